@@ -1,19 +1,105 @@
 package dev.greenlight.platform.topics;
 
+import dev.greenlight.events.ActionRefused;
+import dev.greenlight.events.AlertFired;
+import dev.greenlight.events.AlertResolved;
+import dev.greenlight.events.ApprovalGranted;
+import dev.greenlight.events.ApprovalRejected;
+import dev.greenlight.events.ApprovalRevoked;
+import dev.greenlight.events.CheckReported;
+import dev.greenlight.events.DeploymentApplied;
+import dev.greenlight.events.DeploymentCommand;
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.KillSwitchActivated;
+import dev.greenlight.events.KillSwitchDeactivated;
+import dev.greenlight.events.LedgerEntry;
+import dev.greenlight.events.MetricObserved;
+import dev.greenlight.events.OnCallAcknowledged;
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.RollbackTriggered;
+import dev.greenlight.events.RolloutStepCompleted;
+import dev.greenlight.events.RolloutStepStarted;
+import dev.greenlight.events.WaiverGranted;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The one topic catalogue of Greenlight. No other place names a topic: services, the launcher and
  * tests all refer to these constants, so a rename is one edit and topic settings cannot drift.
+ *
+ * <p>Every topic keeps its data forever ({@code retention.ms=-1}): Greenlight is event-sourced, and
+ * gate decisions must stay reproducible from the evidence long after a release. Events that belong
+ * to one aggregate and must stay in relative order (an alert and its resolution, sign-offs and their
+ * revocation) share a topic whose value schema is a union.
  */
 public final class Topics {
 
-    /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
-    public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class, 3,
-            Map.of("retention.ms", "-1"));
+    private static final int PARTITIONS = 3;
 
-    private static final List<Topic<?>> ALL = List.of(DEAD_LETTER);
+    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+
+    /** Release candidates announced to Greenlight. */
+    public static final Topic<ReleaseRegistered> RELEASES = single("greenlight.releases", ReleaseRegistered.class,
+            ReleaseRegistered.getClassSchema());
+
+    /** Automated check results (CI jobs, scans, validation windows, client lanes). */
+    public static final Topic<CheckReported> CHECKS = single("greenlight.checks", CheckReported.class,
+            CheckReported.getClassSchema());
+
+    /** Alert lifecycle: firing and resolution, in order per target. */
+    public static final Topic<SpecificRecord> ALERTS = union("greenlight.alerts",
+            AlertFired.getClassSchema(), AlertResolved.getClassSchema());
+
+    /** Metric samples (policy entropy, error-budget burn, live errors, ...). */
+    public static final Topic<MetricObserved> METRICS = single("greenlight.metrics", MetricObserved.class,
+            MetricObserved.getClassSchema());
+
+    /** Human sign-offs and everything that qualifies them, in the order people acted. */
+    public static final Topic<SpecificRecord> APPROVALS = union("greenlight.approvals",
+            ApprovalGranted.getClassSchema(), ApprovalRejected.getClassSchema(), ApprovalRevoked.getClassSchema(),
+            WaiverGranted.getClassSchema(), OnCallAcknowledged.getClassSchema(), ActionRefused.getClassSchema());
+
+    /** Kill switch state changes per target. */
+    public static final Topic<SpecificRecord> KILL_SWITCH = union("greenlight.kill-switch",
+            KillSwitchActivated.getClassSchema(), KillSwitchDeactivated.getClassSchema());
+
+    /** Gate verdicts with their criteria and evidence. */
+    public static final Topic<GateDecided> DECISIONS = single("greenlight.decisions", GateDecided.class,
+            GateDecided.getClassSchema());
+
+    /** Rollout progress and guard-triggered stops. */
+    public static final Topic<SpecificRecord> ROLLOUTS = union("greenlight.rollouts",
+            RolloutStepStarted.getClassSchema(), RolloutStepCompleted.getClassSchema(),
+            RollbackTriggered.getClassSchema());
+
+    /** Commands from the rollout controller to deployers. */
+    public static final Topic<DeploymentCommand> DEPLOYMENT_COMMANDS = single("greenlight.deployment-commands",
+            DeploymentCommand.class, DeploymentCommand.getClassSchema());
+
+    /** Deployers' reports on the commands. */
+    public static final Topic<DeploymentApplied> DEPLOYMENT_REPORTS = single("greenlight.deployment-reports",
+            DeploymentApplied.class, DeploymentApplied.getClassSchema());
+
+    /**
+     * The hash-chained audit ledger. Never compacted or expired, and stamped with the broker's append
+     * time so a producer cannot backdate an entry.
+     */
+    public static final Topic<LedgerEntry> LEDGER = new Topic<>("greenlight.ledger", LedgerEntry.getClassSchema(),
+            LedgerEntry.class, PARTITIONS, Map.of(
+                    "cleanup.policy", "delete",
+                    "retention.ms", "-1",
+                    "retention.bytes", "-1",
+                    "message.timestamp.type", "LogAppendTime"));
+
+    /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
+    public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class,
+            PARTITIONS, KEEP_FOREVER);
+
+    private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
+            DECISIONS, ROLLOUTS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, DEAD_LETTER);
 
     private Topics() {
     }
@@ -21,5 +107,19 @@ public final class Topics {
     /** Every topic Greenlight uses, in creation order. */
     public static List<Topic<?>> all() {
         return ALL;
+    }
+
+    /** The catalogue entry for a topic name, e.g. to interpret {@code LedgerEntry.sourceTopic}. */
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+
+    private static <V> Topic<V> single(String name, Class<V> valueType, Schema schema) {
+        return new Topic<>(name, schema, valueType, PARTITIONS, KEEP_FOREVER);
+    }
+
+    private static Topic<SpecificRecord> union(String name, Schema... members) {
+        return new Topic<>(name, Schema.createUnion(List.of(members)), SpecificRecord.class, PARTITIONS,
+                KEEP_FOREVER);
     }
 }

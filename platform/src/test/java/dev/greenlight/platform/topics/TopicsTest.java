@@ -1,0 +1,123 @@
+package dev.greenlight.platform.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.events.EventMetadata;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalogue is what producers, consumers, the launcher and the ledger agree on; these tests
+ * keep it consistent with the generated event classes.
+ */
+class TopicsTest {
+
+    @Test
+    void allListsEveryTopicConstantOnce() throws IllegalAccessException {
+        List<Topic<?>> constants = new ArrayList<>();
+        for (Field field : Topics.class.getDeclaredFields()) {
+            if (Modifier.isPublic(field.getModifiers()) && field.getType() == Topic.class) {
+                constants.add((Topic<?>) field.get(null));
+            }
+        }
+
+        assertThat(constants).isNotEmpty();
+        assertThat(Topics.all()).containsExactlyInAnyOrderElementsOf(constants);
+    }
+
+    @Test
+    void topicNamesAreUnique() {
+        List<String> names = Topics.all().stream().map(Topic::name).toList();
+
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyEventTopicCarriesRecordsWithMetadataAndTarget() {
+        List<Topic<?>> avroTopics = Topics.all().stream().filter(topic -> topic.valueSchema() != null).toList();
+
+        assertThat(avroTopics).isNotEmpty().allSatisfy(topic -> {
+            Schema schema = topic.valueSchema();
+            assertThat(schema.getType()).as(topic.name()).isIn(Schema.Type.RECORD, Schema.Type.UNION);
+            assertThat(topic.recordSchemas()).as(topic.name()).isNotEmpty().allSatisfy(record -> {
+                assertThat(record.getType()).as(record.getFullName()).isEqualTo(Schema.Type.RECORD);
+                assertThat(record.getField("meta").schema().getFullName()).as(record.getFullName() + ".meta")
+                        .isEqualTo(EventMetadata.getClassSchema().getFullName());
+                assertThat(record.getField("target").schema().getType()).as(record.getFullName() + ".target")
+                        .isEqualTo(Schema.Type.STRING);
+            });
+        });
+    }
+
+    @Test
+    void valueTypesMatchTheSchemas() {
+        assertThat(Topics.all()).allSatisfy(topic -> {
+            if (topic.valueSchema() == null) {
+                assertThat(topic.valueType()).as(topic.name()).isEqualTo(byte[].class);
+            } else if (topic.valueSchema().isUnion()) {
+                assertThat(topic.valueType()).as(topic.name()).isEqualTo(SpecificRecord.class);
+            } else {
+                assertThat(topic.valueType()).as(topic.name())
+                        .isEqualTo(SpecificData.get().getClass(topic.valueSchema()));
+            }
+        });
+    }
+
+    @Test
+    void everyEventTypeIsOnExactlyOneTopic() {
+        Map<String, Long> topicsPerEvent = Topics.all().stream()
+                .flatMap(topic -> topic.recordSchemas().stream())
+                .collect(Collectors.groupingBy(Schema::getFullName, Collectors.counting()));
+
+        assertThat(topicsPerEvent.keySet()).containsExactlyInAnyOrderElementsOf(EventClasses.eventNames());
+        assertThat(topicsPerEvent).allSatisfy((event, count) -> assertThat(count).as(event).isEqualTo(1L));
+    }
+
+    @Test
+    void eventTopicsKeepDataForever() {
+        assertThat(Topics.all()).allSatisfy(topic ->
+                assertThat(topic.configs()).as(topic.name()).containsEntry("retention.ms", "-1"));
+    }
+
+    @Test
+    void ledgerIsNeverDeletedAndStampedByTheBroker() {
+        assertThat(Topics.LEDGER.configs()).containsAllEntriesOf(Map.of(
+                "cleanup.policy", "delete",
+                "retention.ms", "-1",
+                "retention.bytes", "-1",
+                "message.timestamp.type", "LogAppendTime"));
+    }
+
+    @Test
+    void subjectsFollowTopicNameStrategy() {
+        assertThat(Topics.ALERTS.valueSubject()).isEqualTo("greenlight.alerts-value");
+        assertThat(Topics.ALERTS.keySubject()).isEqualTo("greenlight.alerts-key");
+    }
+
+    @Test
+    void topicsAreFoundByName() {
+        Map<String, Topic<?>> byName = Topics.all().stream()
+                .collect(Collectors.toMap(Topic::name, Function.identity()));
+
+        assertThat(byName).allSatisfy((name, topic) -> assertThat(Topics.byName(name)).containsSame(topic));
+        assertThat(Topics.byName("greenlight.unknown")).isEmpty();
+    }
+
+    @Test
+    void recordSchemasAreTheUnionMembersInDeclarationOrder() {
+        assertThat(Topics.ALERTS.recordSchemas()).extracting(Schema::getFullName)
+                .containsExactly("dev.greenlight.events.AlertFired", "dev.greenlight.events.AlertResolved");
+        assertThat(Topics.CHECKS.recordSchemas()).extracting(Schema::getFullName)
+                .containsExactly("dev.greenlight.events.CheckReported");
+        assertThat(Topics.DEAD_LETTER.recordSchemas()).isEmpty();
+    }
+}
