@@ -1,6 +1,9 @@
 package dev.greenlight.platform.kafka;
 
 import dev.greenlight.platform.topics.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +38,7 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         // Partition -1: let the producer pick by key; the origin partition is kept in a header.
         super(template, (record, exception) -> new TopicPartition(Topics.DEAD_LETTER.name(), -1));
         this.originValueSerializer = originValueSerializer;
+        setExceptionHeadersCreator(DeadLetterRecoverer::exceptionHeaders);
     }
 
     @Override
@@ -59,6 +63,29 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
             return (byte[]) value;
         }
         return originValueSerializer.serialize(record.topic(), value);
+    }
+
+    /**
+     * Spring's standard exception headers, except that the message is the root problem ("unknown
+     * magic byte ...") rather than the wrapper's ("failed to deserialize"), which tells an operator
+     * nothing.
+     */
+    private static void exceptionHeaders(Headers headers, Exception exception, boolean isKey, HeaderNames names) {
+        HeaderNames.ExceptionInfo info = names.getExceptionInfo();
+        replace(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), exception.getClass().getName());
+        if (!isKey && exception.getCause() != null) {
+            replace(headers, info.getExceptionCauseFqcn(), exception.getCause().getClass().getName());
+        }
+        replace(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), reason(exception));
+        StringWriter stackTrace = new StringWriter();
+        exception.printStackTrace(new PrintWriter(stackTrace));
+        replace(headers, isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(),
+                stackTrace.toString());
+    }
+
+    private static void replace(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The deepest message in the chain: the wrappers only say "listener failed". */

@@ -115,8 +115,8 @@ public class GreenlightKafkaAutoConfiguration {
         keySerializers.put(byte[].class, new ByteArraySerializer());
         DefaultKafkaProducerFactory<Object, byte[]> factory = new DefaultKafkaProducerFactory<>(
                 producerConfig(kafka), new DelegatingByTypeSerializer(keySerializers), new ByteArraySerializer());
-        // Dead letters must go out even while the event producer's transaction rolls back.
-        factory.setTransactionIdPrefix(null);
+        // Deliberately not transactional (no transaction-id prefix): a dead letter must go out even
+        // when the listener's transaction rolls back.
         return new KafkaTemplate<>(factory);
     }
 
