@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -81,7 +82,7 @@ public class GreenlightKafkaAutoConfiguration {
                         .replicas(replicas)
                         .configs(topic.configs())
                         .build())
-                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

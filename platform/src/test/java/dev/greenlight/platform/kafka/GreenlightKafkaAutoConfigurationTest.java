@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.EventMetadata;
+import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -49,7 +50,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import dev.greenlight.platform.serde.AvroDeserializer;
 
 @SpringBootTest(classes = GreenlightKafkaAutoConfigurationTest.TestApplication.class, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
