@@ -1,0 +1,195 @@
+package dev.greenlight.platform.kafka;
+
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.registry.SchemaRegistryClients;
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The Kafka wiring every Greenlight service shares, so no service can get the wire format, the
+ * delivery guarantees or poison-record handling subtly different from the others:
+ * <ul>
+ *   <li>catalogue topics are created at startup with their partitions and configs;</li>
+ *   <li>{@code eventTemplate} writes Avro in the Confluent wire format with each topic's catalogue
+ *       schema, idempotently and with {@code acks=all};</li>
+ *   <li>listeners read committed records only, resolve into the catalogue schema, and park records
+ *       they cannot decode (or keep failing on) on the dead-letter topic, then go on.</li>
+ * </ul>
+ * Runs before Boot's Kafka auto-configuration so Boot's untyped defaults back off; every bean here
+ * backs off in turn when a service defines its own.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties({GreenlightProperties.class, KafkaProperties.class})
+public class GreenlightKafkaAutoConfiguration {
+
+    /** Listener failures other than undecodable records are retried this often before dead-lettering. */
+    private static final long LISTENER_RETRIES = 2;
+    private static final long LISTENER_RETRY_INTERVAL_MS = 500;
+
+    @Bean
+    @ConditionalOnMissingBean
+    SchemaRegistryClient schemaRegistryClient(KafkaProperties kafka) {
+        return SchemaRegistryClients.fromConfig(kafka.getProperties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "greenlightTopics")
+    KafkaAdmin.NewTopics greenlightTopics(GreenlightProperties properties) {
+        short replicas = properties.topics().replicationFactor();
+        return new KafkaAdmin.NewTopics(Topics.all().stream()
+                .map(topic -> TopicBuilder.name(topic.name())
+                        .partitions(topic.partitions())
+                        .replicas(replicas)
+                        .configs(topic.configs())
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "eventProducerFactory")
+    DefaultKafkaProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka,
+            SchemaRegistryClient registry) {
+        Map<String, Object> config = producerConfig(kafka);
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
+                StringSerializer::new, () -> new CatalogueAvroSerializer(registry, Topics.all()));
+        String transactionIdPrefix = kafka.getProducer().getTransactionIdPrefix();
+        if (transactionIdPrefix != null) {
+            factory.setTransactionIdPrefix(transactionIdPrefix);
+        }
+        return factory;
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "eventTemplate")
+    KafkaTemplate<String, Object> eventTemplate(ProducerFactory<String, Object> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
+    }
+
+    /** Raw bytes out: keys may be strings (listeners) or bytes (Streams), values are always bytes. */
+    @Bean
+    @ConditionalOnMissingBean(name = "deadLetterTemplate")
+    KafkaTemplate<Object, byte[]> deadLetterTemplate(KafkaProperties kafka) {
+        Map<Class<?>, Serializer<?>> keySerializers = new HashMap<>();
+        keySerializers.put(String.class, new StringSerializer());
+        keySerializers.put(byte[].class, new ByteArraySerializer());
+        DefaultKafkaProducerFactory<Object, byte[]> factory = new DefaultKafkaProducerFactory<>(
+                producerConfig(kafka), new DelegatingByTypeSerializer(keySerializers), new ByteArraySerializer());
+        // Deliberately not transactional (no transaction-id prefix): a dead letter must go out even
+        // when the listener's transaction rolls back.
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<Object, byte[]> deadLetterTemplate,
+            SchemaRegistryClient registry) {
+        return new DeadLetterRecoverer(deadLetterTemplate, new CatalogueAvroSerializer(registry, Topics.all()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommonErrorHandler greenlightErrorHandler(DeadLetterRecoverer deadLetterRecoverer) {
+        // Undecodable records are not retried: DefaultErrorHandler classifies DeserializationException
+        // as fatal, so a poison record costs one attempt, then the partition moves on.
+        return new DefaultErrorHandler(deadLetterRecoverer, new FixedBackOff(LISTENER_RETRY_INTERVAL_MS, LISTENER_RETRIES));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConsumerFactory.class)
+    DefaultKafkaConsumerFactory<String, Object> kafkaConsumerFactory(KafkaProperties kafka,
+            SchemaRegistryClient registry) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The listener container commits after processing; auto-commit would lose records on a crash.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<Topic<?>> catalogue = Topics.all();
+        return new DefaultKafkaConsumerFactory<>(config, StringDeserializer::new,
+                () -> new ErrorHandlingDeserializer<>(new CatalogueAvroDeserializer(registry, catalogue)));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
+            ObjectProvider<ConcurrentKafkaListenerContainerFactoryConfigurer> configurer,
+            ConsumerFactory<?, ?> consumerFactory, CommonErrorHandler greenlightErrorHandler) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConsumerFactory<Object, Object> untyped = (ConsumerFactory) consumerFactory;
+        // Boot's configurer applies spring.kafka.listener.*; without it, wire the essentials directly.
+        configurer.ifAvailable(c -> c.configure(factory, untyped));
+        factory.setConsumerFactory(untyped);
+        factory.setCommonErrorHandler(greenlightErrorHandler);
+        return factory;
+    }
+
+    private static Map<String, Object> producerConfig(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    /** Streams users get the same poison-record handling as listeners. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(StreamsBuilderFactoryBean.class)
+    static class StreamsDeadLetterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "greenlightStreamsDeadLetter")
+        StreamsBuilderFactoryBeanConfigurer greenlightStreamsDeadLetter(DeadLetterRecoverer deadLetterRecoverer) {
+            return factoryBean -> {
+                Properties config = factoryBean.getStreamsConfiguration();
+                if (config == null) {
+                    return;
+                }
+                config.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        RecoveringDeserializationExceptionHandler.class);
+                config.putIfAbsent(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+                        deadLetterRecoverer);
+                factoryBean.setStreamsConfiguration(config);
+            };
+        }
+    }
+}
