@@ -4,6 +4,8 @@ import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.registry.SchemaRegistryClients;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.platform.serde.AvroSerdeConfig;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,26 @@ public class GreenlightKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     SchemaRegistryClient schemaRegistryClient(KafkaProperties kafka) {
         return SchemaRegistryClients.fromConfig(kafka.getProperties());
+    }
+
+    /** Domain code takes time from this bean only, so tests and replays can fix or accelerate it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, Object> eventTemplate, GreenlightProperties properties) {
+        return new EventPublisher(eventTemplate, properties.publish().ackTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TopicSerdes topicSerdes(SchemaRegistryClient registry, KafkaProperties kafka) {
+        Object autoRegister = kafka.getProperties().getOrDefault(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
+        return new TopicSerdes(registry, Boolean.parseBoolean(String.valueOf(autoRegister)));
     }
 
     @Bean
@@ -168,6 +190,11 @@ public class GreenlightKafkaAutoConfiguration {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Fail fast when the broker is away: an API caller gets 503 + Retry-After in seconds
+        // instead of a request hanging for the client defaults' full minute.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         return config;
     }
 

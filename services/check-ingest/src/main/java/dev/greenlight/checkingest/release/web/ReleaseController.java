@@ -1,0 +1,68 @@
+package dev.greenlight.checkingest.release.web;
+
+import dev.greenlight.checkingest.release.application.RegisterRelease;
+import dev.greenlight.checkingest.release.domain.InvalidFieldException;
+import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
+import dev.greenlight.checkingest.release.domain.SemanticVersion;
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.ReleaseType;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registration of release candidates: the first fact Greenlight learns about a release. */
+@RestController
+@RequestMapping("/api/v1/releases")
+class ReleaseController {
+
+    private static final String RELEASE_TYPES =
+            Arrays.stream(ReleaseType.values()).map(Enum::name).collect(Collectors.joining(", "));
+
+    private final RegisterRelease registerRelease;
+
+    ReleaseController(RegisterRelease registerRelease) {
+        this.registerRelease = registerRelease;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ReleaseRegisteredResponse register(@RequestBody RegisterReleaseRequest request, Principal principal) {
+        ReleaseCandidate candidate = new ReleaseCandidate(request.target(), version(request.version()),
+                type(request.type()), request.revision(), request.author(),
+                Optional.ofNullable(request.changelog()), Optional.ofNullable(request.policy()));
+        ReleaseRegistered event = registerRelease.register(candidate,
+                principal == null ? "anonymous" : principal.getName());
+        return new ReleaseRegisteredResponse(candidate.releaseId(), event.getTarget(), event.getVersion(),
+                event.getMeta().getEventId());
+    }
+
+    private static SemanticVersion version(String version) {
+        if (version == null) {
+            throw new InvalidFieldException("version", "is required");
+        }
+        try {
+            return SemanticVersion.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("version", "must follow Semantic Versioning 2.0.0: " + e.getMessage());
+        }
+    }
+
+    private static ReleaseType type(String type) {
+        if (type == null) {
+            throw new InvalidFieldException("type", "is required, one of " + RELEASE_TYPES);
+        }
+        try {
+            return ReleaseType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("type", "must be one of " + RELEASE_TYPES + " but was '" + type + "'");
+        }
+    }
+}
