@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -23,25 +24,25 @@ class RegistryErrorHandler {
     private static final int NOT_FOUND = 404;
 
     @ExceptionHandler(RegistryException.class)
-    ResponseEntity<ErrorResponse> registry(RegistryException e) {
+    ResponseEntity<ErrorBody> registry(RegistryException e) {
         return error(e.httpStatus(), e.errorCode(), e.getMessage());
     }
 
     /** Malformed JSON; Confluent answers these with a plain 400. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         return error(BAD_REQUEST, BAD_REQUEST, "Unreadable request body");
     }
 
     /** A non-numeric schema id cannot name a resource, so like Confluent this is "not found". */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
         return error(NOT_FOUND, NOT_FOUND, "HTTP 404 Not Found");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorResponse> unexpected(Exception e) {
-        if (e instanceof org.springframework.web.ErrorResponse framework) {
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (e instanceof ErrorResponse framework) {
             // Unknown paths, wrong methods, unacceptable media types: keep the framework's status.
             int status = framework.getStatusCode().value();
             return error(status, status, e.getMessage());
@@ -51,8 +52,8 @@ class RegistryErrorHandler {
         return error(500, BACKEND_STORE_ERROR, "Error in the backend data store");
     }
 
-    private static ResponseEntity<ErrorResponse> error(int status, int code, String message) {
+    private static ResponseEntity<ErrorBody> error(int status, int code, String message) {
         return ResponseEntity.status(status).contentType(RegistryMediaTypes.V1_JSON)
-                .body(new ErrorResponse(code, message));
+                .body(new ErrorBody(code, message));
     }
 }

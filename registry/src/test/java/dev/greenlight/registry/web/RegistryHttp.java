@@ -45,8 +45,12 @@ final class RegistryHttp {
     }
 
     Reply send(String method, String path, String body, String contentType) {
+        return send(method, path, body, contentType, CONFLUENT_ACCEPT);
+    }
+
+    Reply send(String method, String path, String body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", CONFLUENT_ACCEPT)
+                .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", contentType);

@@ -212,6 +212,23 @@ class SchemaRegistryConformanceTest {
     }
 
     @Test
+    void frameworkErrorsUseConfluentErrorBodies() {
+        error(http().send("POST", "/subjects/conf-fw/versions", "{not json", RegistryMediaTypes.V1_JSON_VALUE), 400, 400);
+        error(http().get("/no-such-resource"), 404, 404);
+        error(http().get("/schemas/ids/not-a-number"), 404, 404);
+        error(http().send("PATCH", "/config", "{}", RegistryMediaTypes.V1_JSON_VALUE), 405, 405);
+    }
+
+    @Test
+    void servesPlainJsonToClientsThatOnlyAcceptIt() {
+        Reply reply = http().send("GET", "/config", null, null, "application/json");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.body().get("compatibilityLevel").asString()).isNotBlank();
+    }
+
+    @Test
     void readinessIsUpOnceTheStoreIsLoaded() {
         Reply readiness = http().get("/actuator/health/readiness");
 

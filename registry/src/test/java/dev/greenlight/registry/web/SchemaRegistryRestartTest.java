@@ -24,6 +24,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import dev.greenlight.registry.SchemaRegistryApplication;
+import dev.greenlight.registry.kafka.SchemaStoreProperties;
 import dev.greenlight.registry.web.RegistryHttp.Reply;
 import tools.jackson.databind.JsonNode;
 
@@ -34,16 +35,16 @@ import tools.jackson.databind.JsonNode;
 @EmbeddedKafka
 class SchemaRegistryRestartTest {
 
-    private static final String STORE_TOPIC = "_schemas";
-
     private static String record(String name) {
         return "{\"type\":\"record\",\"name\":\"" + name + "\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}";
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker) {
+    private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString()));
+        args.addAll(List.of(extraArgs));
         // Arguments, not builder properties: those are defaults that schema-registry.yml overrides.
-        return SchemaRegistryApplication.builder()
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+        return SchemaRegistryApplication.builder().run(args.toArray(String[]::new));
     }
 
     private static RegistryHttp http(ConfigurableApplicationContext context) {
@@ -98,20 +99,22 @@ class SchemaRegistryRestartTest {
 
     @Test
     void storesConfluentRecordsInACompactedSinglePartitionTopic(EmbeddedKafkaBroker broker) throws Exception {
-        try (ConfigurableApplicationContext registry = start(broker)) {
+        try (ConfigurableApplicationContext registry = start(broker, "--greenlight.registry.topic=_schemas-format")) {
             RegistryHttp http = http(registry);
+            String storeTopic = registry.getBean(SchemaStoreProperties.class).topic();
+            assertThat(storeTopic).isEqualTo("_schemas-format");
             int id = register(http, "format-a", record("F"));
             ok(http.put("/config/format-a", Map.of("compatibility", "FORWARD")));
 
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-                assertThat(admin.describeTopics(Set.of(STORE_TOPIC)).allTopicNames().get().get(STORE_TOPIC).partitions())
+                assertThat(admin.describeTopics(Set.of(storeTopic)).allTopicNames().get().get(storeTopic).partitions())
                         .hasSize(1);
-                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, STORE_TOPIC);
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, storeTopic);
                 Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
                 assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
             }
 
-            List<ConsumerRecord<String, String>> records = readStore(broker);
+            List<ConsumerRecord<String, String>> records = readStore(broker, storeTopic);
             assertThat(records).anySatisfy(r -> {
                 assertThat(r.key()).isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"format-a\",\"version\":1,\"magic\":1}");
                 JsonNode value = RegistryHttp.JSON.readTree(r.value());
@@ -128,8 +131,8 @@ class SchemaRegistryRestartTest {
         }
     }
 
-    private static List<ConsumerRecord<String, String>> readStore(EmbeddedKafkaBroker broker) {
-        TopicPartition partition = new TopicPartition(STORE_TOPIC, 0);
+    private static List<ConsumerRecord<String, String>> readStore(EmbeddedKafkaBroker broker, String topic) {
+        TopicPartition partition = new TopicPartition(topic, 0);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
