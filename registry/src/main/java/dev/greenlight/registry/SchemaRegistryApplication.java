@@ -1,6 +1,7 @@
 package dev.greenlight.registry;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * real Confluent Schema Registry instead.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class SchemaRegistryApplication {
 
     /** Base name of this application's configuration file ({@code schema-registry.yml}). */

@@ -1,0 +1,5 @@
+package dev.greenlight.registry.web;
+
+/** Answer to reading a level (Confluent names it {@code compatibilityLevel} when reading). */
+record ConfigResponse(String compatibilityLevel) {
+}
