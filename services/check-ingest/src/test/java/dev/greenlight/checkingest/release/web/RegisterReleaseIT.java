@@ -1,0 +1,152 @@
+package dev.greenlight.checkingest.release.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.ReleaseType;
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.TopicProbe;
+import dev.greenlight.platform.topics.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Release registration against a real broker: what the API answers and, above all, what lands on
+ * the releases topic — exactly one well-formed event for a good request, nothing for a bad one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=check-ingest",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@EmbeddedKafka
+@Import({InMemoryRegistryConfiguration.class, RegisterReleaseIT.FixedClock.class})
+class RegisterReleaseIT {
+
+    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    SchemaRegistryClient registry;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aValidRegistrationIsStoredAsOneReleaseRegisteredKeyedByTarget() {
+        Answer answer = post("""
+                {"target": "ict-qm", "version": "2.1.0", "type": "STRATEGY",
+                 "revision": "5114f85c0ffee", "author": "alice", "changelog": "session breakout"}""");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.body().path("releaseId").asString()).isEqualTo("ict-qm@2.1.0");
+        List<ConsumerRecord<String, ReleaseRegistered>> stored = releasesFor("ict-qm");
+        assertThat(stored).hasSize(1);
+        ReleaseRegistered event = stored.get(0).value();
+        assertThat(event.getVersion()).isEqualTo("2.1.0");
+        assertThat(event.getReleaseType()).isEqualTo(ReleaseType.STRATEGY);
+        assertThat(event.getRevision()).isEqualTo("5114f85c0ffee");
+        assertThat(event.getAuthor()).isEqualTo("alice");
+        assertThat(event.getChangelog()).isEqualTo("session breakout");
+        assertThat(event.getMeta().getOccurredAt()).isEqualTo(NOW);
+        assertThat(event.getMeta().getEventId()).isEqualTo(answer.body().path("eventId").asString());
+    }
+
+    @Test
+    void retryingTheSameRegistrationCarriesTheSameEventIdSoConsumersCountItOnce() {
+        String body = """
+                {"target": "rl-policy", "version": "1.0.0-beta.2", "type": "MODEL",
+                 "revision": "abcdef1", "author": "alice"}""";
+        String first = post(body).body().path("eventId").asString();
+        String second = post(body).body().path("eventId").asString();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(releasesFor("rl-policy")).extracting(r -> r.value().getMeta().getEventId())
+                .containsOnly(first);
+    }
+
+    @Test
+    void aMalformedVersionIsRefusedNamingTheFieldAndNothingIsWritten() {
+        Answer answer = post("""
+                {"target": "bad-version", "version": "v1.2", "type": "STRATEGY",
+                 "revision": "abcdef1", "author": "alice"}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asString()).isEqualTo("version");
+        assertThat(answer.body().path("detail").asString()).contains("Semantic Versioning");
+        assertThat(releasesFor("bad-version")).isEmpty();
+    }
+
+    @Test
+    void anUnknownReleaseTypeIsRefusedListingTheAllowedOnes() {
+        Answer answer = post("""
+                {"target": "bad-type", "version": "1.0.0", "type": "FEATURE",
+                 "revision": "abcdef1", "author": "alice"}""");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asString()).isEqualTo("type");
+        assertThat(answer.body().path("detail").asString()).contains("HOTFIX").contains("FEATURE");
+        assertThat(releasesFor("bad-type")).isEmpty();
+    }
+
+    @Test
+    void missingAndMalformedFieldsAreEachNamed() {
+        assertThat(post("""
+                {"version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": "alice"}""")
+                .body().path("field").asString()).isEqualTo("target");
+        assertThat(post("""
+                {"target": "x", "version": "1.0.0", "type": "BUGFIX", "revision": "not-a-sha", "author": "alice"}""")
+                .body().path("field").asString()).isEqualTo("revision");
+        assertThat(post("""
+                {"target": "x", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1"}""")
+                .body().path("field").asString()).isEqualTo("author");
+        assertThat(post("{not json").status()).isEqualTo(400);
+        assertThat(releasesFor("x")).isEmpty();
+    }
+
+    private List<ConsumerRecord<String, ReleaseRegistered>> releasesFor(String target) {
+        return TopicProbe.readAll(brokers, Topics.RELEASES, registry).stream()
+                .filter(r -> r.key().equals(target))
+                .toList();
+    }
+
+    private Answer post(String body) {
+        return RestClient.create("http://localhost:" + port).post().uri("/api/v1/releases")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> {
+                    HttpStatusCode status = response.getStatusCode();
+                    byte[] bytes = response.getBody().readAllBytes();
+                    return new Answer(status.value(), bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
+                });
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+}
