@@ -1,5 +1,6 @@
 package dev.greenlight.cli;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,17 +10,32 @@ import picocli.CommandLine.Command;
         subcommands = UpCommand.class)
 public final class GreenlightCli implements Runnable {
 
+    private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
     }
 
     public static void main(String[] args) {
-        // Before anything logs: the broker starts before any Spring application configures
-        // logging, and logback's fallback would print every Kafka DEBUG line.
-        System.getProperties().putIfAbsent("logback.configurationFile", "logback-greenlight.xml");
+        configureEarlyLogging();
         // Avro refuses to instantiate classes outside trusted packages.
         System.getProperties().putIfAbsent("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.greenlight");
         System.exit(new CommandLine(new GreenlightCli()).execute(args));
+    }
+
+    /**
+     * The broker starts before any Spring application configures logging, and logback's fallback
+     * would print every Kafka DEBUG line; so logback is initialised from the launcher's config now.
+     * The property is removed again because Spring Boot warns about it and reconfigures logback
+     * itself (from {@code logging.config}) anyway.
+     */
+    private static void configureEarlyLogging() {
+        if (System.getProperty(LOGBACK_CONFIG_PROPERTY) != null) {
+            return;
+        }
+        System.setProperty(LOGBACK_CONFIG_PROPERTY, "logback-greenlight.xml");
+        LoggerFactory.getILoggerFactory();
+        System.clearProperty(LOGBACK_CONFIG_PROPERTY);
     }
 }

@@ -5,6 +5,7 @@ import dev.greenlight.cli.stack.PortInUseException;
 import dev.greenlight.cli.stack.StackConfig;
 import dev.greenlight.cli.stack.StackService;
 import dev.greenlight.cli.stack.StackStartException;
+import dev.greenlight.cli.stack.StackTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,6 +67,14 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StackConfig config = stackConfig();
+        LocalStack stack = new LocalStack(config);
+        try {
+            // Before --fresh deletes anything: the data dir may belong to a stack that is running.
+            stack.requirePortsFree();
+        } catch (PortInUseException e) {
+            err.println(e.getMessage() + " " + overrideHint(e.component()));
+            return EXIT_PORT_IN_USE;
+        }
         if (fresh) {
             out.println("--fresh: deleting " + config.dataDir());
             FileSystemUtils.deleteRecursively(config.dataDir());
@@ -73,7 +82,6 @@ final class UpCommand implements Callable<Integer> {
         out.println("Starting Greenlight (data in " + config.dataDir() + ")...");
         out.flush();
 
-        LocalStack stack = new LocalStack(config);
         Thread stopOnExit = new Thread(() -> stop(stack, out), "greenlight-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
@@ -84,10 +92,14 @@ final class UpCommand implements Callable<Integer> {
             abort(stack, stopOnExit);
             err.println(e.getMessage() + " " + overrideHint(e.component()));
             return EXIT_PORT_IN_USE;
-        } catch (StackStartException e) {
+        } catch (StackTimeoutException e) {
             abort(stack, stopOnExit);
             err.println("Greenlight did not start: " + e.getMessage());
             err.println("If it is only slow, allow more time with --timeout (now " + timeoutSeconds + " s).");
+            return EXIT_START_FAILED;
+        } catch (StackStartException e) {
+            abort(stack, stopOnExit);
+            err.println("Greenlight did not start: " + e.getMessage());
             return EXIT_START_FAILED;
         }
 

@@ -85,8 +85,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         } catch (RuntimeException e) {
             close();
-            throw e instanceof StackStartException sse ? sse
-                    : new StackStartException("Greenlight failed to start: " + e.getMessage(), e);
+            throw e instanceof StackStartException sse ? sse : new StackStartException(e.getMessage(), e);
         }
     }
 
@@ -108,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StackStartException("not healthy within " + timeout.toSeconds() + " s: "
+                throw new StackTimeoutException("not healthy within " + timeout.toSeconds() + " s: "
                         + String.join(", ", notUp));
             }
             LockSupport.parkNanos(HEALTH_POLL_INTERVAL.toNanos());
@@ -156,7 +155,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void requirePortsFree() {
+    /**
+     * Fails fast, before anything starts or is deleted, if another process (typically a second
+     * {@code ./greenlight up}) holds one of the stack's ports.
+     *
+     * @throws PortInUseException naming the first taken port and its component
+     */
+    public void requirePortsFree() {
         requireFree(KAFKA, config.kafkaPort());
         requireFree(CONTROLLER, config.controllerPort());
         requireFree(REGISTRY, config.registryPort());
@@ -186,7 +191,7 @@ public final class LocalStack implements AutoCloseable {
                         throw new StackStartException("cannot create topic " + created.getKey(), e.getCause());
                     }
                 } catch (TimeoutException e) {
-                    throw new StackStartException("timed out creating topic " + created.getKey(), e);
+                    throw new StackTimeoutException("timed out creating topic " + created.getKey(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new StackStartException("interrupted while creating topics", e);
@@ -215,8 +220,7 @@ public final class LocalStack implements AutoCloseable {
                     failures.add(entry.getKey().serviceName() + ": " + e.getCause().getMessage());
                     firstCause = firstCause == null ? e.getCause() : firstCause;
                 } catch (TimeoutException e) {
-                    failures.add(entry.getKey().serviceName() + ": not started in time");
-                    firstCause = firstCause == null ? e : firstCause;
+                    throw new StackTimeoutException(entry.getKey().serviceName() + " did not start in time", e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new StackStartException("interrupted while starting services", e);
@@ -250,6 +254,7 @@ public final class LocalStack implements AutoCloseable {
                 // launcher decides when to stop (its own shutdown hook stops them in order).
                 "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off",
+                "--spring.main.log-startup-info=false",
                 "--spring.main.register-shutdown-hook=false",
                 "--logging.config=" + LOGGING_CONFIG,
                 "--logging.register-shutdown-hook=false"));
@@ -260,7 +265,7 @@ public final class LocalStack implements AutoCloseable {
     private static Duration remaining(Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.isNegative() || left.isZero()) {
-            throw new StackStartException("startup took longer than the timeout");
+            throw new StackTimeoutException("startup took longer than the timeout");
         }
         return left;
     }
