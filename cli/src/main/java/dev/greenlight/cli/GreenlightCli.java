@@ -1,12 +1,16 @@
 package dev.greenlight.cli;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code ./greenlight} command. */
 @Command(name = "greenlight", mixinStandardHelpOptions = true,
-        description = "Release gating over Apache Kafka.")
+        description = "Release gating over Apache Kafka.",
+        subcommands = UpCommand.class)
 public final class GreenlightCli implements Runnable {
+
+    private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
 
     @Override
     public void run() {
@@ -14,6 +18,24 @@ public final class GreenlightCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        configureEarlyLogging();
+        // Avro refuses to instantiate classes outside trusted packages.
+        System.getProperties().putIfAbsent("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.greenlight");
         System.exit(new CommandLine(new GreenlightCli()).execute(args));
+    }
+
+    /**
+     * The broker starts before any Spring application configures logging, and logback's fallback
+     * would print every Kafka DEBUG line; so logback is initialised from the launcher's config now.
+     * The property is removed again because Spring Boot warns about it and reconfigures logback
+     * itself (from {@code logging.config}) anyway.
+     */
+    private static void configureEarlyLogging() {
+        if (System.getProperty(LOGBACK_CONFIG_PROPERTY) != null) {
+            return;
+        }
+        System.setProperty(LOGBACK_CONFIG_PROPERTY, "logback-greenlight.xml");
+        LoggerFactory.getILoggerFactory();
+        System.clearProperty(LOGBACK_CONFIG_PROPERTY);
     }
 }

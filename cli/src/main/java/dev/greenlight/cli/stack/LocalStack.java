@@ -1,0 +1,283 @@
+package dev.greenlight.cli.stack;
+
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.registry.SchemaRegistryApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole of Greenlight in one JVM: a real Kafka broker, every catalogue topic, the embedded
+ * schema registry and the five services. This is what {@code ./greenlight up} runs and what the
+ * end-to-end tests start, so a developer's laptop and CI exercise the same wiring.
+ *
+ * <p>Topics are created here because Kafka Streams never creates its source topics and the broker
+ * refuses to auto-create them. The services start in parallel once the registry is up (they
+ * register schemas with it); {@link #close()} stops them in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Component names as {@link PortInUseException#component()} reports them. */
+    public static final String KAFKA = "Kafka broker";
+    public static final String CONTROLLER = "Kafka controller";
+    public static final String REGISTRY = "schema registry";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final String LOGGING_CONFIG = "classpath:logback-greenlight.xml";
+    private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(250);
+
+    private final StackConfig config;
+    private final HealthProbe healthProbe = new HealthProbe();
+    private final Map<StackService, ConfigurableApplicationContext> services =
+            Collections.synchronizedMap(new EnumMap<>(StackService.class));
+    private LocalKafkaBroker broker;
+    private ConfigurableApplicationContext registry;
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts broker, topics, registry and services, in that order; on any failure stops what was
+     * started and throws.
+     *
+     * @param timeout upper bound for the whole start
+     * @throws PortInUseException  if a port is taken, before anything is started
+     * @throws StackStartException if a component fails or the timeout passes
+     */
+    public synchronized LocalStack start(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        requirePortsFree();
+        try {
+            broker = new LocalKafkaBroker(config.kafkaDir(), config.kafkaPort(), config.controllerPort())
+                    .start(remaining(deadline));
+            createTopics(remaining(deadline));
+            registry = run(SchemaRegistryApplication.builder(), config.registryPort(), List.of());
+            startServices(deadline);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e instanceof StackStartException sse ? sse : new StackStartException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Polls every component's actuator until all report UP.
+     *
+     * @throws StackStartException naming the components still not UP when the timeout passes
+     */
+    public void waitUntilHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<String> notUp = new ArrayList<>();
+            healthUrls().forEach((component, url) -> {
+                if (!healthProbe.isUp(url)) {
+                    notUp.add(component + " (" + url + ")");
+                }
+            });
+            if (notUp.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackTimeoutException("not healthy within " + timeout.toSeconds() + " s: "
+                        + String.join(", ", notUp));
+            }
+            LockSupport.parkNanos(HEALTH_POLL_INTERVAL.toNanos());
+        }
+    }
+
+    /** The {@code bootstrap.servers} of the local broker. */
+    public String bootstrapServers() {
+        return "localhost:" + config.kafkaPort();
+    }
+
+    public String registryUrl() {
+        return "http://localhost:" + config.registryPort();
+    }
+
+    public String serviceUrl(StackService service) {
+        return "http://localhost:" + config.servicePort(service);
+    }
+
+    /** Every HTTP component's health endpoint, registry first, keyed by component name. */
+    public Map<String, String> healthUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put(REGISTRY, registryUrl() + "/actuator/health");
+        for (StackService service : StackService.values()) {
+            urls.put(service.serviceName(), serviceUrl(service) + "/actuator/health");
+        }
+        return urls;
+    }
+
+    /** Stops services, registry and broker in that order; a failure is logged and the rest still stop. */
+    @Override
+    public synchronized void close() {
+        List<StackService> started = new ArrayList<>(services.keySet());
+        Collections.reverse(started);
+        for (StackService service : started) {
+            closeQuietly(service.serviceName(), services.remove(service));
+        }
+        if (registry != null) {
+            closeQuietly(REGISTRY, registry);
+            registry = null;
+        }
+        if (broker != null) {
+            closeQuietly(KAFKA, broker);
+            broker = null;
+        }
+    }
+
+    /**
+     * Fails fast, before anything starts or is deleted, if another process (typically a second
+     * {@code ./greenlight up}) holds one of the stack's ports.
+     *
+     * @throws PortInUseException naming the first taken port and its component
+     */
+    public void requirePortsFree() {
+        requireFree(KAFKA, config.kafkaPort());
+        requireFree(CONTROLLER, config.controllerPort());
+        requireFree(REGISTRY, config.registryPort());
+        for (StackService service : StackService.values()) {
+            requireFree(service.serviceName(), config.servicePort(service));
+        }
+    }
+
+    private static void requireFree(String component, int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            // bound and released: nobody else listens there
+        } catch (IOException e) {
+            throw new PortInUseException(component, port);
+        }
+    }
+
+    private void createTopics(Duration timeout) {
+        List<NewTopic> topics = Topics.all().stream().map(LocalStack::newTopic).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (Map.Entry<String, KafkaFuture<Void>> created
+                    : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    // Restarts on the same data dir find the topics there already.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new StackStartException("cannot create topic " + created.getKey(), e.getCause());
+                    }
+                } catch (TimeoutException e) {
+                    throw new StackTimeoutException("timed out creating topic " + created.getKey(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackStartException("interrupted while creating topics", e);
+                }
+            }
+        }
+    }
+
+    private static NewTopic newTopic(Topic<?> topic) {
+        return new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs());
+    }
+
+    private void startServices(Instant deadline) {
+        ExecutorService pool = Executors.newFixedThreadPool(StackService.values().length);
+        try {
+            Map<StackService, Future<ConfigurableApplicationContext>> starting = new EnumMap<>(StackService.class);
+            for (StackService service : StackService.values()) {
+                starting.put(service, pool.submit(() -> startService(service)));
+            }
+            List<String> failures = new ArrayList<>();
+            Throwable firstCause = null;
+            for (Map.Entry<StackService, Future<ConfigurableApplicationContext>> entry : starting.entrySet()) {
+                try {
+                    services.put(entry.getKey(), entry.getValue().get(remaining(deadline).toMillis(), TimeUnit.MILLISECONDS));
+                } catch (ExecutionException e) {
+                    failures.add(entry.getKey().serviceName() + ": " + e.getCause().getMessage());
+                    firstCause = firstCause == null ? e.getCause() : firstCause;
+                } catch (TimeoutException e) {
+                    throw new StackTimeoutException(entry.getKey().serviceName() + " did not start in time", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StackStartException("interrupted while starting services", e);
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new StackStartException("services failed to start: " + String.join("; ", failures), firstCause);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ConfigurableApplicationContext startService(StackService service) {
+        // The startup thread's name shows in the log lines the service writes while starting.
+        Thread.currentThread().setName(service.serviceName() + "-start");
+        return run(service.builder(), config.servicePort(service), List.of(
+                "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
+                "--spring.kafka.streams.state-dir=" + config.streamsStateDir(service)));
+    }
+
+    /**
+     * Runs one application with the stack's overrides as command-line arguments: they must beat
+     * the application's own yml, which default properties would not.
+     */
+    private ConfigurableApplicationContext run(SpringApplicationBuilder builder, int port, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                // Six applications in one JVM: no MBean name clashes, no six banners, and only the
+                // launcher decides when to stop (its own shutdown hook stops them in order).
+                "--spring.jmx.enabled=false",
+                "--spring.main.banner-mode=off",
+                "--spring.main.log-startup-info=false",
+                "--spring.main.register-shutdown-hook=false",
+                "--logging.config=" + LOGGING_CONFIG,
+                "--logging.register-shutdown-hook=false"));
+        args.addAll(extraArgs);
+        return builder.run(args.toArray(String[]::new));
+    }
+
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new StackTimeoutException("startup took longer than the timeout");
+        }
+        return left;
+    }
+
+    private static void closeQuietly(String component, AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Failed to stop {} cleanly", component, e);
+        }
+    }
+}

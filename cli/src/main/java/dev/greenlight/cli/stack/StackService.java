@@ -1,0 +1,48 @@
+package dev.greenlight.cli.stack;
+
+import dev.greenlight.approval.ApprovalApplication;
+import dev.greenlight.checkingest.CheckIngestApplication;
+import dev.greenlight.gate.GateEvaluatorApplication;
+import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.rollout.RolloutControllerApplication;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The five Greenlight services as the local stack knows them: the name shown to the user, the
+ * port they listen on by default, and how to build them (each application's own {@code builder()},
+ * which selects its own configuration file so all five can share one JVM).
+ */
+public enum StackService {
+
+    CHECK_INGEST("check-ingest", 8181, CheckIngestApplication::builder),
+    APPROVAL("approval", 8182, ApprovalApplication::builder),
+    GATE_EVALUATOR("gate-evaluator", 8183, GateEvaluatorApplication::builder),
+    ROLLOUT_CONTROLLER("rollout-controller", 8184, RolloutControllerApplication::builder),
+    AUDIT_LEDGER("audit-ledger", 8185, AuditLedgerApplication::builder);
+
+    private final String serviceName;
+    private final int defaultPort;
+    private final Supplier<SpringApplicationBuilder> builder;
+
+    StackService(String serviceName, int defaultPort, Supplier<SpringApplicationBuilder> builder) {
+        this.serviceName = serviceName;
+        this.defaultPort = defaultPort;
+        this.builder = builder;
+    }
+
+    /** The service's name, e.g. {@code check-ingest}. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** The HTTP port the service uses unless told otherwise. */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** A fresh application builder for this service. */
+    SpringApplicationBuilder builder() {
+        return builder.get();
+    }
+}
