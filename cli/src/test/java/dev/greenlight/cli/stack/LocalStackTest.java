@@ -2,6 +2,14 @@ package dev.greenlight.cli.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+import dev.greenlight.events.ReleaseRegistered;
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -85,6 +93,55 @@ class LocalStackTest {
                 topic.configs().forEach((key, value) ->
                         assertThat(actual.get(key).value()).as(topic.name() + " " + key).isEqualTo(value));
             }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aReleaseRegisteredThroughOneServiceReachesAnotherInTheWireFormatWithItsSchemaResolvableById()
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
+                        URI.create(stack.serviceUrl(StackService.CHECK_INGEST) + "/api/v1/releases"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"target": "ict-qm", "version": "2.1.0", "type": "STRATEGY",
+                         "revision": "5114f85c0ffee", "author": "alice"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        // Another service, in another Spring context, decoded it through the registry.
+        URI release = URI.create(stack.serviceUrl(StackService.GATE_EVALUATOR) + "/api/v1/releases/ict-qm/2.1.0");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> known = http.send(HttpRequest.newBuilder(release).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(known.statusCode()).isEqualTo(200);
+            assertThat(known.body()).contains("\"revision\":\"5114f85c0ffee\"");
+        });
+
+        // On the wire: 0x00 | schema id (4 bytes, big-endian) | Avro; the registry serves that id.
+        byte[] value = firstValueOf(Topics.RELEASES.name());
+        assertThat(value[0]).isZero();
+        int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
+        HttpResponse<String> schema = http.send(HttpRequest.newBuilder(
+                URI.create(stack.registryUrl() + "/schemas/ids/" + schemaId)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(schema.statusCode()).isEqualTo(200);
+        String schemaText = JsonMapper.builder().build().readTree(schema.body()).path("schema").asString();
+        assertThat(new Schema.Parser().parse(schemaText).getFullName()).isEqualTo(ReleaseRegistered.class.getName());
+    }
+
+    private byte[] firstValueOf(String topic) {
+        Map<String, Object> config = Map.of("bootstrap.servers", stack.bootstrapServers(),
+                "group.id", "local-stack-test", "auto.offset.reset", "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<byte[]> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return !values.isEmpty();
+            });
+            return values.get(0);
         }
     }
 
