@@ -1,0 +1,73 @@
+package dev.greenlight.policy.parser;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads YAML text into a {@link YamlNode} tree with line numbers, using Jackson's streaming YAML
+ * parser. Duplicate keys are rejected: YAML would silently keep the last, hiding a policy mistake.
+ */
+public final class YamlReader {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlReader() {
+    }
+
+    public static YamlNode read(String file, String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new PolicyParseException(file, 1, "the document is empty");
+            }
+            YamlNode root = readValue(file, parser);
+            if (parser.nextToken() != null) {
+                throw new PolicyParseException(file, line(parser), "only one YAML document is allowed");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            throw new PolicyParseException(file, line, "invalid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PolicyParseException(file, 1, "unreadable: " + e.getMessage());
+        }
+    }
+
+    private static YamlNode readValue(String file, JsonParser parser) throws IOException {
+        int line = line(parser);
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            Map<String, YamlNode> fields = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                int keyLine = line(parser);
+                if (fields.containsKey(key)) {
+                    throw new PolicyParseException(file, keyLine, "duplicate key '" + key + "'");
+                }
+                parser.nextToken();
+                fields.put(key, readValue(file, parser));
+            }
+            return new YamlNode(YamlNode.Type.MAPPING, null, fields, List.of(), line);
+        }
+        if (token == JsonToken.START_ARRAY) {
+            List<YamlNode> items = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                items.add(readValue(file, parser));
+            }
+            return new YamlNode(YamlNode.Type.SEQUENCE, null, Map.of(), items, line);
+        }
+        String scalar = token == JsonToken.VALUE_NULL ? null : parser.getText();
+        return new YamlNode(YamlNode.Type.SCALAR, scalar, Map.of(), List.of(), line);
+    }
+
+    private static int line(JsonParser parser) {
+        return Math.max(1, parser.currentTokenLocation().getLineNr());
+    }
+}
