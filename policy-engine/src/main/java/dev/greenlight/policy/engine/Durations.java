@@ -2,7 +2,7 @@ package dev.greenlight.policy.engine;
 
 import java.time.Duration;
 
-/** Renders durations the way policies write them (48h, 3d, 30m), for reasons and thresholds. */
+/** Renders durations the way policies write them (48h, 30d, 30m), for reasons and thresholds. */
 public final class Durations {
 
     private Durations() {
@@ -10,7 +10,8 @@ public final class Durations {
 
     public static String format(Duration duration) {
         long seconds = duration.getSeconds();
-        if (seconds % 86_400 == 0 && seconds != 0) {
+        // Runbooks say 24h and 72h but 30d, so whole days are only used from a week up.
+        if (seconds % 86_400 == 0 && seconds >= 7 * 86_400) {
             return seconds / 86_400 + "d";
         }
         if (seconds % 3_600 == 0 && seconds != 0) {
