@@ -172,4 +172,22 @@ class PolicyParserTest {
 
         assertThat(e.getMessage()).startsWith("trading.yaml:").contains("invalid YAML");
     }
+
+    @Test
+    void givenAnchoredGuardList_thenAliasReusesIt() {
+        String yaml = """
+                name: shared
+                version: "1"
+                stages:
+                  - name: a
+                    guards: &guards
+                      - {name: page, when: {alert: PAGE}, action: ROLLBACK}
+                  - name: b
+                    guards: *guards
+                """;
+
+        Policy policy = parser.parse("shared.yaml", yaml);
+
+        assertThat(policy.stage("b").orElseThrow().guards()).isEqualTo(policy.stage("a").orElseThrow().guards());
+    }
 }
