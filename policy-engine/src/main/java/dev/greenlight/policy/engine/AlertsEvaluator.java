@@ -27,7 +27,7 @@ final class AlertsEvaluator implements CriterionEvaluator<AlertsCriterion> {
                 .toList();
         int max = criterion.max() == null ? 0 : criterion.max();
         String severity = criterion.severity().name();
-        String windowText = criterion.window() == null ? "" : " in " + Durations.format(criterion.window());
+        String windowText = criterion.window() == null ? "" : " in " + DurationText.format(criterion.window());
         String observed = inWindow.size() + " fired" + windowText + ", " + active.size() + " active";
         String threshold = (criterion.window() == null ? "" : "<= " + max + windowText + ", ")
                 + (criterion.allResolved() ? "none active" : "active allowed");

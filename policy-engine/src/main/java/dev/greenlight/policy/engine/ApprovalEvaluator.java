@@ -131,7 +131,7 @@ final class ApprovalEvaluator implements CriterionEvaluator<ApprovalCriterion> {
         String base = criterion.anyOf().isEmpty() ? String.join(" + ", criterion.require())
                 : (criterion.require().isEmpty() ? "" : String.join(" + ", criterion.require()) + " + ")
                 + (criterion.count() - criterion.require().size()) + " of " + String.join("/", criterion.anyOf());
-        return base + (criterion.maxAge() == null ? "" : ", within " + Durations.format(criterion.maxAge()))
+        return base + (criterion.maxAge() == null ? "" : ", within " + DurationText.format(criterion.maxAge()))
                 + ", author excluded";
     }
 

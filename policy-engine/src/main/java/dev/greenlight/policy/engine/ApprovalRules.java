@@ -2,6 +2,7 @@ package dev.greenlight.policy.engine;
 
 import dev.greenlight.policy.evidence.Approval;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class ApprovalRules {
             return "for another revision";
         }
         if (maxAge != null && !context.within(approval.at(), maxAge)) {
-            return "older than " + Durations.format(maxAge);
+            return "older than " + DurationText.format(maxAge);
         }
         if (approval.approver().equals(context.release().author())) {
             return "by the release author";
@@ -59,8 +60,8 @@ final class ApprovalRules {
     }
 
     /** When a counting approval stops counting by time alone. */
-    static java.time.Instant lapsesAt(Approval approval, Duration maxAge) {
-        java.time.Instant aged = maxAge == null ? null : approval.at().plus(maxAge);
+    static Instant lapsesAt(Approval approval, Duration maxAge) {
+        Instant aged = maxAge == null ? null : approval.at().plus(maxAge);
         if (approval.expiresAt() == null) {
             return aged;
         }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Check criteria. Only runs against the release's revision count. Order of rules: a recent
@@ -51,7 +52,7 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
                 CheckResult lastFailure = recentFailures.get(recentFailures.size() - 1);
                 return CriterionResult.of(criterion, FAIL, observed, threshold,
                         criterion.check() + " " + lastFailure.status() + " at " + lastFailure.completedAt()
-                                + ", within the last " + Durations.format(criterion.noFailWithin()),
+                                + ", within the last " + DurationText.format(criterion.noFailWithin()),
                         ids, lastFailure.completedAt().plus(criterion.noFailWithin()));
             }
         }
@@ -79,8 +80,8 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
         if (criterion.maxAge() != null) {
             staleAt = latest.completedAt().plus(criterion.maxAge());
             if (!context.within(latest.completedAt(), criterion.maxAge())) {
-                unmet.add("latest PASS is " + Durations.age(Duration.between(latest.completedAt(), context.at()))
-                        + " old, must be < " + Durations.format(criterion.maxAge()));
+                unmet.add("latest PASS is " + DurationText.age(Duration.between(latest.completedAt(), context.at()))
+                        + " old, must be < " + DurationText.format(criterion.maxAge()));
             }
         }
         if (!unmet.isEmpty()) {
@@ -88,8 +89,8 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
                     criterion.check() + ": " + String.join("; ", unmet), ids, null);
         }
         return CriterionResult.of(criterion, PASS, observed, threshold,
-                criterion.check() + " passed, latest " + Durations.age(Duration.between(latest.completedAt(),
-                        context.at())) + " old", ids, context.earliestFuture(java.util.stream.Stream.of(staleAt)));
+                criterion.check() + " passed, latest " + DurationText.age(Duration.between(latest.completedAt(),
+                        context.at())) + " old", ids, context.earliestFuture(Stream.of(staleAt)));
     }
 
     private static boolean qualifies(CheckResult run, Duration minRunWindow) {
@@ -107,19 +108,19 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
     private static String observed(List<CheckResult> runs, CheckResult latest, EvaluationContext context) {
         long passes = runs.stream().filter(run -> run.status() == CheckStatus.PASS).count();
         return passes + " of " + runs.size() + " PASS, latest " + latest.status() + " "
-                + Durations.age(Duration.between(latest.completedAt(), context.at())) + " ago";
+                + DurationText.age(Duration.between(latest.completedAt(), context.at())) + " ago";
     }
 
     private static String threshold(CheckCriterion criterion) {
         List<String> parts = new ArrayList<>();
         int needed = Math.max(1, criterion.consecutive());
-        String runs = criterion.minRunWindow() == null ? "" : " runs >= " + Durations.format(criterion.minRunWindow());
+        String runs = criterion.minRunWindow() == null ? "" : " runs >= " + DurationText.format(criterion.minRunWindow());
         parts.add(needed == 1 && runs.isEmpty() ? "PASS" : needed + " consecutive PASS" + runs);
         if (criterion.maxAge() != null) {
-            parts.add("latest < " + Durations.format(criterion.maxAge()) + " old");
+            parts.add("latest < " + DurationText.format(criterion.maxAge()) + " old");
         }
         if (criterion.noFailWithin() != null) {
-            parts.add("no FAIL in " + Durations.format(criterion.noFailWithin()));
+            parts.add("no FAIL in " + DurationText.format(criterion.noFailWithin()));
         }
         if (criterion.minCount() > 0) {
             parts.add(">= " + criterion.minCount() + " PASS runs");

@@ -31,7 +31,7 @@ final class MetricEvaluator implements CriterionEvaluator<MetricCriterion> {
         List<String> ids = new ArrayList<>(samples.stream().map(MetricSample::id).toList());
         var nextChange = criterion.window() == null ? null : context.earliestFuture(
                 samples.stream().map(sample -> sample.observedAt().plus(criterion.window())));
-        String windowText = criterion.window() == null ? "" : " over " + Durations.format(criterion.window());
+        String windowText = criterion.window() == null ? "" : " over " + DurationText.format(criterion.window());
         String subject = criterion.aggregate().label() + "(" + criterion.metric() + ")" + windowText;
         double factor = criterion.threshold();
         Double warnFactor = criterion.warn();

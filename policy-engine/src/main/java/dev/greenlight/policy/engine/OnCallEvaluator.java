@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * On-call coverage: an acknowledged window must contain evaluation time and, with
@@ -22,7 +23,7 @@ final class OnCallEvaluator implements CriterionEvaluator<OnCallCriterion> {
         Instant at = context.at();
         Instant mustReach = criterion.coverFor() == null ? at : at.plus(criterion.coverFor());
         String threshold = criterion.coverFor() == null ? "ACK covering now"
-                : "ACK covering the next " + Durations.format(criterion.coverFor());
+                : "ACK covering the next " + DurationText.format(criterion.coverFor());
         Optional<OnCallAck> covering = context.evidence().onCallAcks().stream()
                 .filter(ack -> ack.covers(at) && !ack.windowEnd().isBefore(mustReach))
                 .max(Comparator.comparing(OnCallAck::windowEnd).thenComparing(OnCallAck::id));
@@ -31,7 +32,7 @@ final class OnCallEvaluator implements CriterionEvaluator<OnCallCriterion> {
             Instant lapses = criterion.coverFor() == null ? ack.windowEnd() : ack.windowEnd().minus(criterion.coverFor());
             return CriterionResult.of(criterion, PASS, ack.engineer() + " until " + ack.windowEnd(), threshold,
                     ack.engineer() + " acknowledged on-call until " + ack.windowEnd(), List.of(ack.id()),
-                    context.earliestFuture(java.util.stream.Stream.of(lapses)));
+                    context.earliestFuture(Stream.of(lapses)));
         }
         List<OnCallAck> later = context.evidence().onCallAcks().stream()
                 .filter(ack -> ack.windowStart().isAfter(at)).toList();

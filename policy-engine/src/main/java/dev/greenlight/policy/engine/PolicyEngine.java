@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates a policy stage against an evidence snapshot at a given instant. A pure function — no
@@ -36,6 +37,7 @@ public final class PolicyEngine {
     private final DependencyEvaluator dependencies = new DependencyEvaluator();
     private final VersionEvaluator versions = new VersionEvaluator();
     private final OnCallEvaluator onCall = new OnCallEvaluator();
+    private final GuardEvaluator guards = new GuardEvaluator();
 
     public Decision evaluate(Policy policy, String stageName, Evidence evidence, Instant at) {
         Stage stage = policy.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
@@ -63,6 +65,17 @@ public final class PolicyEngine {
         String id = DecisionId.of(policy.contentHash(), target, version, stageName, at, evidenceIds);
         return new Decision(id, target, version, stageName, outcome, results, missing, nextChangeAt,
                 new PolicyRef(policy.name(), policy.version(), policy.contentHash()), at, evidenceIds);
+    }
+
+    /**
+     * The guards of a live stage whose trigger holds at {@code at}, in policy order — for the
+     * rollout controller, which owns the PAUSE / ROLLBACK / KILL actions. Equally pure.
+     */
+    public List<GuardTrip> trippedGuards(Policy policy, String stageName, Evidence evidence, Instant at) {
+        Stage stage = policy.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
+                "policy " + policy.name() + " has no stage '" + stageName + "'"));
+        EvaluationContext context = new EvaluationContext(policy, evidence, at);
+        return stage.guards().stream().map(guard -> guards.evaluate(guard, context)).flatMap(Optional::stream).toList();
     }
 
     // Java 17 has no pattern-matching switch; the sealed interface keeps this list complete.

@@ -9,6 +9,7 @@ import dev.greenlight.policy.evidence.Verdict;
 import dev.greenlight.policy.model.VersionCriterion;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Version rules: an unparseable version or a forbidden pre-release fails; a MAJOR bump (or a first
@@ -52,7 +53,7 @@ final class VersionEvaluator implements CriterionEvaluator<VersionCriterion> {
         if (latest.isPresent()) {
             return CriterionResult.of(criterion, PASS, bump, threshold, "MAJOR bump " + bump + " approved by "
                     + latest.get().approver() + " (" + role + ")", List.of(latest.get().id()),
-                    context.earliestFuture(java.util.stream.Stream.of(ApprovalRules.lapsesAt(latest.get(), null))));
+                    context.earliestFuture(Stream.of(ApprovalRules.lapsesAt(latest.get(), null))));
         }
         return CriterionResult.of(criterion, PENDING, bump, threshold,
                 "MAJOR bump " + bump + " needs an approval by " + role, List.of(), null);

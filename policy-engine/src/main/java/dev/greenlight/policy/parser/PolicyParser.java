@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,7 +86,7 @@ public final class PolicyParser {
         return new Defaults(warnNeedsHuman, waivableBy, zone);
     }
 
-    static java.util.Optional<ZoneId> zone(Mapping mapping, String key) {
+    static Optional<ZoneId> zone(Mapping mapping, String key) {
         return mapping.optionalString(key).map(text -> {
             try {
                 return ZoneId.of(text);

@@ -1,5 +1,7 @@
 package dev.greenlight.policy.parser;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ public record YamlNode(Type type, String scalar, Map<String, YamlNode> fields, L
     }
 
     public YamlNode {
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         items = List.copyOf(items);
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -96,7 +97,7 @@ public final class PolicyTestRunner {
         }
         expect.optionalMapping("criteria", "criteria").ifPresent(criteria -> {
             for (String criterion : criteria.keys()) {
-                String expected = criteria.string(criterion).trim().toUpperCase(java.util.Locale.ROOT);
+                String expected = criteria.string(criterion).trim().toUpperCase(Locale.ROOT);
                 String actual = decision.criteria().stream().filter(r -> r.name().equals(criterion)).findFirst()
                         .map(r -> r.status().name()).orElse("NOT_EVALUATED");
                 if (!actual.equals(expected)) {

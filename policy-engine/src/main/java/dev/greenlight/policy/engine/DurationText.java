@@ -3,12 +3,12 @@ package dev.greenlight.policy.engine;
 import java.time.Duration;
 
 /** Renders durations the way policies write them (48h, 30d, 30m), for reasons and thresholds. */
-public final class Durations {
+final class DurationText {
 
-    private Durations() {
+    private DurationText() {
     }
 
-    public static String format(Duration duration) {
+    static String format(Duration duration) {
         long seconds = duration.getSeconds();
         // Runbooks say 24h and 72h but 30d, so whole days are only used from a week up.
         if (seconds % 86_400 == 0 && seconds >= 7 * 86_400) {
