@@ -3,7 +3,7 @@ package dev.greenlight.policy.evidence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Everything known about one release at one moment, as an immutable value. The constructor
- * drops duplicate items (same id, first kept) and sorts every list by id, so two snapshots of the
- * same events in any arrival order are equal and evaluate identically.
+ * keeps one item per id and sorts every list by id, so two snapshots of the same events in any
+ * arrival order, with any redeliveries, are equal and evaluate identically.
  *
  * @param previousVersion the version currently released for the target; null if none
  */
@@ -85,9 +85,11 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
     }
 
     private static <T extends EvidenceItem> List<T> canonical(List<T> items) {
-        Map<String, T> byId = new LinkedHashMap<>();
+        // Items with one id are redeliveries of one event and should be equal; should they differ
+        // anyway, keeping the greatest rendering still makes the choice independent of order.
+        Map<String, T> byId = new HashMap<>();
         for (T item : items) {
-            byId.putIfAbsent(item.id(), item);
+            byId.merge(item.id(), item, (a, b) -> a.toString().compareTo(b.toString()) >= 0 ? a : b);
         }
         return byId.values().stream().sorted(Comparator.comparing(EvidenceItem::id)).toList();
     }

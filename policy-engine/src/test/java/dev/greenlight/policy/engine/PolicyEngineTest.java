@@ -153,6 +153,20 @@ class PolicyEngineTest {
     }
 
     @Test
+    void givenConflictingItemsWithOneId_thenTheSameOneIsKeptWhateverTheOrder() {
+        Approval live = approve("a1", "release-captain", "rick", hoursAgo(1));
+        Approval revoked = new Approval("a1", "release-captain", "rick", live.verdict(), live.revision(), live.at(),
+                null, true);
+
+        Evidence oneWay = complete().withApprovals(List.of(live, revoked));
+        Evidence otherWay = evidence().withApprovals(List.of(revoked, live)).withChecks(CHECKS)
+                .withMetrics(METRICS).withAlerts(ALERTS);
+
+        assertThat(oneWay).isEqualTo(otherWay);
+        assertThat(evaluate(oneWay)).isEqualTo(evaluate(otherWay));
+    }
+
+    @Test
     void decisionIdIsSha256OfTheDocumentedFields() {
         Decision decision = evaluate(complete());
 
