@@ -1,0 +1,96 @@
+package dev.greenlight.policy.evidence;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Everything known about one release at one moment, as an immutable value. The constructor
+ * keeps one item per id and sorts every list by id, so two snapshots of the same events in any
+ * arrival order, with any redeliveries, are equal and evaluate identically.
+ *
+ * @param previousVersion the version currently released for the target; null if none
+ */
+public record Evidence(Release release, List<CheckResult> checks, List<Alert> alerts, List<MetricSample> metrics,
+                       List<Approval> approvals, List<Waiver> waivers, List<OnCallAck> onCallAcks,
+                       String previousVersion) {
+
+    public Evidence {
+        checks = canonical(checks);
+        alerts = canonical(alerts);
+        metrics = canonical(metrics);
+        approvals = canonical(approvals);
+        waivers = canonical(waivers);
+        onCallAcks = canonical(onCallAcks);
+    }
+
+    public static Evidence of(Release release) {
+        return new Evidence(release, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    /** Ids of every item in the snapshot, the release included, sorted ascending. */
+    public List<String> evidenceIds() {
+        TreeSet<String> ids = new TreeSet<>();
+        ids.add(release.id());
+        Stream.of(checks, alerts, metrics, approvals, waivers, onCallAcks)
+                .flatMap(Collection::stream)
+                .map(EvidenceItem::id)
+                .forEach(ids::add);
+        return List.copyOf(ids);
+    }
+
+    public Evidence withChecks(List<CheckResult> more) {
+        return new Evidence(release, concat(checks, more), alerts, metrics, approvals, waivers, onCallAcks,
+                previousVersion);
+    }
+
+    public Evidence withAlerts(List<Alert> more) {
+        return new Evidence(release, checks, concat(alerts, more), metrics, approvals, waivers, onCallAcks,
+                previousVersion);
+    }
+
+    public Evidence withMetrics(List<MetricSample> more) {
+        return new Evidence(release, checks, alerts, concat(metrics, more), approvals, waivers, onCallAcks,
+                previousVersion);
+    }
+
+    public Evidence withApprovals(List<Approval> more) {
+        return new Evidence(release, checks, alerts, metrics, concat(approvals, more), waivers, onCallAcks,
+                previousVersion);
+    }
+
+    public Evidence withWaivers(List<Waiver> more) {
+        return new Evidence(release, checks, alerts, metrics, approvals, concat(waivers, more), onCallAcks,
+                previousVersion);
+    }
+
+    public Evidence withOnCallAcks(List<OnCallAck> more) {
+        return new Evidence(release, checks, alerts, metrics, approvals, waivers, concat(onCallAcks, more),
+                previousVersion);
+    }
+
+    public Evidence withPreviousVersion(String version) {
+        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, version);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T extends EvidenceItem> List<T> canonical(List<T> items) {
+        // Items with one id are redeliveries of one event and should be equal; should they differ
+        // anyway, keeping the greatest rendering still makes the choice independent of order.
+        Map<String, T> byId = new HashMap<>();
+        for (T item : items) {
+            byId.merge(item.id(), item, (a, b) -> a.toString().compareTo(b.toString()) >= 0 ? a : b);
+        }
+        return byId.values().stream().sorted(Comparator.comparing(EvidenceItem::id)).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.greenlight.policy.evidence;
+
+/** Whether a reviewer signed off or refused. */
+public enum Verdict {
+    APPROVE, REJECT
+}

@@ -1,0 +1,22 @@
+package dev.greenlight.policy.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed gate policy. The content hash identifies the exact document a decision was computed
+ * with, so any decision can be reproduced from the policy file plus its evidence.
+ *
+ * @param contentHash lower-case hex SHA-256 of the canonical document bytes (see PolicyParser)
+ */
+public record Policy(String name, String version, String description, Governs governs,
+                     List<Stage> stages, Defaults defaults, String contentHash) {
+
+    public Policy {
+        stages = List.copyOf(stages);
+    }
+
+    public Optional<Stage> stage(String stageName) {
+        return stages.stream().filter(s -> s.name().equals(stageName)).findFirst();
+    }
+}

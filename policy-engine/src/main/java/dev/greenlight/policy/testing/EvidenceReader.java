@@ -1,0 +1,102 @@
+package dev.greenlight.policy.testing;
+
+import dev.greenlight.policy.evidence.Alert;
+import dev.greenlight.policy.evidence.Approval;
+import dev.greenlight.policy.evidence.CheckResult;
+import dev.greenlight.policy.evidence.CheckStatus;
+import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.MetricSample;
+import dev.greenlight.policy.evidence.OnCallAck;
+import dev.greenlight.policy.evidence.Release;
+import dev.greenlight.policy.evidence.Verdict;
+import dev.greenlight.policy.evidence.Waiver;
+import dev.greenlight.policy.model.ReleaseType;
+import dev.greenlight.policy.model.Severity;
+import dev.greenlight.policy.parser.Mapping;
+
+/**
+ * Reads evidence items written in a policy test file into the engine's evidence types. Defaults
+ * keep fixtures short: a check's revision defaults to the release's, its startedAt to its
+ * completedAt, an approval's verdict to APPROVE.
+ */
+final class EvidenceReader {
+
+    private final TimeExpression time;
+
+    EvidenceReader(TimeExpression time) {
+        this.time = time;
+    }
+
+    Release release(Mapping m, Release base) {
+        Release release = new Release(
+                m.optionalString("id").orElse(base == null ? "release" : base.id()),
+                base == null ? m.string("target") : m.optionalString("target").orElse(base.target()),
+                base == null ? m.string("version") : m.optionalString("version").orElse(base.version()),
+                m.has("type") ? m.enumValue("type", ReleaseType.class) : base == null ? ReleaseType.STRATEGY : base.type(),
+                base == null ? m.string("revision") : m.optionalString("revision").orElse(base.revision()),
+                base == null ? m.string("author") : m.optionalString("author").orElse(base.author()));
+        m.rejectUnknownKeys();
+        return release;
+    }
+
+    /** Adds the items of an evidence mapping (checks, alerts, metrics, approvals, waivers, onCall). */
+    Evidence add(Mapping m, Evidence evidence) {
+        String revision = evidence.release().revision();
+        Evidence result = evidence
+                .withChecks(m.list("checks", c -> "check", c -> check(c, revision)))
+                .withAlerts(m.list("alerts", a -> "alert", this::alert))
+                .withMetrics(m.list("metrics", s -> "metric", this::metric))
+                .withApprovals(m.list("approvals", a -> "approval", this::approval))
+                .withWaivers(m.list("waivers", w -> "waiver", this::waiver))
+                .withOnCallAcks(m.list("onCall", o -> "onCall", this::onCall));
+        m.rejectUnknownKeys();
+        return result;
+    }
+
+    private CheckResult check(Mapping m, String releaseRevision) {
+        var completedAt = time.required(m, "completedAt");
+        var item = new CheckResult(m.string("id"), m.string("name"), m.enumValue("status", CheckStatus.class),
+                m.optionalString("revision").orElse(releaseRevision), time.optional(m, "startedAt").orElse(completedAt),
+                completedAt);
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    private Alert alert(Mapping m) {
+        String id = m.string("id");
+        var item = new Alert(id, m.optionalString("fingerprint").orElse(id), m.optionalString("name").orElse("Alert"),
+                m.enumValue("severity", Severity.class), time.required(m, "firedAt"),
+                time.optional(m, "resolvedAt").orElse(null));
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    private MetricSample metric(Mapping m) {
+        var item = new MetricSample(m.string("id"), m.string("name"), m.number("value"), time.required(m, "at"));
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    private Approval approval(Mapping m) {
+        var item = new Approval(m.string("id"), m.string("role"), m.string("approver"),
+                m.has("verdict") ? m.enumValue("verdict", Verdict.class) : Verdict.APPROVE,
+                m.optionalString("revision").orElse(null), time.required(m, "at"),
+                time.optional(m, "expiresAt").orElse(null), m.bool("revoked", false));
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    private Waiver waiver(Mapping m) {
+        var item = new Waiver(m.string("id"), m.string("criterion"), m.string("by"), m.string("role"),
+                m.string("rationale"), time.required(m, "at"), time.optional(m, "expiresAt").orElse(null));
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    private OnCallAck onCall(Mapping m) {
+        var item = new OnCallAck(m.string("id"), m.string("engineer"), time.required(m, "from"),
+                time.required(m, "until"));
+        m.rejectUnknownKeys();
+        return item;
+    }
+}
