@@ -9,9 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * {@code _schemas} topic. Used by the local stack and tests; production points every service at a
  * real Confluent Schema Registry instead.
  */
-// The registry stores raw JSON in _schemas and never uses the Avro serde; when it shares a JVM (and
-// so a classpath) with the services in the local stack, their Kafka wiring must not apply to it.
-@SpringBootApplication(excludeName = "dev.greenlight.platform.kafka.GreenlightKafkaAutoConfiguration")
+@SpringBootApplication
 @ConfigurationPropertiesScan
 public class SchemaRegistryApplication {
 

@@ -239,7 +239,9 @@ public final class LocalStack implements AutoCloseable {
         Thread.currentThread().setName(service.serviceName() + "-start");
         return run(service.builder(), config.servicePort(service), List.of(
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
-                "--spring.kafka.streams.state-dir=" + config.streamsStateDir(service)));
+                "--spring.kafka.streams.state-dir=" + config.streamsStateDir(service),
+                // The local stack is the one place demo users (token demo-<name>) exist.
+                "--greenlight.security.demo-users=true"));
     }
 
     /**

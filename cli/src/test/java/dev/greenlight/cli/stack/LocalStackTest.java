@@ -104,6 +104,7 @@ class LocalStackTest {
         HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
                         URI.create(stack.serviceUrl(StackService.CHECK_INGEST) + "/api/v1/releases"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer demo-ci")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"target": "ict-qm", "version": "2.1.0", "type": "STRATEGY",
                          "revision": "5114f85c0ffee", "author": "alice"}"""))
@@ -113,7 +114,8 @@ class LocalStackTest {
         // Another service, in another Spring context, decoded it through the registry.
         URI release = URI.create(stack.serviceUrl(StackService.GATE_EVALUATOR) + "/api/v1/releases/ict-qm/2.1.0");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> known = http.send(HttpRequest.newBuilder(release).build(),
+            HttpResponse<String> known = http.send(HttpRequest.newBuilder(release)
+                            .header("Authorization", "Bearer demo-bob").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(known.statusCode()).isEqualTo(200);
             assertThat(known.body()).contains("\"revision\":\"5114f85c0ffee\"");

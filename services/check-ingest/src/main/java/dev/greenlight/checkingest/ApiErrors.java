@@ -1,5 +1,6 @@
 package dev.greenlight.checkingest;
 
+import dev.greenlight.checkingest.release.application.NotPermittedException;
 import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,13 @@ class ApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid field");
         problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ProblemDetail notPermitted(NotPermittedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Not permitted");
         return problem;
     }
 

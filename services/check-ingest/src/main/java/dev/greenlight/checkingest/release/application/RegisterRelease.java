@@ -3,13 +3,15 @@ package dev.greenlight.checkingest.release.application;
 import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.platform.security.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers a release candidate: turns it into a {@code ReleaseRegistered} fact and publishes it.
+ * Registers a release candidate: turns it into a {@code ReleaseRegistered} fact and publishes it,
+ * if the caller is a publisher scoped to the release's target.
  * The event id is derived from the release's content, so a client retrying the same registration
  * produces the same event id and downstream consumers count it once.
  */
@@ -24,12 +26,16 @@ public class RegisterRelease {
         this.clock = clock;
     }
 
-    public ReleaseRegistered register(ReleaseCandidate candidate, String principal) {
+    public ReleaseRegistered register(ReleaseCandidate candidate, Actor actor) {
+        if (!actor.mayPublishFor(candidate.target())) {
+            throw new NotPermittedException(actor.name() + " may not publish for target '" + candidate.target()
+                    + "': publisher scopes are " + actor.targets());
+        }
         ReleaseRegistered event = ReleaseRegistered.newBuilder()
                 .setMeta(EventMetadata.newBuilder()
                         .setEventId(contentId(candidate))
                         .setOccurredAt(clock.instant())
-                        .setPrincipal(principal)
+                        .setPrincipal(actor.name())
                         .build())
                 .setTarget(candidate.target())
                 .setVersion(candidate.version().toString())

@@ -6,7 +6,7 @@ import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
 import dev.greenlight.checkingest.release.domain.SemanticVersion;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
-import java.security.Principal;
+import dev.greenlight.platform.security.Actor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,12 +34,11 @@ class ReleaseController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ReleaseRegisteredResponse register(@RequestBody RegisterReleaseRequest request, Principal principal) {
+    ReleaseRegisteredResponse register(@RequestBody RegisterReleaseRequest request, Actor actor) {
         ReleaseCandidate candidate = new ReleaseCandidate(request.target(), version(request.version()),
                 type(request.type()), request.revision(), request.author(),
                 Optional.ofNullable(request.changelog()), Optional.ofNullable(request.policy()));
-        ReleaseRegistered event = registerRelease.register(candidate,
-                principal == null ? "anonymous" : principal.getName());
+        ReleaseRegistered event = registerRelease.register(candidate, actor);
         return new ReleaseRegisteredResponse(candidate.releaseId(), event.getTarget(), event.getVersion(),
                 event.getMeta().getEventId());
     }

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=check-ingest",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "greenlight.security.demo-users=true"})
 @EmbeddedKafka
 @Import({InMemoryRegistryConfiguration.class, RegisterReleaseIT.FixedClock.class})
 class RegisterReleaseIT {
@@ -130,6 +131,38 @@ class RegisterReleaseIT {
         assertThat(releasesFor("x")).isEmpty();
     }
 
+    @Test
+    void withoutAValidTokenTheCallerIsChallengedAndNothingIsWritten() {
+        String body = """
+                {"target": "unauthenticated", "version": "1.0.0", "type": "BUGFIX",
+                 "revision": "abcdef1", "author": "alice"}""";
+
+        assertThat(post(body, null).status()).isEqualTo(401);
+        assertThat(post(body, "demo-nobody").status()).isEqualTo(401);
+        assertThat(releasesFor("unauthenticated")).isEmpty();
+    }
+
+    @Test
+    void aCallerWithoutAPublisherScopeForTheTargetIsForbidden() {
+        Answer answer = post("""
+                {"target": "out-of-scope", "version": "1.0.0", "type": "BUGFIX",
+                 "revision": "abcdef1", "author": "alice"}""", "demo-alice");
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body().path("detail").asString()).contains("alice").contains("out-of-scope");
+        assertThat(releasesFor("out-of-scope")).isEmpty();
+    }
+
+    @Test
+    void theRecordedPrincipalIsTheAuthenticatedCaller() {
+        post("""
+                {"target": "who-published", "version": "1.0.0", "type": "BUGFIX",
+                 "revision": "abcdef1", "author": "alice"}""");
+
+        assertThat(releasesFor("who-published")).singleElement()
+                .satisfies(r -> assertThat(r.value().getMeta().getPrincipal()).isEqualTo("ci"));
+    }
+
     private List<ConsumerRecord<String, ReleaseRegistered>> releasesFor(String target) {
         return TopicProbe.readAll(brokers, Topics.RELEASES, registry).stream()
                 .filter(r -> r.key().equals(target))
@@ -137,8 +170,17 @@ class RegisterReleaseIT {
     }
 
     private Answer post(String body) {
+        return post(body, "demo-ci");
+    }
+
+    private Answer post(String body, String token) {
         return RestClient.create("http://localhost:" + port).post().uri("/api/v1/releases")
                 .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
                 .body(body)
                 .exchange((request, response) -> {
                     HttpStatusCode status = response.getStatusCode();

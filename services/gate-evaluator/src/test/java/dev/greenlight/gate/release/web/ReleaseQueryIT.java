@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClient;
 /** A release published on the releases topic becomes queryable through the evaluator's API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=gate-evaluator",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "greenlight.security.demo-users=true"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
 class ReleaseQueryIT {
@@ -56,7 +57,8 @@ class ReleaseQueryIT {
                 .setAuthor("alice")
                 .build());
 
-        RestClient api = RestClient.create("http://localhost:" + port);
+        RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             ResponseEntity<String> found = api.get().uri("/api/v1/releases/rl-policy/3.0.0").retrieve()
                     .onStatus(s -> true, (req, res) -> { })

@@ -1,0 +1,30 @@
+package dev.greenlight.platform.security;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The local stack's demo cast; each one's bearer token is {@code demo-<name>}. They exist so a
+ * newcomer can walk through a release with four-eyes rules intact, and only there: a service
+ * running with production settings refuses to start while they are enabled.
+ */
+public final class DemoUsers {
+
+    private DemoUsers() {
+    }
+
+    public static List<UserAccount> all() {
+        return List.of(
+                demo("alice", Set.of("engineer"), List.of()),
+                demo("bob", Set.of("auditor", "engineer"), List.of()),
+                demo("carol", Set.of("risk"), List.of()),
+                demo("dave", Set.of("founder"), List.of()),
+                demo("erin", Set.of("on-call", "engineer", "operations"), List.of()),
+                demo("frank", Set.of("management"), List.of()),
+                demo("ci", Set.of("publisher"), List.of("*")));
+    }
+
+    private static UserAccount demo(String name, Set<String> roles, List<String> targets) {
+        return new UserAccount(name, roles, TokenHashes.sha256("demo-" + name), targets);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.greenlight.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * One way of authenticating callers for every Greenlight service: a bearer token on every API
+ * call. In the default mode tokens are looked up (by SHA-256) in a users file; in JWT mode an
+ * OAuth2/OIDC issuer vouches for the caller and its roles. Health, metrics and API docs stay open
+ * for probes and scrapers. Who may do what (roles, four-eyes, publisher scopes) is decided by each
+ * service's application layer from the resolved {@link Actor}.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SecurityFilterChain.class)
+@EnableConfigurationProperties(GreenlightSecurityProperties.class)
+public class GreenlightSecurityAutoConfiguration {
+
+    private static final String[] ALWAYS_OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserDirectory userDirectory(GreenlightSecurityProperties properties, Environment environment) {
+        boolean production = properties.production() || environment.acceptsProfiles(Profiles.of("production", "prod"));
+        if (production && properties.demoUsers()) {
+            throw new IllegalStateException("Refusing to start: demo users (greenlight.security.demo-users) are "
+                    + "enabled under production settings. Remove them and configure a users file or JWT mode.");
+        }
+        List<UserAccount> users = new ArrayList<>();
+        if (properties.demoUsers()) {
+            users.addAll(DemoUsers.all());
+        }
+        if (properties.usersFile() != null) {
+            users.addAll(UserDirectory.read(properties.usersFile()));
+        }
+        return new UserDirectory(users);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ActorResolver actorResolver(GreenlightSecurityProperties properties) {
+        return new ActorResolver(properties.jwt());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "greenlightSecurityFilterChain")
+    SecurityFilterChain greenlightSecurityFilterChain(HttpSecurity http, GreenlightSecurityProperties properties,
+            UserDirectory users) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies to forge
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ALWAYS_OPEN).permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .oauth2ResourceServer(server -> {
+                    server.authenticationEntryPoint(ProblemResponses.unauthorized())
+                            .accessDeniedHandler(ProblemResponses.forbidden());
+                    if (properties.mode() == GreenlightSecurityProperties.Mode.JWT) {
+                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(properties.jwt())));
+                    } else {
+                        server.opaqueToken(token -> token.introspector(new UsersFileTokenIntrospector(users)));
+                    }
+                });
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer greenlightActorArgument(ActorResolver actors) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorArgumentResolver(actors));
+            }
+        };
+    }
+
+    private static JwtAuthenticationConverter jwtRoles(GreenlightSecurityProperties.Jwt claims) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(claims.rolesClaim());
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setPrincipalClaimName(claims.nameClaim());
+        return converter;
+    }
+}
