@@ -1,5 +1,6 @@
 package dev.greenlight.cli;
 
+import dev.greenlight.cli.policy.PolicyCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ./greenlight} command. */
 @Command(name = "greenlight", mixinStandardHelpOptions = true,
         description = "Release gating over Apache Kafka.",
-        subcommands = UpCommand.class)
+        subcommands = {UpCommand.class, PolicyCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
