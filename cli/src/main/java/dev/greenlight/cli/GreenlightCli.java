@@ -1,6 +1,14 @@
 package dev.greenlight.cli;
 
 import dev.greenlight.cli.policy.PolicyCommand;
+import dev.greenlight.cli.publish.AckCommand;
+import dev.greenlight.cli.publish.ApproveCommand;
+import dev.greenlight.cli.publish.CheckCommand;
+import dev.greenlight.cli.publish.KillSwitchCommand;
+import dev.greenlight.cli.publish.MetricCommand;
+import dev.greenlight.cli.publish.RejectCommand;
+import dev.greenlight.cli.publish.ReleaseCommand;
+import dev.greenlight.cli.publish.WaiveCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +16,9 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ./greenlight} command. */
 @Command(name = "greenlight", mixinStandardHelpOptions = true,
         description = "Release gating over Apache Kafka.",
-        subcommands = {UpCommand.class, PolicyCommand.class})
+        subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
+            ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class,
+            PolicyCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";

@@ -1,0 +1,96 @@
+package dev.greenlight.cli.api;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CLI's only way into Greenlight: the services' public HTTP APIs, with the caller's bearer
+ * token. Failures become {@link ApiException}s whose messages tell the user what to do next.
+ */
+public final class GreenlightApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
+
+    public GreenlightApi(String token) {
+        this.token = token;
+    }
+
+    public static JsonMapper json() {
+        return JSON;
+    }
+
+    public JsonNode get(URI base, String path) {
+        return send(base, path, HttpRequest.newBuilder().GET());
+    }
+
+    public JsonNode post(URI base, String path, Object body) {
+        return send(base, path, HttpRequest.newBuilder()
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public JsonNode delete(URI base, String path) {
+        return send(base, path, HttpRequest.newBuilder().DELETE());
+    }
+
+    private JsonNode send(URI base, String path, HttpRequest.Builder request) {
+        URI uri = base.resolve(path);
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.uri(uri).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ApiException(0, "cannot reach " + base + ". Is Greenlight running? Start it with "
+                    + "'./greenlight up', or point the CLI elsewhere with the --*-url flags / GREENLIGHT_*_URL.");
+        } catch (IOException e) {
+            throw new ApiException(0, "calling " + uri + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "interrupted while calling " + uri);
+        }
+        JsonNode body = parse(response.body());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return body;
+        }
+        throw new ApiException(status, explain(status, uri, body));
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (RuntimeException notJson) {
+            return JSON.createObjectNode().put("detail", text);
+        }
+    }
+
+    private static String explain(int status, URI uri, JsonNode problem) {
+        String detail = problem.path("detail").asString(problem.path("message").asString(""));
+        String field = problem.path("field").asString("");
+        String where = field.isEmpty() ? "" : " (field '" + field + "')";
+        return switch (status) {
+            case 401 -> "not authenticated: pass --token or set GREENLIGHT_TOKEN (local stack: demo-<name>). " + detail;
+            case 403 -> "not permitted: " + detail;
+            case 404 -> "not found: " + (detail.isEmpty() ? uri.getPath() : detail);
+            case 503 -> "Greenlight could not store the request (broker unavailable); nothing was recorded. Retry. "
+                    + detail;
+            default -> "HTTP " + status + where + ": " + detail;
+        };
+    }
+}

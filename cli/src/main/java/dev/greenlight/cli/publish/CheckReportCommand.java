@@ -1,0 +1,68 @@
+package dev.greenlight.cli.publish;
+
+import dev.greenlight.cli.api.ApiCommand;
+import dev.greenlight.cli.api.GreenlightApi;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Reports one CI check result for a release: how pipelines feed the gate. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Report a check result (lint, unit-tests, anti-bias, validation-48h, lane:cli, ...).",
+        footer = {"", "Example:", "  greenlight check report ict-qm@2.1.0 anti-bias PASS --revision $GIT_SHA \\",
+            "      --started 2026-11-20T08:00:00Z --completed 2026-11-20T08:12:00Z \\",
+            "      --url https://ci.example/run/123 --detail trades=25 --detail sharpe=1.2"})
+public final class CheckReportCommand extends ApiCommand {
+
+    @Parameters(index = "0", paramLabel = "TARGET@VERSION", converter = ReleaseRef.Converter.class)
+    ReleaseRef release;
+
+    @Parameters(index = "1", paramLabel = "NAME", description = "Check name.")
+    String name;
+
+    @Parameters(index = "2", paramLabel = "STATUS", description = "PASS, FAIL, WARN or ERROR.")
+    String status;
+
+    @Option(names = "--revision", required = true, description = "Commit the check ran on.")
+    String revision;
+
+    @Option(names = "--started", description = "When the run started (ISO-8601; default: --completed).")
+    Instant started;
+
+    @Option(names = "--completed", description = "When the run completed (ISO-8601; default: now).")
+    Instant completed;
+
+    @Option(names = "--url", description = "Link to the run.")
+    String url;
+
+    @Option(names = "--summary", description = "One-line summary.")
+    String summary;
+
+    @Option(names = "--detail", description = "Numeric detail NAME=VALUE, repeatable.")
+    Map<String, Double> details = new LinkedHashMap<>();
+
+    @Option(names = "--event-id", description = "Idempotency key: retries with the same id count once.")
+    String eventId;
+
+    @Override
+    protected int execute(GreenlightApi api) {
+        Instant end = completed != null ? completed : Instant.now();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("target", release.target());
+        body.put("version", release.version());
+        body.put("name", name);
+        body.put("status", status);
+        body.put("revision", revision);
+        body.put("startedAt", (started != null ? started : end).toString());
+        body.put("completedAt", end.toString());
+        body.put("url", url);
+        body.put("summary", summary);
+        body.put("details", details);
+        body.put("eventId", eventId);
+        return printed(api.post(options.checkIngest(), "/api/v1/checks", body),
+                "reported " + name + " " + status + " for " + release);
+    }
+}

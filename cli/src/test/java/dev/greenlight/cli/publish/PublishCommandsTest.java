@@ -1,0 +1,154 @@
+package dev.greenlight.cli.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.greenlight.cli.GreenlightCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The publish commands against a stand-in service: the CLI must call the public API with the
+ * caller's token and the documented body, and turn refusals into exit codes and advice.
+ */
+class PublishCommandsTest {
+
+    record Call(String method, String path, String authorization, JsonNode body) {
+    }
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private HttpServer server;
+    private volatile int status = 201;
+    private volatile String answer = "{\"releaseId\":\"ict-qm@2.1.0\"}";
+
+    @BeforeEach
+    void startStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body.isEmpty() ? null : JsonMapper.builder().build().readTree(body)));
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopStub() {
+        server.stop(0);
+    }
+
+    private String url() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new GreenlightCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void releaseRegisterPostsTheReleaseWithTheCallersToken() {
+        int exit = run("release", "register", "ict-qm@2.1.0", "--type", "STRATEGY", "--revision", "5114f85",
+                "--author", "alice", "--token", "demo-ci", "--check-ingest-url", url());
+
+        assertThat(exit).isZero();
+        Call call = calls.get(0);
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.path()).isEqualTo("/api/v1/releases");
+        assertThat(call.authorization()).isEqualTo("Bearer demo-ci");
+        assertThat(call.body().path("target").asString()).isEqualTo("ict-qm");
+        assertThat(call.body().path("version").asString()).isEqualTo("2.1.0");
+        assertThat(call.body().path("type").asString()).isEqualTo("STRATEGY");
+        assertThat(out.toString()).contains("registered ict-qm@2.1.0");
+    }
+
+    @Test
+    void checkReportCarriesNumericDetailsAndTheRunWindow() {
+        run("check", "report", "ict-qm@2.1.0", "anti-bias", "PASS", "--revision", "5114f85",
+                "--started", "2026-11-20T08:00:00Z", "--completed", "2026-11-20T08:12:00Z",
+                "--detail", "trades=25", "--detail", "sharpe=1.2", "--token", "demo-ci", "--check-ingest-url", url());
+
+        JsonNode body = calls.get(0).body();
+        assertThat(calls.get(0).path()).isEqualTo("/api/v1/checks");
+        assertThat(body.path("name").asString()).isEqualTo("anti-bias");
+        assertThat(body.path("status").asString()).isEqualTo("PASS");
+        assertThat(body.path("startedAt").asString()).isEqualTo("2026-11-20T08:00:00Z");
+        assertThat(body.path("details").path("trades").asDouble()).isEqualTo(25.0);
+        assertThat(body.path("details").path("sharpe").asDouble()).isEqualTo(1.2);
+    }
+
+    @Test
+    void approveGoesToTheApprovalServiceAndNeverNamesTheApproverInTheBody() {
+        run("approve", "ict-qm@2.1.0", "--role", "auditor", "--comment", "AUD-1 PASS", "--token", "demo-bob",
+                "--approval-url", url());
+
+        Call call = calls.get(0);
+        assertThat(call.path()).isEqualTo("/api/v1/approvals");
+        assertThat(call.body().path("verdict").asString()).isEqualTo("APPROVE");
+        assertThat(call.body().path("role").asString()).isEqualTo("auditor");
+        assertThat(call.body().has("approver")).isFalse();
+        assertThat(call.authorization()).isEqualTo("Bearer demo-bob");
+    }
+
+    @Test
+    void killSwitchSendsTheActionInTheApiSpelling() {
+        run("kill-switch", "activate", "rl-policy", "--reason", "page alert", "--token", "demo-erin",
+                "--approval-url", url());
+
+        assertThat(calls.get(0).body().path("action").asString()).isEqualTo("ACTIVATE");
+    }
+
+    @Test
+    void aRefusalExitsOneAndTellsWhatToDo() {
+        status = 401;
+        answer = "{\"title\":\"Authentication required\",\"detail\":\"unknown bearer token\"}";
+
+        int exit = run("release", "register", "x@1.0.0", "--type", "BUGFIX", "--revision", "abcdef1",
+                "--author", "alice", "--check-ingest-url", url());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("GREENLIGHT_TOKEN");
+    }
+
+    @Test
+    void anUnreachableServiceExitsThreeAndSuggestsStartingTheStack() {
+        server.stop(0);
+
+        int exit = run("release", "register", "x@1.0.0", "--type", "BUGFIX", "--revision", "abcdef1",
+                "--author", "alice", "--check-ingest-url", url());
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).contains("./greenlight up");
+    }
+
+    @Test
+    void aMalformedReleaseReferenceIsRejectedBeforeAnyCall() {
+        int exit = run("release", "register", "ict-qm", "--type", "BUGFIX", "--revision", "abcdef1",
+                "--author", "alice", "--check-ingest-url", url());
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("TARGET@VERSION");
+        assertThat(calls).isEmpty();
+    }
+}
