@@ -4,6 +4,7 @@ import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.policy.PolicyCatalogue;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,7 +21,7 @@ class RolloutConfiguration {
 
     @Bean
     PolicyCatalogue policyCatalogue(RolloutProperties properties) {
-        return PolicyCatalogue.load(properties.policiesDir());
+        return PolicyCatalogue.load(Path.of(properties.policiesDir()));
     }
 
     @Bean
