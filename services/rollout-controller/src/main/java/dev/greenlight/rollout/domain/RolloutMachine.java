@@ -8,6 +8,7 @@ import dev.greenlight.policy.model.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -325,7 +326,7 @@ public final class RolloutMachine {
 
     private void obligation(Step step, String version, ObligationKind kind, Duration due) {
         Obligation obligation = new Obligation(kind, version, now().plus(due), false, false);
-        List<Obligation> all = new java.util.ArrayList<>(step.state.obligations());
+        List<Obligation> all = new ArrayList<>(step.state.obligations());
         all.add(obligation);
         step.state = step.state.withObligations(all);
         step.emit(new RolloutEffect.ObligationCreated(version, kind, obligation.dueAt()));
@@ -380,7 +381,10 @@ public final class RolloutMachine {
         for (Rollout rollout : step.state.rollouts()) {
             boolean frozen = rollout.status().active() && rollout.status() != RolloutStatus.KILLED;
             boolean running = rollout.traffic() > 0 || rollout.stepSequence() != null;
-            if ((frozen || rollout.status() == RolloutStatus.COMPLETED) && running) {
+            // Of the completed rollouts only the stable version still runs; older ones were superseded.
+            boolean stable = rollout.status() == RolloutStatus.COMPLETED
+                    && rollout.version().equals(step.state.stableVersion());
+            if ((frozen || stable) && running) {
                 step.issue(rollout.version(), 0, why, null);
                 stableCommanded |= rollout.version().equals(step.state.stableVersion());
                 step.put(rollout.withTraffic(0));
@@ -417,7 +421,7 @@ public final class RolloutMachine {
     /** Accumulates one transition: the evolving state and the effects, in emission order. */
     private final class Step {
         private TargetState state;
-        private final List<RolloutEffect> effects = new java.util.ArrayList<>();
+        private final List<RolloutEffect> effects = new ArrayList<>();
 
         Step(TargetState state) {
             this.state = state;

@@ -1,9 +1,6 @@
 package dev.greenlight.rollout.web;
 
 import dev.greenlight.policy.model.Guard;
-import dev.greenlight.policy.model.Policy;
-import dev.greenlight.policy.model.Stage;
-import dev.greenlight.rollout.domain.Obligation;
 import dev.greenlight.rollout.domain.Rollout;
 import dev.greenlight.rollout.domain.RolloutStatus;
 import dev.greenlight.rollout.domain.StagePlan;
@@ -36,14 +33,11 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
     }
 
     private static RolloutView rollout(Rollout r, PolicyCatalogue policies, boolean killed) {
-        List<String> guards = !r.live() ? List.of() : policies.byName(r.policy()).flatMap(p -> stage(p, r.stage()))
-                .map(s -> s.guards().stream().map(Guard::name).toList()).orElse(List.of());
+        List<String> guards = !r.live() ? List.of() : policies.byName(r.policy())
+                .flatMap(policy -> policy.stage(r.stage().name()))
+                .map(stage -> stage.guards().stream().map(Guard::name).toList()).orElse(List.of());
         return new RolloutView(r.version(), r.policy(), r.status(), r.stage().name(), r.traffic(), r.since(),
                 r.status() == RolloutStatus.STAGE_LIVE ? r.soakUntil() : null, nextStep(r, killed), guards);
-    }
-
-    private static java.util.Optional<Stage> stage(Policy policy, StagePlan plan) {
-        return policy.stage(plan.name());
     }
 
     private static String nextStep(Rollout r, boolean killed) {

@@ -41,6 +41,17 @@ class KillSwitchTest {
     }
 
     @Test
+    void onlyTheStableVersionOfEarlierReleasesIsSwitchedOff() {
+        RolloutScenario s = new RolloutScenario("ict-qm")
+                .register("2.0.0", ReleaseType.BUGFIX, Policies.STRATEGY).go("2.0.0", "live-100").ackAll()
+                .register("2.0.1", ReleaseType.BUGFIX, Policies.STRATEGY).go("2.0.1", "live-100").ackAll();
+
+        s.when(st -> s.machine.killActivated(st, "page"));
+
+        assertThat(s.emitted(CommandIssued.class)).extracting(CommandIssued::version).containsExactly("2.0.1");
+    }
+
+    @Test
     void aSecondActivationIsIgnored() {
         RolloutScenario s = busyTarget();
         s.when(st -> s.machine.killActivated(st, "first"));
