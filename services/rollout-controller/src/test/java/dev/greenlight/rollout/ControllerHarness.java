@@ -11,6 +11,7 @@ import dev.greenlight.rollout.domain.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs the real controller application against an embedded broker, several times over if a test
@@ -43,6 +45,7 @@ final class ControllerHarness implements AutoCloseable {
     private final KafkaProducer<String, Object> producer;
     private final KafkaConsumer<String, DeploymentCommand> commands;
     private final List<DeploymentCommand> seen = new ArrayList<>();
+    private final List<Path> stateDirs = new ArrayList<>();
 
     ControllerHarness(String brokers) {
         this.brokers = brokers;
@@ -60,7 +63,8 @@ final class ControllerHarness implements AutoCloseable {
     /** Starts the controller with a fresh state directory, so its state can only come from the changelogs. */
     ConfigurableApplicationContext start() {
         try {
-            String stateDir = Files.createTempDirectory("rollout-state").toString();
+            Path stateDir = Files.createTempDirectory("rollout-state");
+            stateDirs.add(stateDir);
             return RolloutControllerApplication.builder().sources(SharedTestBeans.class).run(
                     "--spring.kafka.bootstrap-servers=" + brokers,
                     "--spring.kafka.streams.state-dir=" + stateDir,
@@ -86,10 +90,18 @@ final class ControllerHarness implements AutoCloseable {
         return seen.stream().filter(c -> c.getTarget().equals(target)).toList();
     }
 
+    /** Call after every started controller was closed: their state directories go too. */
     @Override
     public void close() {
         producer.close();
         commands.close();
+        stateDirs.forEach(dir -> {
+            try {
+                FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**
