@@ -9,14 +9,24 @@ import dev.greenlight.events.ApprovalRevoked;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.DeploymentApplied;
 import dev.greenlight.events.DeploymentCommand;
+import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.events.MetricObserved;
+import dev.greenlight.events.MonitorCheckpointReached;
+import dev.greenlight.events.ObligationCreated;
+import dev.greenlight.events.ObligationOverdue;
 import dev.greenlight.events.OnCallAcknowledged;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RollbackTriggered;
+import dev.greenlight.events.RolloutAborted;
+import dev.greenlight.events.RolloutCommandRefused;
+import dev.greenlight.events.RolloutCommandRequested;
+import dev.greenlight.events.RolloutCompleted;
+import dev.greenlight.events.RolloutPaused;
+import dev.greenlight.events.RolloutResumed;
 import dev.greenlight.events.RolloutStepCompleted;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.events.WaiverGranted;
@@ -70,10 +80,25 @@ public final class Topics {
     public static final Topic<GateDecided> DECISIONS = single("greenlight.decisions", GateDecided.class,
             GateDecided.getClassSchema());
 
-    /** Rollout progress and guard-triggered stops. */
+    /**
+     * Everything the rollout controller reports about rollouts of a target, in the order it decided:
+     * steps, guard actions, pauses, completion, checkpoints, hotfix obligations, unacknowledged
+     * commands and refused manual commands.
+     */
     public static final Topic<SpecificRecord> ROLLOUTS = union("greenlight.rollouts",
             RolloutStepStarted.getClassSchema(), RolloutStepCompleted.getClassSchema(),
-            RollbackTriggered.getClassSchema());
+            RollbackTriggered.getClassSchema(), RolloutPaused.getClassSchema(), RolloutResumed.getClassSchema(),
+            RolloutAborted.getClassSchema(), RolloutCompleted.getClassSchema(),
+            MonitorCheckpointReached.getClassSchema(), ObligationCreated.getClassSchema(),
+            ObligationOverdue.getClassSchema(), DeploymentCommandUnacknowledged.getClassSchema(),
+            RolloutCommandRefused.getClassSchema());
+
+    /**
+     * Manual rollout commands (promote, pause, resume, abort). A topic rather than a direct call so
+     * the rollout controller's stream processor stays the single writer of rollout state.
+     */
+    public static final Topic<RolloutCommandRequested> ROLLOUT_COMMANDS = single("greenlight.rollout-commands",
+            RolloutCommandRequested.class, RolloutCommandRequested.getClassSchema());
 
     /** Commands from the rollout controller to deployers. */
     public static final Topic<DeploymentCommand> DEPLOYMENT_COMMANDS = single("greenlight.deployment-commands",
@@ -99,7 +124,7 @@ public final class Topics {
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
-            DECISIONS, ROLLOUTS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, DEAD_LETTER);
+            DECISIONS, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, DEAD_LETTER);
 
     private Topics() {
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -25,9 +26,12 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + RolloutControllerApplication.CONFIG_NAME,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "greenlight.rollout.policies-dir=../../policies"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
+// Close the context (and its stream threads) before JUnit deletes the state directory under them.
+@DirtiesContext
 class RolloutControllerServiceIT {
 
     @TempDir

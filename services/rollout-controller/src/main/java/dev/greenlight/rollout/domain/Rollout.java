@@ -1,0 +1,98 @@
+package dev.greenlight.rollout.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One release's rollout: which stage it is in, what traffic its version has, and what it waits for.
+ * Immutable; {@link RolloutMachine} derives the next value.
+ *
+ * @param stageIndex index into {@code stages} of the current (or, when PENDING, the entry) stage
+ * @param pausedFrom the state to return to on resume; null unless PAUSED or KILLED
+ * @param since when the current stage was entered (or the rollout registered)
+ * @param soakUntil end of the current stage's soak; null when not live
+ * @param checkpointsDone offsets of the current stage's checkpoints already reported
+ * @param goStages stages whose latest gate decision is GO
+ * @param stepSequence sequence of the command that started the current stage; null if none
+ * @param stepApplied whether the deployer applied that command
+ */
+public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
+                      RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
+                      Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied) {
+
+    public Rollout {
+        stages = List.copyOf(stages);
+        checkpointsDone = Set.copyOf(checkpointsDone);
+        goStages = Set.copyOf(goStages);
+    }
+
+    static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
+                           Instant now) {
+        return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
+                Set.of(), Set.of(), null, false);
+    }
+
+    public StagePlan stage() {
+        return stages.get(stageIndex);
+    }
+
+    /** The stage a GO would move this rollout into; null when there is none. */
+    public StagePlan nextStage() {
+        if (status == RolloutStatus.PENDING) {
+            return stage();
+        }
+        return stageIndex + 1 < stages.size() ? stages.get(stageIndex + 1) : null;
+    }
+
+    public boolean finalStage() {
+        return stageIndex == stages.size() - 1;
+    }
+
+    /** Whether the version currently has (or may have) traffic a guard must protect. */
+    public boolean live() {
+        return status == RolloutStatus.STAGE_LIVE || status == RolloutStatus.AWAITING_GATE
+                || (status == RolloutStatus.PAUSED && stepSequence != null);
+    }
+
+    Rollout withStatus(RolloutStatus next, RolloutStatus from) {
+        return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
+                checkpointsDone, goStages, stepSequence, stepApplied);
+    }
+
+    Rollout withTraffic(int value) {
+        return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
+                checkpointsDone, goStages, stepSequence, stepApplied);
+    }
+
+    Rollout withGate(String stage, boolean go) {
+        Set<String> gos = new TreeSet<>(goStages);
+        if (go) {
+            gos.add(stage);
+        } else {
+            gos.remove(stage);
+        }
+        return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
+                checkpointsDone, gos, stepSequence, stepApplied);
+    }
+
+    Rollout enter(int index, Instant now, Long sequence) {
+        StagePlan plan = stages.get(index);
+        return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
+                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null);
+    }
+
+    Rollout checkpointDone(Duration offset) {
+        Set<Duration> done = new TreeSet<>(checkpointsDone);
+        done.add(offset);
+        return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
+                done, goStages, stepSequence, stepApplied);
+    }
+
+    Rollout applied(boolean value) {
+        return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
+                checkpointsDone, goStages, stepSequence, value);
+    }
+}

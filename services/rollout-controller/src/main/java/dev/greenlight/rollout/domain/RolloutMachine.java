@@ -1,0 +1,454 @@
+package dev.greenlight.rollout.domain;
+
+import dev.greenlight.policy.engine.GuardTrip;
+import dev.greenlight.policy.model.GuardAction;
+import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.ReleaseType;
+import dev.greenlight.policy.model.Stage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rollout state machine of one target: every command and event goes in with the target's
+ * state, and a {@link Transition} comes out with the new state and the effects to emit. It is pure
+ * apart from reading the injected clock, so days of ramp are tested in microseconds and the Kafka
+ * topology stays a thin adapter.
+ *
+ * <p>The one invariant everything serves: traffic only moves up on a GO for the stage being
+ * entered (or an override by the configured role with a reason), and every move is a sequenced
+ * {@code DeploymentCommand}. Automatic inputs that no longer apply (a decision for a finished
+ * rollout, a guard trip on a rolled-back version) are ignored; manual commands that do not apply
+ * are refused with a {@link RolloutRefusedException}.
+ */
+public final class RolloutMachine {
+
+    private static final Set<ReleaseType> DIRECT = Set.of(ReleaseType.HOTFIX, ReleaseType.BUGFIX, ReleaseType.CONFIG);
+    private static final String CONTROLLER = "rollout-controller";
+
+    private final Clock clock;
+    private final RolloutSettings settings;
+
+    public RolloutMachine(Clock clock, RolloutSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * A release was registered: it waits in PENDING for GO on its entry stage — the first stage, or
+     * for direct and hotfix releases the policy's last (live) stage. Re-registration is a no-op.
+     */
+    public Transition register(TargetState state, String version, ReleaseType type, Policy policy) {
+        if (state.rollout(version).isPresent()) {
+            return new Transition(state, List.of());
+        }
+        List<StagePlan> plans = policy.stages().stream().map(this::plan).toList();
+        int entry = DIRECT.contains(type) ? plans.size() - 1 : 0;
+        Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now());
+        return new Transition(state.put(rollout), List.of());
+    }
+
+    /** The gate decided on {@code stage}: a GO for the stage the rollout waits for promotes it. */
+    public Transition gateDecided(TargetState state, String version, String stage, boolean go) {
+        Rollout rollout = state.rollout(version).orElse(null);
+        if (rollout == null || !rollout.status().active()) {
+            return new Transition(state, List.of());
+        }
+        Step step = new Step(state.put(rollout.withGate(stage, go)));
+        Rollout updated = step.rollout(version);
+        if (go && !step.state.killed() && waitsFor(updated, stage)) {
+            enter(step, updated, indexOf(updated, stage), "gate GO for stage " + stage);
+        }
+        return step.done();
+    }
+
+    /** Soak timers, monitor checkpoints, command-ack timeouts and obligation deadlines at the clock's now. */
+    public Transition tick(TargetState state) {
+        Step step = new Step(state);
+        Instant now = now();
+        step.state = step.state.withPending(state.pendingCommands().stream().map(pending -> {
+            if (pending.alerted() || pending.issuedAt().plus(settings.ackTimeout()).isAfter(now)) {
+                return pending;
+            }
+            step.emit(new RolloutEffect.CommandUnacknowledged(pending.sequence(), pending.commandId(),
+                    pending.version(), pending.traffic(), pending.issuedAt(), settings.ackTimeout()));
+            return pending.markAlerted();
+        }).toList());
+        for (Rollout rollout : state.rollouts()) {
+            if (rollout.status() == RolloutStatus.STAGE_LIVE) {
+                checkpoints(step, rollout.version());
+                advance(step, rollout.version());
+            }
+        }
+        step.state = step.state.mapObligations(obligation -> {
+            if (obligation.fulfilled() || obligation.overdueReported() || obligation.dueAt().isAfter(now)) {
+                return obligation;
+            }
+            step.emit(new RolloutEffect.ObligationOverdue(obligation.version(), obligation.kind(), obligation.dueAt()));
+            return obligation.reportedOverdue();
+        });
+        return step.done();
+    }
+
+    /**
+     * Guards of the version's live stage tripped. The most drastic due action wins (KILL over
+     * ROLLBACK over PAUSE); trips whose {@code actBy} lies in the future are left for a later tick.
+     */
+    public Transition guardsTripped(TargetState state, String version, List<GuardTrip> trips) {
+        Rollout rollout = state.rollout(version).orElse(null);
+        Instant now = now();
+        GuardTrip trip = trips.stream().filter(t -> !t.actBy().isAfter(now))
+                .max(Comparator.comparing((GuardTrip t) -> t.guard().action())
+                        .thenComparing(t -> -trips.indexOf(t)))
+                .orElse(null);
+        if (rollout == null || trip == null || !rollout.live() || state.killed()) {
+            return new Transition(state, List.of());
+        }
+        GuardAction action = trip.guard().action();
+        if (action == GuardAction.PAUSE && rollout.status() == RolloutStatus.PAUSED) {
+            return new Transition(state, List.of());
+        }
+        Step step = new Step(state);
+        String guard = trip.guard().name();
+        String threshold = trip.guard().trigger().describe();
+        String reason = "guard " + guard + " tripped (" + trip.observed() + ") during stage " + rollout.stage().name();
+        switch (action) {
+            case PAUSE -> {
+                step.put(rollout.withStatus(RolloutStatus.PAUSED, rollout.status()));
+                step.emit(guardActed(rollout, trip, threshold, reason + ": paused for review", null));
+            }
+            case ROLLBACK -> {
+                String restored = state.stableVersion();
+                step.emit(guardActed(rollout, trip, threshold, reason + ": rolled back", restored));
+                rollBack(step, rollout, "rollback: guard " + guard + " tripped");
+            }
+            case KILL -> {
+                step.emit(guardActed(rollout, trip, threshold, reason + ": kill switch", null));
+                step.emit(new RolloutEffect.KillRequested(version, guard, reason));
+                kill(step, "guard " + guard + " tripped");
+            }
+        }
+        return step.done();
+    }
+
+    /** The target's kill switch went on: every version to 0 % at once, every rollout frozen. */
+    public Transition killActivated(TargetState state, String reason) {
+        if (state.killed()) {
+            return new Transition(state, List.of());
+        }
+        Step step = new Step(state);
+        kill(step, reason);
+        return step.done();
+    }
+
+    /** The kill switch went off: frozen rollouts become PAUSED and stay there until a person resumes them. */
+    public Transition killDeactivated(TargetState state, String reason) {
+        if (!state.killed()) {
+            return new Transition(state, List.of());
+        }
+        Step step = new Step(state.withKill(false, null));
+        for (Rollout rollout : state.rollouts()) {
+            if (rollout.status() == RolloutStatus.KILLED) {
+                step.put(rollout.withStatus(RolloutStatus.PAUSED, rollout.pausedFrom()));
+                step.emit(new RolloutEffect.Paused(rollout.version(), rollout.stage().name(), rollout.traffic(),
+                        CONTROLLER, "kill switch deactivated (" + reason + "); paused until resumed"));
+            }
+        }
+        return step.done();
+    }
+
+    /** A deployer reported on a command. APPLIED lets the step's soak count; FAILED pauses the rollout. */
+    public Transition deploymentReported(TargetState state, long sequence, boolean applied, String message) {
+        if (state.pendingCommands().stream().noneMatch(p -> p.sequence() == sequence)) {
+            return new Transition(state, List.of());
+        }
+        Step step = new Step(state.withPending(state.pendingCommands().stream()
+                .filter(p -> p.sequence() != sequence).toList()));
+        Rollout rollout = state.rollouts().stream()
+                .filter(r -> r.stepSequence() != null && r.stepSequence() == sequence && r.status().active())
+                .findFirst().orElse(null);
+        if (rollout == null) {
+            return step.done();
+        }
+        if (applied) {
+            step.put(rollout.applied(true));
+            advance(step, rollout.version());
+        } else if (rollout.status() == RolloutStatus.STAGE_LIVE || rollout.status() == RolloutStatus.AWAITING_GATE) {
+            step.put(rollout.withStatus(RolloutStatus.PAUSED, rollout.status()));
+            step.emit(new RolloutEffect.Paused(rollout.version(), rollout.stage().name(), rollout.traffic(), "deployer",
+                    "deployment command " + sequence + " failed: " + message));
+        }
+        return step.done();
+    }
+
+    /**
+     * Manual promotion into the next stage. Allowed on a recorded GO for that stage once the current
+     * stage soaked; otherwise only for the override role.
+     */
+    public Transition promote(TargetState state, String version, Actor actor, String reason) {
+        Rollout rollout = manual(state, version, reason);
+        if (state.killed()) {
+            throw new RolloutRefusedException(RefusalReason.KILL_SWITCH_ACTIVE, "kill switch of " + state.target()
+                    + " is active");
+        }
+        StagePlan next = rollout.nextStage();
+        boolean promotable = rollout.status() == RolloutStatus.PENDING
+                || rollout.status() == RolloutStatus.AWAITING_GATE || rollout.status() == RolloutStatus.STAGE_LIVE;
+        if (!promotable || next == null) {
+            throw illegal(rollout, "promote");
+        }
+        boolean go = rollout.goStages().contains(next.name()) && rollout.status() != RolloutStatus.STAGE_LIVE;
+        if (!go && !actor.has(settings.overrideRole())) {
+            throw new RolloutRefusedException(RefusalReason.NOT_APPROVED, "no GO for stage " + next.name() + " of "
+                    + version + "; only " + settings.overrideRole() + " may override");
+        }
+        Step step = new Step(state);
+        String how = go ? "promoted" : "promoted without GO (override)";
+        enter(step, rollout, indexOf(rollout, next.name()), how + " by " + actor.name() + ": " + reason);
+        return step.done();
+    }
+
+    /** Manual hold at the current traffic. */
+    public Transition pause(TargetState state, String version, Actor actor, String reason) {
+        Rollout rollout = manual(state, version, reason);
+        boolean pausable = rollout.status() == RolloutStatus.PENDING || rollout.status() == RolloutStatus.STAGE_LIVE
+                || rollout.status() == RolloutStatus.AWAITING_GATE;
+        if (!pausable) {
+            throw illegal(rollout, "pause");
+        }
+        Step step = new Step(state);
+        step.put(rollout.withStatus(RolloutStatus.PAUSED, rollout.status()));
+        step.emit(new RolloutEffect.Paused(version, rollout.stage().name(), rollout.traffic(), actor.name(), reason));
+        return step.done();
+    }
+
+    /**
+     * Continue a paused rollout, or restore the traffic a kill switch took from a completed one.
+     * Refused while the kill switch is on.
+     */
+    public Transition resume(TargetState state, String version, Actor actor, String reason) {
+        Rollout rollout = manual(state, version, reason);
+        if (state.killed()) {
+            throw new RolloutRefusedException(RefusalReason.KILL_SWITCH_ACTIVE, "kill switch of " + state.target()
+                    + " is active; deactivate it first");
+        }
+        Step step = new Step(state);
+        String why = "resumed by " + actor.name() + ": " + reason;
+        if (rollout.status() == RolloutStatus.COMPLETED && rollout.traffic() != rollout.stage().traffic()) {
+            long sequence = step.issue(version, rollout.stage().traffic(), why, null);
+            step.put(rollout.withTraffic(rollout.stage().traffic()));
+            step.emit(new RolloutEffect.StepStarted(version, rollout.stage().name(), rollout.stage().traffic(), null,
+                    sequence));
+        } else if (rollout.status() == RolloutStatus.PAUSED) {
+            RolloutStatus back = rollout.pausedFrom() == null ? RolloutStatus.STAGE_LIVE : rollout.pausedFrom();
+            if (back != RolloutStatus.PENDING && rollout.traffic() != rollout.stage().traffic()) {
+                // The kill switch took the traffic; the stage restarts with a full soak.
+                enter(step, rollout, rollout.stageIndex(), why);
+            } else {
+                step.put(rollout.withStatus(back, null));
+            }
+        } else {
+            throw illegal(rollout, "resume");
+        }
+        step.emit(new RolloutEffect.Resumed(version, rollout.stage().name(), step.rollout(version).traffic(),
+                actor.name(), reason));
+        if (step.rollout(version).status() == RolloutStatus.STAGE_LIVE) {
+            advance(step, version);
+        }
+        return step.done();
+    }
+
+    /** Manual abort: the version's traffic to 0 and the stable version restored. */
+    public Transition abort(TargetState state, String version, Actor actor, String reason) {
+        Rollout rollout = manual(state, version, reason);
+        if (!rollout.status().active()) {
+            throw illegal(rollout, "abort");
+        }
+        Step step = new Step(state);
+        boolean deployed = rollout.stepSequence() != null && !state.killed();
+        step.emit(new RolloutEffect.Aborted(version, rollout.stage().name(), actor.name(), reason,
+                deployed ? state.stableVersion() : null));
+        if (deployed) {
+            rollBack(step, rollout, "abort by " + actor.name() + ": " + reason);
+        } else {
+            step.put(rollout.withStatus(RolloutStatus.ROLLED_BACK, null).withTraffic(0));
+        }
+        return step.done();
+    }
+
+    private Rollout manual(TargetState state, String version, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new RolloutRefusedException(RefusalReason.REASON_REQUIRED, "a reason is required");
+        }
+        return state.rollout(version).orElseThrow(() -> new RolloutRefusedException(RefusalReason.UNKNOWN_ROLLOUT,
+                "no rollout of " + state.target() + " " + version));
+    }
+
+    private static RolloutRefusedException illegal(Rollout rollout, String command) {
+        RefusalReason reason = rollout.status() == RolloutStatus.KILLED ? RefusalReason.KILL_SWITCH_ACTIVE
+                : RefusalReason.ILLEGAL_STATE;
+        return new RolloutRefusedException(reason, "cannot " + command + " rollout of " + rollout.version()
+                + " in state " + rollout.status());
+    }
+
+    private static boolean waitsFor(Rollout rollout, String stage) {
+        StagePlan next = rollout.nextStage();
+        boolean waiting = rollout.status() == RolloutStatus.PENDING || rollout.status() == RolloutStatus.AWAITING_GATE;
+        return waiting && next != null && next.name().equals(stage);
+    }
+
+    private static int indexOf(Rollout rollout, String stage) {
+        for (int i = 0; i < rollout.stages().size(); i++) {
+            if (rollout.stages().get(i).name().equals(stage)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no stage " + stage);
+    }
+
+    private void enter(Step step, Rollout rollout, int index, String reason) {
+        StagePlan plan = rollout.stages().get(index);
+        long sequence = step.issue(rollout.version(), plan.traffic(), "stage " + plan.name() + ": " + reason, null);
+        Rollout entered = rollout.enter(index, now(), sequence);
+        step.put(entered);
+        step.emit(new RolloutEffect.StepStarted(rollout.version(), plan.name(), plan.traffic(),
+                plan.soak().isZero() ? null : entered.soakUntil(), sequence));
+        boolean owes = step.state.obligations().stream().anyMatch(o -> o.version().equals(rollout.version()));
+        if (rollout.hotfix() && entered.finalStage() && !owes) {
+            obligation(step, rollout.version(), ObligationKind.POST_MORTEM, settings.postMortemDue());
+            obligation(step, rollout.version(), ObligationKind.PROPER_RELEASE, settings.properReleaseDue());
+        }
+    }
+
+    private void obligation(Step step, String version, ObligationKind kind, Duration due) {
+        Obligation obligation = new Obligation(kind, version, now().plus(due), false, false);
+        List<Obligation> all = new ArrayList<>(step.state.obligations());
+        all.add(obligation);
+        step.state = step.state.withObligations(all);
+        step.emit(new RolloutEffect.ObligationCreated(version, kind, obligation.dueAt()));
+    }
+
+    private void checkpoints(Step step, String version) {
+        Rollout rollout = step.rollout(version);
+        for (Duration offset : rollout.stage().checkpoints()) {
+            if (!rollout.checkpointsDone().contains(offset) && !rollout.since().plus(offset).isAfter(now())) {
+                rollout = rollout.checkpointDone(offset);
+                step.emit(new RolloutEffect.CheckpointReached(version, rollout.stage().name(), rollout.traffic(), offset));
+            }
+        }
+        step.put(rollout);
+    }
+
+    /** A live stage whose deployment was applied and whose soak has passed completes. */
+    private void advance(Step step, String version) {
+        Rollout rollout = step.rollout(version);
+        if (rollout.status() != RolloutStatus.STAGE_LIVE || !rollout.stepApplied()
+                || rollout.soakUntil().isAfter(now())) {
+            return;
+        }
+        StagePlan stage = rollout.stage();
+        step.emit(new RolloutEffect.StepCompleted(version, stage.name(), rollout.traffic(), rollout.stepSequence()));
+        if (rollout.finalStage()) {
+            step.put(rollout.withStatus(RolloutStatus.COMPLETED, null));
+            step.state = step.state.withStable(version);
+            if (!rollout.hotfix()) {
+                step.state = step.state.mapObligations(o -> o.kind() == ObligationKind.PROPER_RELEASE ? o.fulfil() : o);
+            }
+            step.emit(new RolloutEffect.Completed(version, stage.name(), rollout.traffic()));
+            return;
+        }
+        Rollout waiting = rollout.withStatus(RolloutStatus.AWAITING_GATE, null);
+        step.put(waiting);
+        StagePlan next = waiting.nextStage();
+        if (waiting.goStages().contains(next.name()) && !step.state.killed()) {
+            enter(step, waiting, rollout.stageIndex() + 1, "gate GO for stage " + next.name());
+        }
+    }
+
+    private void rollBack(Step step, Rollout rollout, String reason) {
+        step.issue(rollout.version(), 0, reason, step.state.stableVersion());
+        step.put(rollout.withStatus(RolloutStatus.ROLLED_BACK, null).withTraffic(0));
+    }
+
+    private void kill(Step step, String reason) {
+        step.state = step.state.withKill(true, reason);
+        String why = "kill switch: " + reason;
+        boolean stableCommanded = false;
+        for (Rollout rollout : step.state.rollouts()) {
+            boolean frozen = rollout.status().active() && rollout.status() != RolloutStatus.KILLED;
+            boolean running = rollout.traffic() > 0 || rollout.stepSequence() != null;
+            // Of the completed rollouts only the stable version still runs; older ones were superseded.
+            boolean stable = rollout.status() == RolloutStatus.COMPLETED
+                    && rollout.version().equals(step.state.stableVersion());
+            if ((frozen || stable) && running) {
+                step.issue(rollout.version(), 0, why, null);
+                stableCommanded |= rollout.version().equals(step.state.stableVersion());
+                step.put(rollout.withTraffic(0));
+            }
+            if (frozen) {
+                RolloutStatus from = rollout.status() == RolloutStatus.PAUSED ? rollout.pausedFrom() : rollout.status();
+                step.put(step.rollout(rollout.version()).withStatus(RolloutStatus.KILLED, from));
+                step.emit(new RolloutEffect.Paused(rollout.version(), rollout.stage().name(), 0, CONTROLLER, why));
+            }
+        }
+        if (!stableCommanded && step.state.stableVersion() != null
+                && step.state.rollout(step.state.stableVersion()).isEmpty()) {
+            step.issue(step.state.stableVersion(), 0, why, null);
+        }
+    }
+
+    private RolloutEffect.GuardActed guardActed(Rollout rollout, GuardTrip trip, String threshold, String reason,
+                                                String restored) {
+        return new RolloutEffect.GuardActed(rollout.version(), rollout.stage().name(), trip.guard().action(),
+                trip.guard().name(), trip.observed(), threshold, reason, trip.evidenceIds(), restored);
+    }
+
+    private StagePlan plan(Stage stage) {
+        Duration soak = stage.soak() == null ? Duration.ZERO : stage.soak();
+        List<Duration> checkpoints = settings.checkpointsFor(stage.name()).stream()
+                .filter(offset -> offset.compareTo(soak) <= 0).toList();
+        return new StagePlan(stage.name(), stage.traffic(), soak, checkpoints);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** Accumulates one transition: the evolving state and the effects, in emission order. */
+    private final class Step {
+        private TargetState state;
+        private final List<RolloutEffect> effects = new ArrayList<>();
+
+        Step(TargetState state) {
+            this.state = state;
+        }
+
+        Rollout rollout(String version) {
+            return state.rollout(version).orElseThrow();
+        }
+
+        void put(Rollout rollout) {
+            state = state.put(rollout);
+        }
+
+        void emit(RolloutEffect effect) {
+            effects.add(effect);
+        }
+
+        long issue(String version, int traffic, String reason, String previousVersion) {
+            long sequence = state.lastSequence() + 1;
+            String commandId = CommandIds.of(state.target(), sequence);
+            state = state.withSequence(sequence, new PendingCommand(sequence, commandId, version, traffic, now(), false));
+            emit(new RolloutEffect.CommandIssued(sequence, commandId, version, traffic, reason, previousVersion));
+            return sequence;
+        }
+
+        Transition done() {
+            return new Transition(state, effects);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.greenlight.rollout.kafka;
+
+import dev.greenlight.events.AlertFired;
+import dev.greenlight.events.AlertResolved;
+import dev.greenlight.events.DeploymentApplied;
+import dev.greenlight.events.DeploymentStatus;
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.KillSwitchActivated;
+import dev.greenlight.events.KillSwitchDeactivated;
+import dev.greenlight.events.MetricObserved;
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.RolloutCommandRequested;
+import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.policy.engine.GuardTrip;
+import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.ReleaseType;
+import dev.greenlight.rollout.domain.Actor;
+import dev.greenlight.rollout.domain.Rollout;
+import dev.greenlight.rollout.domain.RolloutEffect;
+import dev.greenlight.rollout.domain.RolloutMachine;
+import dev.greenlight.rollout.domain.RolloutRefusedException;
+import dev.greenlight.rollout.domain.TargetState;
+import dev.greenlight.rollout.domain.Transition;
+import dev.greenlight.rollout.policy.PolicyCatalogue;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds every input of a target into the {@link RolloutMachine} and writes the new state and the
+ * resulting events in the same stream task, hence the same exactly-once transaction. Time-driven
+ * work (soak, checkpoints, deadlines, ack timeouts, guards with a {@code within}) runs from a
+ * punctuator that reads the injected clock.
+ */
+final class RolloutProcessor implements Processor<String, Object, String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(RolloutProcessor.class);
+    /** Alert events kept per target for guards; the oldest go first. */
+    private static final int MAX_ALERTS = 500;
+
+    private final RolloutMachine machine;
+    private final PolicyCatalogue policies;
+    private final PolicyEngine engine = new PolicyEngine();
+    private final Clock clock;
+    private final Duration tickInterval;
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, TargetState> states;
+    private KeyValueStore<String, ReleaseRegistered> releases;
+    private KeyValueStore<String, List<SpecificRecord>> evidence;
+
+    RolloutProcessor(RolloutMachine machine, PolicyCatalogue policies, Clock clock, Duration tickInterval) {
+        this.machine = machine;
+        this.policies = policies;
+        this.clock = clock;
+        this.tickInterval = tickInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.states = context.getStateStore(RolloutTopology.STATE_STORE);
+        this.releases = context.getStateStore(RolloutTopology.RELEASE_STORE);
+        this.evidence = context.getStateStore(RolloutTopology.EVIDENCE_STORE);
+        context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> tickAll());
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        String target = record.key();
+        Object value = record.value();
+        if (target == null || value == null) {
+            return;
+        }
+        if (value instanceof ReleaseRegistered release) {
+            register(target, release);
+        } else if (value instanceof GateDecided decided) {
+            apply(target, s -> machine.gateDecided(s, decided.getVersion(), decided.getStage(),
+                    decided.getOutcome() == GateOutcome.GO));
+        } else if (value instanceof KillSwitchActivated activated) {
+            apply(target, s -> machine.killActivated(s, activated.getReason()));
+        } else if (value instanceof KillSwitchDeactivated deactivated) {
+            apply(target, s -> machine.killDeactivated(s, deactivated.getReason()));
+        } else if (value instanceof DeploymentApplied report) {
+            apply(target, s -> machine.deploymentReported(s, report.getSequence(),
+                    report.getStatus() == DeploymentStatus.APPLIED, report.getMessage()));
+        } else if (value instanceof RolloutCommandRequested request) {
+            manual(target, request);
+        } else if (value instanceof MetricObserved || value instanceof AlertFired || value instanceof AlertResolved) {
+            remember(target, (SpecificRecord) value);
+            evaluateGuards(target);
+        }
+    }
+
+    private void register(String target, ReleaseRegistered release) {
+        ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
+        Policy policy = policies.forRelease(target, type, release.getPolicy()).orElse(null);
+        if (policy == null) {
+            log.warn("No policy for release {}@{} (policy {}); it cannot be rolled out", target,
+                    release.getVersion(), release.getPolicy());
+            return;
+        }
+        releases.putIfAbsent(target + "@" + release.getVersion(), release);
+        apply(target, s -> machine.register(s, release.getVersion(), type, policy));
+    }
+
+    private void manual(String target, RolloutCommandRequested request) {
+        Actor actor = new Actor(request.getRequestedBy(), new HashSet<>(request.getRoles()));
+        String version = request.getVersion();
+        String reason = request.getReason();
+        Function<TargetState, Transition> command = switch (request.getCommand()) {
+            case PROMOTE -> s -> machine.promote(s, version, actor, reason);
+            case PAUSE -> s -> machine.pause(s, version, actor, reason);
+            case RESUME -> s -> machine.resume(s, version, actor, reason);
+            case ABORT -> s -> machine.abort(s, version, actor, reason);
+        };
+        try {
+            apply(target, command);
+        } catch (RolloutRefusedException e) {
+            forward(target, EffectEvents.refused(request, e.reason().name(), e.getMessage(), clock.instant()));
+        }
+    }
+
+    private void remember(String target, SpecificRecord event) {
+        List<SpecificRecord> events = new ArrayList<>(orEmpty(evidence.get(target)));
+        if (event instanceof MetricObserved sample) {
+            // Guards judge the latest sample of a metric; keeping only that bounds the store.
+            boolean newerKnown = events.stream().anyMatch(e -> sameSeries(e, sample)
+                    && ((MetricObserved) e).getObservedAt().isAfter(sample.getObservedAt()));
+            if (newerKnown) {
+                return;
+            }
+            events.removeIf(e -> sameSeries(e, sample));
+        } else if (events.stream().filter(e -> !(e instanceof MetricObserved)).count() >= MAX_ALERTS) {
+            events.remove(events.stream().filter(e -> !(e instanceof MetricObserved)).findFirst().orElseThrow());
+        }
+        events.add(event);
+        evidence.put(target, events);
+    }
+
+    private static boolean sameSeries(SpecificRecord event, MetricObserved sample) {
+        return event instanceof MetricObserved other && other.getName().equals(sample.getName())
+                && Objects.equals(other.getVersion(), sample.getVersion());
+    }
+
+    private void evaluateGuards(String target) {
+        TargetState state = states.get(target);
+        if (state == null || state.killed()) {
+            return;
+        }
+        List<SpecificRecord> events = orEmpty(evidence.get(target));
+        for (Rollout rollout : state.rollouts()) {
+            ReleaseRegistered release = releases.get(target + "@" + rollout.version());
+            Policy policy = policies.byName(rollout.policy()).orElse(null);
+            if (!rollout.live() || release == null || policy == null) {
+                continue;
+            }
+            Evidence snapshot = EvidenceFold.fold(release, events);
+            List<GuardTrip> trips = engine.trippedGuards(policy, rollout.stage().name(), snapshot, clock.instant());
+            if (!trips.isEmpty()) {
+                apply(target, s -> machine.guardsTripped(s, rollout.version(), trips));
+            }
+        }
+    }
+
+    private void tickAll() {
+        List<String> targets = new ArrayList<>();
+        try (KeyValueIterator<String, TargetState> all = states.all()) {
+            all.forEachRemaining(entry -> targets.add(entry.key));
+        }
+        for (String target : targets) {
+            apply(target, machine::tick);
+            evaluateGuards(target);
+        }
+    }
+
+    private void apply(String target, Function<TargetState, Transition> input) {
+        TargetState before = states.get(target);
+        Transition transition = input.apply(before == null ? TargetState.empty(target) : before);
+        if (!transition.state().equals(before)) {
+            states.put(target, transition.state());
+        }
+        for (RolloutEffect effect : transition.effects()) {
+            forward(target, EffectEvents.of(target, effect, clock.instant()));
+        }
+    }
+
+    private void forward(String target, SpecificRecord event) {
+        context.forward(new Record<>(target, (Object) event, clock.millis()));
+    }
+
+    private static List<SpecificRecord> orEmpty(List<SpecificRecord> events) {
+        return events == null ? List.of() : events;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.greenlight.rollout.web;
+
+import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.RolloutCommandRequested;
+import dev.greenlight.events.RolloutCommandType;
+import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.rollout.domain.Actor;
+import dev.greenlight.rollout.domain.RolloutMachine;
+import dev.greenlight.rollout.domain.TargetState;
+import dev.greenlight.rollout.policy.PolicyCatalogue;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Rollout status and manual control. Manual commands are not applied here: they are published as
+ * {@code RolloutCommandRequested} on the rollout-commands topic, so the stream processor stays the
+ * single writer of rollout state and the request itself is on record. The API checks the command
+ * against the current state first to answer 409 at once; the processor checks again and emits
+ * {@code RolloutCommandRefused} if the state changed in between.
+ *
+ * <p>The actor is the request's {@link Principal} (supplied by the platform security layer once it
+ * exists); without one the answer is 401.
+ */
+@RestController
+@RequestMapping("/api/v1/rollouts")
+class RolloutController {
+
+    private final RolloutQueries queries;
+    private final PolicyCatalogue policies;
+    private final RolloutMachine machine;
+    private final ActorRoles roles;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    RolloutController(RolloutQueries queries, PolicyCatalogue policies, RolloutMachine machine, ActorRoles roles,
+                      EventPublisher publisher, Clock clock) {
+        this.queries = queries;
+        this.policies = policies;
+        this.machine = machine;
+        this.roles = roles;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{target}")
+    RolloutStatusView status(@PathVariable String target) {
+        return RolloutStatusView.of(known(target), policies, clock.instant());
+    }
+
+    @PostMapping("/{target}/{version}/{action:promote|pause|resume|abort}")
+    ResponseEntity<Map<String, String>> command(@PathVariable String target, @PathVariable String version,
+                                                @PathVariable String action, @RequestBody ManualCommandBody body,
+                                                Principal principal) {
+        if (principal == null) {
+            throw new UnauthenticatedException();
+        }
+        RolloutCommandType type = RolloutCommandType.valueOf(action.toUpperCase(Locale.ROOT));
+        Set<String> held = roles.rolesOf(principal.getName());
+        Actor actor = new Actor(principal.getName(), held);
+        // Refusals (no GO, wrong state, kill switch, missing reason) surface here as RolloutRefusedException.
+        check(known(target), type, version, actor, body.reason());
+        String requestId = UUID.randomUUID().toString();
+        publisher.publish(Topics.ROLLOUT_COMMANDS, target, new RolloutCommandRequested(
+                new EventMetadata(requestId, clock.instant(), principal.getName()), target, version, type,
+                principal.getName(), List.copyOf(held), body.reason()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/rollouts/" + target))
+                .body(Map.of("requestId", requestId, "command", type.name()));
+    }
+
+    private void check(TargetState state, RolloutCommandType type, String version, Actor actor, String reason) {
+        switch (type) {
+            case PROMOTE -> machine.promote(state, version, actor, reason);
+            case PAUSE -> machine.pause(state, version, actor, reason);
+            case RESUME -> machine.resume(state, version, actor, reason);
+            case ABORT -> machine.abort(state, version, actor, reason);
+        }
+    }
+
+    private TargetState known(String target) {
+        return queries.target(target).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no rollouts known for target " + target));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.greenlight.rollout.web;
+
+import dev.greenlight.rollout.domain.TargetState;
+import java.util.Optional;
+
+/** Read access to the controller's per-target state, so the API does not depend on how it is stored. */
+interface RolloutQueries {
+
+    /** The state of {@code target}; empty if the controller has never seen it. */
+    Optional<TargetState> target(String target);
+}

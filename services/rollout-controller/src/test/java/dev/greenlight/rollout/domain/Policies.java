@@ -1,0 +1,22 @@
+package dev.greenlight.rollout.domain;
+
+import dev.greenlight.policy.model.Guard;
+import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.parser.PolicyParser;
+import java.nio.file.Path;
+
+/** The shipped runbook policies, so tests ramp exactly what production would. */
+public final class Policies {
+
+    public static final Path DIR = Path.of("../../policies");
+    public static final Policy STRATEGY = new PolicyParser().parse(DIR.resolve("trading-strategy.yaml"));
+    public static final Policy RL = new PolicyParser().parse(DIR.resolve("rl-policy-go-nogo.yaml"));
+
+    private Policies() {
+    }
+
+    public static Guard guard(Policy policy, String stage, String name) {
+        return policy.stage(stage).orElseThrow().guards().stream().filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+}

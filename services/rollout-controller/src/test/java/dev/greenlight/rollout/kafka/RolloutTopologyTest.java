@@ -1,0 +1,286 @@
+package dev.greenlight.rollout.kafka;
+
+import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
+import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
+import static dev.greenlight.rollout.kafka.RolloutEvents.go;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.events.DeploymentCommand;
+import dev.greenlight.events.DeploymentCommandUnacknowledged;
+import dev.greenlight.events.GuardAction;
+import dev.greenlight.events.KillSwitchActivated;
+import dev.greenlight.events.KillSwitchSource;
+import dev.greenlight.events.MonitorCheckpointReached;
+import dev.greenlight.events.ReleaseType;
+import dev.greenlight.events.RollbackTriggered;
+import dev.greenlight.events.RolloutCommandRefused;
+import dev.greenlight.events.RolloutCommandType;
+import dev.greenlight.events.RolloutCompleted;
+import dev.greenlight.events.RolloutPaused;
+import dev.greenlight.platform.kafka.TopicSerdes;
+import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.rollout.domain.MutableClock;
+import dev.greenlight.rollout.domain.Policies;
+import dev.greenlight.rollout.domain.RolloutMachine;
+import dev.greenlight.rollout.domain.RolloutSettings;
+import dev.greenlight.rollout.domain.RolloutStatus;
+import dev.greenlight.rollout.domain.TargetState;
+import dev.greenlight.rollout.policy.PolicyCatalogue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology over simulated time: whole ramps, each guard action, and the kill switch. */
+class RolloutTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-11-02T08:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private final MutableClock clock = new MutableClock(START);
+    private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
+    private TopologyTestDriver driver;
+    private TestOutputTopic<String, DeploymentCommand> commands;
+    private TestOutputTopic<String, SpecificRecord> rollouts;
+    private TestOutputTopic<String, SpecificRecord> killSwitchOut;
+    private final List<DeploymentCommand> commandLog = new ArrayList<>();
+    private final List<SpecificRecord> rolloutLog = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        RolloutTopology.build(builder, serdes, new RolloutMachine(clock, RolloutSettings.defaults()),
+                PolicyCatalogue.load(Policies.DIR), clock, Duration.ofSeconds(1));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollout-topology-test");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(builder.build(), config, START);
+        commands = driver.createOutputTopic(Topics.DEPLOYMENT_COMMANDS.name(), new StringDeserializer(),
+                serdes.forTopic(Topics.DEPLOYMENT_COMMANDS).deserializer());
+        rollouts = driver.createOutputTopic(Topics.ROLLOUTS.name(), new StringDeserializer(),
+                serdes.forTopic(Topics.ROLLOUTS).deserializer());
+        killSwitchOut = driver.createOutputTopic(Topics.KILL_SWITCH.name(), new StringDeserializer(),
+                serdes.forTopic(Topics.KILL_SWITCH).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private <V> void send(Topic<V> topic, String target, V value) {
+        TestInputTopic<String, V> input = driver.createInputTopic(topic.name(), new StringSerializer(),
+                serdes.forTopic(topic).serializer());
+        input.pipeInput(target, value, clock.instant());
+        drain();
+    }
+
+    private void advance(Duration duration) {
+        clock.advance(duration);
+        driver.advanceWallClockTime(duration);
+        drain();
+    }
+
+    private void drain() {
+        commandLog.addAll(commands.readValuesToList());
+        rolloutLog.addAll(rollouts.readValuesToList());
+    }
+
+    /** The deployer applies every command it has not applied yet. */
+    private void ackCommands(String target) {
+        for (DeploymentCommand command : List.copyOf(commandLog)) {
+            if (command.getTarget().equals(target) && !acked.contains(command.getSequence())) {
+                acked.add(command.getSequence());
+                send(Topics.DEPLOYMENT_REPORTS, target, applied(target, command.getCommandId(), command.getSequence(),
+                        clock.instant()));
+            }
+        }
+    }
+
+    private final List<Long> acked = new ArrayList<>();
+
+    private <T> List<T> rolloutEvents(Class<T> type) {
+        return rolloutLog.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private TargetState state(String target) {
+        KeyValueStore<String, TargetState> store = driver.getKeyValueStore(RolloutTopology.STATE_STORE);
+        return store.get(target);
+    }
+
+    private void register(String target, String version, ReleaseType type) {
+        send(Topics.RELEASES, target, release("rel-" + target + version, target, version, type, clock.instant()));
+    }
+
+    private void strategyAt25(String version) {
+        register("ict-qm", "2.0.0", ReleaseType.BUGFIX);
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.0.0", "live-100", clock.instant()));
+        ackCommands("ict-qm");
+        register("ict-qm", version, ReleaseType.STRATEGY);
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", version, "paper", clock.instant()));
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", version, "live-25", clock.instant()));
+        ackCommands("ict-qm");
+        advance(Duration.ofDays(4));
+        ackCommands("ict-qm");
+    }
+
+    @Test
+    void fullFourteenDayStrategyRamp() {
+        register("ict-qm", "2.1.0", ReleaseType.STRATEGY);
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.0", "paper", clock.instant()));
+        ackCommands("ict-qm");
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.0", "live-25", clock.instant()));
+        for (int day = 1; day <= 14; day++) {
+            advance(Duration.ofDays(1));
+            ackCommands("ict-qm");
+            if (day == 7) {
+                send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.0", "live-50", clock.instant()));
+                ackCommands("ict-qm");
+            }
+            if (day == 14) {
+                send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.0", "live-100", clock.instant()));
+                ackCommands("ict-qm");
+            }
+        }
+
+        assertThat(commandLog).extracting(DeploymentCommand::getTrafficPercent).containsExactly(0, 25, 50, 100);
+        assertThat(commandLog).extracting(DeploymentCommand::getSequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(rolloutEvents(RolloutCompleted.class)).extracting(RolloutCompleted::getStage)
+                .containsExactly("live-100");
+        assertThat(state("ict-qm").stableVersion()).isEqualTo("2.1.0");
+    }
+
+    @Test
+    void twoHourRlRampWithMonitorCheckpoints() {
+        register("rl-policy", "3.0.0", ReleaseType.MODEL);
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "shadow", clock.instant()));
+        ackCommands("rl-policy");
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "live-10", clock.instant()));
+        ackCommands("rl-policy");
+
+        for (int i = 0; i < 12; i++) {
+            advance(Duration.ofMinutes(10));
+        }
+
+        assertThat(commandLog).extracting(DeploymentCommand::getTrafficPercent).containsExactly(0, 10);
+        assertThat(rolloutEvents(MonitorCheckpointReached.class)).extracting(MonitorCheckpointReached::getCheckpoint)
+                .containsExactly("T+30m", "T+60m", "T+120m");
+        assertThat(rolloutEvents(RolloutCompleted.class)).extracting(RolloutCompleted::getStage)
+                .containsExactly("live-10");
+    }
+
+    @Test
+    void pauseGuardHoldsTrafficAndReportsTheEvidence() {
+        strategyAt25("2.1.0");
+        int before = commandLog.size();
+
+        send(Topics.METRICS, "ict-qm", metric("m-loss", "ict-qm", "2.1.0", "unexpected_loss_events_total", 1,
+                clock.instant()));
+
+        RollbackTriggered trip = rolloutEvents(RollbackTriggered.class).get(0);
+        assertThat(trip.getAction()).isEqualTo(GuardAction.PAUSE);
+        assertThat(trip.getGuard()).isEqualTo("unexpected-losses");
+        assertThat(trip.getEvidenceIds()).containsExactly("m-loss");
+        assertThat(commandLog).hasSize(before);
+        assertThat(state("ict-qm").rollout("2.1.0").orElseThrow().status()).isEqualTo(RolloutStatus.PAUSED);
+    }
+
+    @Test
+    void rollbackGuardRestoresTheStableVersion() {
+        strategyAt25("2.1.0");
+
+        send(Topics.METRICS, "ict-qm", metric("m-err", "ict-qm", null, "live_errors_total", 4, clock.instant()));
+
+        assertThat(rolloutEvents(RollbackTriggered.class)).extracting(RollbackTriggered::getAction,
+                RollbackTriggered::getRestoredVersion).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(GuardAction.ROLLBACK, "2.0.0"));
+        DeploymentCommand last = commandLog.get(commandLog.size() - 1);
+        assertThat(last.getVersion()).isEqualTo("2.1.0");
+        assertThat(last.getTrafficPercent()).isZero();
+        assertThat(last.getPreviousVersion()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void killGuardZeroesTrafficAndRecordsTheKillSwitch() {
+        register("rl-policy", "3.0.0", ReleaseType.MODEL);
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "shadow", clock.instant()));
+        ackCommands("rl-policy");
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "live-10", clock.instant()));
+        ackCommands("rl-policy");
+
+        send(Topics.METRICS, "rl-policy", metric("m-ent", "rl-policy", "3.0.0", "policy_entropy", 0.74,
+                clock.instant()));
+
+        assertThat(rolloutEvents(RollbackTriggered.class)).extracting(RollbackTriggered::getAction)
+                .containsExactly(GuardAction.KILL);
+        assertThat(commandLog.get(commandLog.size() - 1).getTrafficPercent()).isZero();
+        List<SpecificRecord> switches = killSwitchOut.readValuesToList();
+        assertThat(switches).singleElement().isInstanceOfSatisfying(KillSwitchActivated.class,
+                activated -> assertThat(activated.getSource()).isEqualTo(KillSwitchSource.GUARD));
+        assertThat(state("rl-policy").killed()).isTrue();
+    }
+
+    @Test
+    void killSwitchFreezesEveryRolloutOfTheTargetAtZero() {
+        strategyAt25("2.1.0");
+        register("ict-qm", "2.2.0", ReleaseType.STRATEGY);
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.2.0", "paper", clock.instant()));
+        int before = commandLog.size();
+
+        send(Topics.KILL_SWITCH, "ict-qm", RolloutEvents.killed("ict-qm", clock.instant()));
+
+        assertThat(commandLog.subList(before, commandLog.size())).allSatisfy(c -> assertThat(c.getTrafficPercent())
+                .isZero()).extracting(DeploymentCommand::getVersion).containsExactlyInAnyOrder("2.0.0", "2.1.0", "2.2.0");
+        assertThat(state("ict-qm").rollouts()).filteredOn(r -> !r.version().equals("2.0.0"))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(RolloutStatus.KILLED));
+
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.0", "live-50", clock.instant()));
+        advance(Duration.ofDays(10));
+        assertThat(commandLog.stream().skip(before + 3)).isEmpty();
+    }
+
+    @Test
+    void manualCommandsAreAppliedOrRefusedWithAReason() {
+        strategyAt25("2.1.0");
+
+        send(Topics.ROLLOUT_COMMANDS, "ict-qm", RolloutEvents.command("ict-qm", "2.1.0", RolloutCommandType.PROMOTE,
+                "alice", List.of("release-captain"), "impatient", clock.instant()));
+        send(Topics.ROLLOUT_COMMANDS, "ict-qm", RolloutEvents.command("ict-qm", "2.1.0", RolloutCommandType.PAUSE,
+                "alice", List.of(), "waiting for risk desk", clock.instant()));
+
+        assertThat(rolloutEvents(RolloutCommandRefused.class)).extracting(RolloutCommandRefused::getRefusal)
+                .containsExactly("NOT_APPROVED");
+        assertThat(rolloutEvents(RolloutPaused.class)).extracting(RolloutPaused::getPausedBy).containsExactly("alice");
+    }
+
+    @Test
+    void anUnacknowledgedCommandRaisesAnAlertEvent() {
+        register("ict-qm", "2.1.0", ReleaseType.STRATEGY);
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.0", "paper", clock.instant()));
+
+        advance(Duration.ofMinutes(6));
+
+        assertThat(rolloutEvents(DeploymentCommandUnacknowledged.class))
+                .extracting(DeploymentCommandUnacknowledged::getSequence).containsExactly(1L);
+    }
+}
