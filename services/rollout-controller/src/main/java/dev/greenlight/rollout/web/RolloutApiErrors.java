@@ -15,10 +15,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = RolloutController.class)
 class RolloutApiErrors {
 
-    @ExceptionHandler(UnauthenticatedException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-        return problem(HttpStatus.UNAUTHORIZED, e.getMessage());
-    }
 
     @ExceptionHandler(RolloutRefusedException.class)
     ResponseEntity<ProblemDetail> refused(RolloutRefusedException e) {

@@ -10,7 +10,6 @@ import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.TargetState;
 import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
  * against the current state first to answer 409 at once; the processor checks again and emits
  * {@code RolloutCommandRefused} if the state changed in between.
  *
- * <p>The actor is the request's {@link Principal} (supplied by the platform security layer once it
- * exists); without one the answer is 401.
+ * <p>The actor is the authenticated caller with the roles its token or JWT carries; the platform's
+ * security layer answers 401 before this controller without one.
  */
 @RestController
 @RequestMapping("/api/v1/rollouts")
@@ -44,16 +43,14 @@ class RolloutController {
     private final RolloutQueries queries;
     private final PolicyCatalogue policies;
     private final RolloutMachine machine;
-    private final ActorRoles roles;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    RolloutController(RolloutQueries queries, PolicyCatalogue policies, RolloutMachine machine, ActorRoles roles,
+    RolloutController(RolloutQueries queries, PolicyCatalogue policies, RolloutMachine machine,
                       EventPublisher publisher, Clock clock) {
         this.queries = queries;
         this.policies = policies;
         this.machine = machine;
-        this.roles = roles;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -66,19 +63,16 @@ class RolloutController {
     @PostMapping("/{target}/{version}/{action:promote|pause|resume|abort}")
     ResponseEntity<Map<String, String>> command(@PathVariable String target, @PathVariable String version,
                                                 @PathVariable String action, @RequestBody ManualCommandBody body,
-                                                Principal principal) {
-        if (principal == null) {
-            throw new UnauthenticatedException();
-        }
+                                                dev.greenlight.platform.security.Actor caller) {
         RolloutCommandType type = RolloutCommandType.valueOf(action.toUpperCase(Locale.ROOT));
-        Set<String> held = roles.rolesOf(principal.getName());
-        Actor actor = new Actor(principal.getName(), held);
+        Set<String> held = caller.roles();
+        Actor actor = new Actor(caller.name(), held);
         // Refusals (no GO, wrong state, kill switch, missing reason) surface here as RolloutRefusedException.
         check(known(target), type, version, actor, body.reason());
         String requestId = UUID.randomUUID().toString();
         publisher.publish(Topics.ROLLOUT_COMMANDS, target, new RolloutCommandRequested(
-                new EventMetadata(requestId, clock.instant(), principal.getName()), target, version, type,
-                principal.getName(), List.copyOf(held), body.reason()));
+                new EventMetadata(requestId, clock.instant(), caller.name()), target, version, type,
+                caller.name(), List.copyOf(held), body.reason()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/rollouts/" + target))
                 .body(Map.of("requestId", requestId, "command", type.name()));
     }

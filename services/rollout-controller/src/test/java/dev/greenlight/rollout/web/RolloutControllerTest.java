@@ -25,13 +25,16 @@ import dev.greenlight.rollout.domain.TargetState;
 import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.greenlight.platform.security.GreenlightSecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +44,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The rollout API: status from the store, manual commands onto the commands topic, and refusals. */
-@WebMvcTest(RolloutController.class)
+@WebMvcTest(controllers = RolloutController.class, properties = "greenlight.security.demo-users=true")
+@ImportAutoConfiguration({GreenlightSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class})
 @Import(RolloutControllerTest.Beans.class)
 class RolloutControllerTest {
 
@@ -63,11 +68,6 @@ class RolloutControllerTest {
         @Bean
         Clock clock() {
             return CLOCK;
-        }
-
-        @Bean
-        ActorRoles actorRoles() {
-            return new ConfiguredActorRoles(Map.of("fay", Set.of("founder")));
         }
     }
 
@@ -93,7 +93,7 @@ class RolloutControllerTest {
 
     @Test
     void statusShowsStageTrafficNextStepGuardsAndKillSwitch() throws Exception {
-        mvc.perform(get("/api/v1/rollouts/ict-qm"))
+        mvc.perform(get("/api/v1/rollouts/ict-qm").header("Authorization", "Bearer demo-bob"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.killSwitch.active").value(false))
                 .andExpect(jsonPath("$.rollouts[0].version").value("2.1.0"))
@@ -107,7 +107,7 @@ class RolloutControllerTest {
 
     @Test
     void unknownTargetsAre404() throws Exception {
-        mvc.perform(get("/api/v1/rollouts/unknown")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/rollouts/unknown").header("Authorization", "Bearer demo-bob")).andExpect(status().isNotFound());
     }
 
     @Test
@@ -121,7 +121,7 @@ class RolloutControllerTest {
 
     @Test
     void anAllowedCommandIsPublishedWithTheActorAndRolesAndAccepted() throws Exception {
-        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/promote").principal(() -> "fay")
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/promote").header("Authorization", "Bearer demo-dave")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"market window\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/rollouts/ict-qm"));
@@ -129,13 +129,13 @@ class RolloutControllerTest {
         ArgumentCaptor<RolloutCommandRequested> sent = ArgumentCaptor.forClass(RolloutCommandRequested.class);
         verify(publisher).publish(eq(Topics.ROLLOUT_COMMANDS), eq("ict-qm"), sent.capture());
         org.assertj.core.api.Assertions.assertThat(sent.getValue().getCommand()).isEqualTo(RolloutCommandType.PROMOTE);
-        org.assertj.core.api.Assertions.assertThat(sent.getValue().getRequestedBy()).isEqualTo("fay");
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().getRequestedBy()).isEqualTo("dave");
         org.assertj.core.api.Assertions.assertThat(sent.getValue().getRoles()).containsExactly("founder");
     }
 
     @Test
     void promoteWithoutGoOrOverrideRoleIsForbiddenAndNotPublished() throws Exception {
-        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/promote").principal(() -> "bob")
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/promote").header("Authorization", "Bearer demo-bob")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"please\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.refusal").value("NOT_APPROVED"));
@@ -144,11 +144,11 @@ class RolloutControllerTest {
 
     @Test
     void aCommandWithoutReasonIs400AndOneThatDoesNotApplyIs409() throws Exception {
-        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").principal(() -> "bob")
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-bob")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("reason"));
-        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/resume").principal(() -> "bob")
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/resume").header("Authorization", "Bearer demo-bob")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"go on\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.refusal").value("ILLEGAL_STATE"));
