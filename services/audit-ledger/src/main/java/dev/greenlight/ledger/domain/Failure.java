@@ -28,7 +28,9 @@ public record Failure(Reason reason, int partition, long sequence, String locati
         /** A correctly signed checkpoint disagrees with the entries (tree size, root or partition heads). */
         CHECKPOINT_MISMATCH,
         /** A checkpoint's signature does not verify with the ledger's public key: forged or altered. */
-        CHECKPOINT_SIGNATURE_INVALID
+        CHECKPOINT_SIGNATURE_INVALID,
+        /** In an extract (one release), an entry's inclusion proof does not lead to the signed checkpoint root. */
+        INCLUSION_PROOF_INVALID
     }
 
     @Override
