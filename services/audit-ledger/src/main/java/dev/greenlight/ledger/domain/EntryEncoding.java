@@ -35,15 +35,39 @@ public final class EntryEncoding {
     private EntryEncoding() {
     }
 
+    /** Reused per thread: hashing millions of entries must not allocate an encoding buffer for each. */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1024));
+
     /** The canonical bytes of {@code entry} (its entryHash field is ignored). */
     public static byte[] encode(Entry entry) {
+        ByteBuffer encoded = write(entry);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
+    }
+
+    /** SHA-256 of {@link #encode}: the entry hash. */
+    public static byte[] hash(Entry entry) {
+        ByteBuffer encoded = write(entry);
+        MessageDigest digest = Sha256.digest();
+        digest.update(encoded);
+        return digest.digest();
+    }
+
+    /** The encoding in a thread-local buffer, flipped for reading; valid until the thread's next call. */
+    private static ByteBuffer write(Entry entry) {
         byte[][] strings = strings(entry);
         int size = 4 + TAG_BYTES.length + 4 + 8 + 4 + entry.previousHash().length + 8 + 4 + 8 + 4 + 4
                 + entry.payloadSha256().length;
         for (byte[] s : strings) {
             size += 4 + s.length;
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        ByteBuffer out = BUFFER.get();
+        if (out.capacity() < size) {
+            out = ByteBuffer.allocate(Math.max(size, out.capacity() * 2));
+            BUFFER.set(out);
+        }
+        out.clear();
         putBytes(out, TAG_BYTES);
         out.putInt(entry.ledgerPartition());
         out.putLong(entry.sequence());
@@ -59,13 +83,7 @@ public final class EntryEncoding {
         putBytes(out, strings[5]);
         out.putInt(entry.schemaId());
         putBytes(out, entry.payloadSha256());
-        return out.array();
-    }
-
-    /** SHA-256 of {@link #encode}: the entry hash. */
-    public static byte[] hash(Entry entry) {
-        MessageDigest digest = Sha256.digest();
-        return digest.digest(encode(entry));
+        return out.flip();
     }
 
     private static byte[][] strings(Entry entry) {
