@@ -13,6 +13,7 @@ import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
+import dev.greenlight.events.LedgerCheckpoint;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.MonitorCheckpointReached;
@@ -119,12 +120,23 @@ public final class Topics {
                     "retention.bytes", "-1",
                     "message.timestamp.type", "LogAppendTime"));
 
+    /**
+     * Signed checkpoints of the ledger (Merkle root and partition heads). One partition: checkpoints
+     * form a single sequence, and consistency proofs go from one to the next. Kept like the ledger.
+     */
+    public static final Topic<LedgerCheckpoint> LEDGER_CHECKPOINTS = new Topic<>("greenlight.ledger-checkpoints",
+            LedgerCheckpoint.getClassSchema(), LedgerCheckpoint.class, 1, Map.of(
+                    "cleanup.policy", "delete",
+                    "retention.ms", "-1",
+                    "retention.bytes", "-1"));
+
     /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
     public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class,
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
-            DECISIONS, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, DEAD_LETTER);
+            DECISIONS, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, LEDGER_CHECKPOINTS,
+            DEAD_LETTER);
 
     private Topics() {
     }

@@ -1,0 +1,117 @@
+package dev.greenlight.ledger.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * What the single ledger writer must remember between appends: the chain head of every ledger
+ * partition, the Merkle tree of all checkpointed entries (as a {@link CompactRange}) and the entry
+ * hashes appended since the last checkpoint. It is rebuilt from the ledger and checkpoint topics on
+ * start ({@link #restore}), so nothing outside Kafka's transactions holds ledger state.
+ */
+public final class LedgerState {
+
+    private final int partitions;
+    private final ChainHead[] heads;
+    private final CompactRange tree = new CompactRange();
+    /** Entry hashes since the last checkpoint, per partition, in sequence order. */
+    private final List<List<byte[]>> pending = new ArrayList<>();
+    private long pendingCount;
+
+    public LedgerState(int partitions) {
+        this.partitions = partitions;
+        this.heads = new ChainHead[partitions];
+        for (int p = 0; p < partitions; p++) {
+            heads[p] = ChainHead.empty(p);
+            pending.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * The state after the given history: {@code entries} per partition in sequence order (already
+     * verified or trusted), {@code checkpoints} in publication order.
+     */
+    public static LedgerState restore(int partitions, List<List<Entry>> entries, List<Checkpoint> checkpoints) {
+        LedgerState state = new LedgerState(partitions);
+        for (List<Entry> chain : entries) {
+            for (Entry entry : chain) {
+                state.accept(entry);
+            }
+        }
+        // Re-fold the checkpointed prefix into the tree in checkpoint order, as the writer did.
+        state.pending.forEach(List::clear);
+        state.pendingCount = 0;
+        long[] covered = new long[partitions];
+        java.util.Arrays.fill(covered, -1);
+        for (Checkpoint checkpoint : checkpoints) {
+            for (PartitionHead head : checkpoint.heads()) {
+                List<Entry> chain = entries.get(head.partition());
+                for (long s = covered[head.partition()] + 1; s <= head.sequence(); s++) {
+                    state.tree.appendLeafHash(MerkleTree.leafHash(chain.get((int) s).entryHash()));
+                }
+                covered[head.partition()] = head.sequence();
+            }
+        }
+        for (int p = 0; p < partitions; p++) {
+            List<Entry> chain = entries.get(p);
+            for (long s = covered[p] + 1; s < chain.size(); s++) {
+                state.pending.get(p).add(chain.get((int) s).entryHash());
+                state.pendingCount++;
+            }
+        }
+        return state;
+    }
+
+    /** Appends the entry recording {@code event} to {@code ledgerPartition}'s chain. */
+    public Entry append(int ledgerPartition, SourceEvent event, Instant recordedAt) {
+        Entry entry = heads[ledgerPartition].append(event, recordedAt);
+        accept(entry);
+        return entry;
+    }
+
+    private void accept(Entry entry) {
+        heads[entry.ledgerPartition()] = ChainHead.after(entry);
+        pending.get(entry.ledgerPartition()).add(entry.entryHash());
+        pendingCount++;
+    }
+
+    /** Entries appended since the last checkpoint. */
+    public long pendingCount() {
+        return pendingCount;
+    }
+
+    public long treeSize() {
+        return tree.size();
+    }
+
+    /** Folds the pending entries into the tree (partition, then sequence order) and signs the result. */
+    public Checkpoint checkpoint(CheckpointSigner signer) {
+        for (List<byte[]> hashes : pending) {
+            for (byte[] hash : hashes) {
+                tree.appendLeafHash(MerkleTree.leafHash(hash));
+            }
+            hashes.clear();
+        }
+        pendingCount = 0;
+        List<PartitionHead> covered = new ArrayList<>(partitions);
+        for (ChainHead head : heads) {
+            covered.add(PartitionHead.of(head));
+        }
+        return signer.sign(tree.size(), tree.root(), covered);
+    }
+
+    public ChainHead head(int ledgerPartition) {
+        return heads[ledgerPartition];
+    }
+
+    /** Heads by partition, for status output. */
+    public TreeMap<Integer, Long> nextSequences() {
+        TreeMap<Integer, Long> sequences = new TreeMap<>();
+        for (ChainHead head : heads) {
+            sequences.put(head.ledgerPartition(), head.nextSequence());
+        }
+        return sequences;
+    }
+}

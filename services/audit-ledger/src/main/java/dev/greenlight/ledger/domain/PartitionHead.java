@@ -1,0 +1,15 @@
+package dev.greenlight.ledger.domain;
+
+/**
+ * The last entry of one ledger partition a checkpoint covers.
+ *
+ * @param partition ledger partition
+ * @param sequence  sequence of its last covered entry, -1 when the partition is still empty
+ * @param hash      entryHash of that entry, 32 zero bytes when empty
+ */
+public record PartitionHead(int partition, long sequence, byte[] hash) {
+
+    public static PartitionHead of(ChainHead head) {
+        return new PartitionHead(head.ledgerPartition(), head.nextSequence() - 1, head.lastHash());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.greenlight.ledger.kafka;
+
+import dev.greenlight.ledger.domain.CheckpointSigner;
+import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.topics.Topics;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the ledger writer and the topic reader from Boot's {@code spring.kafka.*} settings, with the
+ * few settings exactly-once depends on forced rather than left to configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerProperties.class)
+class LedgerKafkaConfiguration {
+
+    /** Consumer group of the writer; its committed offsets live inside the ledger's transactions. */
+    static final String GROUP_ID = "greenlight-audit-ledger";
+
+    @Bean
+    KeyPair ledgerSigningKeys(LedgerProperties properties) {
+        return SigningKeys.load(properties);
+    }
+
+    @Bean
+    CheckpointSigner checkpointSigner(KeyPair ledgerSigningKeys, Clock clock) {
+        return new CheckpointSigner(ledgerSigningKeys, clock);
+    }
+
+    @Bean
+    LedgerTopicReader ledgerTopicReader(KafkaProperties kafka, SchemaRegistryClient registry) {
+        return new LedgerTopicReader(kafka.buildConsumerProperties(), registry);
+    }
+
+    @Bean
+    LedgerWriter ledgerWriter(KafkaProperties kafka, SchemaRegistryClient registry, LedgerTopicReader ledgerTopicReader,
+            CheckpointSigner checkpointSigner, LedgerProperties properties, Clock clock) {
+        Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Supplier<KafkaConsumer<byte[], byte[]>> consumers = () -> new KafkaConsumer<>(consumerConfig,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalId());
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        Supplier<KafkaProducer<String, Object>> producers = () -> new KafkaProducer<>(producerConfig,
+                new StringSerializer(), new CatalogueAvroSerializer(registry, Topics.all()));
+
+        Supplier<LedgerSnapshot> ledger = ledgerTopicReader;
+        return new LedgerWriter(consumers, producers, ledger, new SourceEventReader(registry), checkpointSigner,
+                properties, clock);
+    }
+
+    @Bean
+    LedgerWriterLifecycle ledgerWriterLifecycle(LedgerWriter ledgerWriter) {
+        return new LedgerWriterLifecycle(ledgerWriter);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.greenlight.ledger.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the audit ledger ({@code greenlight.ledger.*}).
+ *
+ * @param checkpoint  how often a signed checkpoint is written
+ * @param signingKey  the Ed25519 private key: PKCS#8 base64, or a path to a file holding it; absent
+ *                    only in the local profile, where a key is generated into {@code keyDir}
+ * @param publicKey   the matching public key: X.509 base64 or a path (the JDK cannot derive it from
+ *                    a PKCS#8 Ed25519 key, and auditors need it anyway)
+ * @param keyDir      where a generated local key pair is kept between restarts
+ * @param generateKey whether a missing key may be generated (local stack only; production must configure one)
+ * @param pollTimeout longest wait for source records before a time-based checkpoint is considered
+ * @param transactionalId transactional.id of the single ledger writer; a second writer with the same
+ *                    id fences the first, which is what keeps the writer single
+ */
+@ConfigurationProperties("greenlight.ledger")
+public record LedgerProperties(@DefaultValue Checkpoint checkpoint, String signingKey, String publicKey,
+        @DefaultValue("${java.io.tmpdir}/greenlight/audit-ledger") Path keyDir,
+        @DefaultValue("true") boolean generateKey,
+        @DefaultValue("500ms") Duration pollTimeout,
+        @DefaultValue("greenlight-audit-ledger") String transactionalId) {
+
+    /**
+     * @param everyEntries checkpoint once this many entries are pending; each checkpoint costs an
+     *                     Ed25519 signature (~2 ms) to write and a verification (~2-4 ms) to audit, so
+     *                     checkpointing far more often than every few thousand entries slows both
+     * @param every        checkpoint pending entries at least this often
+     */
+    public record Checkpoint(@DefaultValue("10000") int everyEntries, @DefaultValue("10s") Duration every) {
+    }
+}

@@ -1,0 +1,196 @@
+package dev.greenlight.ledger.kafka;
+
+import dev.greenlight.ledger.domain.Checkpoint;
+import dev.greenlight.ledger.domain.CheckpointSigner;
+import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.domain.LedgerState;
+import dev.greenlight.ledger.domain.SourceEvent;
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single ledger writer: reads every source topic as raw bytes and appends exactly one entry per
+ * source record, exactly once.
+ *
+ * <p><b>Why plain Kafka transactions and not Kafka Streams exactly_once_v2.</b> The chain heads are
+ * per ledger partition, but the Merkle tree and its signed checkpoints span all partitions, and a
+ * checkpoint must be committed atomically with the entries it covers. Streams would split the work
+ * into one task per partition, each with its own transaction and no shared state, so no task could
+ * sign a root over the others' entries. One consume-transform-produce loop over all partitions does
+ * it directly: each poll becomes one transaction holding the new entries, an optional checkpoint and
+ * the source offsets ({@code sendOffsetsToTransaction}); readers use {@code read_committed}.
+ *
+ * <p><b>State.</b> Chain heads and the Merkle tree live only in memory and are rebuilt from the
+ * committed ledger and checkpoint topics at start and after every aborted transaction, so they can
+ * never disagree with what Kafka committed. The fixed {@code transactional.id} fences any older or
+ * second writer, which keeps the writer single.
+ */
+final class LedgerWriter implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+
+    /** Pause before retrying after a failure, so a broker outage does not become a busy loop. */
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
+    private final Supplier<KafkaProducer<String, Object>> producers;
+    private final Supplier<LedgerSnapshot> ledger;
+    private final SourceEventReader reader;
+    private final CheckpointSigner signer;
+    private final LedgerProperties properties;
+    private final Clock clock;
+    private final AtomicLong appended = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+    LedgerWriter(Supplier<KafkaConsumer<byte[], byte[]>> consumers, Supplier<KafkaProducer<String, Object>> producers,
+            Supplier<LedgerSnapshot> ledger, SourceEventReader reader, CheckpointSigner signer,
+            LedgerProperties properties, Clock clock) {
+        this.consumers = consumers;
+        this.producers = producers;
+        this.ledger = ledger;
+        this.reader = reader;
+        this.signer = signer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            // A fresh producer per attempt: initTransactions fences and aborts whatever a failed
+            // attempt (or a crashed previous process) left open under the same transactional.id.
+            try (KafkaProducer<String, Object> producer = producers.get();
+                    KafkaConsumer<byte[], byte[]> source = consumers.get()) {
+                consumer = source;
+                producer.initTransactions();
+                source.subscribe(SourceTopics.all().stream().map(Topic::name).toList());
+                appendUntilStopped(source, producer, restore());
+            } catch (ProducerFencedException e) {
+                log.error("Another ledger writer with transactional.id {} took over; this one stops",
+                        properties.transactionalId());
+                return;
+            } catch (WakeupException e) {
+                // stop() woke the consumer up
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Ledger transaction failed, resuming from the committed ledger: {}", e.toString());
+                    LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+                }
+            }
+        }
+    }
+
+    private LedgerState restore() {
+        LedgerSnapshot snapshot = ledger.get();
+        List<List<Entry>> chains = snapshot.validChains(skipped -> log.warn("Ignoring on restore: {}", skipped));
+        LedgerState state = LedgerState.restore(Topics.LEDGER.partitions(), chains, snapshot.checkpoints());
+        log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending)", state.nextSequences(),
+                state.treeSize(), state.pendingCount());
+        return state;
+    }
+
+    private void appendUntilStopped(KafkaConsumer<byte[], byte[]> source, KafkaProducer<String, Object> producer,
+            LedgerState state) {
+        Instant lastCheckpoint = clock.instant();
+        Duration every = properties.checkpoint().every();
+        while (running) {
+            ConsumerRecords<byte[], byte[]> records = source.poll(properties.pollTimeout());
+            boolean checkpointDue = state.pendingCount() > 0
+                    && !clock.instant().isBefore(lastCheckpoint.plus(every));
+            if (records.isEmpty() && !checkpointDue) {
+                continue;
+            }
+            producer.beginTransaction();
+            try {
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                long count = 0;
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    Optional<SourceEvent> event = reader.read(record);
+                    if (event.isPresent()) {
+                        int partition = LedgerPartitioner.partition(event.get().target(), Topics.LEDGER.partitions());
+                        Entry entry = state.append(partition, event.get(), clock.instant());
+                        producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, entry.target(),
+                                LedgerCodec.toAvro(entry)));
+                        count++;
+                    }
+                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                    if (state.pendingCount() >= properties.checkpoint().everyEntries()) {
+                        sendCheckpoint(producer, state);
+                        lastCheckpoint = clock.instant();
+                    }
+                }
+                if (state.pendingCount() > 0 && !clock.instant().isBefore(lastCheckpoint.plus(every))) {
+                    sendCheckpoint(producer, state);
+                    lastCheckpoint = clock.instant();
+                }
+                if (!offsets.isEmpty()) {
+                    producer.sendOffsetsToTransaction(offsets, source.groupMetadata());
+                }
+                producer.commitTransaction();
+                appended.addAndGet(count);
+            } catch (ProducerFencedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                abortQuietly(producer);
+                throw e;
+            }
+        }
+    }
+
+    private void sendCheckpoint(KafkaProducer<String, Object> producer, LedgerState state) {
+        Checkpoint checkpoint = state.checkpoint(signer);
+        producer.send(new ProducerRecord<>(Topics.LEDGER_CHECKPOINTS.name(), 0, LedgerCodec.CHECKPOINT_TARGET,
+                LedgerCodec.toAvro(checkpoint)));
+    }
+
+    private static void abortQuietly(KafkaProducer<String, Object> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            log.warn("Could not abort the ledger transaction (the broker aborts it on timeout): {}", e.toString());
+        }
+    }
+
+    /** Entries committed since start, for metrics and tests. */
+    long appended() {
+        return appended.get();
+    }
+
+    /** Makes a stopped writer runnable again (a restart in the same process). */
+    void prepare() {
+        running = true;
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.greenlight.ledger.web;
+
+import dev.greenlight.ledger.domain.Checkpoint;
+import dev.greenlight.ledger.domain.CheckpointSigner;
+import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.domain.LedgerVerifier;
+import dev.greenlight.ledger.domain.MerkleTree;
+import dev.greenlight.ledger.domain.Sha256;
+import dev.greenlight.ledger.domain.TreeOrder;
+import dev.greenlight.ledger.domain.VerificationReport;
+import dev.greenlight.ledger.export.LedgerExporter;
+import dev.greenlight.ledger.export.LedgerJson;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The auditor's API over the committed ledger: verify, query, export, proofs, checkpoints, key.
+ * Every answer is computed from the ledger topics as they are now, so it shows what an auditor
+ * holding an export would see, not what the writer believes.
+ */
+@RestController
+@RequestMapping("/api/v1/ledger")
+class LedgerController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final Supplier<LedgerSnapshot> ledger;
+    private final CheckpointSigner signer;
+
+    LedgerController(Supplier<LedgerSnapshot> ledger, CheckpointSigner signer) {
+        this.ledger = ledger;
+        this.signer = signer;
+    }
+
+    @GetMapping("/verify")
+    VerificationView verify() {
+        LedgerSnapshot snapshot = ledger.get();
+        VerificationReport report = new LedgerVerifier(signer.publicKey()).verify(snapshot.partitions(),
+                snapshot.checkpoints());
+        return VerificationView.of(report);
+    }
+
+    @GetMapping("/entries")
+    EntryPage entries(@RequestParam(required = false) String release, @RequestParam(required = false) String type,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
+        }
+        List<Entry> matching = ledger.get().allEntries().stream()
+                .filter(e -> release == null || e.target().equals(release))
+                .filter(e -> type == null || e.eventType().equals(type) || e.eventType().endsWith("." + type))
+                .filter(e -> from == null || !e.recordedAt().isBefore(from))
+                .filter(e -> to == null || e.recordedAt().isBefore(to))
+                .sorted(Comparator.comparing(Entry::recordedAt).thenComparingInt(Entry::ledgerPartition)
+                        .thenComparingLong(Entry::sequence))
+                .toList();
+        List<ObjectNode> items = matching.stream().skip((long) page * size).limit(size).map(LedgerJson::entry).toList();
+        return new EntryPage(page, size, matching.size(), items);
+    }
+
+    @GetMapping(value = "/export", produces = "application/x-ndjson")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String release) {
+        LedgerSnapshot snapshot = ledger.get();
+        StreamingResponseBody body = out -> {
+            OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            if (release == null) {
+                LedgerExporter.exportAll(snapshot, writer);
+            } else {
+                LedgerExporter.exportRelease(snapshot, release, writer);
+            }
+        };
+        String name = release == null ? "ledger.jsonl" : "ledger-" + release.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl";
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    }
+
+    @GetMapping("/proof/inclusion")
+    ObjectNode inclusion(@RequestParam(required = false) Integer partition,
+            @RequestParam(required = false) Long sequence, @RequestParam(required = false) Long index,
+            @RequestParam(required = false) Long treeSize) {
+        LedgerSnapshot snapshot = ledger.get();
+        List<Entry> leaves = TreeOrder.leaves(snapshot.validChains(skipped -> { }), snapshot.checkpoints());
+        long leafIndex;
+        if (index != null) {
+            leafIndex = index;
+        } else if (partition != null && sequence != null) {
+            leafIndex = indexOf(leaves, partition, sequence);
+        } else {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give index, or partition and sequence");
+        }
+        long size = treeSize != null ? treeSize : latest(snapshot).treeSize();
+        if (leafIndex < 0 || leafIndex >= size || size > leaves.size()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "leaf " + leafIndex + " is not in a checkpointed tree of size " + size);
+        }
+        List<byte[]> hashes = TreeOrder.leafHashes(leaves);
+        Entry entry = leaves.get((int) leafIndex);
+        ObjectNode proof = LedgerJson.MAPPER.createObjectNode();
+        proof.put("leafIndex", leafIndex).put("treeSize", size)
+                .put("ledgerPartition", entry.ledgerPartition()).put("sequence", entry.sequence())
+                .put("entryHash", Sha256.hex(entry.entryHash()))
+                .put("leafHash", Sha256.hex(hashes.get((int) leafIndex)))
+                .put("rootHash", Sha256.hex(MerkleTree.root(hashes.subList(0, (int) size))));
+        proof.set("path", LedgerJson.hashes(MerkleTree.inclusionProof(hashes, leafIndex, size)));
+        checkpointOfSize(snapshot, size).ifPresent(c -> proof.set("checkpoint", LedgerJson.checkpoint(c)));
+        return proof;
+    }
+
+    @GetMapping("/proof/consistency")
+    ObjectNode consistency(@RequestParam long first, @RequestParam long second) {
+        LedgerSnapshot snapshot = ledger.get();
+        List<byte[]> hashes = TreeOrder.leafHashes(
+                TreeOrder.leaves(snapshot.validChains(skipped -> { }), snapshot.checkpoints()));
+        if (first < 1 || first > second || second > hashes.size()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "need 1 <= first <= second <= " + hashes.size() + " (checkpointed tree size)");
+        }
+        ObjectNode proof = LedgerJson.MAPPER.createObjectNode();
+        proof.put("first", first).put("second", second)
+                .put("firstRoot", Sha256.hex(MerkleTree.root(hashes.subList(0, (int) first))))
+                .put("secondRoot", Sha256.hex(MerkleTree.root(hashes.subList(0, (int) second))));
+        proof.set("path", LedgerJson.hashes(MerkleTree.consistencyProof(hashes, first, second)));
+        return proof;
+    }
+
+    @GetMapping("/checkpoints/latest")
+    ObjectNode latestCheckpoint() {
+        return LedgerJson.checkpoint(latest(ledger.get()));
+    }
+
+    @GetMapping("/public-key")
+    ObjectNode publicKey() {
+        return LedgerJson.MAPPER.createObjectNode().put("algorithm", "Ed25519").put("format", "X.509")
+                .put("keyId", signer.keyId())
+                .put("publicKey", Base64.getEncoder().encodeToString(signer.publicKey().getEncoded()));
+    }
+
+    private static Checkpoint latest(LedgerSnapshot snapshot) {
+        if (snapshot.checkpoints().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no checkpoint has been written yet");
+        }
+        return snapshot.checkpoints().get(snapshot.checkpoints().size() - 1);
+    }
+
+    private static java.util.Optional<Checkpoint> checkpointOfSize(LedgerSnapshot snapshot, long size) {
+        return snapshot.checkpoints().stream().filter(c -> c.treeSize() == size).reduce((a, b) -> b);
+    }
+
+    private static long indexOf(List<Entry> leaves, int partition, long sequence) {
+        for (int i = 0; i < leaves.size(); i++) {
+            if (leaves.get(i).ledgerPartition() == partition && leaves.get(i).sequence() == sequence) {
+                return i;
+            }
+        }
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "entry " + partition + "/" + sequence + " is not covered by a checkpoint yet");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.greenlight.ledger.kafka;
+
+import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.KillSwitchActivated;
+import dev.greenlight.events.KillSwitchSource;
+import dev.greenlight.ledger.domain.CheckpointSigner;
+import dev.greenlight.ledger.domain.Ed25519Keys;
+import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
+import dev.greenlight.platform.serde.AvroSerializer;
+import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Not a test: the end-to-end append rate of the real writer (consume raw records, hash, chain,
+ * produce entries, checkpoint, commit transactions) against an in-process single-node broker.
+ * Pre-loads {@code entries} source records, then times the writer until it has committed that many entries. {@code java ... KafkaAppendBenchmark [entries] [max.poll.records]}.
+ */
+public final class KafkaAppendBenchmark {
+
+    private KafkaAppendBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.greenlight");
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        String maxPoll = args.length > 1 ? args[1] : "2000";
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // A single broker cannot host the default 3 replicas of the transaction and offsets logs.
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
+        broker.afterPropertiesSet();
+        String servers = broker.getBrokersAsString();
+        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(Topics.all().stream()
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.configs())).toList())
+                    .all().get();
+            preload(servers, registry, count);
+
+            LedgerProperties properties = new LedgerProperties(new LedgerProperties.Checkpoint(10_000,
+                    Duration.ofSeconds(10)), null, null, Path.of("unused"), false, Duration.ofMillis(100),
+                    "ledger-benchmark");
+            Map<String, Object> consumerConfig = new HashMap<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ConsumerConfig.GROUP_ID_CONFIG, "ledger-benchmark",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll));
+            Map<String, Object> producerConfig = new HashMap<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalId(),
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                    // The first send of a transaction often meets CONCURRENT_TRANSACTIONS while the broker
+                    // still writes the previous commit's markers; the default 100 ms backoff idles the writer.
+                    ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10));
+            LedgerTopicReader reader = new LedgerTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                    registry);
+            LedgerWriter writer = new LedgerWriter(
+                    () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                    () -> new KafkaProducer<>(producerConfig, new StringSerializer(),
+                            new CatalogueAvroSerializer(registry, Topics.all())),
+                    reader, new SourceEventReader(registry),
+                    new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC()), properties, Clock.systemUTC());
+            Thread thread = new Thread(writer, "ledger-writer");
+            thread.start();
+            // Steady state: from the first committed transaction (after group join and restore) to the last.
+            while (writer.appended() == 0) {
+                Thread.sleep(5);
+            }
+            long first = writer.appended();
+            long start = System.nanoTime();
+            while (writer.appended() < count) { // counted after each commitTransaction
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            count -= (int) first;
+            writer.stop();
+            thread.join();
+            System.out.printf("kafka append: %,d entries in %.2f s = %,.0f entries/s (max.poll.records=%s, one transaction per poll)%n",
+                    count, seconds, count / seconds, maxPoll);
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private static void preload(String servers, InMemorySchemaRegistryClient registry, int count) {
+        Topic<?> topic = Topics.KILL_SWITCH;
+        AvroSerializer<Object> serializer = new AvroSerializer<>(registry, topic.valueSchema());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers,
+                "linger.ms", 20, "batch.size", 512 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                String target = "target-" + (i % 50);
+                byte[] value = serializer.serialize(topic.name(), KillSwitchActivated.newBuilder()
+                        .setMeta(new EventMetadata("evt-" + i, Instant.EPOCH.plusSeconds(i), "bench"))
+                        .setTarget(target).setReason("benchmark drill number " + i).setActivatedBy("bench")
+                        .setSource(KillSwitchSource.MANUAL).build());
+                producer.send(new ProducerRecord<>(topic.name(), target, value));
+            }
+        }
+    }
+}

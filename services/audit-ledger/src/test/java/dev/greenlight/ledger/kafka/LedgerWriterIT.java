@@ -1,0 +1,174 @@
+package dev.greenlight.ledger.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.greenlight.events.ApprovalGranted;
+import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.KillSwitchActivated;
+import dev.greenlight.events.KillSwitchSource;
+import dev.greenlight.events.LedgerCheckpoint;
+import dev.greenlight.events.LedgerEntry;
+import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.domain.LedgerVerifier;
+import dev.greenlight.ledger.domain.VerificationReport;
+import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.TopicProbe;
+import dev.greenlight.platform.topics.Topics;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Exactly one ledger entry per source event, with a valid chain and signed checkpoints, across a
+ * writer restart and a crash inside a transaction.
+ */
+@SpringBootTest(properties = {
+        "spring.config.name=" + AuditLedgerApplication.CONFIG_NAME,
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "greenlight.ledger.checkpoint.every-entries=7",
+        "greenlight.ledger.checkpoint.every=1s",
+        "greenlight.ledger.poll-timeout=200ms"})
+@EmbeddedKafka
+@Import({InMemoryRegistryConfiguration.class, LedgerWriterIT.TestClock.class})
+class LedgerWriterIT {
+
+    @TempDir
+    static Path keyDir;
+
+    @DynamicPropertySource
+    static void keyDir(DynamicPropertyRegistry registry) {
+        registry.add("greenlight.ledger.key-dir", keyDir::toString);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        FlakyClock clock() {
+            return new FlakyClock();
+        }
+    }
+
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    LedgerWriterLifecycle writer;
+    @Autowired
+    FlakyClock clock;
+    @Autowired
+    LedgerTopicReader reader;
+    @Autowired
+    KeyPair keys;
+    @Autowired
+    SchemaRegistryClient registry;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    private final List<String> published = new ArrayList<>();
+
+    @Test
+    void recordsEverySourceEventExactlyOnceAcrossRestartAndCrash() {
+        publish(0, 20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 20);
+
+        writer.stop();
+        publish(20, 35);
+        clock.failOnceAfter(3);
+        writer.start();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> recordedOnce().size() == 35
+                && lastCheckpointSize() == ledgerEntries().size());
+        assertThat(clock.failed()).as("the injected crash happened").isTrue();
+
+        List<LedgerEntry> mine = ledgerEntries().stream().filter(e -> published.contains(e.getSourceEventId()))
+                .toList();
+        assertThat(mine).as("one entry per source event, no duplicates").hasSize(35);
+        assertThat(mine.stream().map(e -> e.getSourceTopic() + "-" + e.getSourcePartition() + "@"
+                + e.getSourceOffset()).collect(Collectors.toSet())).hasSize(35);
+
+        LedgerSnapshot snapshot = reader.get();
+        VerificationReport report = new LedgerVerifier(keys.getPublic()).verify(snapshot.partitions(),
+                snapshot.checkpoints());
+        assertThat(report.failure()).isEmpty();
+        assertThat(report.entries()).isEqualTo(ledgerEntries().size());
+        assertThat(report.treeSize()).isEqualTo(report.entries());
+        assertThat(report.checkpoints()).isGreaterThanOrEqualTo(5);
+    }
+
+    private Set<String> recordedOnce() {
+        return ledgerEntries().stream().map(LedgerEntry::getSourceEventId).filter(published::contains)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void keepsTheOriginalWireFormatBytes() {
+        String eventId = publishKillSwitch("bytes-target", 999);
+        await().atMost(Duration.ofSeconds(60)).until(() -> reader.get().allEntries().stream()
+                .anyMatch(e -> e.sourceEventId().equals(eventId)));
+
+        Entry entry = reader.get().allEntries().stream().filter(e -> e.sourceEventId().equals(eventId))
+                .findFirst().orElseThrow();
+        assertThat(entry.eventType()).isEqualTo(KillSwitchActivated.getClassSchema().getFullName());
+        assertThat(entry.payload()[0]).isZero();
+        Object decoded = new dev.greenlight.platform.serde.AvroDeserializer<>(registry,
+                Topics.KILL_SWITCH.valueSchema()).deserialize(Topics.KILL_SWITCH.name(), entry.payload());
+        assertThat(((KillSwitchActivated) decoded).getMeta().getEventId()).isEqualTo(eventId);
+    }
+
+    private void publish(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i % 2 == 0) {
+                published.add(publishKillSwitch("target-" + (i % 4), i));
+            } else {
+                String id = UUID.randomUUID().toString();
+                publisher.publish(Topics.APPROVALS, "target-" + (i % 4), ApprovalGranted.newBuilder()
+                        .setMeta(new EventMetadata(id, Instant.parse("2026-01-01T00:00:00Z"), "alice"))
+                        .setTarget("target-" + (i % 4)).setApprovalId("a-" + i).setVersion("1.0." + i)
+                        .setRole("risk").setApprover("alice").build());
+                published.add(id);
+            }
+        }
+    }
+
+    private String publishKillSwitch(String target, int i) {
+        String id = UUID.randomUUID().toString();
+        publisher.publish(Topics.KILL_SWITCH, target, KillSwitchActivated.newBuilder()
+                .setMeta(new EventMetadata(id, Instant.parse("2026-01-01T00:00:00Z"), "bob"))
+                .setTarget(target).setReason("drill " + i).setActivatedBy("bob").setSource(KillSwitchSource.MANUAL)
+                .build());
+        return id;
+    }
+
+    private List<LedgerEntry> ledgerEntries() {
+        return TopicProbe.readAll(brokers, Topics.LEDGER, registry).stream().map(ConsumerRecord::value)
+                .toList();
+    }
+
+    private long lastCheckpointSize() {
+        List<ConsumerRecord<String, LedgerCheckpoint>> checkpoints =
+                TopicProbe.readAll(brokers, Topics.LEDGER_CHECKPOINTS, registry);
+        return checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).value().getTreeSize();
+    }
+}
