@@ -53,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * topic by another producer named by verify. The intrusion runs last because it breaks the ledger.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "greenlight.security.demo-users=true",
         "spring.config.name=" + AuditLedgerApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "greenlight.ledger.checkpoint.every-entries=4",
@@ -82,7 +83,9 @@ class LedgerApiIT {
     EventPublisher publisher;
 
     private RestClient api() {
-        return RestClient.create("http://localhost:" + port + "/api/v1/ledger");
+        // Auditors read the ledger with their own credentials, like every API call.
+        return RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/ledger")
+                .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build();
     }
 
     private JsonNode get(String uri) {
