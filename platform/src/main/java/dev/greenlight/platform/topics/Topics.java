@@ -15,6 +15,7 @@ import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.OnCallAcknowledged;
+import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutStepCompleted;
@@ -70,6 +71,10 @@ public final class Topics {
     public static final Topic<GateDecided> DECISIONS = single("greenlight.decisions", GateDecided.class,
             GateDecided.getClassSchema());
 
+    /** The policy documents gate evaluators gate with, keyed by policy name, one event per content hash. */
+    public static final Topic<PolicyActivated> POLICIES = single("greenlight.policies", PolicyActivated.class,
+            PolicyActivated.getClassSchema());
+
     /** Rollout progress and guard-triggered stops. */
     public static final Topic<SpecificRecord> ROLLOUTS = union("greenlight.rollouts",
             RolloutStepStarted.getClassSchema(), RolloutStepCompleted.getClassSchema(),
@@ -99,7 +104,7 @@ public final class Topics {
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
-            DECISIONS, ROLLOUTS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, DEAD_LETTER);
+            DECISIONS, POLICIES, ROLLOUTS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, DEAD_LETTER);
 
     private Topics() {
     }

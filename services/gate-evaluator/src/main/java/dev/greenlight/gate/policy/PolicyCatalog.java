@@ -5,6 +5,7 @@ import dev.greenlight.policy.model.AlertsCriterion;
 import dev.greenlight.policy.model.ApprovalCriterion;
 import dev.greenlight.policy.model.CheckCriterion;
 import dev.greenlight.policy.model.Criterion;
+import dev.greenlight.policy.model.Governs;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.MetricCriterion;
 import dev.greenlight.policy.model.OnCallCriterion;
@@ -24,9 +25,11 @@ import java.util.stream.Stream;
  * The policies this evaluator gates with, indexed by name (how releases and people refer to
  * them) and by content hash (how decisions refer to them, so a replay finds the exact document).
  *
- * <p>Selection: a release's explicit {@code policy} names its policy; otherwise the first policy,
- * in name order, whose {@code governs} matches the target and release type. No match means the
- * release is not gated ("no policy") rather than gated by a guess.
+ * <p>Selection: a release's explicit {@code policy} names its policy; otherwise, among the
+ * policies whose {@code governs} matches the target and release type, the most specific one —
+ * the matching target pattern with the most literal characters ({@code rl-policy*} beats a
+ * catch-all {@code *}), ties broken by policy name so the choice never depends on load order. No
+ * match means the release is not gated ("no policy") rather than gated by a guess.
  */
 public final class PolicyCatalog {
 
@@ -63,9 +66,18 @@ public final class PolicyCatalog {
             return byName(release.getPolicy());
         }
         ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
+        String target = release.getTarget();
         return byName.values().stream().map(LoadedPolicy::policy)
-                .filter(policy -> policy.governs().matches(release.getTarget(), type))
-                .findFirst();
+                .filter(policy -> policy.governs().matches(target, type))
+                .max(java.util.Comparator.comparingInt((Policy policy) -> specificity(policy, target, type))
+                        .thenComparing(Policy::name, java.util.Comparator.reverseOrder()));
+    }
+
+    private static int specificity(Policy policy, String target, ReleaseType type) {
+        return policy.governs().targets().stream()
+                .filter(glob -> new Governs(List.of(glob), policy.governs().releaseTypes()).matches(target, type))
+                .mapToInt(glob -> glob.replace("*", "").length())
+                .max().orElse(0);
     }
 
     /**

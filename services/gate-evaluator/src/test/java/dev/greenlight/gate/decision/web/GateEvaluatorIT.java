@@ -94,6 +94,21 @@ class GateEvaluatorIT {
     }
 
     @Test
+    void everyLoadedPolicyIsRecordedWithItsDocumentUnderItsHash() {
+        List<dev.greenlight.events.PolicyActivated> recorded = await().atMost(Duration.ofSeconds(30)).until(
+                () -> TopicProbe.readAll(brokers, Topics.POLICIES, registry).stream().map(ConsumerRecord::value).toList(),
+                list -> list.stream().anyMatch(p -> p.getName().equals("test-gate")));
+
+        assertThat(recorded).extracting(p -> p.getName())
+                .contains("test-gate", "rl-policy-go-nogo", "trading-strategy", "ops-release");
+        assertThat(recorded).allSatisfy(p -> {
+            assertThat(p.getMeta().getEventId()).isEqualTo(p.getContentHash());
+            assertThat(new dev.greenlight.policy.parser.PolicyParser().parse(p.getName() + ".yaml", p.getContent())
+                    .contentHash()).isEqualTo(p.getContentHash());
+        });
+    }
+
+    @Test
     void anUnknownReleaseIs404() {
         RestClient api = RestClient.create("http://localhost:" + port);
         HttpStatusCode status = await().atMost(Duration.ofSeconds(30)).until(
