@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -67,21 +69,31 @@ public final class GateTopology {
 
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery) {
+        build(builder, serdes, policies, clock, punctuateEvery, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * As {@link #build(StreamsBuilder, TopicSerdes, PolicyCatalog, Clock, Duration)} with another
+     * kind of store, e.g. in-memory for a benchmark in which the test driver's commit after every
+     * record would otherwise measure RocksDB flushes rather than the evaluator.
+     */
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery, Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES)
                 .merge(source(builder, serdes, Topics.CHECKS))
                 .merge(source(builder, serdes, Topics.ALERTS))
                 .merge(source(builder, serdes, Topics.METRICS))
                 .merge(source(builder, serdes, Topics.APPROVALS));
         Serde<String> keys = Serdes.String();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASES_STORE), keys,
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RELEASES_STORE), keys,
                 StoreSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVIDENCE_STORE), keys,
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVIDENCE_STORE), keys,
                 StoreSerde.<SpecificRecord>of(evidenceSchema())));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE), keys,
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DECISIONS_STORE), keys,
                 StoreSerde.<GateDecided>of(GateDecided.getClassSchema())));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_UPS_STORE), keys,
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_UPS_STORE), keys,
                 Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_AT_STORE), keys,
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
                 Serdes.Long()));
         EvidenceRetention retention = new EvidenceRetention(policies.longestWindow(), RETENTION_MARGIN);
         events.process(() -> new GateProcessor(policies, clock, punctuateEvery, retention),
