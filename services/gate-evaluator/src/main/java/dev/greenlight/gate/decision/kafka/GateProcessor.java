@@ -90,7 +90,11 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         Instant now = now();
         List<SpecificRecord> events = currentEvidence(target, now);
         for (ReleaseRegistered release : releasesOf(target)) {
-            evaluate(release, events, now);
+            // Only the releases the event is evidence for can change (a check names its version;
+            // an alert concerns every version of the target).
+            if (release.equals(event) || EvidenceFold.concerns(release, event)) {
+                evaluate(release, events, now);
+            }
         }
     }
 
