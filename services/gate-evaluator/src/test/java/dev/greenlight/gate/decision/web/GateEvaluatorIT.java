@@ -3,9 +3,11 @@ package dev.greenlight.gate.decision.web;
 import static dev.greenlight.platform.evidence.EvidenceEvents.approval;
 import static dev.greenlight.platform.evidence.EvidenceEvents.release;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.GateEvaluatorApplication;
@@ -14,6 +16,7 @@ import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.parser.PolicyParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +33,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * From evidence on the topics to a GateDecided on the decisions topic and the REST answer, through
@@ -45,6 +47,9 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "greenlight.policies.dirs=src/test/resources/test-policies"})
 @EmbeddedKafka
+// Stop Kafka Streams when the class ends: it writes checkpoints into the @TempDir state dir,
+// which JUnit deletes right after the class.
+@DirtiesContext
 @Import(InMemoryRegistryConfiguration.class)
 class GateEvaluatorIT {
 
@@ -95,7 +100,7 @@ class GateEvaluatorIT {
 
     @Test
     void everyLoadedPolicyIsRecordedWithItsDocumentUnderItsHash() {
-        List<dev.greenlight.events.PolicyActivated> recorded = await().atMost(Duration.ofSeconds(30)).until(
+        List<PolicyActivated> recorded = await().atMost(Duration.ofSeconds(30)).until(
                 () -> TopicProbe.readAll(brokers, Topics.POLICIES, registry).stream().map(ConsumerRecord::value).toList(),
                 list -> list.stream().anyMatch(p -> p.getName().equals("test-gate")));
 
@@ -103,7 +108,7 @@ class GateEvaluatorIT {
                 .contains("test-gate", "rl-policy-go-nogo", "trading-strategy", "ops-release");
         assertThat(recorded).allSatisfy(p -> {
             assertThat(p.getMeta().getEventId()).isEqualTo(p.getContentHash());
-            assertThat(new dev.greenlight.policy.parser.PolicyParser().parse(p.getName() + ".yaml", p.getContent())
+            assertThat(new PolicyParser().parse(p.getName() + ".yaml", p.getContent())
                     .contentHash()).isEqualTo(p.getContentHash());
         });
     }
