@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
@@ -46,6 +45,11 @@ import org.apache.avro.specific.SpecificRecord;
  * {@link Approval} does not carry. Folding the whole set (items first, then amendments, each in
  * event-id order) makes the result independent of arrival order, and duplicates (same
  * {@code meta.eventId}) collapse to one item.
+ *
+ * <p>An amended item is cited by its amendment's event id: a resolved alert by the
+ * {@code AlertResolved} (which repeats everything the firing said), a revoked approval by the
+ * {@code ApprovalRevoked}. A decision's evidence ids therefore show which amendments it already
+ * knew, and {@link #cited} can select exactly the events a recorded decision saw.
  *
  * <p>Which events concern a release: everything of the same target that names the release's
  * version; metrics and on-call acknowledgements without a version and all alerts (which have
@@ -82,30 +86,25 @@ public final class EvidenceFold {
 
     /**
      * The events a recorded decision was computed from: those whose id it cites, plus the
-     * amendments (resolutions, revocations) of cited items, which carry their own ids.
+     * approval a cited revocation withdraws. An amended item is cited by its amendment (see the
+     * class comment), so an amendment the evaluator had not yet seen is never pulled in.
      */
     public static List<SpecificRecord> cited(Collection<? extends SpecificRecord> events,
                                              Collection<String> evidenceIds) {
         Set<String> ids = new HashSet<>(evidenceIds);
-        Set<String> fingerprints = new HashSet<>();
-        Set<String> approvalIds = new HashSet<>();
+        Set<String> revokedApprovalIds = new HashSet<>();
         for (SpecificRecord event : events) {
-            if (ids.contains(eventId(event))) {
-                if (event instanceof AlertFired fired) {
-                    fingerprints.add(fired.getFingerprint());
-                } else if (event instanceof ApprovalGranted granted) {
-                    approvalIds.add(granted.getApprovalId());
-                } else if (event instanceof ApprovalRejected rejected) {
-                    approvalIds.add(rejected.getApprovalId());
-                }
+            if (event instanceof ApprovalRevoked revoked && ids.contains(eventId(event))) {
+                revokedApprovalIds.add(revoked.getApprovalId());
             }
         }
         List<SpecificRecord> cited = new ArrayList<>();
         for (SpecificRecord event : events) {
-            boolean amendsCited = event instanceof AlertResolved resolved
-                    && fingerprints.contains(resolved.getFingerprint())
-                    || event instanceof ApprovalRevoked revoked && approvalIds.contains(revoked.getApprovalId());
-            if (ids.contains(eventId(event)) || amendsCited) {
+            boolean withdrawn = event instanceof ApprovalGranted granted
+                    && revokedApprovalIds.contains(granted.getApprovalId())
+                    || event instanceof ApprovalRejected rejected
+                    && revokedApprovalIds.contains(rejected.getApprovalId());
+            if (ids.contains(eventId(event)) || withdrawn) {
                 cited.add(event);
             }
         }
@@ -195,8 +194,10 @@ public final class EvidenceFold {
             } else if (event instanceof ApprovalRevoked e) {
                 String item = approvalItemByApprovalId.get(e.getApprovalId());
                 Approval approval = item == null ? null : approvals.get(item);
-                if (approval != null) {
-                    approvals.put(item, new Approval(approval.id(), approval.role(), approval.approver(),
+                if (approval != null && !approval.revoked()) {
+                    approvals.remove(item);
+                    approvalItemByApprovalId.put(e.getApprovalId(), eventId(e));
+                    approvals.put(eventId(e), new Approval(eventId(e), approval.role(), approval.approver(),
                             approval.verdict(), approval.revision(), approval.at(), approval.expiresAt(), true));
                 }
             }
@@ -208,13 +209,13 @@ public final class EvidenceFold {
             Alert firing = alerts.values().stream()
                     .filter(a -> a.fingerprint().equals(e.getFingerprint()) && a.firedAt().equals(e.getStartsAt()))
                     .min(Comparator.comparing(Alert::id)).orElse(null);
-            if (firing == null) {
-                String id = eventId(e);
+            String id = eventId(e);
+            if (firing == null || firing.resolvedAt() == null || e.getEndsAt().isBefore(firing.resolvedAt())) {
+                if (firing != null) {
+                    alerts.remove(firing.id());
+                }
                 alerts.put(id, new Alert(id, e.getFingerprint(), e.getAlertName(),
                         Severity.valueOf(e.getSeverity().name()), e.getStartsAt(), e.getEndsAt()));
-            } else if (firing.resolvedAt() == null || e.getEndsAt().isBefore(firing.resolvedAt())) {
-                alerts.put(firing.id(), new Alert(firing.id(), firing.fingerprint(), firing.alertName(),
-                        firing.severity(), firing.firedAt(), Objects.requireNonNull(e.getEndsAt())));
             }
         }
     }

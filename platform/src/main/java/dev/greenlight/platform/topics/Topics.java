@@ -20,6 +20,7 @@ import dev.greenlight.events.MonitorCheckpointReached;
 import dev.greenlight.events.ObligationCreated;
 import dev.greenlight.events.ObligationOverdue;
 import dev.greenlight.events.OnCallAcknowledged;
+import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutAborted;
@@ -81,6 +82,10 @@ public final class Topics {
     public static final Topic<GateDecided> DECISIONS = single("greenlight.decisions", GateDecided.class,
             GateDecided.getClassSchema());
 
+    /** The policy documents gate evaluators gate with, keyed by policy name, one event per content hash. */
+    public static final Topic<PolicyActivated> POLICIES = single("greenlight.policies", PolicyActivated.class,
+            PolicyActivated.getClassSchema());
+
     /**
      * Everything the rollout controller reports about rollouts of a target, in the order it decided:
      * steps, guard actions, pauses, completion, checkpoints, hotfix obligations, unacknowledged
@@ -135,8 +140,8 @@ public final class Topics {
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
-            DECISIONS, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER, LEDGER_CHECKPOINTS,
-            DEAD_LETTER);
+            DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
+            LEDGER_CHECKPOINTS, DEAD_LETTER);
 
     private Topics() {
     }

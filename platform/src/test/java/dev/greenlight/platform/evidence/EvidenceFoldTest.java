@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.events.AlertSeverity;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
-import dev.greenlight.policy.evidence.Alert;
 import dev.greenlight.policy.evidence.Evidence;
 import dev.greenlight.policy.model.Severity;
 import java.time.Duration;
@@ -79,8 +78,10 @@ class EvidenceFoldTest {
         Evidence reversed = EvidenceFold.fold(RELEASE, List.of(resolution, firing));
 
         assertThat(inOrder).isEqualTo(reversed);
-        assertThat(inOrder.alerts()).singleElement()
-                .extracting(Alert::resolvedAt).isEqualTo(T.plusSeconds(60));
+        assertThat(inOrder.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.resolvedAt()).isEqualTo(T.plusSeconds(60));
+            assertThat(a.id()).as("cited by the resolution it was amended by").isEqualTo("a2");
+        });
     }
 
     @Test
@@ -105,7 +106,7 @@ class EvidenceFoldTest {
         Evidence evidence = EvidenceFold.fold(RELEASE, events);
 
         assertThat(evidence.approvals()).extracting(a -> a.id() + ":" + a.revoked())
-                .containsExactly("p1:true", "p2:false");
+                .containsExactly("p2:false", "x1:true");
     }
 
     @Test
@@ -122,16 +123,15 @@ class EvidenceFoldTest {
     }
 
     @Test
-    void citedEventsIncludeTheAmendmentsOfCitedItems() {
+    void citedEventsAreTheCitedOnesPlusTheApprovalACitedRevocationWithdraws() {
         SpecificRecord firing = fired("a1", "rl-policy", "fp", AlertSeverity.WARNING, T);
         SpecificRecord resolution = resolved("a2", "rl-policy", "fp", AlertSeverity.WARNING, T, T.plusSeconds(60));
         SpecificRecord grant = approval("p1", "rl-policy", "1.2.0", "ap-1", "founder", "erin", T, null);
         SpecificRecord revocation = revoked("x1", "rl-policy", "1.2.0", "ap-1", "founder", T.plusSeconds(5));
         SpecificRecord uncited = metric("m9", "rl-policy", null, "policy_entropy", 0.5, T);
+        List<SpecificRecord> all = List.of(firing, resolution, grant, revocation, uncited);
 
-        List<SpecificRecord> cited = EvidenceFold.cited(List.of(firing, resolution, grant, revocation, uncited),
-                List.of("a1", "p1", "r1"));
-
-        assertThat(cited).containsExactly(firing, resolution, grant, revocation);
+        assertThat(EvidenceFold.cited(all, List.of("a1", "p1", "r1"))).containsExactly(firing, grant);
+        assertThat(EvidenceFold.cited(all, List.of("a2", "x1", "r1"))).containsExactly(resolution, grant, revocation);
     }
 }

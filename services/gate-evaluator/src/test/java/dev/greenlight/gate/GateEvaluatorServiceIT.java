@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -27,6 +28,9 @@ import org.springframework.web.client.RestClient;
         "spring.config.name=" + GateEvaluatorApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
 @EmbeddedKafka
+// Stop Kafka Streams when the class ends: it writes checkpoints into the @TempDir state dir,
+// which JUnit deletes right after the class.
+@DirtiesContext
 @Import(InMemoryRegistryConfiguration.class)
 class GateEvaluatorServiceIT {
 

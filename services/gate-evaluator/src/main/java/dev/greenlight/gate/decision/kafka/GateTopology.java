@@ -1,0 +1,119 @@
+package dev.greenlight.gate.decision.kafka;
+
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.gate.policy.PolicyCatalog;
+import dev.greenlight.platform.kafka.TopicSerdes;
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The streaming gate: every evidence event re-evaluates the releases it can affect, and time
+ * re-evaluates them when a criterion can change by itself.
+ *
+ * <p>Sources are the releases, checks, alerts, metrics and approvals topics, all keyed by target
+ * and partitioned alike, so one task sees everything about a target and one processor
+ * ({@link GateProcessor}) folds it into persistent key-value stores with changelogs (restored on
+ * restart or rebalance; exactly-once via {@code processing.guarantee=exactly_once_v2}):
+ * <ul>
+ *   <li>{@value #RELEASES_STORE}: the known releases per target (first registration wins);</li>
+ *   <li>{@value #EVIDENCE_STORE}: the target's evidence events by event id — an id already present
+ *       is a duplicate and is dropped without re-evaluation; kept bounded by
+ *       {@link EvidenceRetention} (metrics and resolved alerts older than the longest policy
+ *       window plus a margin are forgotten);</li>
+ *   <li>{@value #DECISIONS_STORE}: the last emitted decision per release and stage;</li>
+ *   <li>{@value #WAKE_UPS_STORE} / {@value #WAKE_AT_STORE}: a time-ordered index of each release's
+ *       earliest {@code nextChangeAt} (and its reverse, to move an entry).</li>
+ * </ul>
+ *
+ * <p>On an event, every stage of every release of the target is evaluated with
+ * {@link dev.greenlight.platform.evidence.EvidenceFold} and the policy engine at the injected
+ * clock's instant (recorded as {@code evaluatedAt}, so the decision stays replayable). A
+ * {@code GateDecided} goes to {@link Topics#DECISIONS} only when the outcome, the policy or a
+ * criterion status differs from the last emitted one, naming that one as previousDecisionId.
+ *
+ * <p>Time: a wall-clock punctuation runs every {@code punctuateEvery} but only reads the wake-up
+ * index up to "now" — a range scan that is empty almost always — and re-evaluates just the
+ * releases whose nextChangeAt has come. That is not a poll of the evidence: nothing is evaluated
+ * unless the engine itself said a result can change then, and the punctuation period only bounds
+ * how late after that instant the change is noticed.
+ */
+public final class GateTopology {
+
+    public static final String RELEASES_STORE = "gate-releases";
+    public static final String EVIDENCE_STORE = "gate-evidence";
+    public static final String DECISIONS_STORE = "gate-decisions";
+    public static final String WAKE_UPS_STORE = "gate-wake-ups";
+    public static final String WAKE_AT_STORE = "gate-wake-at";
+
+    /** Added to the longest policy window before evidence is forgotten: late evidence and clock skew. */
+    public static final Duration RETENTION_MARGIN = Duration.ofDays(1);
+
+    private GateTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery) {
+        build(builder, serdes, policies, clock, punctuateEvery, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * As {@link #build(StreamsBuilder, TopicSerdes, PolicyCatalog, Clock, Duration)} with another
+     * kind of store, e.g. in-memory for a benchmark in which the test driver's commit after every
+     * record would otherwise measure RocksDB flushes rather than the evaluator.
+     */
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery, Function<String, KeyValueBytesStoreSupplier> stores) {
+        KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES)
+                .merge(source(builder, serdes, Topics.CHECKS))
+                .merge(source(builder, serdes, Topics.ALERTS))
+                .merge(source(builder, serdes, Topics.METRICS))
+                .merge(source(builder, serdes, Topics.APPROVALS));
+        Serde<String> keys = Serdes.String();
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RELEASES_STORE), keys,
+                StoreSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVIDENCE_STORE), keys,
+                StoreSerde.<SpecificRecord>of(evidenceSchema())));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DECISIONS_STORE), keys,
+                StoreSerde.<GateDecided>of(GateDecided.getClassSchema())));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_UPS_STORE), keys,
+                Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
+                Serdes.Long()));
+        EvidenceRetention retention = new EvidenceRetention(policies.longestWindow(), RETENTION_MARGIN);
+        events.process(() -> new GateProcessor(policies, clock, punctuateEvery, retention),
+                        RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE)
+                .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KStream<String, SpecificRecord> source(StreamsBuilder builder, TopicSerdes serdes,
+                                                          Topic<? extends SpecificRecord> topic) {
+        Serde<SpecificRecord> serde = (Serde<SpecificRecord>) (Serde<?>) serdes.forTopic(topic);
+        return builder.stream(topic.name(), Consumed.with(Serdes.String(), serde));
+    }
+
+    /** Every evidence record type, as one union, so a single store holds a target's evidence. */
+    private static Schema evidenceSchema() {
+        List<Schema> members = new ArrayList<>();
+        for (Topic<?> topic : List.of(Topics.CHECKS, Topics.ALERTS, Topics.METRICS, Topics.APPROVALS)) {
+            members.addAll(topic.recordSchemas());
+        }
+        return Schema.createUnion(members);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.greenlight.gate.decision.kafka;
+
+import dev.greenlight.gate.policy.PolicyCatalog;
+import dev.greenlight.platform.kafka.TopicSerdes;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+
+/**
+ * Wires the gate topology into the service's Kafka Streams application with the service clock.
+ * {@code greenlight.gate.punctuate-every} bounds how late a time-driven change is noticed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class GateTopologyConfiguration {
+
+    @Bean
+    Object gateTopology(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                        @Value("${greenlight.gate.punctuate-every:1s}") Duration punctuateEvery) {
+        GateTopology.build(builder, serdes, policies, clock, punctuateEvery);
+        return GateTopology.DECISIONS_STORE;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.greenlight.gate.decision.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Plain Avro binary for the evaluator's own state stores. Store changelogs are internal to this
+ * application (written and read only by it), so they need no schema registry subject — and with
+ * {@code auto.register.schemas=false} in production, a registry-backed store serde could not even
+ * write. The schema may be a union, so one store holds every kind of evidence.
+ */
+final class StoreSerde {
+
+    static {
+        // Store restoration can run before any source record was decoded, so the event classes
+        // must be trusted here too, not only by the platform's topic serde.
+        ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
+                type -> type.getName().startsWith("dev.greenlight.")));
+    }
+
+    private StoreSerde() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Serde<T> of(Schema schema) {
+        SpecificData data = SpecificData.getForSchema(schema.getType() == Schema.Type.UNION
+                ? schema.getTypes().get(0) : schema);
+        Serializer<T> serializer = (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            try {
+                new SpecificDatumWriter<T>(schema, data).write(value, encoder);
+                encoder.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        };
+        Deserializer<T> deserializer = (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return (T) new SpecificDatumReader<>(schema, schema, data)
+                        .read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
