@@ -2,6 +2,7 @@ package dev.greenlight.approval;
 
 import dev.greenlight.approval.common.application.NotFoundException;
 import dev.greenlight.approval.common.application.NotPermittedException;
+import dev.greenlight.approval.common.application.NotReadyException;
 import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import org.springframework.http.HttpHeaders;
@@ -41,11 +42,21 @@ class ApiErrors {
         return problem;
     }
 
+    @ExceptionHandler(NotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
+        return retryLater(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                e.getMessage() + "; nothing was recorded. Retry later."));
+    }
+
     @ExceptionHandler(EventNotStoredException.class)
     ResponseEntity<ProblemDetail> notStored(EventNotStoredException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The event could not be stored in Kafka; nothing was recorded. Retry later.");
-        problem.setTitle("Event store unavailable");
+        return retryLater(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem) {
+        problem.setTitle("Temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);

@@ -1,19 +1,23 @@
 package dev.greenlight.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import dev.greenlight.approval.common.application.Release;
-import dev.greenlight.approval.common.application.Releases;
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.ApprovalGranted;
 import dev.greenlight.events.ApprovalRejected;
 import dev.greenlight.events.ApprovalRevoked;
+import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.events.OnCallAcknowledged;
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.releases.ReleaseDirectory;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
@@ -23,7 +27,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -60,20 +64,11 @@ class ApprovalApiIT {
     static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
     static final String REVISION = "5114f85c0ffee";
 
-    /** A fixed clock, and every target's release 2.1.0 registered by alice (no other version exists). */
     @TestConfiguration(proxyBeanMethods = false)
     static class Fixtures {
         @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-
-        @Bean
-        @Primary
-        Releases releases() {
-            return (target, version) -> version.equals("2.1.0")
-                    ? Optional.of(new Release(target, version, REVISION, "alice"))
-                    : Optional.empty();
         }
     }
 
@@ -83,11 +78,16 @@ class ApprovalApiIT {
     String brokers;
     @Autowired
     SchemaRegistryClient registry;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    ReleaseDirectory directory;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void anApprovalIsStoredAsApprovalGrantedWithTheCallerAsApproverAndTheRegisteredRevision() {
+        registerReleaseByAlice("approved");
         Answer answer = call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "approved", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE",
                  "comment": "AUD-2026-11-22-001", "expiresAt": "2026-12-22T10:00:00Z"}""");
@@ -107,6 +107,7 @@ class ApprovalApiIT {
 
     @Test
     void approvingTwiceInOneRoleCountsOnceWhileARejectionIsRecordedAsSuch() {
+        registerReleaseByAlice("twice");
         String body = """
                 {"target": "twice", "version": "2.1.0", "role": "risk", "verdict": "APPROVE"}""";
         Answer first = call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", body);
@@ -126,7 +127,8 @@ class ApprovalApiIT {
 
     @Test
     void theAuthorCannotApproveTheirOwnReleaseAndTheAttemptIsRecorded() {
-        // alice authored every release of the fixture, and holds the role she approves as
+        // alice authored the release, and holds the role she approves as
+        registerReleaseByAlice("four-eyes");
         Answer selfApproval = call(HttpMethod.POST, "/api/v1/approvals", "demo-alice", """
                 {"target": "four-eyes", "version": "2.1.0", "role": "engineer", "verdict": "APPROVE"}""");
 
@@ -141,6 +143,7 @@ class ApprovalApiIT {
 
     @Test
     void approvingInARoleNotHeldIsRefusedAndRecorded() {
+        registerReleaseByAlice("wrong-role");
         Answer answer = call(HttpMethod.POST, "/api/v1/approvals", "demo-frank", """
                 {"target": "wrong-role", "version": "2.1.0", "role": "founder", "verdict": "APPROVE"}""");
 
@@ -151,6 +154,7 @@ class ApprovalApiIT {
 
     @Test
     void onlyTheApproverMayRevokeAndAnUnknownIdIsNotFound() {
+        registerReleaseByAlice("revoked");
         String approvalId = call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "revoked", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE"}""")
                 .body().path("approvalId").asString();
@@ -174,7 +178,23 @@ class ApprovalApiIT {
     }
 
     @Test
+    void anApprovalRecordedByAnotherInstanceIsKnownFromTheTopicSoItsApproverCanRevokeIt() {
+        String approvalId = UUID.randomUUID().toString();
+        publisher.publish(Topics.APPROVALS, "elsewhere", ApprovalGranted.newBuilder()
+                .setMeta(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(NOW).setPrincipal("carol").build())
+                .setTarget("elsewhere").setApprovalId(approvalId).setVersion("2.1.0").setRole("risk")
+                .setApprover("carol").build());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId, "demo-carol", null).status())
+                .isEqualTo(200));
+        assertThat(approvalsFor("elsewhere")).last().isInstanceOf(ApprovalRevoked.class);
+    }
+
+    @Test
     void aWaiverNeedsAWaivingRoleAndARationaleAndIsStoredWithBoth() {
+        registerReleaseByAlice("waived");
         Answer byAuditor = call(HttpMethod.POST, "/api/v1/waivers", "demo-bob", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading", "rationale": "hotfix"}""");
         Answer withoutRationale = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
@@ -245,6 +265,7 @@ class ApprovalApiIT {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndWritesNothing() {
+        registerReleaseByAlice("bad-input");
         assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "bad-input", "version": "2.1.0", "role": "auditor", "verdict": "MAYBE"}""")
                 .body().path("field").asString()).isEqualTo("verdict");
@@ -288,6 +309,16 @@ class ApprovalApiIT {
             assertThat(admin.listTopics().names().get())
                     .containsAll(Topics.all().stream().map(Topic::name).toList());
         }
+    }
+
+    /** Registers {@code target}@2.1.0, authored by alice, as check-ingest would, and waits until it is known. */
+    private void registerReleaseByAlice(String target) {
+        publisher.publish(Topics.RELEASES, target, ReleaseRegistered.newBuilder()
+                .setMeta(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(NOW).setPrincipal("ci").build())
+                .setTarget(target).setVersion("2.1.0").setReleaseType(ReleaseType.STRATEGY)
+                .setRevision(REVISION).setAuthor("alice").build());
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.find(target, "2.1.0").isPresent());
     }
 
     private List<SpecificRecord> approvalsFor(String target) {
