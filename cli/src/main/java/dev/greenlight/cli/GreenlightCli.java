@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ./greenlight} command. */
 @Command(name = "greenlight", mixinStandardHelpOptions = true,
         description = "Release gating over Apache Kafka.",
-        subcommands = UpCommand.class)
+        subcommands = {UpCommand.class, dev.greenlight.cli.users.UsersCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";
