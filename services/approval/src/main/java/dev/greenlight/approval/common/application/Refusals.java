@@ -16,7 +16,7 @@ public class Refusals {
     private final RefusalEvents events;
     private final Clock clock;
 
-    Refusals(RefusalEvents events, Clock clock) {
+    public Refusals(RefusalEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
