@@ -9,8 +9,8 @@ import dev.greenlight.approval.waiver.domain.WaiverRequest;
 import dev.greenlight.approval.waiver.domain.WaiverRules;
 import dev.greenlight.events.WaiverGranted;
 import dev.greenlight.platform.security.Actor;
-import java.util.Optional;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
