@@ -11,6 +11,7 @@ import dev.greenlight.cli.publish.ReleaseCommand;
 import dev.greenlight.cli.publish.WaiveCommand;
 import dev.greenlight.cli.read.StatusCommand;
 import dev.greenlight.cli.read.WaitCommand;
+import dev.greenlight.cli.users.UsersCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Release gating over Apache Kafka.",
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
             ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class,
-            StatusCommand.class, WaitCommand.class, PolicyCommand.class})
+            StatusCommand.class, WaitCommand.class, PolicyCommand.class, UsersCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";

@@ -1,0 +1,29 @@
+package dev.greenlight.approval;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Who may do what at the approval service's door. Finer rules (which role may waive which
+ * criterion, how many approvals a stage needs) belong to the gate policy.
+ *
+ * @param waiverRoles  roles that may grant waivers at all
+ * @param killSwitch   who may flip kill switches
+ * @param maxBodySize  requests with a larger body are refused with 413 before they are read
+ */
+@ConfigurationProperties("greenlight.approval")
+public record ApprovalProperties(
+        @DefaultValue({"founder", "release-captain", "risk", "management"}) List<String> waiverRoles,
+        @DefaultValue KillSwitch killSwitch,
+        @DefaultValue("16KB") DataSize maxBodySize) {
+
+    /**
+     * @param activateRoles roles that may activate a kill switch (on call and engineering)
+     * @param authorityRole the one role that may deactivate it again
+     */
+    public record KillSwitch(@DefaultValue({"on-call", "engineer", "operations", "founder"}) List<String> activateRoles,
+                             @DefaultValue("founder") String authorityRole) {
+    }
+}

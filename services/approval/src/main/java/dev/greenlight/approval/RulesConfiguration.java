@@ -1,0 +1,43 @@
+package dev.greenlight.approval;
+
+import dev.greenlight.approval.approvals.domain.SignOffRules;
+import dev.greenlight.approval.approvals.domain.SignOffs;
+import dev.greenlight.approval.killswitch.domain.KillSwitchRules;
+import dev.greenlight.approval.oncall.domain.CoverageRules;
+import dev.greenlight.approval.waiver.domain.WaiverRules;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the framework-free domain rules from configuration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApprovalProperties.class)
+class RulesConfiguration {
+
+    @Bean
+    SignOffRules signOffRules() {
+        return new SignOffRules();
+    }
+
+    @Bean
+    SignOffs signOffs() {
+        return new SignOffs();
+    }
+
+    @Bean
+    WaiverRules waiverRules(ApprovalProperties properties) {
+        return new WaiverRules(Set.copyOf(properties.waiverRoles()));
+    }
+
+    @Bean
+    CoverageRules coverageRules() {
+        return new CoverageRules();
+    }
+
+    @Bean
+    KillSwitchRules killSwitchRules(ApprovalProperties properties) {
+        return new KillSwitchRules(Set.copyOf(properties.killSwitch().activateRoles()),
+                properties.killSwitch().authorityRole());
+    }
+}
