@@ -43,6 +43,7 @@ import org.springframework.web.client.RestClient;
  * a real broker and the service as configured.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "greenlight.security.demo-users=true",
         "spring.config.name=" + GateEvaluatorApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "greenlight.policies.dirs=src/test/resources/test-policies"})
@@ -87,7 +88,8 @@ class GateEvaluatorIT {
         assertThat(go.getEvidenceIds()).containsExactly("it-p1", "it-r1");
         assertThat(go.getPolicy().getName()).isEqualTo("test-gate");
 
-        RestClient api = RestClient.create("http://localhost:" + port);
+        RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build();
         Map<String, Object> view = await().atMost(Duration.ofSeconds(30)).until(
                 () -> api.get().uri("/api/v1/releases/svc-it/1.0.0").retrieve()
                         .onStatus(HttpStatusCode::is5xxServerError, (request, response) -> { })
@@ -115,7 +117,8 @@ class GateEvaluatorIT {
 
     @Test
     void anUnknownReleaseIs404() {
-        RestClient api = RestClient.create("http://localhost:" + port);
+        RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build();
         HttpStatusCode status = await().atMost(Duration.ofSeconds(30)).until(
                 () -> api.get().uri("/api/v1/releases/svc-none/9.9.9").exchange((req, res) -> res.getStatusCode()),
                 code -> code.value() != 503);
