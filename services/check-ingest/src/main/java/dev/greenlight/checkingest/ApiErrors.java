@@ -8,6 +8,8 @@ import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.webhook.github.InvalidSignatureException;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,7 @@ import tools.jackson.core.JacksonException;
  * rule, and must be told to retry (not to give up) when Kafka could not store its event.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Boot's generic problem-details advice, which names no field
 class ApiErrors {
 
     private static final String RETRY_AFTER_SECONDS = "5";
