@@ -196,6 +196,17 @@ class EvidenceIT {
         assertThat(values(Topics.METRICS, "metric-refused")).isEmpty();
     }
 
+    @Test
+    void theOpenApiDescriptionListsEveryEndpointWithBearerAuthentication() {
+        tools.jackson.databind.JsonNode docs = org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                .get().uri("/v3/api-docs").retrieve().body(tools.jackson.databind.JsonNode.class);
+
+        assertThat(docs.path("paths").propertyNames()).contains("/api/v1/releases", "/api/v1/checks",
+                "/api/v1/metrics", "/webhooks/github", "/webhooks/alertmanager");
+        assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+    }
+
     private String field(String body) {
         Answer answer = api.post("/api/v1/checks", body, "demo-ci");
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
