@@ -1,13 +1,11 @@
 package dev.greenlight.checkingest;
 
 import dev.greenlight.checkingest.evidence.application.IngestProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /** Request-level limits shared by every endpoint. */
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +14,9 @@ class WebConfiguration {
 
     /** First in the chain, so an oversized body is refused before authentication or parsing reads it. */
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
-            @Value("${greenlight.ingest.max-body-size:1MB}") DataSize maxBodySize) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize));
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(IngestProperties properties) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(properties.maxBodySize()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -1,6 +1,7 @@
 package dev.greenlight.checkingest.evidence.application;
 
 import dev.greenlight.checkingest.release.domain.InvalidFieldException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -28,7 +29,7 @@ public record Batch<T>(List<T> items, boolean array) {
         if (size == 0) {
             throw new InvalidFieldException("items", "must contain at least one item");
         }
-        List<T> items = new java.util.ArrayList<>(size);
+        List<T> items = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             try {
                 items.add(item.apply(i));

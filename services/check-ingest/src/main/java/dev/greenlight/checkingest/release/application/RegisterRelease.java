@@ -39,6 +39,7 @@ public class RegisterRelease {
     private final ReleaseEvents events;
     private final Releases releases;
     private final Clock clock;
+    /** One small lock per release id ever registered here: bounded by the number of releases, like the directory. */
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     RegisterRelease(ReleaseEvents events, Releases releases, Clock clock) {

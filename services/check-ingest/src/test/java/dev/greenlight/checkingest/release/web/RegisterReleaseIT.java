@@ -144,6 +144,9 @@ class RegisterReleaseIT {
                 {"target": "x", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1"}""")
                 .body().path("field").asString()).isEqualTo("author");
         assertThat(post("{not json").status()).isEqualTo(400);
+        assertThat(post("""
+                {"target": {"name": "x"}, "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": "alice"}""")
+                .body().path("field").asString()).isEqualTo("target");
         assertThat(releasesFor("x")).isEmpty();
     }
 
