@@ -1,37 +1,77 @@
 package dev.greenlight.checkingest.release.application;
 
+import dev.greenlight.checkingest.evidence.application.PublisherScope;
+import dev.greenlight.checkingest.evidence.application.Releases;
 import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.security.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 
 /**
  * Registers a release candidate: turns it into a {@code ReleaseRegistered} fact and publishes it,
  * if the caller is a publisher scoped to the release's target.
- * The event id is derived from the release's content, so a client retrying the same registration
- * produces the same event id and downstream consumers count it once.
+ *
+ * <p>A release is immutable. Registering it again with identical content is answered with the
+ * existing registration and publishes nothing; with different content it is refused (409) naming
+ * the fields that differ. The check reads the shared release directory, so two concurrent requests
+ * for the same release are serialised by a per-release lock and the winner waits until the
+ * directory shows its own write before releasing the lock. This only protects one instance: across
+ * several check-ingest instances two conflicting registrations can both be published, and then the
+ * gate-evaluator's (and the directory's) first-registration-wins fold of the releases topic is the
+ * final arbiter.
+ *
+ * <p>The event id is derived from the release's content, so even such a race between identical
+ * requests yields one event id that consumers count once.
  */
 @Service
 public class RegisterRelease {
 
     private final ReleaseEvents events;
+    private final Releases releases;
     private final Clock clock;
+    /** One small lock per release id ever registered here: bounded by the number of releases, like the directory. */
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    RegisterRelease(ReleaseEvents events, Clock clock) {
+    RegisterRelease(ReleaseEvents events, Releases releases, Clock clock) {
         this.events = events;
+        this.releases = releases;
         this.clock = clock;
     }
 
-    public ReleaseRegistered register(ReleaseCandidate candidate, Actor actor) {
-        if (!actor.mayPublishFor(candidate.target())) {
-            throw new NotPermittedException(actor.name() + " may not publish for target '" + candidate.target()
-                    + "': publisher scopes are " + actor.targets());
+    public Registration register(ReleaseCandidate candidate, Actor actor) {
+        PublisherScope.require(actor, candidate.target());
+        ReentrantLock lock = locks.computeIfAbsent(candidate.releaseId(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Optional<ReleaseRegistered> existing = releases.find(candidate.target(), candidate.version().toString());
+            if (existing.isPresent()) {
+                List<String> differing = differingFields(existing.get(), candidate);
+                if (!differing.isEmpty()) {
+                    throw new ConflictingReleaseException(candidate.releaseId(), differing);
+                }
+                return new Registration(existing.get(), false);
+            }
+            ReleaseRegistered event = event(candidate, actor);
+            events.publish(event);
+            releases.awaitVisible(candidate.target(), candidate.version().toString());
+            return new Registration(event, true);
+        } finally {
+            lock.unlock();
         }
-        ReleaseRegistered event = ReleaseRegistered.newBuilder()
+    }
+
+    private ReleaseRegistered event(ReleaseCandidate candidate, Actor actor) {
+        return ReleaseRegistered.newBuilder()
                 .setMeta(EventMetadata.newBuilder()
                         .setEventId(contentId(candidate))
                         .setOccurredAt(clock.instant())
@@ -45,8 +85,26 @@ public class RegisterRelease {
                 .setChangelog(candidate.changelog().orElse(null))
                 .setPolicy(candidate.policy().orElse(null))
                 .build();
-        events.publish(event);
-        return event;
+    }
+
+    private static List<String> differingFields(ReleaseRegistered existing, ReleaseCandidate candidate) {
+        List<String> differing = new ArrayList<>();
+        if (existing.getReleaseType() != candidate.type()) {
+            differing.add("type");
+        }
+        if (!existing.getRevision().equals(candidate.revision())) {
+            differing.add("revision");
+        }
+        if (!existing.getAuthor().equals(candidate.author())) {
+            differing.add("author");
+        }
+        if (!Objects.equals(existing.getChangelog(), candidate.changelog().orElse(null))) {
+            differing.add("changelog");
+        }
+        if (!Objects.equals(existing.getPolicy(), candidate.policy().orElse(null))) {
+            differing.add("policy");
+        }
+        return differing;
     }
 
     private static String contentId(ReleaseCandidate candidate) {

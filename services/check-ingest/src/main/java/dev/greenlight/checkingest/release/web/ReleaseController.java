@@ -1,6 +1,7 @@
 package dev.greenlight.checkingest.release.web;
 
 import dev.greenlight.checkingest.release.application.RegisterRelease;
+import dev.greenlight.checkingest.release.application.Registration;
 import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
 import dev.greenlight.checkingest.release.domain.SemanticVersion;
@@ -12,10 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registration of release candidates: the first fact Greenlight learns about a release. */
@@ -32,15 +33,17 @@ class ReleaseController {
         this.registerRelease = registerRelease;
     }
 
+    /** 201 when this request registered the release, 200 when an identical registration existed. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    ReleaseRegisteredResponse register(@RequestBody RegisterReleaseRequest request, Actor actor) {
+    ResponseEntity<ReleaseRegisteredResponse> register(@RequestBody RegisterReleaseRequest request, Actor actor) {
         ReleaseCandidate candidate = new ReleaseCandidate(request.target(), version(request.version()),
                 type(request.type()), request.revision(), request.author(),
                 Optional.ofNullable(request.changelog()), Optional.ofNullable(request.policy()));
-        ReleaseRegistered event = registerRelease.register(candidate, actor);
-        return new ReleaseRegisteredResponse(candidate.releaseId(), event.getTarget(), event.getVersion(),
-                event.getMeta().getEventId());
+        Registration registration = registerRelease.register(candidate, actor);
+        ReleaseRegistered event = registration.release();
+        return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new ReleaseRegisteredResponse(candidate.releaseId(), event.getTarget(), event.getVersion(),
+                        event.getMeta().getEventId()));
     }
 
     private static SemanticVersion version(String version) {

@@ -80,16 +80,32 @@ class RegisterReleaseIT {
     }
 
     @Test
-    void retryingTheSameRegistrationCarriesTheSameEventIdSoConsumersCountItOnce() {
+    void registeringTheSameReleaseAgainAnswersTheExistingRegistrationAndStoresNothingNew() {
         String body = """
                 {"target": "rl-policy", "version": "1.0.0-beta.2", "type": "MODEL",
                  "revision": "abcdef1", "author": "alice"}""";
-        String first = post(body).body().path("eventId").asString();
-        String second = post(body).body().path("eventId").asString();
+        Answer first = post(body);
+        Answer second = post(body);
 
-        assertThat(second).isEqualTo(first);
-        assertThat(releasesFor("rl-policy")).extracting(r -> r.value().getMeta().getEventId())
-                .containsOnly(first);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().path("releaseId").asString()).isEqualTo("rl-policy@1.0.0-beta.2");
+        assertThat(second.body().path("eventId").asString()).isEqualTo(first.body().path("eventId").asString());
+        assertThat(releasesFor("rl-policy")).hasSize(1);
+    }
+
+    @Test
+    void registeringTheSameReleaseWithOtherContentIsAConflictNamingTheDifferingFields() {
+        post("""
+                {"target": "conflicted", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": "alice"}""");
+        Answer answer = post("""
+                {"target": "conflicted", "version": "1.0.0", "type": "HOTFIX", "revision": "abcdef2", "author": "alice"}""");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().path("fields").toString()).contains("type").contains("revision").doesNotContain("author");
+        assertThat(answer.body().path("detail").asString()).contains("conflicted@1.0.0");
+        assertThat(releasesFor("conflicted")).singleElement()
+                .satisfies(r -> assertThat(r.value().getRevision()).isEqualTo("abcdef1"));
     }
 
     @Test
@@ -128,6 +144,9 @@ class RegisterReleaseIT {
                 {"target": "x", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1"}""")
                 .body().path("field").asString()).isEqualTo("author");
         assertThat(post("{not json").status()).isEqualTo(400);
+        assertThat(post("""
+                {"target": {"name": "x"}, "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": "alice"}""")
+                .body().path("field").asString()).isEqualTo("target");
         assertThat(releasesFor("x")).isEmpty();
     }
 

@@ -1,0 +1,24 @@
+package dev.greenlight.checkingest.evidence.application;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of what check-ingest accepts.
+ *
+ * @param maxClockSkew    how far in the future a reported timestamp may lie (clocks of CI runners
+ *                        drift; a timestamp beyond this is a bug or a forgery and would make
+ *                        evidence look fresh for longer than it is)
+ * @param releaseLookupTimeout how long a request waits for the release directory to load or to
+ *                        see a registration before answering
+ * @param maxBatchSize    most items in one batch request
+ * @param maxBodySize     largest request body accepted (413 above it)
+ */
+@ConfigurationProperties("greenlight.ingest")
+public record IngestProperties(@DefaultValue("5m") Duration maxClockSkew,
+                               @DefaultValue("10s") Duration releaseLookupTimeout,
+                               @DefaultValue("1000") int maxBatchSize,
+                               @DefaultValue("1MB") DataSize maxBodySize) {
+}

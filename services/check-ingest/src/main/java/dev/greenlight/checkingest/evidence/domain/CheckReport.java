@@ -1,0 +1,43 @@
+package dev.greenlight.checkingest.evidence.domain;
+
+import dev.greenlight.checkingest.release.domain.Identifiers;
+import dev.greenlight.checkingest.release.domain.InvalidFieldException;
+import dev.greenlight.checkingest.release.domain.SemanticVersion;
+import dev.greenlight.events.CheckStatus;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One check result as a machine reports it. Construction validates every field, so a report that
+ * could mislead a gate (a check that finished before it started, an unnamed check) cannot exist.
+ */
+public record CheckReport(String target, SemanticVersion version, String name, CheckStatus status, String revision,
+                          Instant startedAt, Instant completedAt, Optional<String> url, Optional<String> summary,
+                          Map<String, Double> details, Optional<String> eventId) {
+
+    /** Lower-case kebab case with an optional {@code kind:} prefix, as gate policies reference checks. */
+    public static final Pattern NAME = Pattern.compile("([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*");
+
+    public CheckReport {
+        Fields.require("target", Identifiers.isTarget(target), Identifiers.TARGET_RULE);
+        Objects.requireNonNull(version, "version");
+        Fields.require("name", name != null && name.length() <= 128 && NAME.matcher(name).matches(),
+                "must be lower-case kebab case with an optional 'kind:' prefix, e.g. unit-tests or lane:cli");
+        Fields.require("status", status != null, "is required");
+        Fields.require("revision", Identifiers.isRevision(revision), Identifiers.REVISION_RULE);
+        Fields.require("startedAt", startedAt != null, "is required");
+        Fields.require("completedAt", completedAt != null, "is required");
+        if (completedAt.isBefore(startedAt)) {
+            throw new InvalidFieldException("completedAt", "must not be before startedAt");
+        }
+        url = Fields.optionalText("url", url, 2048);
+        summary = Fields.optionalText("summary", summary, 4096);
+        details = Map.copyOf(new TreeMap<>(details == null ? Map.of() : details));
+        details.forEach((key, value) -> Fields.require("details." + key, Double.isFinite(value), "must be a finite number"));
+        eventId = Fields.eventId(eventId);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.greenlight.checkingest.evidence.web;
+
+import dev.greenlight.checkingest.evidence.application.Batch;
+import dev.greenlight.checkingest.evidence.application.IngestProperties;
+import dev.greenlight.checkingest.evidence.application.ReportChecks;
+import dev.greenlight.checkingest.evidence.domain.CheckReport;
+import dev.greenlight.events.CheckReported;
+import dev.greenlight.events.CheckStatus;
+import dev.greenlight.platform.security.Actor;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Check results from CI pipelines and other machines: one object, or an array of them. */
+@RestController
+@RequestMapping("/api/v1/checks")
+class CheckController {
+
+    private final ReportChecks reportChecks;
+    private final IngestProperties properties;
+
+    CheckController(ReportChecks reportChecks, IngestProperties properties) {
+        this.reportChecks = reportChecks;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    StoredEvents report(@RequestBody JsonNode body, Actor actor) {
+        Batch<CheckReport> batch = Items.read(body, properties.maxBatchSize(), CheckController::check);
+        List<CheckReported> stored = reportChecks.report(batch, actor);
+        return new StoredEvents(stored.size(), stored.stream().map(c -> c.getMeta().getEventId()).toList());
+    }
+
+    private static CheckReport check(JsonFields item) {
+        return new CheckReport(item.text("target"), item.version("version"), item.text("name"),
+                item.enumValue("status", CheckStatus.class), item.text("revision"), item.instant("startedAt"),
+                item.instant("completedAt"), item.optionalText("url"), item.optionalText("summary"),
+                item.numbers("details"), item.optionalText("eventId"));
+    }
+}

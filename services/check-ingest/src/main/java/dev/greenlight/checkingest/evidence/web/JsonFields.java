@@ -1,0 +1,122 @@
+package dev.greenlight.checkingest.evidence.web;
+
+import dev.greenlight.checkingest.release.domain.InvalidFieldException;
+import dev.greenlight.checkingest.release.domain.SemanticVersion;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one JSON object field by field, so that a wrong type, an unknown enum value or a malformed
+ * timestamp is reported with the name of the field instead of as "unreadable JSON".
+ */
+final class JsonFields {
+
+    private final JsonNode node;
+
+    JsonFields(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidFieldException("body", "must be a JSON object");
+        }
+        this.node = node;
+    }
+
+    Optional<String> optionalText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isString()) {
+            throw new InvalidFieldException(field, "must be a string");
+        }
+        return Optional.of(value.asString());
+    }
+
+    String text(String field) {
+        return optionalText(field).orElseThrow(() -> new InvalidFieldException(field, "is required"));
+    }
+
+    double number(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        if (!value.isNumber()) {
+            throw new InvalidFieldException(field, "must be a number");
+        }
+        return value.asDouble();
+    }
+
+    Instant instant(String field) {
+        String text = text(field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(field, "must be an ISO-8601 UTC timestamp like 2026-11-22T10:15:30Z but was '"
+                    + text + "'");
+        }
+    }
+
+    SemanticVersion version(String field) {
+        return optionalVersion(field).orElseThrow(() -> new InvalidFieldException(field, "is required"));
+    }
+
+    Optional<SemanticVersion> optionalVersion(String field) {
+        return optionalText(field).map(text -> {
+            try {
+                return SemanticVersion.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException(field, "must follow Semantic Versioning 2.0.0: " + e.getMessage());
+            }
+        });
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String text = text(field);
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, "must be one of " + allowed + " but was '" + text + "'");
+        }
+    }
+
+    Map<String, Double> numbers(String field) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        object(field).ifPresent(map -> map.properties().forEach(entry -> {
+            if (!entry.getValue().isNumber()) {
+                throw new InvalidFieldException(field + "." + entry.getKey(), "must be a number");
+            }
+            numbers.put(entry.getKey(), entry.getValue().asDouble());
+        }));
+        return numbers;
+    }
+
+    Map<String, String> texts(String field) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        object(field).ifPresent(map -> map.properties().forEach(entry -> {
+            if (!entry.getValue().isString()) {
+                throw new InvalidFieldException(field + "." + entry.getKey(), "must be a string");
+            }
+            texts.put(entry.getKey(), entry.getValue().asString());
+        }));
+        return texts;
+    }
+
+    private Optional<JsonNode> object(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw new InvalidFieldException(field, "must be a JSON object");
+        }
+        return Optional.of(value);
+    }
+}

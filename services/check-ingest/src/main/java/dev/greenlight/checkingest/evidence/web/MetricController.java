@@ -1,0 +1,43 @@
+package dev.greenlight.checkingest.evidence.web;
+
+import dev.greenlight.checkingest.evidence.application.Batch;
+import dev.greenlight.checkingest.evidence.application.IngestProperties;
+import dev.greenlight.checkingest.evidence.application.ReportMetrics;
+import dev.greenlight.checkingest.evidence.domain.MetricSample;
+import dev.greenlight.events.MetricObserved;
+import dev.greenlight.platform.security.Actor;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Metric samples from monitors and jobs: one object, or an array of them. */
+@RestController
+@RequestMapping("/api/v1/metrics")
+class MetricController {
+
+    private final ReportMetrics reportMetrics;
+    private final IngestProperties properties;
+
+    MetricController(ReportMetrics reportMetrics, IngestProperties properties) {
+        this.reportMetrics = reportMetrics;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    StoredEvents report(@RequestBody JsonNode body, Actor actor) {
+        Batch<MetricSample> batch = Items.read(body, properties.maxBatchSize(), MetricController::sample);
+        List<MetricObserved> stored = reportMetrics.report(batch, actor);
+        return new StoredEvents(stored.size(), stored.stream().map(m -> m.getMeta().getEventId()).toList());
+    }
+
+    private static MetricSample sample(JsonFields item) {
+        return new MetricSample(item.text("target"), item.optionalVersion("version"), item.text("name"),
+                item.number("value"), item.instant("observedAt"), item.texts("labels"), item.optionalText("eventId"));
+    }
+}
