@@ -13,13 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Gives every service a {@link ReleaseDirectory}: one consumer and a map of the registered
- * releases, cheap enough to be on by default. Turn it off with
- * {@code greenlight.releases.directory.enabled=false}.
+ * Gives a service that asks for it ({@code greenlight.releases.directory.enabled=true}) a
+ * {@link ReleaseDirectory}: one consumer and a map of the registered releases. Opt-in, because
+ * the directory holds the service's readiness until it has read the whole releases topic, which a
+ * service that never looks releases up should not wait for.
  */
 @AutoConfiguration(after = GreenlightKafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
-@ConditionalOnProperty(name = "greenlight.releases.directory.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "greenlight.releases.directory.enabled", havingValue = "true")
 public class ReleaseDirectoryAutoConfiguration {
 
     @Bean

@@ -125,20 +125,19 @@ class ReleaseDirectoryTest {
     }
 
     @Test
-    void theAutoConfigurationProvidesADirectoryAndItsHealthUnlessSwitchedOff() {
+    void theAutoConfigurationProvidesADirectoryAndItsHealthOnlyWhenAskedFor() {
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(GreenlightKafkaAutoConfiguration.class,
                         ReleaseDirectoryAutoConfiguration.class))
                 .withBean(SchemaRegistryClient.class, () -> REGISTRY)
                 .withPropertyValues("spring.kafka.bootstrap-servers=" + brokers);
 
-        runner.run(context -> {
+        runner.withPropertyValues("greenlight.releases.directory.enabled=true").run(context -> {
             assertThat(context).hasSingleBean(ReleaseDirectory.class)
                     .hasBean("releaseDirectoryHealthIndicator");
             assertThat(context.getBean(ReleaseDirectory.class).awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
         });
-        runner.withPropertyValues("greenlight.releases.directory.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(ReleaseDirectory.class)
+        runner.run(context -> assertThat(context).doesNotHaveBean(ReleaseDirectory.class)
                         .doesNotHaveBean(ReleaseDirectoryHealthIndicator.class));
     }
 
