@@ -5,6 +5,7 @@ import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.registry.SchemaRegistryApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,10 @@ public final class LocalStack implements AutoCloseable {
             Collections.synchronizedMap(new EnumMap<>(StackService.class));
     private LocalKafkaBroker broker;
     private ConfigurableApplicationContext registry;
+
+    /** The repository's policies: the launcher script sets {@code greenlight.home} to the repository. */
+    private static final String POLICIES_DIR =
+            Path.of(System.getProperty("greenlight.home", ".")).resolve("policies").toAbsolutePath().normalize().toString();
 
     public LocalStack(StackConfig config) {
         this.config = config;
@@ -241,7 +246,13 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
                 "--spring.kafka.streams.state-dir=" + config.streamsStateDir(service),
                 // The local stack is the one place demo users (token demo-<name>) exist.
-                "--greenlight.security.demo-users=true"));
+                "--greenlight.security.demo-users=true",
+                // The ledger's generated signing key lives with the rest of the stack's data, so
+                // checkpoints signed before a restart still verify after it.
+                "--greenlight.ledger.key-dir=" + config.dataDir().resolve("ledger-keys"),
+                // Whatever the current directory, the services read the repository's policies.
+                "--greenlight.rollout.policies-dir=" + POLICIES_DIR,
+                "--greenlight.policies.dirs=" + POLICIES_DIR));
     }
 
     /**
