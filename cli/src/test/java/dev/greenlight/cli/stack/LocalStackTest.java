@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,52 @@ class LocalStackTest {
             });
             return values.get(0);
         }
+    }
+
+    @Test
+    @Order(4)
+    void evidenceFlowsThroughEveryServiceFromGateToRolloutToAVerifiedLedger() throws Exception {
+        Instant now = Instant.now();
+        call("POST", StackService.CHECK_INGEST, "/api/v1/releases", "demo-ci", """
+                {"target": "rl-policy", "version": "3.0.0", "type": "MODEL",
+                 "revision": "abcdef1", "author": "alice"}""", 201);
+        call("POST", StackService.CHECK_INGEST, "/api/v1/checks", "demo-ci", """
+                {"target": "rl-policy", "version": "3.0.0", "name": "security-scan", "status": "PASS",
+                 "revision": "abcdef1", "startedAt": "%s", "completedAt": "%s"}"""
+                .formatted(now.minusSeconds(600), now.minusSeconds(60)), 201);
+
+        // The RL policy's shadow stage needs only a clean security scan; live-10 needs far more.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String view = call("GET", StackService.GATE_EVALUATOR, "/api/v1/releases/rl-policy/3.0.0", "demo-bob",
+                    null, 200);
+            assertThat(view).contains("\"name\":\"rl-policy-go-nogo\"")
+                    .containsPattern("\"stage\":\"shadow\",\"outcome\":\"GO\"")
+                    .containsPattern("\"stage\":\"live-10\",\"outcome\":\"(HOLD|NO_GO)\"");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(call("GET", StackService.ROLLOUT_CONTROLLER, "/api/v1/rollouts/rl-policy", "demo-bob",
+                        null, 200)).contains("\"version\":\"3.0.0\"").contains("\"trafficPercent\":0"));
+
+        // Every fact ends in the ledger, and the whole ledger verifies.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(call("GET", StackService.AUDIT_LEDGER, "/api/v1/ledger/entries?release=rl-policy&size=100",
+                        "demo-bob", null, 200))
+                        .contains("ReleaseRegistered").contains("CheckReported").contains("GateDecided"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(call("GET", StackService.AUDIT_LEDGER, "/api/v1/ledger/verify", "demo-bob", null, 200))
+                        .contains("\"ok\":true"));
+    }
+
+    private String call(String method, StackService service, String path, String token, String body, int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body();
     }
 
     @Test

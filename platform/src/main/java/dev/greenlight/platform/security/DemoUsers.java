@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The local stack's demo cast; each one's bearer token is {@code demo-<name>}. They exist so a
- * newcomer can walk through a release with four-eyes rules intact, and only there: a service
- * running with production settings refuses to start while they are enabled.
+ * The local stack's demo cast; each one's bearer token is {@code demo-<name>}. Between them they
+ * hold every role the shipped policies ask for, spread so that four-eyes rules still bite, so a
+ * newcomer can walk any runbook locally. They exist only there: a service running with production
+ * settings refuses to start while they are enabled.
  */
 public final class DemoUsers {
 
@@ -16,10 +17,10 @@ public final class DemoUsers {
     public static List<UserAccount> all() {
         return List.of(
                 demo("alice", Set.of("engineer"), List.of()),
-                demo("bob", Set.of("auditor", "engineer"), List.of()),
+                demo("bob", Set.of("auditor", "engineer", "code-review", "security"), List.of()),
                 demo("carol", Set.of("risk"), List.of()),
-                demo("dave", Set.of("founder"), List.of()),
-                demo("erin", Set.of("on-call", "engineer", "operations"), List.of()),
+                demo("dave", Set.of("founder", "release-captain"), List.of()),
+                demo("erin", Set.of("on-call", "engineer", "operations", "tech-lead", "platform"), List.of()),
                 demo("frank", Set.of("management"), List.of()),
                 demo("ci", Set.of("publisher"), List.of("*")));
     }
