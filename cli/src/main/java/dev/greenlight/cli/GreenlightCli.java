@@ -1,5 +1,7 @@
 package dev.greenlight.cli;
 
+import dev.greenlight.cli.deploy.FollowCommand;
+import dev.greenlight.cli.deploy.RolloutCommand;
 import dev.greenlight.cli.policy.PolicyCommand;
 import dev.greenlight.cli.publish.AckCommand;
 import dev.greenlight.cli.publish.ApproveCommand;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
         description = "Release gating over Apache Kafka.",
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
             ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class,
-            StatusCommand.class, WaitCommand.class, PolicyCommand.class, UsersCommand.class})
+            StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, PolicyCommand.class,
+            UsersCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";

@@ -3,8 +3,13 @@ package dev.greenlight.cli.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.greenlight.cli.GreenlightCli;
 import dev.greenlight.events.ReleaseRegistered;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
 import java.nio.ByteBuffer;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -172,11 +177,26 @@ class LocalStackTest {
                 assertThat(call("GET", StackService.ROLLOUT_CONTROLLER, "/api/v1/rollouts/rl-policy", "demo-bob",
                         null, 200)).contains("\"version\":\"3.0.0\"").contains("\"trafficPercent\":0"));
 
+        // The reference deployer applies the shadow command (0 %) and acknowledges it; the
+        // controller then no longer waits for it.
+        StringWriter followed = new StringWriter();
+        CommandLine follow = new CommandLine(new GreenlightCli());
+        follow.setOut(new PrintWriter(followed, true));
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> follow.execute("follow",
+                "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl(),
+                "--target", "rl-policy", "--max-commands", "1"));
+        assertThat(exit).isZero();
+        assertThat(followed.toString()).contains("rl-policy 3.0.0").contains("0%").contains("acknowledged");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(call("GET", StackService.ROLLOUT_CONTROLLER, "/api/v1/rollouts/rl-policy", "demo-bob",
+                        null, 200)).contains("\"unacknowledgedCommands\":[]"));
+
         // Every fact ends in the ledger, and the whole ledger verifies.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(call("GET", StackService.AUDIT_LEDGER, "/api/v1/ledger/entries?release=rl-policy&size=100",
                         "demo-bob", null, 200))
-                        .contains("ReleaseRegistered").contains("CheckReported").contains("GateDecided"));
+                        .contains("ReleaseRegistered").contains("CheckReported").contains("GateDecided")
+                        .contains("DeploymentCommand").contains("DeploymentApplied"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(call("GET", StackService.AUDIT_LEDGER, "/api/v1/ledger/verify", "demo-bob", null, 200))
                         .contains("\"ok\":true"));
