@@ -54,9 +54,12 @@ public abstract class ServiceSmokeTest {
     @Test
     void becomesReadyAndServesPrometheusMetricsLabelledWithItsName() {
         RestClient api = RestClient.create("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(api.get().uri("/actuator/health").retrieve().body(String.class))
-                        .contains("\"status\":\"UP\""));
+        // 503 OUT_OF_SERVICE is a normal answer while the service restores its state: keep asking.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String health = api.get().uri("/actuator/health")
+                    .exchange((request, response) -> new String(response.getBody().readAllBytes()));
+            assertThat(health).contains("\"status\":\"UP\"");
+        });
         assertThat(api.get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .contains("jvm_memory_used_bytes").contains("application=\"" + applicationName + "\"");
     }
