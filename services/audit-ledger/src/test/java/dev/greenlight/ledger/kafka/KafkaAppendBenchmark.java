@@ -1,5 +1,7 @@
 package dev.greenlight.ledger.kafka;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchSource;
@@ -84,14 +86,12 @@ public final class KafkaAppendBenchmark {
             Thread thread = new Thread(writer, "ledger-writer");
             thread.start();
             // Steady state: from the first committed transaction (after group join and restore) to the last.
-            while (writer.appended() == 0) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> writer.appended() > 0);
             long first = writer.appended();
             long start = System.nanoTime();
-            while (writer.appended() < count) { // counted after each commitTransaction
-                Thread.sleep(5);
-            }
+            int target = count;
+            // counted after each commitTransaction
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(5)).until(() -> writer.appended() >= target);
             double seconds = (System.nanoTime() - start) / 1e9;
             count -= (int) first;
             writer.stop();
