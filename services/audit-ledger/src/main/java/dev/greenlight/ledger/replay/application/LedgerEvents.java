@@ -1,0 +1,50 @@
+package dev.greenlight.ledger.replay.application;
+
+import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.serde.AvroDeserializer;
+import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Decodes the payloads the ledger holds back into events, each through its source topic's schema
+ * with the writer schema named by the payload's schema id — the ledger stores the original wire
+ * format, so this needs the schemas still in the registry (the local stack never hard-deletes them).
+ * A payload that does not decode is skipped: replay is about decisions; tampering is verify's job.
+ */
+public final class LedgerEvents {
+
+    private final Map<String, AvroDeserializer<Object>> deserializers = new HashMap<>();
+
+    public LedgerEvents(SchemaRegistryClient registry) {
+        for (Topic<?> topic : Topics.all()) {
+            if (topic.valueSchema() != null) {
+                deserializers.put(topic.name(), new AvroDeserializer<>(registry, topic.valueSchema()));
+            }
+        }
+    }
+
+    public List<RecordedEvent> decode(List<Entry> entries) {
+        List<RecordedEvent> events = new ArrayList<>();
+        for (Entry entry : entries) {
+            AvroDeserializer<Object> deserializer = deserializers.get(entry.sourceTopic());
+            if (deserializer == null) {
+                continue;
+            }
+            try {
+                if (deserializer.deserialize(entry.sourceTopic(), entry.payload()) instanceof SpecificRecord event) {
+                    events.add(new RecordedEvent(entry.position(), event));
+                }
+            } catch (SerializationException e) {
+                // see class comment
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.greenlight.ledger.replay.application;
+
+import static dev.greenlight.ledger.replay.application.ReplayFixture.honestDecision;
+import static dev.greenlight.ledger.replay.application.ReplayFixture.policyActivated;
+import static dev.greenlight.ledger.replay.application.ReplayFixture.release;
+import static dev.greenlight.ledger.replay.application.ReplayFixture.securityScan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.events.CriterionResult;
+import dev.greenlight.events.CriterionStatus;
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.PolicyRef;
+import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.parser.PolicyParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class DecisionReplayerTest {
+
+    private final DecisionReplayer replayer = new DecisionReplayer(new PolicyParser(), new PolicyEngine());
+
+    private static List<RecordedEvent> ledger(SpecificRecord... events) {
+        List<RecordedEvent> ledger = new ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            ledger.add(new RecordedEvent("0/" + i, events[i]));
+        }
+        return ledger;
+    }
+
+    @Test
+    void anHonestDecisionIsReproducedFromTheLedgerAlone() {
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), securityScan(), honestDecision()),
+                null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplayStatus.REPRODUCED);
+            assertThat(r.release()).isEqualTo("rl-policy-replay@1.0.0");
+            assertThat(r.stage()).isEqualTo("shadow");
+            assertThat(r.position()).isEqualTo("0/3");
+        });
+        assertThat(report.ok()).isTrue();
+    }
+
+    @Test
+    void aDecisionWhoseOutcomeWasFlippedIsAMismatchNamingTheOutcome() {
+        GateDecided honest = honestDecision();
+        GateOutcome other = honest.getOutcome() == GateOutcome.GO ? GateOutcome.NO_GO : GateOutcome.GO;
+        GateDecided doctored = GateDecided.newBuilder(honest).setOutcome(other).build();
+
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), securityScan(), doctored), null);
+
+        assertThat(report.mismatched()).isEqualTo(1);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.results().get(0).differences())
+                .containsExactly("outcome: recorded " + other + ", replayed " + honest.getOutcome());
+    }
+
+    @Test
+    void aDecisionWithAChangedCriterionStatusIsAMismatchNamingTheCriterion() {
+        GateDecided honest = honestDecision();
+        List<CriterionResult> criteria = new ArrayList<>(honest.getCriteria());
+        CriterionResult scan = criteria.get(0);
+        criteria.set(0, CriterionResult.newBuilder(scan).setStatus(CriterionStatus.WAIVED).build());
+        GateDecided doctored = GateDecided.newBuilder(honest).setCriteria(criteria).build();
+
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), securityScan(), doctored), null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplayStatus.MISMATCH);
+            assertThat(r.differences()).containsExactly("criteria[" + scan.getName() + "].status: recorded WAIVED, "
+                    + "replayed " + scan.getStatus());
+        });
+    }
+
+    @Test
+    void aDecisionUnderAPolicyTheLedgerNeverRecordedIsUnreplayable() {
+        GateDecided honest = honestDecision();
+        GateDecided elsewhere = GateDecided.newBuilder(honest)
+                .setPolicy(new PolicyRef("rl-policy-go-nogo", "1", "0".repeat(64))).build();
+
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), securityScan(), elsewhere), null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplayStatus.UNREPLAYABLE);
+            assertThat(r.detail()).contains("0".repeat(64)).contains("not in the ledger");
+        });
+        assertThat(report.ok()).isFalse();
+    }
+
+    @Test
+    void aDecisionCitingEvidenceTheLedgerLacksIsUnreplayableNamingIt() {
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), honestDecision()), null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplayStatus.UNREPLAYABLE);
+            assertThat(r.detail()).isEqualTo("cited evidence is not in the ledger: chk-1");
+        });
+    }
+
+    @Test
+    void aPolicyDocumentIsFoundByTheHashOfItsContentNotByTheHashItClaims() {
+        var forged = policyActivated();
+        forged.setContent(forged.getContent() + "\n# edited after the decision\n");
+
+        ReplayReport report = replayer.replay(ledger(forged, release(), securityScan(), honestDecision()), null);
+
+        assertThat(report.unreplayable()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheRequestedReleaseIsReplayed() {
+        List<RecordedEvent> ledger = ledger(policyActivated(), release(), securityScan(), honestDecision());
+
+        assertThat(replayer.replay(ledger, "rl-policy-replay@1.0.0").replayed()).isEqualTo(1);
+        assertThat(replayer.replay(ledger, "rl-policy-replay").replayed()).isEqualTo(1);
+        assertThat(replayer.replay(ledger, "rl-policy-replay@2.0.0").replayed()).isZero();
+        assertThat(replayer.replay(ledger, "other").replayed()).isZero();
+    }
+}
