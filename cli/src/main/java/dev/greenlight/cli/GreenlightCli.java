@@ -1,6 +1,7 @@
 package dev.greenlight.cli;
 
 import dev.greenlight.cli.deploy.FollowCommand;
+import dev.greenlight.cli.audit.LedgerCommand;
 import dev.greenlight.cli.deploy.RolloutCommand;
 import dev.greenlight.cli.policy.PolicyCommand;
 import dev.greenlight.cli.publish.AckCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Release gating over Apache Kafka.",
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
             ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class,
-            StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, PolicyCommand.class,
+            StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, LedgerCommand.class, PolicyCommand.class,
             UsersCommand.class})
 public final class GreenlightCli implements Runnable {
 

@@ -33,6 +33,31 @@ public final class GreenlightApi {
         return send(base, path, HttpRequest.newBuilder().GET());
     }
 
+    /** A non-JSON answer (e.g. JSON Lines), as text. */
+    public String getText(URI base, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder().GET();
+        URI uri = base.resolve(path);
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.uri(uri).timeout(Duration.ofMinutes(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new ApiException(response.statusCode(), explain(response.statusCode(), uri, parse(response.body())));
+            }
+            return response.body();
+        } catch (ConnectException e) {
+            throw new ApiException(0, "cannot reach " + base + ". Is Greenlight running? Start it with "
+                    + "'./greenlight up', or point the CLI elsewhere with the --*-url flags / GREENLIGHT_*_URL.");
+        } catch (IOException e) {
+            throw new ApiException(0, "calling " + uri + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "interrupted while calling " + uri);
+        }
+    }
+
     public JsonNode post(URI base, String path, Object body) {
         return send(base, path, HttpRequest.newBuilder()
                 .header("Content-Type", "application/json")
@@ -69,7 +94,7 @@ public final class GreenlightApi {
         throw new ApiException(status, explain(status, uri, body));
     }
 
-    private static JsonNode parse(String text) {
+    static JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return JSON.createObjectNode();
         }
@@ -80,7 +105,7 @@ public final class GreenlightApi {
         }
     }
 
-    private static String explain(int status, URI uri, JsonNode problem) {
+    static String explain(int status, URI uri, JsonNode problem) {
         String detail = problem.path("detail").asString(problem.path("message").asString(""));
         String field = problem.path("field").asString("");
         String where = field.isEmpty() ? "" : " (field '" + field + "')";

@@ -200,6 +200,18 @@ class LocalStackTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(call("GET", StackService.AUDIT_LEDGER, "/api/v1/ledger/verify", "demo-bob", null, 200))
                         .contains("\"ok\":true"));
+
+        // The auditor's view through the CLI: the ledger verifies, and every recorded decision about
+        // the release is reproduced from its recorded evidence under its recorded policy.
+        StringWriter audit = new StringWriter();
+        CommandLine ledger = new CommandLine(new GreenlightCli());
+        ledger.setOut(new PrintWriter(audit, true));
+        String ledgerUrl = stack.serviceUrl(StackService.AUDIT_LEDGER);
+        assertThat(ledger.execute("ledger", "verify", "--ledger-url", ledgerUrl, "--token", "demo-bob"))
+                .as(audit.toString()).isZero();
+        assertThat(ledger.execute("ledger", "replay", "--release", "rl-policy@3.0.0", "--ledger-url", ledgerUrl,
+                "--token", "demo-bob")).as(audit.toString()).isZero();
+        assertThat(audit.toString()).contains("OK").containsPattern("reproduced [1-9]").contains("mismatched 0");
     }
 
     private String call(String method, StackService service, String path, String token, String body, int expected)

@@ -1,0 +1,135 @@
+package dev.greenlight.cli.audit;
+
+import dev.greenlight.cli.api.ApiException;
+import dev.greenlight.cli.api.ApiOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code greenlight ledger ...}: the auditor's questions to the audit-ledger. Exit 0 when the
+ * answer is clean, 1 when the ledger is broken or a decision does not replay, 3 on errors.
+ */
+@Command(name = "ledger", mixinStandardHelpOptions = true,
+        description = "Verify, replay, export and prove entries of the audit ledger.",
+        footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
+            "  greenlight ledger replay --release rl-policy@3.0.0 --token demo-bob",
+            "  greenlight ledger export --release rl-policy --file rl-policy.jsonl --token demo-bob",
+            "  greenlight ledger proof --index 42 --token demo-bob"})
+public final class LedgerCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Recompute every hash, the chains, the Merkle roots and checkpoint signatures.")
+    int verify(@Mixin ApiOptions options) {
+        return run(() -> {
+            JsonNode answer = options.api().get(options.ledger(), "/api/v1/ledger/verify");
+            boolean ok = answer.path("ok").asBoolean();
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.json()) {
+                out.println(answer);
+            } else if (ok) {
+                out.println(Ansi.AUTO.string("@|green,bold OK|@  " + answer.path("entries").asLong() + " entries, "
+                        + answer.path("checkpoints").asLong() + " checkpoints, tree size "
+                        + answer.path("treeSize").asLong()));
+            } else {
+                JsonNode failure = answer.path("failure");
+                out.println(Ansi.AUTO.string("@|red,bold BROKEN|@ " + failure.path("reason").asString() + " at "
+                        + failure.path("location").asString() + ": " + failure.path("detail").asString()));
+            }
+            return ok ? 0 : 1;
+        });
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Re-evaluate recorded gate decisions from their recorded evidence and policy.")
+    int replay(@Option(names = "--release", description = "TARGET@VERSION or TARGET (default: all).") String release,
+               @Mixin ApiOptions options) {
+        return run(() -> {
+            String query = release == null ? "" : "?release=" + URLEncoder.encode(release, StandardCharsets.UTF_8);
+            JsonNode answer = options.api().get(options.ledger(), "/api/v1/ledger/replay" + query);
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.json()) {
+                out.println(answer);
+            } else {
+                out.println(Ansi.AUTO.string((answer.path("ok").asBoolean() ? "@|green,bold OK|@" : "@|red,bold NOT OK|@")
+                        + "  replayed " + answer.path("replayed").asLong() + ", reproduced "
+                        + answer.path("reproduced").asLong() + ", mismatched " + answer.path("mismatched").asLong()
+                        + ", unreplayable " + answer.path("unreplayable").asLong()));
+                for (JsonNode r : answer.path("results")) {
+                    if (!"REPRODUCED".equals(r.path("status").asString())) {
+                        out.println("  " + r.path("status").asString() + " " + r.path("release").asString() + " "
+                                + r.path("stage").asString() + " " + r.path("decisionId").asString() + ": "
+                                + r.path("detail").asString() + " " + r.path("differences"));
+                    }
+                }
+            }
+            return answer.path("ok").asBoolean() ? 0 : 1;
+        });
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export entries as JSON Lines, the format offline verification reads.")
+    int export(@Option(names = "--release", description = "Only this release's target.") String release,
+               @Option(names = "--file", description = "Write here instead of standard output.") Path file,
+               @Mixin ApiOptions options) {
+        return run(() -> {
+            String query = release == null ? "" : "?release=" + URLEncoder.encode(release, StandardCharsets.UTF_8);
+            String lines = options.api().getText(options.ledger(), "/api/v1/ledger/export" + query);
+            if (file == null) {
+                spec.commandLine().getOut().print(lines);
+                return 0;
+            }
+            try {
+                Files.writeString(file, lines);
+            } catch (IOException e) {
+                throw new ApiException(0, "cannot write " + file + ": " + e.getMessage());
+            }
+            spec.commandLine().getOut().println("wrote " + lines.lines().count() + " lines to " + file);
+            return 0;
+        });
+    }
+
+    @Command(name = "proof", mixinStandardHelpOptions = true,
+            description = "RFC 9162 inclusion proof of one entry, or consistency proof between two tree sizes.")
+    int proof(@Option(names = "--index", description = "Leaf index of the entry.") Long index,
+              @Option(names = "--first", description = "Older tree size (consistency proof).") Long first,
+              @Option(names = "--second", description = "Newer tree size (consistency proof).") Long second,
+              @Mixin ApiOptions options) {
+        return run(() -> {
+            String path = index != null ? "/api/v1/ledger/proof/inclusion?index=" + index
+                    : "/api/v1/ledger/proof/consistency?first=" + first + "&second=" + second;
+            if (index == null && (first == null || second == null)) {
+                throw new ApiException(400, "give --index for an inclusion proof, or --first and --second");
+            }
+            spec.commandLine().getOut().println(options.api().get(options.ledger(), path).toPrettyString());
+            return 0;
+        });
+    }
+
+    private int run(java.util.function.IntSupplier call) {
+        try {
+            return call.getAsInt();
+        } catch (ApiException e) {
+            spec.commandLine().getErr().println(Ansi.AUTO.string("@|red,bold error|@ " + e.getMessage()));
+            return 3;
+        }
+    }
+}
