@@ -64,6 +64,13 @@ public final class GreenlightApi {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** Posts a text document (e.g. a YAML policy) and reads a JSON answer. */
+    public JsonNode postText(URI base, String path, String contentType, String text) {
+        return send(base, path, HttpRequest.newBuilder()
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     public JsonNode delete(URI base, String path) {
         return send(base, path, HttpRequest.newBuilder().DELETE());
     }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -212,6 +213,19 @@ class LocalStackTest {
         assertThat(ledger.execute("ledger", "replay", "--release", "rl-policy@3.0.0", "--ledger-url", ledgerUrl,
                 "--token", "demo-bob")).as(audit.toString()).isZero();
         assertThat(audit.toString()).contains("OK").containsPattern("reproduced [1-9]").contains("mismatched 0");
+
+        // The replay gate of a policy change: the shipped policy flips nothing; a candidate that
+        // also demands on-call coverage in shadow would have stopped the recorded GO.
+        Path shipped = Path.of(System.getProperty("greenlight.home", "..")).resolve("policies/rl-policy-go-nogo.yaml");
+        assertThat(ledger.execute("policy", "what-if", shipped.toString(), "--release", "rl-policy@3.0.0",
+                "--ledger-url", ledgerUrl, "--token", "demo-bob")).as(audit.toString()).isZero();
+        Path stricter = dataDir.resolve("stricter.yaml");
+        Files.writeString(stricter, Files.readString(shipped).replace("        maxAge: 7d\n\n  - name: live-10",
+                "        maxAge: 7d\n      - name: shadow-on-call\n        kind: onCall\n        coverFor: 2h\n\n"
+                        + "  - name: live-10"));
+        assertThat(ledger.execute("policy", "what-if", stricter.toString(), "--release", "rl-policy@3.0.0",
+                "--ledger-url", ledgerUrl, "--token", "demo-bob")).as(audit.toString()).isEqualTo(1);
+        assertThat(audit.toString()).contains("BLOCKED").contains("GO -> NO_GO").contains("shadow-on-call: FAIL");
     }
 
     private String call(String method, StackService service, String path, String token, String body, int expected)

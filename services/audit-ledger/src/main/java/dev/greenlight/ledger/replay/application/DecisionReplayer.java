@@ -118,7 +118,7 @@ public final class DecisionReplayer {
     }
 
     /** The registration the decision cites, else any registration of its release. */
-    private static Optional<ReleaseRegistered> registration(GateDecided recorded, List<SpecificRecord> targetEvents) {
+    static Optional<ReleaseRegistered> registration(GateDecided recorded, List<SpecificRecord> targetEvents) {
         List<ReleaseRegistered> registrations = targetEvents.stream()
                 .filter(e -> e instanceof ReleaseRegistered r && r.getVersion().equals(recorded.getVersion()))
                 .map(ReleaseRegistered.class::cast).toList();
