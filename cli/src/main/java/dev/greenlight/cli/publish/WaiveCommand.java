@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** Waives one named criterion of one release, with a rationale that ends up in the ledger. */
 @Command(name = "waive", mixinStandardHelpOptions = true, description = "Waive one criterion of a release.",
         footer = {"", "Example:", "  greenlight waive trade-nexus@5.0.0 dependency-80 --rationale 'accepted risk, "
-            + "see #150' --token demo-dave"})
+            + "see #150' --role founder --token demo-dave"})
 public final class WaiveCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "TARGET@VERSION", converter = ReleaseRef.Converter.class)
@@ -24,6 +24,9 @@ public final class WaiveCommand extends ApiCommand {
     @Option(names = "--rationale", required = true, description = "Why the criterion may be skipped.")
     String rationale;
 
+    @Option(names = "--role", description = "The role you waive in, if you hold more than one that may waive.")
+    String role;
+
     @Option(names = "--expires", description = "When the waiver stops counting (ISO-8601).")
     Instant expires;
 
@@ -34,6 +37,7 @@ public final class WaiveCommand extends ApiCommand {
         body.put("version", release.version());
         body.put("criterion", criterion);
         body.put("rationale", rationale);
+        body.put("role", role);
         body.put("expiresAt", expires == null ? null : expires.toString());
         return printed(api.post(options.approval(), "/api/v1/waivers", body),
                 "waived " + criterion + " for " + release);

@@ -199,13 +199,19 @@ class ApprovalApiIT {
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading", "rationale": "hotfix"}""");
         Answer withoutRationale = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading"}""");
-        Answer byFounder = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+        // dave waives as founder or as release captain: he must say which.
+        Answer ambiguous = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading",
+                 "rationale": "hotfix for a live incident"}""");
+        Answer byFounder = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+                {"target": "waived", "version": "2.1.0", "criterion": "paper-trading", "role": "founder",
                  "rationale": "hotfix for a live incident", "expiresAt": "2026-11-23T10:00:00Z"}""");
 
         assertThat(byAuditor.status()).isEqualTo(403);
         assertThat(withoutRationale.status()).isEqualTo(400);
         assertThat(withoutRationale.body().path("field").asString()).isEqualTo("rationale");
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(ambiguous.body().path("field").asString()).isEqualTo("role");
         assertThat(byFounder.status()).isEqualTo(201);
         List<SpecificRecord> stored = approvalsFor("waived");
         assertThat(stored).hasSize(2);
