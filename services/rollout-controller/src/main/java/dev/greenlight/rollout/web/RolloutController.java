@@ -72,7 +72,7 @@ class RolloutController {
         String requestId = UUID.randomUUID().toString();
         publisher.publish(Topics.ROLLOUT_COMMANDS, target, new RolloutCommandRequested(
                 new EventMetadata(requestId, clock.instant(), caller.name()), target, version, type,
-                caller.name(), List.copyOf(held), body.reason()));
+                caller.name(), held.stream().sorted().toList(), body.reason()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/rollouts/" + target))
                 .body(Map.of("requestId", requestId, "command", type.name()));
     }

@@ -130,7 +130,7 @@ class RolloutControllerTest {
         verify(publisher).publish(eq(Topics.ROLLOUT_COMMANDS), eq("ict-qm"), sent.capture());
         org.assertj.core.api.Assertions.assertThat(sent.getValue().getCommand()).isEqualTo(RolloutCommandType.PROMOTE);
         org.assertj.core.api.Assertions.assertThat(sent.getValue().getRequestedBy()).isEqualTo("dave");
-        org.assertj.core.api.Assertions.assertThat(sent.getValue().getRoles()).containsExactly("founder");
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().getRoles()).containsExactly("founder", "release-captain");
     }
 
     @Test
