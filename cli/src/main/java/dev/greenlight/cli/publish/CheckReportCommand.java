@@ -2,6 +2,7 @@ package dev.greenlight.cli.publish;
 
 import dev.greenlight.cli.api.ApiCommand;
 import dev.greenlight.cli.api.GreenlightApi;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +48,12 @@ public final class CheckReportCommand extends ApiCommand {
     @Option(names = "--event-id", description = "Idempotency key: retries with the same id count once.")
     String eventId;
 
+    /** Default time of the observation; tests substitute a fixed clock. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     protected int execute(GreenlightApi api) {
-        Instant end = completed != null ? completed : Instant.now();
+        Instant end = completed != null ? completed : clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("target", release.target());
         body.put("version", release.version());

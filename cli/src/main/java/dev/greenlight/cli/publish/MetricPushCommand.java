@@ -2,6 +2,7 @@ package dev.greenlight.cli.publish;
 
 import dev.greenlight.cli.api.ApiCommand;
 import dev.greenlight.cli.api.GreenlightApi;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ public final class MetricPushCommand extends ApiCommand {
     @Option(names = "--at", description = "Observation time (ISO-8601; default: now).")
     Instant at;
 
+    /** Default time of the observation; tests substitute a fixed clock. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     protected int execute(GreenlightApi api) {
         Map<String, Object> sample = new LinkedHashMap<>();
@@ -37,7 +41,7 @@ public final class MetricPushCommand extends ApiCommand {
         sample.put("version", version);
         sample.put("name", name);
         sample.put("value", value);
-        sample.put("observedAt", (at != null ? at : Instant.now()).toString());
+        sample.put("observedAt", (at != null ? at : clock.instant()).toString());
         return printed(api.post(options.checkIngest(), "/api/v1/metrics", List.of(sample)),
                 "pushed " + name + "=" + value + " for " + target);
     }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -154,7 +153,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        // Monotonic: a wall-clock jump must neither stretch nor cut the wait.
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000",
@@ -164,7 +164,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
                     return;
                 } catch (ExecutionException | TimeoutException e) {
-                    if (Instant.now().isAfter(deadline)) {
+                    if (System.nanoTime() - deadline > 0) {
                         throw new IllegalStateException("Kafka broker at " + bootstrapServers()
                                 + " did not answer within " + timeout, e);
                     }

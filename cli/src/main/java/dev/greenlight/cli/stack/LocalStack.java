@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -79,7 +78,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws StackStartException if a component fails or the timeout passes
      */
     public synchronized LocalStack start(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = deadlineAfter(timeout);
         requirePortsFree();
         try {
             broker = new LocalKafkaBroker(config.kafkaDir(), config.kafkaPort(), config.controllerPort())
@@ -100,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws StackStartException naming the components still not UP when the timeout passes
      */
     public void waitUntilHealthy(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = deadlineAfter(timeout);
         while (true) {
             List<String> notUp = new ArrayList<>();
             healthUrls().forEach((component, url) -> {
@@ -111,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
             if (notUp.isEmpty()) {
                 return;
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new StackTimeoutException("not healthy within " + timeout.toSeconds() + " s: "
                         + String.join(", ", notUp));
             }
@@ -209,7 +208,7 @@ public final class LocalStack implements AutoCloseable {
         return new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs());
     }
 
-    private void startServices(Instant deadline) {
+    private void startServices(long deadline) {
         ExecutorService pool = Executors.newFixedThreadPool(StackService.values().length);
         try {
             Map<StackService, Future<ConfigurableApplicationContext>> starting = new EnumMap<>(StackService.class);
@@ -275,8 +274,13 @@ public final class LocalStack implements AutoCloseable {
         return builder.run(args.toArray(String[]::new));
     }
 
-    private static Duration remaining(Instant deadline) {
-        Duration left = Duration.between(Instant.now(), deadline);
+    /** Deadlines are on the monotonic clock: a wall-clock jump must neither stretch nor cut a wait. */
+    private static long deadlineAfter(Duration timeout) {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    private static Duration remaining(long deadline) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
         if (left.isNegative() || left.isZero()) {
             throw new StackTimeoutException("startup took longer than the timeout");
         }
