@@ -9,7 +9,10 @@ import dev.greenlight.cli.stack.StackTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.greenlight.cli.stack.StackClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +20,7 @@ import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,6 +54,20 @@ final class UpCommand implements Callable<Integer> {
             description = "Schema registry port (default: ${DEFAULT-VALUE}, env GREENLIGHT_REGISTRY_PORT).")
     int registryPort;
 
+    @Option(names = "--control-port", paramLabel = "PORT", defaultValue = "${env:GREENLIGHT_CONTROL_PORT:-8180}",
+            description = "The stack's control port, loopback only: its clock, read and accelerated by `greenlight demo`"
+                    + " (default: ${DEFAULT-VALUE}, env GREENLIGHT_CONTROL_PORT).")
+    int controlPort;
+
+    @Option(names = "--clock-rate", paramLabel = "RATE", defaultValue = "${env:GREENLIGHT_CLOCK_RATE:-1}",
+            description = "Simulated seconds per real second for every service (default: ${DEFAULT-VALUE}, real time;"
+                    + " 8640 = one day per ten seconds). For demos and tests only.")
+    double clockRate;
+
+    @Option(names = "--clock-start", paramLabel = "INSTANT",
+            description = "The simulated time the stack starts at, e.g. 2026-12-01T09:00:00Z (default: now).")
+    Instant clockStart;
+
     @Option(names = "--service-port-base", paramLabel = "PORT", defaultValue = "${env:GREENLIGHT_SERVICE_PORT_BASE:-8181}",
             description = "First of five consecutive service ports (default: ${DEFAULT-VALUE}, env GREENLIGHT_SERVICE_PORT_BASE).")
     int servicePortBase;
@@ -67,7 +85,13 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StackConfig config = stackConfig();
-        LocalStack stack = new LocalStack(config);
+        StackClock clock;
+        try {
+            clock = new StackClock(InstantSource.system(), clockStart, clockRate);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--clock-rate: " + e.getMessage(), e);
+        }
+        LocalStack stack = new LocalStack(config, clock);
         try {
             // Before --fresh deletes anything: the data dir may belong to a stack that is running.
             stack.requirePortsFree();
@@ -104,6 +128,9 @@ final class UpCommand implements Callable<Integer> {
         }
 
         printComponents(stack, out);
+        if (clock.rate() != 1 || clockStart != null) {
+            out.printf(Locale.ROOT, "Simulated time: %s, running at %.0fx real time.%n", clock.instant(), clock.rate());
+        }
         out.printf(Locale.ROOT, "Greenlight is up in %.1f s. Press Ctrl-C to stop.%n",
                 (System.nanoTime() - startNanos) / 1e9);
         out.flush();
@@ -118,6 +145,7 @@ final class UpCommand implements Callable<Integer> {
                 .withKafkaPort(kafkaPort)
                 .withControllerPort(controllerPort)
                 .withRegistryPort(registryPort)
+                .withControlPort(controlPort)
                 .withServicePortsFrom(servicePortBase);
     }
 
@@ -126,6 +154,7 @@ final class UpCommand implements Callable<Integer> {
             case LocalStack.KAFKA -> "Stop whatever holds it, or use --kafka-port (env GREENLIGHT_KAFKA_PORT).";
             case LocalStack.CONTROLLER -> "Stop whatever holds it, or use --controller-port (env GREENLIGHT_CONTROLLER_PORT).";
             case LocalStack.REGISTRY -> "Stop whatever holds it, or use --registry-port (env GREENLIGHT_REGISTRY_PORT).";
+            case LocalStack.CONTROL -> "Stop whatever holds it, or use --control-port (env GREENLIGHT_CONTROL_PORT).";
             default -> "Stop whatever holds it, or move the services with --service-port-base"
                     + " (env GREENLIGHT_SERVICE_PORT_BASE).";
         };
@@ -137,6 +166,7 @@ final class UpCommand implements Callable<Integer> {
         out.printf(row, "COMPONENT", "URL", "HEALTH", "PROMETHEUS");
         out.printf(row, "kafka", stack.bootstrapServers(), "", "");
         out.printf(row, "schema-registry", stack.registryUrl(), stack.registryUrl() + "/actuator/health", "");
+        out.printf(row, "stack-clock", stack.clockUrl(), "", "");
         for (StackService service : StackService.values()) {
             String url = stack.serviceUrl(service);
             out.printf(row, service.serviceName(), url, url + "/actuator/health", url + "/actuator/prometheus");

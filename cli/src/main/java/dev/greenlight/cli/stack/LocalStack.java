@@ -45,24 +45,38 @@ public final class LocalStack implements AutoCloseable {
     public static final String KAFKA = "Kafka broker";
     public static final String CONTROLLER = "Kafka controller";
     public static final String REGISTRY = "schema registry";
+    public static final String CONTROL = "stack control";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final String LOGGING_CONFIG = "classpath:logback-greenlight.xml";
     private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final StackConfig config;
+    private final StackClock clock;
     private final HealthProbe healthProbe = new HealthProbe();
     private final Map<StackService, ConfigurableApplicationContext> services =
             Collections.synchronizedMap(new EnumMap<>(StackService.class));
     private LocalKafkaBroker broker;
     private ConfigurableApplicationContext registry;
+    private ClockControlServer control;
 
     /** The repository's policies: the launcher script sets {@code greenlight.home} to the repository. */
     private static final String POLICIES_DIR =
             Path.of(System.getProperty("greenlight.home", ".")).resolve("policies").toAbsolutePath().normalize().toString();
 
     public LocalStack(StackConfig config) {
+        this(config, StackClock.system());
+    }
+
+    /** A stack whose services all read {@code clock}: demos and end-to-end tests make days pass in seconds. */
+    public LocalStack(StackConfig config, StackClock clock) {
         this.config = config;
+        this.clock = clock;
+    }
+
+    /** The clock every service of this stack reads. */
+    public StackClock clock() {
+        return clock;
     }
 
     public StackConfig config() {
@@ -84,6 +98,7 @@ public final class LocalStack implements AutoCloseable {
             broker = new LocalKafkaBroker(config.kafkaDir(), config.kafkaPort(), config.controllerPort())
                     .start(remaining(deadline));
             createTopics(remaining(deadline));
+            control = ClockControlServer.start(config.controlPort(), clock);
             registry = run(SchemaRegistryApplication.builder(), config.registryPort(), List.of());
             startServices(deadline);
             return this;
@@ -123,6 +138,11 @@ public final class LocalStack implements AutoCloseable {
         return "localhost:" + config.kafkaPort();
     }
 
+    /** The control port's clock resource (loopback only): read or accelerate the stack clock. */
+    public String clockUrl() {
+        return "http://localhost:" + config.controlPort() + ClockControlServer.PATH;
+    }
+
     public String registryUrl() {
         return "http://localhost:" + config.registryPort();
     }
@@ -153,6 +173,10 @@ public final class LocalStack implements AutoCloseable {
             closeQuietly(REGISTRY, registry);
             registry = null;
         }
+        if (control != null) {
+            control.close();
+            control = null;
+        }
         if (broker != null) {
             closeQuietly(KAFKA, broker);
             broker = null;
@@ -169,6 +193,7 @@ public final class LocalStack implements AutoCloseable {
         requireFree(KAFKA, config.kafkaPort());
         requireFree(CONTROLLER, config.controllerPort());
         requireFree(REGISTRY, config.registryPort());
+        requireFree(CONTROL, config.controlPort());
         for (StackService service : StackService.values()) {
             requireFree(service.serviceName(), config.servicePort(service));
         }
@@ -271,6 +296,8 @@ public final class LocalStack implements AutoCloseable {
                 "--logging.config=" + LOGGING_CONFIG,
                 "--logging.register-shutdown-hook=false"));
         args.addAll(extraArgs);
+        // Every application reads this stack's clock instead of the platform's system clock.
+        builder.initializers(context -> context.getBeanFactory().registerSingleton("stackClock", clock));
         return builder.run(args.toArray(String[]::new));
     }
 

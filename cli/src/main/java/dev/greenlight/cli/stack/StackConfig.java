@@ -18,14 +18,16 @@ import java.util.Map;
  * @param kafkaPort      the broker's client port
  * @param controllerPort the broker's KRaft controller port
  * @param registryPort   the schema registry's HTTP port
+ * @param controlPort    the stack's own control port (its clock; loopback only)
  * @param servicePorts   each service's HTTP port
  */
-public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int registryPort,
+public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int registryPort, int controlPort,
                           Map<StackService, Integer> servicePorts) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
     public static final int DEFAULT_REGISTRY_PORT = 8081;
+    public static final int DEFAULT_CONTROL_PORT = 8180;
 
     public StackConfig {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -37,32 +39,36 @@ public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int r
         servicePorts = Collections.unmodifiableMap(ports);
     }
 
-    /** The documented ports: Kafka 9092/9093, registry 8081, services 8181 to 8185. */
+    /** The documented ports: Kafka 9092/9093, registry 8081, stack control 8180, services 8181 to 8185. */
     public static StackConfig defaults(Path dataDir) {
         return new StackConfig(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT,
-                defaultServicePorts());
+                DEFAULT_CONTROL_PORT, defaultServicePorts());
     }
 
     /** Ports the operating system reports free right now; for tests that must not collide. */
     public static StackConfig withFreePorts(Path dataDir) {
-        List<Integer> ports = freePorts(3 + StackService.values().length);
+        List<Integer> ports = freePorts(4 + StackService.values().length);
         Map<StackService, Integer> servicePorts = new EnumMap<>(StackService.class);
         for (StackService service : StackService.values()) {
-            servicePorts.put(service, ports.get(3 + service.ordinal()));
+            servicePorts.put(service, ports.get(4 + service.ordinal()));
         }
-        return new StackConfig(dataDir, ports.get(0), ports.get(1), ports.get(2), servicePorts);
+        return new StackConfig(dataDir, ports.get(0), ports.get(1), ports.get(2), ports.get(3), servicePorts);
     }
 
     public StackConfig withKafkaPort(int port) {
-        return new StackConfig(dataDir, port, controllerPort, registryPort, servicePorts);
+        return new StackConfig(dataDir, port, controllerPort, registryPort, controlPort, servicePorts);
     }
 
     public StackConfig withControllerPort(int port) {
-        return new StackConfig(dataDir, kafkaPort, port, registryPort, servicePorts);
+        return new StackConfig(dataDir, kafkaPort, port, registryPort, controlPort, servicePorts);
+    }
+
+    public StackConfig withControlPort(int port) {
+        return new StackConfig(dataDir, kafkaPort, controllerPort, registryPort, port, servicePorts);
     }
 
     public StackConfig withRegistryPort(int port) {
-        return new StackConfig(dataDir, kafkaPort, controllerPort, port, servicePorts);
+        return new StackConfig(dataDir, kafkaPort, controllerPort, port, controlPort, servicePorts);
     }
 
     /** The services on consecutive ports from {@code firstPort}, in {@link StackService} order. */
@@ -71,7 +77,7 @@ public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int r
         for (StackService service : StackService.values()) {
             ports.put(service, firstPort + service.ordinal());
         }
-        return new StackConfig(dataDir, kafkaPort, controllerPort, registryPort, ports);
+        return new StackConfig(dataDir, kafkaPort, controllerPort, registryPort, controlPort, ports);
     }
 
     public int servicePort(StackService service) {
