@@ -123,6 +123,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // Topics come from the catalogue only; a typo must fail, not create a topic.
                 Map.entry("auto.create.topics.enable", "false"),
+                // Services stamp events with the stack clock, which demos and end-to-end tests run
+                // days ahead of real time; Kafka 4 refuses timestamps over an hour in the future.
+                Map.entry("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)),
                 // Memory-light: defaults are sized for a dedicated machine (128 MB cleaner buffer).
                 Map.entry("num.network.threads", "2"),
                 Map.entry("num.io.threads", "2"),
