@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
  * restart unless {@code --fresh} is given.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start a local Kafka broker, the schema registry and the five services; Ctrl-C stops them.")
+        description = "Start a local Kafka broker, the schema registry and the five services; Ctrl-C stops them.",
+        footer = {"", "Examples:", "  ./greenlight up", "  ./greenlight up --fresh --timeout 180",
+                "  ./greenlight up --clock-rate 8640 --clock-start 2026-12-21T09:00:00Z   # one simulated day per 10 s"})
 final class UpCommand implements Callable<Integer> {
 
     static final int EXIT_PORT_IN_USE = 2;

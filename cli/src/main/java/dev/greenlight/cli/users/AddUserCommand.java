@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * SHA-256, so whoever reads the file cannot act as the user.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Add a user with a new random bearer token (printed once) to the users file.")
+        description = "Add a user with a new random bearer token (printed once) to the users file.",
+        footer = {"", "Examples:", "  greenlight users add grace --file users.yml --roles engineer,on-call",
+                "  greenlight users add deploy-bot --file users.yml --roles publisher --targets 'rl-policy*'"})
 final class AddUserCommand implements Callable<Integer> {
 
     /** 256 bits: guessing is hopeless, so an unsalted SHA-256 is enough to store it. */

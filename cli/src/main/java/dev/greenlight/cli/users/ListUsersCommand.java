@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code greenlight users list --file PATH}: who exists and may do what. Never shows token hashes. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the users of a users file.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the users of a users file.",
+        footer = {"", "Examples:", "  greenlight users list --file users.yml"})
 final class ListUsersCommand implements Callable<Integer> {
 
     @Spec
