@@ -1,9 +1,12 @@
 package dev.greenlight.gate.decision.web;
 
+import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.gate.decision.kafka.ReleaseState;
 import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.Stage;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,6 +27,20 @@ record ReleaseView(String releaseId, String target, String version, String relea
                 release.getVersion(), release.getReleaseType().name(), release.getRevision(), release.getAuthor(),
                 release.getMeta().getOccurredAt(), policy == null ? "no policy" : "gated",
                 policy == null ? null : new PolicyView(policy.name(), policy.version(), policy.contentHash()),
-                state.decisions().stream().map(StageDecisionView::of).toList());
+                inStageOrder(state.decisions(), policy).stream().map(StageDecisionView::of).toList());
+    }
+
+    /** Stages as the policy lists them (shadow before live-10 before live-100), not as stored. */
+    private static List<GateDecided> inStageOrder(List<GateDecided> decisions, Policy policy) {
+        if (policy == null) {
+            return decisions;
+        }
+        List<String> order = policy.stages().stream().map(Stage::name).toList();
+        return decisions.stream()
+                .sorted(Comparator.comparingInt((GateDecided d) -> {
+                    int index = order.indexOf(d.getStage());
+                    return index < 0 ? Integer.MAX_VALUE : index;
+                }).thenComparing(GateDecided::getStage))
+                .toList();
     }
 }
