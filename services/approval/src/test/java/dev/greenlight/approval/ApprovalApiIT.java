@@ -292,6 +292,12 @@ class ApprovalApiIT {
                 .status()).isEqualTo(404);
         assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", "{\"target\": \"bad-input\", \"comment\": \""
                 + "x".repeat(20_000) + "\"}").status()).isEqualTo(413);
+        // Bodies that are not the expected JSON name the JSON path too, not just "bad request".
+        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+                {"target": ["bad-input"], "version": "1.0.0", "role": "auditor", "verdict": "APPROVE"}""")
+                .body().path("field").asString()).isEqualTo("target");
+        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", "{\"target\": \"bad-input\", ")
+                .status()).isEqualTo(400);
         assertThat(approvalsFor("bad-input")).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.greenlight.checkingest;
 
 import dev.greenlight.checkingest.evidence.application.IngestProperties;
+import dev.greenlight.platform.web.BodySizeLimit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(IngestProperties properties) {
         FilterRegistrationBean<BodySizeLimit> registration =
-                new FilterRegistrationBean<>(new BodySizeLimit(properties.maxBodySize()));
+                new FilterRegistrationBean<>(new BodySizeLimit(properties.maxBodySize(), "greenlight.ingest.max-body-size"));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -1,4 +1,4 @@
-package dev.greenlight.checkingest;
+package dev.greenlight.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,18 +15,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above a configured size (413), before anyone buffers them: a declared
- * Content-Length is checked up front, a chunked body is cut off while it is read.
+ * Content-Length is checked up front, a chunked body is cut off while it is read (the read fails,
+ * and {@link CommonApiErrors} answers 413). Services register it first in their filter chain with
+ * their own limit, so an oversized body never reaches authentication or parsing.
  */
-class BodySizeLimit extends OncePerRequestFilter {
+public final class BodySizeLimit extends OncePerRequestFilter {
 
     private final DataSize limit;
+    private final String property;
 
-    BodySizeLimit(DataSize limit) {
+    /**
+     * @param limit    the largest body accepted
+     * @param property the configuration property that sets it, named in the 413 so operators know what to change
+     */
+    public BodySizeLimit(DataSize limit, String property) {
         this.limit = limit;
+        this.property = property;
     }
 
     /** Whether a failure to read a request body came from this limit. */
-    static boolean exceeded(Throwable failure) {
+    public static boolean exceeded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TooLarge) {
                 return true;
@@ -42,7 +50,8 @@ class BodySizeLimit extends OncePerRequestFilter {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than the " + limit.toBytes() + " bytes this service accepts.\"}");
+                    + "\"detail\":\"The request body is larger than the " + limit.toBytes()
+                    + " bytes this service accepts (" + property + ").\"}");
             return;
         }
         chain.doFilter(new Limited(request, limit.toBytes()), response);
