@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Rollout status and manual control. Manual commands are not applied here: they are published as
@@ -56,14 +59,23 @@ class RolloutController {
     }
 
     @GetMapping("/{target}")
-    RolloutStatusView status(@PathVariable String target) {
-        return RolloutStatusView.of(known(target), policies, clock.instant());
+    ResponseEntity<RolloutStatusView> status(@PathVariable String target) {
+        Optional<String> owner = queries.ownerElsewhere(target);
+        if (owner.isPresent()) {
+            return toOwner(owner.get());
+        }
+        return ResponseEntity.ok(RolloutStatusView.of(known(target), policies, clock.instant()));
     }
 
     @PostMapping("/{target}/{version}/{action:promote|pause|resume|abort}")
     ResponseEntity<Map<String, String>> command(@PathVariable String target, @PathVariable String version,
                                                 @PathVariable String action, @RequestBody ManualCommandBody body,
                                                 dev.greenlight.platform.security.Actor caller) {
+        Optional<String> owner = queries.ownerElsewhere(target);
+        if (owner.isPresent()) {
+            // 307 keeps method and body: the owner, which holds the state to check against, decides.
+            return toOwner(owner.get());
+        }
         RolloutCommandType type = RolloutCommandType.valueOf(action.toUpperCase(Locale.ROOT));
         Set<String> held = caller.roles();
         Actor actor = new Actor(caller.name(), held);
@@ -84,6 +96,14 @@ class RolloutController {
             case RESUME -> machine.resume(state, version, actor, reason);
             case ABORT -> machine.abort(state, version, actor, reason);
         }
+    }
+
+    /** The same request, sent to the instance that owns the target's state. */
+    private static <T> ResponseEntity<T> toOwner(String hostAndPort) {
+        HostInfo owner = HostInfo.buildFromEndpoint(hostAndPort);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().host(owner.host()).port(owner.port())
+                .build().toUri();
+        return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(location).build();
     }
 
     private TargetState known(String target) {

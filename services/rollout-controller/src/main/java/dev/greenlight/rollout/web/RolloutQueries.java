@@ -8,4 +8,10 @@ interface RolloutQueries {
 
     /** The state of {@code target}; empty if the controller has never seen it. */
     Optional<TargetState> target(String target);
+
+    /**
+     * The {@code host:port} of the instance that owns {@code target} when that is not this one
+     * (scaled out, each instance holds only its partitions' state); empty when it is local.
+     */
+    Optional<String> ownerElsewhere(String target);
 }

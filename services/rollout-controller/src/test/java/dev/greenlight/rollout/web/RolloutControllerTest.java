@@ -106,6 +106,20 @@ class RolloutControllerTest {
     }
 
     @Test
+    void aTargetOwnedByAnotherInstanceIsRedirectedThereWithMethodAndBodyKept() throws Exception {
+        when(queries.ownerElsewhere("ict-qm")).thenReturn(Optional.of("rollout-2.internal:8184"));
+
+        mvc.perform(get("/api/v1/rollouts/ict-qm").header("Authorization", "Bearer demo-bob"))
+                .andExpect(status().isTemporaryRedirect())
+                .andExpect(header().string("Location", "http://rollout-2.internal:8184/api/v1/rollouts/ict-qm"));
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-dave")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"news\"}"))
+                .andExpect(status().isTemporaryRedirect())
+                .andExpect(header().string("Location", "http://rollout-2.internal:8184/api/v1/rollouts/ict-qm/2.1.0/pause"));
+        verify(publisher, never()).publish(any(), any(), any());
+    }
+
+    @Test
     void unknownTargetsAre404() throws Exception {
         mvc.perform(get("/api/v1/rollouts/unknown").header("Authorization", "Bearer demo-bob")).andExpect(status().isNotFound());
     }
