@@ -20,12 +20,13 @@ import tools.jackson.databind.JsonNode;
  * {@code greenlight ledger ...}: the auditor's questions to the audit-ledger. Exit 0 when the
  * answer is clean, 1 when the ledger is broken or a decision does not replay, 3 on errors.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true,
-        description = "Verify, replay, export and prove entries of the audit ledger.",
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = EvidenceCommand.class,
+        description = "Verify, replay, export and prove entries of the audit ledger; evidence bundles of releases.",
         footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
             "  greenlight ledger replay --release rl-policy@3.0.0 --token demo-bob",
             "  greenlight ledger export --release rl-policy --file rl-policy.jsonl --token demo-bob",
-            "  greenlight ledger proof --index 42 --token demo-bob"})
+            "  greenlight ledger proof --index 42 --token demo-bob",
+            "  greenlight ledger evidence ict-qm@2.1.0 --format markdown --output-file ict-qm-2.1.0.md --token demo-bob"})
 public final class LedgerCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,159 @@
+package dev.greenlight.ledger.evidence.application;
+
+import dev.greenlight.events.ApprovalGranted;
+import dev.greenlight.events.ApprovalRejected;
+import dev.greenlight.events.ApprovalRevoked;
+import dev.greenlight.events.CriterionResult;
+import dev.greenlight.events.CriterionStatus;
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.RolloutStepStarted;
+import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.ledger.evidence.domain.CriterionRecord;
+import dev.greenlight.ledger.evidence.domain.DecisionRecord;
+import dev.greenlight.ledger.evidence.domain.NextReview;
+import dev.greenlight.ledger.evidence.domain.OutcomeChange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The RL playbook's decision record per stage, from the stage's recorded {@code GateDecided}s: the
+ * latest one (by {@code evaluatedAt}, ledger order on ties) is the record, the earlier ones only
+ * contribute the outcome history. Decision makers and justification come from the events the
+ * decision cites, so they name exactly the people whose approvals or waivers the outcome rests on.
+ */
+final class DecisionRecords {
+
+    static final String AUTOMATIC = "gate-evaluator (automatic)";
+
+    private DecisionRecords() {
+    }
+
+    static List<DecisionRecord> of(ReleaseEvents release) {
+        Map<String, List<Cited<GateDecided>>> byStage = new LinkedHashMap<>();
+        for (Cited<GateDecided> decided : release.all(GateDecided.class)) {
+            byStage.computeIfAbsent(decided.event().getStage(), s -> new ArrayList<>()).add(decided);
+        }
+        List<DecisionRecord> records = new ArrayList<>();
+        byStage.forEach((stage, decisions) -> {
+            // A stable sort keeps ledger order among decisions evaluated at the same instant.
+            List<Cited<GateDecided>> sorted = decisions.stream()
+                    .sorted(Comparator.comparing(d -> d.event().getEvaluatedAt())).toList();
+            records.add(record(release, sorted.get(sorted.size() - 1), history(sorted)));
+        });
+        return records;
+    }
+
+    /** The latest decision of all stages: the release decision as it stands. */
+    static Optional<DecisionRecord> latest(List<DecisionRecord> records) {
+        return records.stream().max(Comparator.comparing(DecisionRecord::time));
+    }
+
+    private static DecisionRecord record(ReleaseEvents release, Cited<GateDecided> cited, List<OutcomeChange> history) {
+        GateDecided decided = cited.event();
+        List<CriterionRecord> criteria = decided.getCriteria().stream()
+                .map(c -> new CriterionRecord(c.getName(), c.getKind(), c.getStatus().name(), c.getBlocking(),
+                        c.getObserved(), c.getThreshold(), c.getReason()))
+                .toList();
+        Set<String> makers = new LinkedHashSet<>();
+        makers.add(AUTOMATIC);
+        List<String> justification = new ArrayList<>(reasons(decided));
+        for (String id : decided.getEvidenceIds()) {
+            release.byEventId(id).map(CitedEvent::event).ifPresent(event -> {
+                maker(event).ifPresent(makers::add);
+                comment(event).ifPresent(justification::add);
+            });
+        }
+        String policy = decided.getPolicy().getName() + " v" + decided.getPolicy().getVersion() + " (sha256 "
+                + decided.getPolicy().getContentHash() + ")";
+        return new DecisionRecord(decided.getStage(), decided.getEvaluatedAt(), decided.getOutcome().name(),
+                List.copyOf(makers), criteria, List.copyOf(decided.getMissing()), justification,
+                nextReview(release, cited), policy, decided.getDecisionId(), cited.source(), history);
+    }
+
+    /** Why the outcome is what it is: every criterion that is not a plain PASS, with its recorded reason. */
+    private static List<String> reasons(GateDecided decided) {
+        List<String> reasons = new ArrayList<>();
+        for (CriterionResult c : decided.getCriteria()) {
+            if (c.getStatus() != CriterionStatus.PASS) {
+                reasons.add(c.getStatus() + " " + c.getName() + (c.getBlocking() ? "" : " (non-blocking)") + ": "
+                        + c.getReason());
+            }
+        }
+        if (!decided.getMissing().isEmpty()) {
+            reasons.add("missing evidence: " + String.join(", ", decided.getMissing()));
+        }
+        if (reasons.isEmpty() && decided.getOutcome() == GateOutcome.GO) {
+            reasons.add("all " + decided.getCriteria().size() + " criteria of stage " + decided.getStage() + " PASS");
+        }
+        return reasons;
+    }
+
+    private static Optional<String> maker(SpecificRecord event) {
+        if (event instanceof ApprovalGranted a) {
+            return Optional.of(a.getApprover() + " (" + a.getRole() + ", approved)");
+        } else if (event instanceof ApprovalRejected r) {
+            return Optional.of(r.getApprover() + " (" + r.getRole() + ", rejected)");
+        } else if (event instanceof ApprovalRevoked r) {
+            return Optional.of(r.getRevokedBy() + " (" + r.getRole() + ", revoked an approval)");
+        } else if (event instanceof WaiverGranted w) {
+            return Optional.of(w.getGrantedBy() + " (" + w.getRole() + ", waived " + w.getCriterion() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> comment(SpecificRecord event) {
+        if (event instanceof WaiverGranted w) {
+            return Optional.of("waiver of " + w.getCriterion() + " by " + w.getGrantedBy() + " (" + w.getRole()
+                    + "): " + w.getRationale());
+        } else if (event instanceof ApprovalGranted a && a.getComment() != null) {
+            return Optional.of(a.getRole() + " approval by " + a.getApprover() + ": " + a.getComment());
+        } else if (event instanceof ApprovalRejected r && r.getComment() != null) {
+            return Optional.of(r.getRole() + " rejection by " + r.getApprover() + ": " + r.getComment());
+        } else if (event instanceof ApprovalRevoked r && r.getReason() != null) {
+            return Optional.of(r.getRole() + " approval revoked by " + r.getRevokedBy() + ": " + r.getReason());
+        }
+        return Optional.empty();
+    }
+
+    private static NextReview nextReview(ReleaseEvents release, Cited<GateDecided> cited) {
+        GateDecided decided = cited.event();
+        if (decided.getNextChangeAt() != null) {
+            return new NextReview(decided.getNextChangeAt(),
+                    "nextChangeAt of the decision: its outcome can change then without new evidence", cited.source());
+        }
+        if (decided.getOutcome() == GateOutcome.GO) {
+            Optional<Cited<RolloutStepStarted>> soak = release.all(RolloutStepStarted.class).stream()
+                    .filter(s -> s.event().getStage().equals(decided.getStage()) && s.event().getSoakUntil() != null)
+                    .reduce((first, second) -> second);
+            if (soak.isPresent()) {
+                return new NextReview(soak.get().event().getSoakUntil(),
+                        "end of the " + decided.getStage() + " soak recorded by the rollout: continuation decision",
+                        soak.get().source());
+            }
+            return new NextReview(null, "none: GO, and no soak of the stage is recorded", null);
+        }
+        return new NextReview(null, "not scheduled: the gate re-evaluates " + decided.getOutcome()
+                + " on the next evidence recorded for the release", null);
+    }
+
+    private static List<OutcomeChange> history(List<Cited<GateDecided>> sorted) {
+        List<OutcomeChange> changes = new ArrayList<>();
+        String last = null;
+        for (Cited<GateDecided> d : sorted) {
+            String outcome = d.event().getOutcome().name();
+            if (!outcome.equals(last)) {
+                changes.add(new OutcomeChange(d.event().getEvaluatedAt(), outcome, d.source()));
+                last = outcome;
+            }
+        }
+        return changes;
+    }
+}
