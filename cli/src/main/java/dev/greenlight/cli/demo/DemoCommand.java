@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             StackClockControl.State state = clock.rate(1);
             narrator.step("Clock rate back to 1: real speed again. Simulated time stays where it is ("
-                    + state.now() + "), ahead of the wall clock until the stack restarts.");
+                    + state.now() + "), ahead of the wall clock.");
         } catch (RuntimeException e) {
             err.println("could not set the stack clock back to rate 1: " + e.getMessage());
         }
