@@ -149,9 +149,7 @@ final class DemoScenario {
         Instant until = started.plus(VALIDATION_RUN);
         if (realWait.compareTo(LONGEST_REAL_WAIT) <= 0) {
             narrator.detail("letting 48 simulated hours pass, about " + realWait.toSeconds() + " s of real time...");
-            Poller patient = new Poller(poller.timeout().plus(realWait), System::nanoTime,
-                    duration -> Thread.sleep(duration.toMillis()));
-            patient.await("let 48 h pass", () -> now().isBefore(until) ? null : Boolean.TRUE);
+            poller.extendedBy(realWait).await("let 48 h pass", () -> now().isBefore(until) ? null : Boolean.TRUE);
         } else {
             narrator.skip("48 h (at this clock rate it would take " + realWait.toSeconds() + " s)");
             step("skip ahead 48 h", () -> clock.advance(Duration.between(now(), until)));
@@ -186,10 +184,10 @@ final class DemoScenario {
         // Machines have said all they can; what is left is for people (on-call, approvers).
         JsonNode decision = await("the gate sees the readiness evidence", () -> {
             JsonNode live10 = decision(LIVE_10);
-            return live10 != null && PEOPLES_CRITERIA.containsAll(unmetNames(live10)) ? live10 : null;
+            return live10 != null && PEOPLES_CRITERIA.containsAll(GateViews.unmetNames(live10)) ? live10 : null;
         });
-        narrator.detail("gate: live-10 " + outcomeMarkup(decision.path("outcome").asString())
-                + ", only people's evidence missing: " + String.join(", ", unmet(decision)));
+        narrator.detail("gate: live-10 " + GateViews.outcomeMarkup(decision.path("outcome").asString())
+                + ", only people's evidence missing: " + String.join(", ", GateViews.unmet(decision)));
     }
 
     private void onCallAck() {
@@ -244,7 +242,8 @@ final class DemoScenario {
         narrator.detail("rollout: " + thisRollout(view).path("status").asString() + ", kill switch: "
                 + view.path("killSwitch").path("reason").asString("on") + " (lifting it takes the founder)");
         JsonNode decision = awaitOutcome("live-10 NO-GO on the page alert", LIVE_10, "NO_GO");
-        narrator.detail("gate: live-10 " + outcomeMarkup("NO_GO") + ", failing: " + String.join(", ", unmet(decision)));
+        narrator.detail("gate: live-10 " + GateViews.outcomeMarkup("NO_GO") + ", failing: "
+                + String.join(", ", GateViews.unmet(decision)));
     }
 
     private void ledgerVerifies() {
@@ -310,6 +309,8 @@ final class DemoScenario {
             return action.get();
         } catch (ApiException e) {
             throw failure(name, e);
+        } catch (IllegalStateException e) {
+            throw new StepFailedException(name, "failed: " + e.getMessage());
         }
     }
 
@@ -379,31 +380,6 @@ final class DemoScenario {
                     .filter(matching)
                     .findFirst().orElse(null);
         });
-    }
-
-    private static List<String> unmetNames(JsonNode decision) {
-        return unmet(decision).stream().map(text -> text.substring(0, text.indexOf(' '))).toList();
-    }
-
-    /** Criteria that do not (yet) pass, with their status: what the runbook still waits for. */
-    private static List<String> unmet(JsonNode decision) {
-        List<String> unmet = new ArrayList<>();
-        for (JsonNode criterion : decision.path("criteria")) {
-            String status = criterion.path("status").asString();
-            if (!"PASS".equals(status) && !"WAIVED".equals(status)) {
-                unmet.add(criterion.path("name").asString() + " " + status);
-            }
-        }
-        return unmet;
-    }
-
-    private static String outcomeMarkup(String outcome) {
-        String colour = switch (outcome) {
-            case "GO" -> "green";
-            case "NO_GO" -> "red";
-            default -> "yellow";
-        };
-        return "@|" + colour + ",bold " + outcome + "|@";
     }
 
     private static List<String> texts(JsonNode array) {

@@ -32,8 +32,9 @@ final class Poller {
         return new Poller(timeout, System::nanoTime, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    Duration timeout() {
-        return timeout;
+    /** The same waiting, allowed {@code extra} more time: for a step that is slow on purpose. */
+    Poller extendedBy(Duration extra) {
+        return new Poller(timeout.plus(extra), nanoTime, pause);
     }
 
     /**
