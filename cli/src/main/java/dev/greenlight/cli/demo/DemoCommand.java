@@ -57,11 +57,13 @@ public final class DemoCommand implements Callable<Integer> {
     URI controlUrl;
 
     @Option(names = "--bootstrap-servers", defaultValue = "${env:GREENLIGHT_KAFKA:-localhost:9092}",
-            description = "Kafka bootstrap servers for the built-in deployer (env GREENLIGHT_KAFKA, default ${DEFAULT-VALUE}).")
+            description = "Kafka bootstrap servers for the built-in deployer (env GREENLIGHT_KAFKA, "
+                + "default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
     @Option(names = "--registry-url", defaultValue = "${env:GREENLIGHT_REGISTRY_URL:-http://localhost:8081}",
-            description = "Schema registry URL for the built-in deployer (env GREENLIGHT_REGISTRY_URL, default ${DEFAULT-VALUE}).")
+            description = "Schema registry URL for the built-in deployer (env GREENLIGHT_REGISTRY_URL, "
+                + "default ${DEFAULT-VALUE}).")
     String registryUrl;
 
     @Option(names = "--step-timeout", defaultValue = "60",

@@ -91,11 +91,13 @@ final class DemoScenario {
         try {
             ci.get(services.checkIngest(), "/actuator/health");
         } catch (ApiException e) {
-            throw new StackNotRunningException("the stack clock answers at " + clock.url() + " but check-ingest does not at "
-                    + services.checkIngest() + ": start the stack with ./greenlight up (or pass --check-ingest-url)");
+            throw new StackNotRunningException("the stack clock answers at " + clock.url()
+                    + " but check-ingest does not at " + services.checkIngest()
+                    + ": start the stack with ./greenlight up (or pass --check-ingest-url)");
         }
         narrator.title("Greenlight demo: " + release.ref() + " through the RL policy go/no-go runbook");
-        narrator.detail("policy rl-policy-go-nogo: shadow (0 %) -> live-10 (10 % influence, watched 2 h, kill switch on a page)");
+        narrator.detail("policy rl-policy-go-nogo: shadow (0 %) -> live-10 (10 % influence, watched 2 h, "
+                + "kill switch on a page)");
         narrator.detail("stack clock at " + state.now() + "; acting as the demo users ci, erin, dave and bob");
         if (state.rate() != 1) {
             // Steps before the validation run must not age the evidence: they run at real speed.
@@ -127,7 +129,8 @@ final class DemoScenario {
                 RlPolicyEvidence.check(release, "security-scan", now.minus(Duration.ofMinutes(10)), now,
                         "no secrets, low-risk dependencies")));
         awaitOutcome("shadow GO", SHADOW, "GO");
-        narrator.step("Security scan PASS -> gate @|green,bold GO|@ for shadow: only a clean build may run, at 0 % influence.");
+        narrator.step("Security scan PASS -> gate @|green,bold GO|@ for shadow: only a clean build may run, "
+                + "at 0 % influence.");
 
         deployer.start();
         DeploymentCommand shadowCommand = awaitAcknowledged("the deployer acknowledges the 0 % command",
@@ -168,8 +171,9 @@ final class DemoScenario {
         step("skip ahead 48 h", () -> clock.advance(VALIDATION_RUN));
         Instant completed = now();
         step("report validation run 2", () -> ci.post(services.checkIngest(), "/api/v1/checks",
-                RlPolicyEvidence.check(release, "validation-48h", firstRunEnd, completed, "48 h shadow validation: PASS")));
-        narrator.step("Validation run 2: @|green PASS|@: two consecutive 48 h validations, the latest minutes old.");
+                RlPolicyEvidence.check(release, "validation-48h", firstRunEnd, completed,
+                        "48 h shadow validation: PASS")));
+        narrator.step("Validation run 2: @|green PASS|@; two consecutive 48 h validations, the latest minutes old.");
     }
 
     private void readinessEvidence() {
@@ -368,7 +372,8 @@ final class DemoScenario {
     }
 
     /** The first command of this release acknowledged after {@code afterSequence} that matches. */
-    private DeploymentCommand awaitAcknowledged(String name, Predicate<DeploymentCommand> matching, long afterSequence) {
+    private DeploymentCommand awaitAcknowledged(String name, Predicate<DeploymentCommand> matching,
+                                                long afterSequence) {
         return poller.await(name, () -> {
             deployer.failure().ifPresent(e -> {
                 throw new StepFailedException(name, "failed: the built-in deployer stopped: " + e.getMessage()

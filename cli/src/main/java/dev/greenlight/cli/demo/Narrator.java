@@ -39,7 +39,8 @@ final class Narrator {
 
     /** A jump of simulated time, called out so nobody mistakes it for real waiting. */
     void skip(String markup) {
-        print(ansi.string(String.format("@|faint [%s]|@     @|magenta >> skipping ahead|@ ", clock(elapsed())) + markup));
+        print(ansi.string(String.format("@|faint [%s]|@     @|magenta >> skipping ahead|@ ", clock(elapsed()))
+                + markup));
     }
 
     /** Supporting detail under a step (what a service answered, what the deployer received). */

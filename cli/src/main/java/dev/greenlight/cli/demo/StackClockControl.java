@@ -74,13 +74,15 @@ final class StackClockControl {
         }
         JsonNode body = GreenlightApi.json().readTree(response.body());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the stack clock refused: " + body.path("detail").asString(response.body()));
+            throw new IllegalStateException("the stack clock refused: "
+                    + body.path("detail").asString(response.body()));
         }
         return new State(Instant.parse(body.path("now").asString()), body.path("rate").asDouble());
     }
 
     private StackNotRunningException notRunning() {
         return new StackNotRunningException("no local Greenlight stack answers at " + url
-                + ": start it with ./greenlight up (or point --control-url / GREENLIGHT_CONTROL_URL at its control port)");
+                + ": start it with ./greenlight up (or point --control-url / GREENLIGHT_CONTROL_URL at its "
+                + "control port)");
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class PollerTest {
 
     private final AtomicLong nanos = new AtomicLong();
-    private final Poller poller = new Poller(Duration.ofSeconds(5), nanos::get, pause -> nanos.addAndGet(pause.toNanos()));
+    private final Poller poller = new Poller(Duration.ofSeconds(5), nanos::get,
+            pause -> nanos.addAndGet(pause.toNanos()));
 
     @Test
     void returnsTheFirstAnswerOnceTheStackShowsIt() {
