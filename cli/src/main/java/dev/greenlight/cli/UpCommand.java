@@ -9,6 +9,7 @@ import dev.greenlight.cli.stack.StackTimeoutException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.greenlight.cli.stack.SavedClock;
 import dev.greenlight.cli.stack.StackClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ final class UpCommand implements Callable<Integer> {
         StackConfig config = stackConfig();
         StackClock clock;
         try {
-            clock = new StackClock(InstantSource.system(), clockStart, clockRate);
+            clock = new StackClock(InstantSource.system(), start(config), clockRate);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--clock-rate: " + e.getMessage(), e);
         }
@@ -130,14 +131,27 @@ final class UpCommand implements Callable<Integer> {
         }
 
         printComponents(stack, out);
-        if (clock.rate() != 1 || clockStart != null) {
-            out.printf(Locale.ROOT, "Simulated time: %s, running at %.0fx real time.%n", clock.instant(), clock.rate());
+        if (clock.rate() != 1 || clock.instant().isAfter(Instant.now().plusSeconds(1))) {
+            out.printf(Locale.ROOT, "Simulated time: %s, running at %.0fx real time"
+                    + " (--fresh starts again from real time with empty topics).%n", clock.instant(), clock.rate());
         }
         out.printf(Locale.ROOT, "Greenlight is up in %.1f s. Press Ctrl-C to stop.%n",
                 (System.nanoTime() - startNanos) / 1e9);
         out.flush();
         new CountDownLatch(1).await(); // the shutdown hook ends the process
         return 0;
+    }
+
+    /**
+     * {@code --clock-start}, else where a demo left simulated time (the data is stamped with it),
+     * else now. {@code --fresh} deletes the saved time with the data.
+     */
+    private Instant start(StackConfig config) {
+        if (clockStart != null) {
+            return clockStart;
+        }
+        Instant now = Instant.now();
+        return fresh ? null : SavedClock.read(config.dataDir()).filter(now::isBefore).orElse(null);
     }
 
     private StackConfig stackConfig() {

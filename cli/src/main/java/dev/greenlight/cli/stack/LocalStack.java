@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -176,10 +177,19 @@ public final class LocalStack implements AutoCloseable {
         if (control != null) {
             control.close();
             control = null;
+            saveClock();
         }
         if (broker != null) {
             closeQuietly(KAFKA, broker);
             broker = null;
+        }
+    }
+
+    private void saveClock() {
+        try {
+            SavedClock.save(config.dataDir(), clock.instant(), Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save the stack clock; the next start begins at the real time", e);
         }
     }
 
