@@ -234,9 +234,13 @@ public final class GateLatencyBenchmark {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // One serializer for both topics: the platform's serde looks the subject up by topic name.
-        Serializer<SpecificRecord> values = (Serializer<SpecificRecord>) (Serializer<?>)
+        // The platform's serializers are per topic (each knows its value schema): pick by topic.
+        Serializer<SpecificRecord> releases = (Serializer<SpecificRecord>) (Serializer<?>)
+                serdes.forTopic(Topics.RELEASES).serializer();
+        Serializer<SpecificRecord> metrics = (Serializer<SpecificRecord>) (Serializer<?>)
                 serdes.forTopic(Topics.METRICS).serializer();
+        Serializer<SpecificRecord> values = (topic, value) -> Topics.RELEASES.name().equals(topic)
+                ? releases.serialize(topic, value) : metrics.serialize(topic, value);
         return new KafkaProducer<>(config, new StringSerializer(), values);
     }
 
