@@ -5,6 +5,8 @@ import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.platform.evidence.GateDecisions;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.catalog.LoadedPolicy;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.Policy;
 import java.time.Clock;
 import org.springframework.boot.ApplicationArguments;

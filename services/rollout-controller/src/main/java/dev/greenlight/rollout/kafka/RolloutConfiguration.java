@@ -1,9 +1,9 @@
 package dev.greenlight.rollout.kafka;
 
 import dev.greenlight.platform.kafka.TopicSerdes;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
-import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 class RolloutConfiguration {
 
     @Bean
-    PolicyCatalogue policyCatalogue(RolloutProperties properties) {
-        return PolicyCatalogue.load(Path.of(properties.policiesDir()));
+    PolicyCatalog policyCatalog(RolloutProperties properties) {
+        return PolicyCatalog.load(Path.of(properties.policiesDir()));
     }
 
     @Bean
@@ -34,7 +34,7 @@ class RolloutConfiguration {
 
     @Bean
     Object rolloutTopology(StreamsBuilder builder, TopicSerdes serdes, RolloutMachine machine,
-                           PolicyCatalogue policies, Clock clock, RolloutProperties properties) {
+                           PolicyCatalog policies, Clock clock, RolloutProperties properties) {
         Duration tick = properties.tickInterval();
         RolloutTopology.build(builder, serdes, machine, policies, clock, tick);
         return RolloutTopology.STATE_STORE;

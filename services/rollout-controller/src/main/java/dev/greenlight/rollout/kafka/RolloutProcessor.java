@@ -12,6 +12,7 @@ import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.engine.GuardTrip;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
@@ -24,7 +25,6 @@ import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutRefusedException;
 import dev.greenlight.rollout.domain.TargetState;
 import dev.greenlight.rollout.domain.Transition;
-import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private static final int MAX_ALERTS = 500;
 
     private final RolloutMachine machine;
-    private final PolicyCatalogue policies;
+    private final PolicyCatalog policies;
     private final PolicyEngine engine = new PolicyEngine();
     private final Clock clock;
     private final Duration tickInterval;
@@ -65,7 +65,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, ReleaseRegistered> releases;
     private KeyValueStore<String, List<SpecificRecord>> evidence;
 
-    RolloutProcessor(RolloutMachine machine, PolicyCatalogue policies, Clock clock, Duration tickInterval) {
+    RolloutProcessor(RolloutMachine machine, PolicyCatalog policies, Clock clock, Duration tickInterval) {
         this.machine = machine;
         this.policies = policies;
         this.clock = clock;
@@ -110,7 +110,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
 
     private void register(String target, ReleaseRegistered release) {
         ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
-        Policy policy = policies.forRelease(target, type, release.getPolicy()).orElse(null);
+        Policy policy = policies.governing(target, type, release.getPolicy()).orElse(null);
         if (policy == null) {
             log.warn("No policy for release {}@{} (policy {}); it cannot be rolled out", target,
                     release.getVersion(), release.getPolicy());

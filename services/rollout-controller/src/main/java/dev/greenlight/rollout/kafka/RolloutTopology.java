@@ -6,8 +6,8 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.rollout.domain.RolloutMachine;
-import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class RolloutTopology {
     }
 
     public static void build(StreamsBuilder builder, TopicSerdes serdes, RolloutMachine machine,
-                             PolicyCatalogue policies, Clock clock, Duration tickInterval) {
+                             PolicyCatalog policies, Clock clock, Duration tickInterval) {
         List<Topic<?>> routed = new ArrayList<>(INPUTS);
         routed.add(Topics.ROLLOUTS);
         routed.add(Topics.DEPLOYMENT_COMMANDS);

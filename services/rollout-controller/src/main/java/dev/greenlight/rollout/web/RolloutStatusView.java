@@ -1,11 +1,11 @@
 package dev.greenlight.rollout.web;
 
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.rollout.domain.Rollout;
 import dev.greenlight.rollout.domain.RolloutStatus;
 import dev.greenlight.rollout.domain.StagePlan;
 import dev.greenlight.rollout.domain.TargetState;
-import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +23,7 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
     record ObligationView(String version, String kind, Instant dueAt, boolean overdue, boolean fulfilled) {
     }
 
-    static RolloutStatusView of(TargetState state, PolicyCatalogue policies, Instant now) {
+    static RolloutStatusView of(TargetState state, PolicyCatalog policies, Instant now) {
         return new RolloutStatusView(state.target(), new KillSwitchView(state.killed(), state.killReason()),
                 state.stableVersion(), state.lastSequence(),
                 state.rollouts().stream().map(r -> rollout(r, policies, state.killed())).toList(),
@@ -32,7 +32,7 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
                 state.pendingCommands().stream().map(p -> p.sequence()).toList());
     }
 
-    private static RolloutView rollout(Rollout r, PolicyCatalogue policies, boolean killed) {
+    private static RolloutView rollout(Rollout r, PolicyCatalog policies, boolean killed) {
         List<String> guards = !r.live() ? List.of() : policies.byName(r.policy())
                 .flatMap(policy -> policy.stage(r.stage().name()))
                 .map(stage -> stage.guards().stream().map(Guard::name).toList()).orElse(List.of());

@@ -22,13 +22,13 @@ import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.rollout.domain.MutableClock;
 import dev.greenlight.rollout.domain.Policies;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.RolloutStatus;
 import dev.greenlight.rollout.domain.TargetState;
-import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +70,7 @@ class RolloutTopologyTest {
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
         RolloutTopology.build(builder, serdes, new RolloutMachine(clock, RolloutSettings.defaults()),
-                PolicyCatalogue.load(Policies.DIR), clock, Duration.ofSeconds(1));
+                PolicyCatalog.load(Policies.DIR), clock, Duration.ofSeconds(1));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollout-topology-test");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

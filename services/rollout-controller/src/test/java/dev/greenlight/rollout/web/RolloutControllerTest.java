@@ -15,14 +15,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.security.GreenlightSecurityAutoConfiguration;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.rollout.domain.MutableClock;
 import dev.greenlight.rollout.domain.Policies;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.TargetState;
-import dev.greenlight.rollout.policy.PolicyCatalogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.greenlight.platform.security.GreenlightSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
@@ -56,8 +56,8 @@ class RolloutControllerTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Beans {
         @Bean
-        PolicyCatalogue policyCatalogue() {
-            return PolicyCatalogue.load(Policies.DIR);
+        PolicyCatalog policyCatalog() {
+            return PolicyCatalog.load(Policies.DIR);
         }
 
         @Bean

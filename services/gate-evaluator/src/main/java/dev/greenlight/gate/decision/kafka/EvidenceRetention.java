@@ -5,9 +5,9 @@ import dev.greenlight.events.AlertResolved;
 import dev.greenlight.events.MetricObserved;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +33,7 @@ final class EvidenceRetention {
     }
 
     /** The events of {@code events} that can be forgotten at {@code now}. */
-    Set<SpecificRecord> expired(List<SpecificRecord> events, Instant now) {
+    Set<SpecificRecord> expired(Collection<SpecificRecord> events, Instant now) {
         Instant cutoff = now.minus(horizon);
         Map<String, Instant> latestSample = new HashMap<>();
         Set<String> expiredAlerts = new HashSet<>();

@@ -3,9 +3,10 @@ package dev.greenlight.gate.decision.kafka;
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
-import dev.greenlight.gate.policy.PolicyCatalog;
+import dev.greenlight.gate.policy.ReleasePolicies;
 import dev.greenlight.platform.evidence.EvidenceFold;
 import dev.greenlight.platform.evidence.GateDecisions;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
@@ -16,55 +17,53 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds every evidence event of a target into its stores and re-evaluates the target's releases.
- * See {@link GateTopology} for the semantics; this class is the mechanics.
+ * See {@link GateTopology} for the semantics; this class is the mechanics. Reads go through
+ * {@link GateStores}' cache of decoded target state, so an event costs one evaluation of the
+ * releases it concerns rather than a re-read of everything stored about the target.
  */
 final class GateProcessor implements Processor<String, SpecificRecord, String, GateDecided> {
-
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private final PolicyCatalog policies;
     private final PolicyEngine engine = new PolicyEngine();
     private final Clock clock;
     private final Duration punctuateEvery;
     private final EvidenceRetention retention;
+    private final int cachedTargets;
     private ProcessorContext<String, GateDecided> context;
-    private KeyValueStore<String, ReleaseRegistered> releases;
-    private KeyValueStore<String, SpecificRecord> evidence;
-    private KeyValueStore<String, GateDecided> decisions;
-    private KeyValueStore<String, Long> wakeAt;
-    private KeyValueStore<String, String> wakeUps;
+    private GateStores stores;
 
-    GateProcessor(PolicyCatalog policies, Clock clock, Duration punctuateEvery, EvidenceRetention retention) {
+    GateProcessor(PolicyCatalog policies, Clock clock, Duration punctuateEvery, EvidenceRetention retention,
+                  int cachedTargets) {
         this.policies = policies;
         this.clock = clock;
         this.punctuateEvery = punctuateEvery;
         this.retention = retention;
+        this.cachedTargets = cachedTargets;
     }
 
     @Override
     public void init(ProcessorContext<String, GateDecided> context) {
         this.context = context;
-        releases = context.getStateStore(GateTopology.RELEASES_STORE);
-        evidence = context.getStateStore(GateTopology.EVIDENCE_STORE);
-        decisions = context.getStateStore(GateTopology.DECISIONS_STORE);
-        wakeAt = context.getStateStore(GateTopology.WAKE_AT_STORE);
-        wakeUps = context.getStateStore(GateTopology.WAKE_UPS_STORE);
+        // A fresh cache on every (re)initialisation: the stores may have been rewound or handed
+        // over since, and only they are authoritative.
+        stores = new GateStores(context, cachedTargets);
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> wakeUpDue());
+    }
+
+    @Override
+    public void close() {
+        stores = null;
     }
 
     @Override
@@ -74,53 +73,43 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
             return;
         }
         String target = EvidenceFold.target(event);
-        if (event instanceof ReleaseRegistered release) {
-            String key = StoreKeys.release(target, release.getVersion());
-            if (releases.get(key) != null) {
-                return; // the first registration wins; check-ingest refuses conflicting ones
-            }
-            releases.put(key, release);
-        } else {
-            String key = StoreKeys.evidence(target, EvidenceFold.eventId(event));
-            if (evidence.get(key) != null) {
-                return; // a duplicate changes nothing, so it is not even re-evaluated
-            }
-            evidence.put(key, event);
+        TargetState state = stores.target(target);
+        boolean added = event instanceof ReleaseRegistered release
+                ? stores.addRelease(state, release) // the first registration wins; check-ingest refuses conflicting ones
+                : stores.addEvidence(state, target, event);
+        if (!added) {
+            return; // a duplicate changes nothing, so it is not even re-evaluated
         }
         Instant now = now();
-        List<SpecificRecord> events = currentEvidence(target, now);
-        for (ReleaseRegistered release : releasesOf(target)) {
+        Collection<SpecificRecord> events = currentEvidence(state, target, now);
+        for (ReleaseRegistered release : new ArrayList<>(state.releases.values())) {
             // Only the releases the event is evidence for can change (a check names its version;
             // an alert concerns every version of the target).
             if (release.equals(event) || EvidenceFold.concerns(release, event)) {
-                evaluate(release, events, now);
+                evaluate(state, release, events, now);
             }
         }
     }
 
     private void wakeUpDue() {
         Instant now = now();
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = wakeUps.range(null, StoreKeys.wakeUpsDueBy(now.toEpochMilli()))) {
-            it.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, String> wake : due) {
-            wakeUps.delete(wake.key);
-            wakeAt.delete(wake.value);
-            ReleaseRegistered release = releases.get(wake.value);
+        stores.takeDueWakeUps(now.toEpochMilli(), (state, releaseKey) -> {
+            ReleaseRegistered release = state.releases.get(releaseKey);
             if (release != null) {
-                evaluate(release, currentEvidence(release.getTarget(), now), now);
+                evaluate(state, release, currentEvidence(state, release.getTarget(), now), now);
             }
-        }
+        });
     }
 
-    private void evaluate(ReleaseRegistered release, List<SpecificRecord> events, Instant now) {
-        Optional<Policy> policy = policies.governing(release);
+    private void evaluate(TargetState state, ReleaseRegistered release, Collection<SpecificRecord> events,
+                          Instant now) {
+        String releaseKey = StoreKeys.release(release.getTarget(), release.getVersion());
+        Optional<Policy> policy = state.policies.computeIfAbsent(releaseKey,
+                ignored -> ReleasePolicies.governing(policies, release));
         if (policy.isEmpty()) {
             return;
         }
         Evidence folded = EvidenceFold.fold(release, events);
-        String releaseKey = StoreKeys.release(release.getTarget(), release.getVersion());
         Instant nextChange = null;
         for (Stage stage : policy.get().stages()) {
             Decision decision = engine.evaluate(policy.get(), stage.name(), folded, now);
@@ -128,50 +117,23 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
                 nextChange = decision.nextChangeAt();
             }
             String decisionKey = StoreKeys.decision(releaseKey, stage.name());
-            GateDecided last = decisions.get(decisionKey);
+            GateDecided last = state.decisions.get(decisionKey);
             GateDecided next = GateDecisions.toEvent(decision, last == null ? null : last.getDecisionId());
             if (GateDecisions.verdictChanged(last, next)) {
-                decisions.put(decisionKey, next);
+                stores.putDecision(state, decisionKey, next);
                 context.forward(new Record<>(release.getTarget(), next, now.toEpochMilli()));
             }
         }
-        scheduleWakeUp(releaseKey, nextChange);
-    }
-
-    private void scheduleWakeUp(String releaseKey, Instant at) {
-        Long previous = wakeAt.get(releaseKey);
-        Long next = at == null ? null : at.toEpochMilli();
-        if (previous != null && !previous.equals(next)) {
-            wakeUps.delete(StoreKeys.wakeUp(previous, releaseKey));
-        }
-        if (next == null) {
-            wakeAt.delete(releaseKey);
-        } else if (!next.equals(previous)) {
-            wakeAt.put(releaseKey, next);
-            wakeUps.put(StoreKeys.wakeUp(next, releaseKey), releaseKey);
-        }
-    }
-
-    private List<ReleaseRegistered> releasesOf(String target) {
-        List<ReleaseRegistered> found = new ArrayList<>();
-        try (KeyValueIterator<String, ReleaseRegistered> it = releases.prefixScan(StoreKeys.targetPrefix(target), KEYS)) {
-            it.forEachRemaining(kv -> found.add(kv.value));
-        }
-        return found;
+        stores.scheduleWakeUp(state, releaseKey, nextChange == null ? null : nextChange.toEpochMilli());
     }
 
     /** The target's evidence, after forgetting what no policy can count any more. */
-    private List<SpecificRecord> currentEvidence(String target, Instant now) {
-        List<SpecificRecord> events = new ArrayList<>();
-        try (KeyValueIterator<String, SpecificRecord> it = evidence.prefixScan(StoreKeys.targetPrefix(target), KEYS)) {
-            it.forEachRemaining(kv -> events.add(kv.value));
+    private Collection<SpecificRecord> currentEvidence(TargetState state, String target, Instant now) {
+        Set<SpecificRecord> expired = retention.expired(state.evidence.values(), now);
+        if (!expired.isEmpty()) {
+            stores.forget(state, target, expired);
         }
-        Set<SpecificRecord> expired = retention.expired(events, now);
-        for (SpecificRecord event : expired) {
-            evidence.delete(StoreKeys.evidence(target, EvidenceFold.eventId(event)));
-        }
-        events.removeAll(expired);
-        return events;
+        return state.evidence.values();
     }
 
     private Instant now() {

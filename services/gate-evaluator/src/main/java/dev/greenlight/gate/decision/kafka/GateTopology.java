@@ -2,10 +2,10 @@ package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
-import dev.greenlight.gate.policy.PolicyCatalog;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,11 @@ import org.apache.kafka.streams.state.Stores;
  *       earliest {@code nextChangeAt} (and its reverse, to move an entry).</li>
  * </ul>
  *
- * <p>On an event, every stage of every release of the target is evaluated with
+ * <p>The processor reads the stores through a per-task write-through cache of decoded target
+ * state ({@link GateStores}); the stores stay the source of truth and the cache is rebuilt from
+ * them lazily after a restart, rebalance or aborted transaction.
+ *
+ * <p>On an event, every stage of every release of the target the event concerns is evaluated with
  * {@link dev.greenlight.platform.evidence.EvidenceFold} and the policy engine at the injected
  * clock's instant (recorded as {@code evaluatedAt}, so the decision stays replayable). A
  * {@code GateDecided} goes to {@link Topics#DECISIONS} only when the outcome, the policy or a
@@ -61,6 +65,13 @@ public final class GateTopology {
     public static final String WAKE_UPS_STORE = "gate-wake-ups";
     public static final String WAKE_AT_STORE = "gate-wake-at";
 
+    /**
+     * Targets whose decoded state each task keeps in memory by default (see {@link GateStores}):
+     * enough for every target of 10,000 releases in flight; beyond it, least recently used
+     * targets are re-read from the stores when their next event comes.
+     */
+    public static final int DEFAULT_CACHED_TARGETS = 10_000;
+
     /** Added to the longest policy window before evidence is forgotten: late evidence and clock skew. */
     public static final Duration RETENTION_MARGIN = Duration.ofDays(1);
 
@@ -69,7 +80,8 @@ public final class GateTopology {
 
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery) {
-        build(builder, serdes, policies, clock, punctuateEvery, Stores::persistentKeyValueStore);
+        build(builder, serdes, policies, clock, punctuateEvery, DEFAULT_CACHED_TARGETS,
+                Stores::persistentKeyValueStore);
     }
 
     /**
@@ -79,6 +91,16 @@ public final class GateTopology {
      */
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery, Function<String, KeyValueBytesStoreSupplier> stores) {
+        build(builder, serdes, policies, clock, punctuateEvery, DEFAULT_CACHED_TARGETS, stores);
+    }
+
+    /**
+     * The topology with {@code cachedTargets} targets' decoded state kept per task, and the given
+     * kind of store.
+     */
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery, int cachedTargets,
+                             Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES)
                 .merge(source(builder, serdes, Topics.CHECKS))
                 .merge(source(builder, serdes, Topics.ALERTS))
@@ -96,7 +118,7 @@ public final class GateTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
                 Serdes.Long()));
         EvidenceRetention retention = new EvidenceRetention(policies.longestWindow(), RETENTION_MARGIN);
-        events.process(() -> new GateProcessor(policies, clock, punctuateEvery, retention),
+        events.process(() -> new GateProcessor(policies, clock, punctuateEvery, retention, cachedTargets),
                         RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE)
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));
     }

@@ -1,10 +1,11 @@
 package dev.greenlight.gate.decision.kafka;
 
-import dev.greenlight.gate.policy.PolicyCatalog;
 import dev.greenlight.platform.kafka.TopicSerdes;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 /**
  * Wires the gate topology into the service's Kafka Streams application with the service clock.
- * {@code greenlight.gate.punctuate-every} bounds how late a time-driven change is noticed.
+ * {@code greenlight.gate.punctuate-every} bounds how late a time-driven change is noticed;
+ * {@code greenlight.gate.cached-targets} trades heap for not re-reading a target's stores.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -20,8 +22,11 @@ class GateTopologyConfiguration {
 
     @Bean
     Object gateTopology(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
-                        @Value("${greenlight.gate.punctuate-every:1s}") Duration punctuateEvery) {
-        GateTopology.build(builder, serdes, policies, clock, punctuateEvery);
+                        @Value("${greenlight.gate.punctuate-every:1s}") Duration punctuateEvery,
+                        @Value("${greenlight.gate.cached-targets:" + GateTopology.DEFAULT_CACHED_TARGETS + "}")
+                        int cachedTargets) {
+        GateTopology.build(builder, serdes, policies, clock, punctuateEvery, cachedTargets,
+                Stores::persistentKeyValueStore);
         return GateTopology.DECISIONS_STORE;
     }
 }

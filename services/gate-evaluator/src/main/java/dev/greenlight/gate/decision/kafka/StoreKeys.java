@@ -21,6 +21,11 @@ final class StoreKeys {
         return targetPrefix(target) + version;
     }
 
+    /** The target a release key belongs to. */
+    static String targetOf(String releaseKey) {
+        return releaseKey.substring(0, releaseKey.indexOf(SEPARATOR));
+    }
+
     static String evidence(String target, String eventId) {
         return targetPrefix(target) + eventId;
     }

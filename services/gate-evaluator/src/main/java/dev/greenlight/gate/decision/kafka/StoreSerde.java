@@ -39,6 +39,12 @@ final class StoreSerde {
     static <T> Serde<T> of(Schema schema) {
         SpecificData data = SpecificData.getForSchema(schema.getType() == Schema.Type.UNION
                 ? schema.getTypes().get(0) : schema);
+        // A datum reader or writer resolves the schema on construction, which cost more than the
+        // (de)serialisation itself; one per thread, because a store serde is shared by every task.
+        ThreadLocal<SpecificDatumWriter<T>> writers =
+                ThreadLocal.withInitial(() -> new SpecificDatumWriter<>(schema, data));
+        ThreadLocal<SpecificDatumReader<T>> readers =
+                ThreadLocal.withInitial(() -> new SpecificDatumReader<>(schema, schema, data));
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
@@ -46,7 +52,7 @@ final class StoreSerde {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             try {
-                new SpecificDatumWriter<T>(schema, data).write(value, encoder);
+                writers.get().write(value, encoder);
                 encoder.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -58,8 +64,7 @@ final class StoreSerde {
                 return null;
             }
             try {
-                return (T) new SpecificDatumReader<>(schema, schema, data)
-                        .read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+                return readers.get().read(null, DecoderFactory.get().binaryDecoder(bytes, null));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

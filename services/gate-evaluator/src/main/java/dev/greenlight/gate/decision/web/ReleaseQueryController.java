@@ -1,7 +1,8 @@
 package dev.greenlight.gate.decision.web;
 
 import dev.greenlight.gate.decision.kafka.GateStateQueries;
-import dev.greenlight.gate.policy.PolicyCatalog;
+import dev.greenlight.gate.policy.ReleasePolicies;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import java.net.URI;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -54,7 +55,7 @@ class ReleaseQueryController {
             return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(elsewhere).build();
         }
         return GateStateQueries.release(kafkaStreams, target, version)
-                .map(state -> ResponseEntity.ok(ReleaseView.of(state, policies.governing(state.release()).orElse(null))))
+                .map(state -> ResponseEntity.ok(ReleaseView.of(state, ReleasePolicies.governing(policies, state.release()).orElse(null))))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "release " + target + "@" + version + " is not registered"));
     }

@@ -1,7 +1,7 @@
 package dev.greenlight.gate.decision.kafka;
 
-import dev.greenlight.gate.policy.LoadedPolicy;
-import dev.greenlight.gate.policy.PolicyCatalog;
+import dev.greenlight.policy.catalog.LoadedPolicy;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
-package dev.greenlight.gate.policy;
+package dev.greenlight.policy.catalog;
 
-import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.policy.model.AlertsCriterion;
 import dev.greenlight.policy.model.ApprovalCriterion;
 import dev.greenlight.policy.model.CheckCriterion;
@@ -12,8 +11,10 @@ import dev.greenlight.policy.model.OnCallCriterion;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.policy.model.Stage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The policies this evaluator gates with, indexed by name (how releases and people refer to
- * them) and by content hash (how decisions refer to them, so a replay finds the exact document).
+ * The loaded policies, indexed by name (how releases and people refer to them) and by content
+ * hash (how decisions refer to them, so a replay finds the exact document). The gate evaluator
+ * and the rollout controller both pick a release's policy here, so they cannot disagree about
+ * which stages a release has.
  *
  * <p>Selection: a release's explicit {@code policy} names its policy; otherwise, among the
  * policies whose {@code governs} matches the target and release type, the most specific one —
@@ -37,15 +40,32 @@ public final class PolicyCatalog {
     private final Map<String, LoadedPolicy> byHash = new LinkedHashMap<>();
     private final Duration longestWindow;
 
+    /** A catalogue of {@code policies}; of several with one name, the last one wins. */
     public PolicyCatalog(Collection<LoadedPolicy> policies) {
-        policies.stream()
-                .sorted(java.util.Comparator.comparing((LoadedPolicy p) -> p.policy().name()))
+        Map<String, LoadedPolicy> lastByName = new LinkedHashMap<>();
+        policies.forEach(p -> lastByName.put(p.policy().name(), p));
+        lastByName.values().stream()
+                .sorted(Comparator.comparing((LoadedPolicy p) -> p.policy().name()))
                 .forEach(p -> {
                     byName.put(p.policy().name(), p);
                     byHash.put(p.policy().contentHash(), p);
                 });
         longestWindow = byName.values().stream().map(p -> longestWindow(p.policy()))
                 .max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /**
+     * The catalogue of every policy in {@code layers}, in order: a later layer's policy replaces
+     * an earlier one of the same name (e.g. an operator's directory over the packaged copy).
+     */
+    @SafeVarargs
+    public static PolicyCatalog layered(Collection<LoadedPolicy>... layers) {
+        return new PolicyCatalog(Stream.of(layers).flatMap(Collection::stream).toList());
+    }
+
+    /** The policies of one directory (see {@link PolicyLoader#fromDirectory}). */
+    public static PolicyCatalog load(Path directory) {
+        return new PolicyCatalog(new PolicyLoader().fromDirectory(directory));
     }
 
     public Optional<Policy> byName(String name) {
@@ -56,21 +76,23 @@ public final class PolicyCatalog {
         return Optional.ofNullable(byHash.get(contentHash));
     }
 
+    /** Every policy, ordered by name. */
     public List<LoadedPolicy> all() {
         return List.copyOf(byName.values());
     }
 
-    /** The policy that gates {@code release}; empty when none is named or governs it. */
-    public Optional<Policy> governing(ReleaseRegistered release) {
-        if (release.getPolicy() != null) {
-            return byName(release.getPolicy());
+    /**
+     * The policy that governs a release of {@code type} to {@code target}: the one it {@code named}
+     * if not null (empty if unknown), else the most specific governing one; empty when none.
+     */
+    public Optional<Policy> governing(String target, ReleaseType type, String named) {
+        if (named != null) {
+            return byName(named);
         }
-        ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
-        String target = release.getTarget();
         return byName.values().stream().map(LoadedPolicy::policy)
                 .filter(policy -> policy.governs().matches(target, type))
-                .max(java.util.Comparator.comparingInt((Policy policy) -> specificity(policy, target, type))
-                        .thenComparing(Policy::name, java.util.Comparator.reverseOrder()));
+                .max(Comparator.comparingInt((Policy policy) -> specificity(policy, target, type))
+                        .thenComparing(Policy::name, Comparator.reverseOrder()));
     }
 
     private static int specificity(Policy policy, String target, ReleaseType type) {

@@ -1,4 +1,4 @@
-package dev.greenlight.gate.policy;
+package dev.greenlight.policy.catalog;
 
 import dev.greenlight.policy.model.Policy;
 
