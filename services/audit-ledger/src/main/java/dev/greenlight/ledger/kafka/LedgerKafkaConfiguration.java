@@ -48,6 +48,11 @@ class LedgerKafkaConfiguration {
     }
 
     @Bean
+    LedgerTail ledgerTail(KafkaProperties kafka, SchemaRegistryClient registry) {
+        return new LedgerTail(kafka.buildConsumerProperties(), registry);
+    }
+
+    @Bean
     LedgerWriter ledgerWriter(KafkaProperties kafka, SchemaRegistryClient registry, LedgerTopicReader ledgerTopicReader,
             CheckpointSigner checkpointSigner, LedgerProperties properties, Clock clock) {
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
