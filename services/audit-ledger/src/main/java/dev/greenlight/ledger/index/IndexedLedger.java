@@ -32,7 +32,7 @@ public class IndexedLedger {
     private final LedgerIndex index = new LedgerIndex();
     private final ReleaseVersions versions = new ReleaseVersions();
 
-    IndexedLedger(LedgerTail tail, SchemaRegistryClient registry, ObjectProvider<LedgerListener> listeners) {
+    public IndexedLedger(LedgerTail tail, SchemaRegistryClient registry, ObjectProvider<LedgerListener> listeners) {
         this.tail = tail;
         this.events = new LedgerEvents(registry);
         this.listeners = listeners;
@@ -57,7 +57,7 @@ public class IndexedLedger {
     }
 
     /** Catches up, or answers from the index as it is when the ledger topic cannot be read right now. */
-    private void tryRefresh() {
+    public void catchUp() {
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -67,13 +67,13 @@ public class IndexedLedger {
     }
 
     public IndexPage query(EntryQuery query) {
-        tryRefresh();
+        catchUp();
         return index.query(query);
     }
 
     /** The entries replaying {@code release} (target, target@version, or null for all) needs, in ledger order. */
     public List<Entry> forReplay(String release, Set<String> alsoTypes) {
-        tryRefresh();
+        catchUp();
         return release == null || release.isBlank() ? index.all() : index.releaseWith(release, alsoTypes);
     }
 
