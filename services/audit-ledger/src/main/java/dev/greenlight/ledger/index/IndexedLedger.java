@@ -46,9 +46,12 @@ public class IndexedLedger {
             if (item instanceof LedgerItem.Recorded recorded) {
                 Entry entry = recorded.entry();
                 Optional<SpecificRecord> event = events.decode(entry);
-                String version = event.map(versions::of).orElse(null);
+                String version = event.map(e -> versions.of(entry, e)).orElse(null);
                 index.add(entry, version);
-                event.ifPresent(e -> appended.add(new IndexedEvent(entry, e, version)));
+                event.ifPresent(e -> {
+                    versions.waitingFor(e).forEach(report -> index.nameVersion(report, version));
+                    appended.add(new IndexedEvent(entry, e, version));
+                });
             }
         }
         if (!appended.isEmpty()) {

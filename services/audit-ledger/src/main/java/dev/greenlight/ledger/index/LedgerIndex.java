@@ -42,8 +42,23 @@ public final class LedgerIndex {
         }
     }
 
-    /** An entry with the release version its event names (null when it names none). */
-    private record Indexed(Entry entry, String version) {
+    /** An entry with the release version its event names (null when it names none or not yet). */
+    private static final class Indexed {
+        private final Entry entry;
+        private String version;
+
+        Indexed(Entry entry, String version) {
+            this.entry = entry;
+            this.version = version;
+        }
+
+        Entry entry() {
+            return entry;
+        }
+
+        String version() {
+            return version;
+        }
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -68,6 +83,26 @@ public final class LedgerIndex {
             byType.computeIfAbsent(entry.eventType(), t -> new TreeMap<>()).put(key, indexed);
             typesBySimpleName.computeIfAbsent(simpleName(entry.eventType()), s -> new HashSet<>())
                     .add(entry.eventType());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Names the version of an entry added without one: a deployment report recorded before the command
+     * it reports on.
+     */
+    public void nameVersion(Entry entry, String version) {
+        lock.writeLock().lock();
+        try {
+            long at = entry.recordedAt().toEpochMilli();
+            NavigableMap<Key, Indexed> candidates = byTarget.getOrDefault(entry.target(),
+                    Collections.emptyNavigableMap()).subMap(Key.lowest(at), true, Key.lowest(at + 1), false);
+            for (Indexed indexed : candidates.values()) {
+                if (indexed.entry() == entry) {
+                    indexed.version = version;
+                }
+            }
         } finally {
             lock.writeLock().unlock();
         }

@@ -58,7 +58,7 @@ public class LedgerMetrics implements LedgerListener {
         Set<List<String>> newRollbacks;
         synchronized (this) {
             for (IndexedEvent event : events) {
-                facts.of(event.event()).ifPresent(fact -> calculator.apply(fact).ifPresent(
+                facts.of(event.event()).forEach(fact -> calculator.apply(fact).ifPresent(
                         leadTime -> leadTimes.computeIfAbsent(fact.target(), t -> new ArrayList<>()).add(leadTime)));
             }
             newTargets = new HashSet<>(calculator.targets());

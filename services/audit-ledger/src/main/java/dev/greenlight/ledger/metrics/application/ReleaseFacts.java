@@ -11,7 +11,9 @@ import dev.greenlight.events.RolloutCompleted;
 import dev.greenlight.events.RolloutStepCompleted;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.ledger.metrics.domain.ReleaseFact;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -25,8 +27,40 @@ import org.apache.avro.specific.SpecificRecord;
 final class ReleaseFacts {
 
     private final Map<String, DeploymentCommand> commands = new HashMap<>();
+    /** Reports recorded before their command (the writer interleaves source topics as it polls them). */
+    private final Map<String, List<DeploymentApplied>> waiting = new HashMap<>();
 
-    Optional<ReleaseFact> of(SpecificRecord event) {
+    /** The facts {@code event} contributes: usually none or one; a command also releases reports that waited for it. */
+    List<ReleaseFact> of(SpecificRecord event) {
+        if (event instanceof DeploymentCommand command) {
+            String key = key(command.getTarget(), command.getSequence());
+            commands.put(key, command);
+            List<ReleaseFact> released = new ArrayList<>();
+            waiting.getOrDefault(key, List.of()).forEach(report -> applied(report, command).ifPresent(released::add));
+            waiting.remove(key);
+            return released;
+        }
+        if (event instanceof DeploymentApplied report) {
+            DeploymentCommand command = commands.get(key(report.getTarget(), report.getSequence()));
+            if (command == null) {
+                waiting.computeIfAbsent(key(report.getTarget(), report.getSequence()), k -> new ArrayList<>())
+                        .add(report);
+                return List.of();
+            }
+            return applied(report, command).stream().toList();
+        }
+        return single(event).stream().toList();
+    }
+
+    private static Optional<ReleaseFact> applied(DeploymentApplied applied, DeploymentCommand command) {
+        if (applied.getStatus() != DeploymentStatus.APPLIED) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReleaseFact.TrafficShifted(applied.getMeta().getEventId(), applied.getTarget(),
+                command.getVersion(), command.getTrafficPercent(), applied.getMeta().getOccurredAt(), true));
+    }
+
+    private static Optional<ReleaseFact> single(SpecificRecord event) {
         if (event instanceof ReleaseRegistered r) {
             return Optional.of(new ReleaseFact.Registered(r.getMeta().getEventId(), r.getTarget(), r.getVersion(),
                     r.getMeta().getOccurredAt()));
@@ -38,18 +72,6 @@ final class ReleaseFacts {
         if (event instanceof RolloutStepCompleted c) {
             return Optional.of(new ReleaseFact.TrafficShifted(c.getMeta().getEventId(), c.getTarget(), c.getVersion(),
                     c.getTrafficPercent(), c.getMeta().getOccurredAt(), true));
-        }
-        if (event instanceof DeploymentCommand command) {
-            commands.put(key(command.getTarget(), command.getSequence()), command);
-            return Optional.empty();
-        }
-        if (event instanceof DeploymentApplied applied) {
-            DeploymentCommand command = commands.get(key(applied.getTarget(), applied.getSequence()));
-            if (command == null || applied.getStatus() != DeploymentStatus.APPLIED) {
-                return Optional.empty();
-            }
-            return Optional.of(new ReleaseFact.TrafficShifted(applied.getMeta().getEventId(), applied.getTarget(),
-                    command.getVersion(), command.getTrafficPercent(), applied.getMeta().getOccurredAt(), true));
         }
         if (event instanceof RolloutCompleted c) {
             return Optional.of(new ReleaseFact.RolloutFinished(c.getMeta().getEventId(), c.getTarget(), c.getVersion(),
