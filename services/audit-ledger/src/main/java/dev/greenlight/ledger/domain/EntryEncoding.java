@@ -56,12 +56,11 @@ public final class EntryEncoding {
 
     /** The encoding in a thread-local buffer, flipped for reading; valid until the thread's next call. */
     private static ByteBuffer write(Entry entry) {
-        byte[][] strings = strings(entry);
+        // An upper bound (UTF-8 needs at most 3 bytes per UTF-16 char), so nothing is measured twice.
         int size = 4 + TAG_BYTES.length + 4 + 8 + 4 + entry.previousHash().length + 8 + 4 + 8 + 4 + 4
-                + entry.payloadSha256().length;
-        for (byte[] s : strings) {
-            size += 4 + s.length;
-        }
+                + entry.payloadSha256().length + 6 * 4
+                + 3 * (entry.entryId().length() + entry.principal().length() + entry.target().length()
+                        + entry.sourceTopic().length() + entry.sourceEventId().length() + entry.eventType().length());
         ByteBuffer out = BUFFER.get();
         if (out.capacity() < size) {
             out = ByteBuffer.allocate(Math.max(size, out.capacity() * 2));
@@ -73,26 +72,35 @@ public final class EntryEncoding {
         out.putLong(entry.sequence());
         putBytes(out, entry.previousHash());
         out.putLong(entry.recordedAt().toEpochMilli());
-        putBytes(out, strings[0]);
-        putBytes(out, strings[1]);
-        putBytes(out, strings[2]);
-        putBytes(out, strings[3]);
+        putString(out, entry.entryId());
+        putString(out, entry.principal());
+        putString(out, entry.target());
+        putString(out, entry.sourceTopic());
         out.putInt(entry.sourcePartition());
         out.putLong(entry.sourceOffset());
-        putBytes(out, strings[4]);
-        putBytes(out, strings[5]);
+        putString(out, entry.sourceEventId());
+        putString(out, entry.eventType());
         out.putInt(entry.schemaId());
         putBytes(out, entry.payloadSha256());
         return out.flip();
     }
 
-    private static byte[][] strings(Entry entry) {
-        return new byte[][] {utf8(entry.entryId()), utf8(entry.principal()), utf8(entry.target()),
-                utf8(entry.sourceTopic()), utf8(entry.sourceEventId()), utf8(entry.eventType())};
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    /**
+     * {@code str}: int32 length and UTF-8. Ledger strings are nearly always ASCII, written here char by
+     * char without the intermediate array {@code getBytes} would allocate for every field of every entry.
+     */
+    private static void putString(ByteBuffer out, String value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) >= 0x80) {
+                putBytes(out, value.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        out.putInt(length);
+        for (int i = 0; i < length; i++) {
+            out.put((byte) value.charAt(i));
+        }
     }
 
     private static void putBytes(ByteBuffer out, byte[] value) {

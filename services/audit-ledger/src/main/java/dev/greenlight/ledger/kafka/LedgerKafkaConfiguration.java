@@ -48,6 +48,11 @@ class LedgerKafkaConfiguration {
     }
 
     @Bean
+    LedgerTail ledgerTail(KafkaProperties kafka, SchemaRegistryClient registry) {
+        return new LedgerTail(kafka.buildConsumerProperties(), registry);
+    }
+
+    @Bean
     LedgerWriter ledgerWriter(KafkaProperties kafka, SchemaRegistryClient registry, LedgerTopicReader ledgerTopicReader,
             CheckpointSigner checkpointSigner, LedgerProperties properties, Clock clock) {
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
@@ -62,6 +67,12 @@ class LedgerKafkaConfiguration {
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalId());
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Entries are sent in bursts of thousands inside one transaction: let them share batches (tunable).
+        producerConfig.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producerConfig.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // The first send of a transaction often meets CONCURRENT_TRANSACTIONS while the broker still
+        // writes the previous commit's markers; the default 100 ms backoff would idle the writer.
+        producerConfig.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
         Supplier<KafkaProducer<String, Object>> producers = () -> new KafkaProducer<>(producerConfig,
                 new StringSerializer(), new CatalogueAvroSerializer(registry, Topics.all()));
 

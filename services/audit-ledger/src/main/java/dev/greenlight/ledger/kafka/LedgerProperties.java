@@ -18,13 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollTimeout longest wait for source records before a time-based checkpoint is considered
  * @param transactionalId transactional.id of the single ledger writer; a second writer with the same
  *                    id fences the first, which is what keeps the writer single
+ * @param maxRecordsPerTransaction how many source records one transaction may take: the writer keeps
+ *                    adding records that are already fetched until this many, because every commit costs
+ *                    broker round trips and markers that a busy ledger should share between many entries
  */
 @ConfigurationProperties("greenlight.ledger")
 public record LedgerProperties(@DefaultValue Checkpoint checkpoint, String signingKey, String publicKey,
         @DefaultValue("${java.io.tmpdir}/greenlight/audit-ledger") Path keyDir,
         @DefaultValue("true") boolean generateKey,
         @DefaultValue("500ms") Duration pollTimeout,
-        @DefaultValue("greenlight-audit-ledger") String transactionalId) {
+        @DefaultValue("greenlight-audit-ledger") String transactionalId,
+        @DefaultValue("10000") int maxRecordsPerTransaction) {
 
     /**
      * @param everyEntries checkpoint once this many entries are pending; each checkpoint costs an

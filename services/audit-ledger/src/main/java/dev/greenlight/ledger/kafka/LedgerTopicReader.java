@@ -27,8 +27,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * does not decode as a {@code LedgerEntry} is kept as a {@link LedgerItem.Foreign} so verification can
  * point at it instead of the read failing. Used to resume the writer and to serve the auditor API.
  *
- * <p>Reads from the beginning each time: simple and obviously complete; an incremental index is
- * the next step once ledgers grow beyond what one read per request allows.
+ * <p>Reads from the beginning each time: simple and obviously complete, for the operations that cover
+ * the whole ledger anyway (verify, export, proofs, writer restore). Queries, replay and metrics use the
+ * incremental index ({@link LedgerTail}, {@code dev.greenlight.ledger.index}) instead.
  */
 public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
 

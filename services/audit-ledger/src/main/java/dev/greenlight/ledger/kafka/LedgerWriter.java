@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint must be committed atomically with the entries it covers. Streams would split the work
  * into one task per partition, each with its own transaction and no shared state, so no task could
  * sign a root over the others' entries. One consume-transform-produce loop over all partitions does
- * it directly: each poll becomes one transaction holding the new entries, an optional checkpoint and
- * the source offsets ({@code sendOffsetsToTransaction}); readers use {@code read_committed}.
+ * it directly: each transaction holds the new entries of one or more polls (up to
+ * {@code max-records-per-transaction}), an optional checkpoint and the source offsets
+ * ({@code sendOffsetsToTransaction}); readers use {@code read_committed}.
  *
  * <p><b>State.</b> Chain heads and the Merkle tree live only in memory and are rebuilt from the
  * committed ledger and checkpoint topics at start and after every aborted transaction, so they can
@@ -128,21 +129,30 @@ final class LedgerWriter implements Runnable {
             try {
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                 long count = 0;
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    Optional<SourceEvent> event = reader.read(record);
-                    if (event.isPresent()) {
-                        int partition = LedgerPartitioner.partition(event.get().target(), Topics.LEDGER.partitions());
-                        Entry entry = state.append(partition, event.get(), clock.instant());
-                        producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, entry.target(),
-                                LedgerCodec.toAvro(entry)));
-                        count++;
+                int taken = 0;
+                // Records already fetched join the open transaction (poll(0) does not wait), so a backlog
+                // commits in large transactions while a quiet ledger still commits each poll at once.
+                while (!records.isEmpty()) {
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        Optional<SourceEvent> event = reader.read(record);
+                        if (event.isPresent()) {
+                            int partition = LedgerPartitioner.partition(event.get().target(),
+                                    Topics.LEDGER.partitions());
+                            Entry entry = state.append(partition, event.get(), clock.instant());
+                            producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, entry.target(),
+                                    LedgerCodec.toAvro(entry)));
+                            count++;
+                        }
+                        offsets.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
+                        if (state.pendingCount() >= properties.checkpoint().everyEntries()) {
+                            sendCheckpoint(producer, state);
+                            lastCheckpoint = clock.instant();
+                        }
                     }
-                    offsets.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
-                    if (state.pendingCount() >= properties.checkpoint().everyEntries()) {
-                        sendCheckpoint(producer, state);
-                        lastCheckpoint = clock.instant();
-                    }
+                    taken += records.count();
+                    records = taken < properties.maxRecordsPerTransaction() ? source.poll(Duration.ZERO)
+                            : ConsumerRecords.empty();
                 }
                 if (state.pendingCount() > 0 && !clock.instant().isBefore(lastCheckpoint.plus(every))) {
                     sendCheckpoint(producer, state);

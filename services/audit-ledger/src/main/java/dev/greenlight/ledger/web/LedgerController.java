@@ -10,12 +10,14 @@ import dev.greenlight.ledger.domain.Sha256;
 import dev.greenlight.ledger.domain.TreeOrder;
 import dev.greenlight.ledger.domain.VerificationReport;
 import dev.greenlight.ledger.export.LedgerExporter;
+import dev.greenlight.ledger.index.EntryQuery;
+import dev.greenlight.ledger.index.IndexPage;
+import dev.greenlight.ledger.index.IndexedLedger;
 import dev.greenlight.ledger.export.LedgerJson;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -32,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The auditor's API over the committed ledger: verify, query, export, proofs, checkpoints, key.
  * Every answer is computed from the ledger topics as they are now, so it shows what an auditor
- * holding an export would see, not what the writer believes.
+ * holding an export would see, not what the writer believes: verify, export and proofs re-read the
+ * topics (they cover the whole ledger anyway); queries use the index, caught up with the topic first.
  */
 @RestController
 @RequestMapping("/api/v1/ledger")
@@ -42,10 +45,12 @@ class LedgerController {
 
     private final Supplier<LedgerSnapshot> ledger;
     private final CheckpointSigner signer;
+    private final IndexedLedger index;
 
-    LedgerController(Supplier<LedgerSnapshot> ledger, CheckpointSigner signer) {
+    LedgerController(Supplier<LedgerSnapshot> ledger, CheckpointSigner signer, IndexedLedger index) {
         this.ledger = ledger;
         this.signer = signer;
+        this.index = index;
     }
 
     @GetMapping("/verify")
@@ -64,16 +69,13 @@ class LedgerController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "page must be >= 0 and size within 1.." + MAX_PAGE_SIZE);
         }
-        List<Entry> matching = ledger.get().allEntries().stream()
-                .filter(e -> release == null || e.target().equals(release))
-                .filter(e -> type == null || e.eventType().equals(type) || e.eventType().endsWith("." + type))
-                .filter(e -> from == null || !e.recordedAt().isBefore(from))
-                .filter(e -> to == null || e.recordedAt().isBefore(to))
-                .sorted(Comparator.comparing(Entry::recordedAt).thenComparingInt(Entry::ledgerPartition)
-                        .thenComparingLong(Entry::sequence))
-                .toList();
-        List<ObjectNode> items = matching.stream().skip((long) page * size).limit(size).map(LedgerJson::entry).toList();
-        return new EntryPage(page, size, matching.size(), items);
+        IndexPage found;
+        try {
+            found = index.query(new EntryQuery(release, type, from, to, page, size));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return new EntryPage(page, size, found.total(), found.items().stream().map(LedgerJson::entry).toList());
     }
 
     @GetMapping(value = "/export", produces = "application/x-ndjson")

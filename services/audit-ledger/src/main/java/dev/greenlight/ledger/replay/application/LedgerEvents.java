@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -33,18 +34,22 @@ public final class LedgerEvents {
     public List<RecordedEvent> decode(List<Entry> entries) {
         List<RecordedEvent> events = new ArrayList<>();
         for (Entry entry : entries) {
-            AvroDeserializer<Object> deserializer = deserializers.get(entry.sourceTopic());
-            if (deserializer == null) {
-                continue;
-            }
-            try {
-                if (deserializer.deserialize(entry.sourceTopic(), entry.payload()) instanceof SpecificRecord event) {
-                    events.add(new RecordedEvent(entry.position(), event));
-                }
-            } catch (SerializationException e) {
-                // see class comment
-            }
+            decode(entry).ifPresent(event -> events.add(new RecordedEvent(entry.position(), event)));
         }
         return events;
+    }
+
+    /** The event one entry recorded, or empty when its payload does not decode (see class comment). */
+    public Optional<SpecificRecord> decode(Entry entry) {
+        AvroDeserializer<Object> deserializer = deserializers.get(entry.sourceTopic());
+        if (deserializer == null) {
+            return Optional.empty();
+        }
+        try {
+            return deserializer.deserialize(entry.sourceTopic(), entry.payload()) instanceof SpecificRecord event
+                    ? Optional.of(event) : Optional.empty();
+        } catch (SerializationException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.ledger.replay.web;
 
-import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.events.PolicyActivated;
+import dev.greenlight.ledger.index.IndexedLedger;
 import dev.greenlight.ledger.replay.application.LedgerEvents;
 import dev.greenlight.ledger.replay.application.PolicyWhatIf;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
@@ -8,7 +9,7 @@ import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParseException;
 import dev.greenlight.policy.parser.PolicyParser;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ledger")
 class WhatIfController {
 
-    private final Supplier<LedgerSnapshot> ledger;
+    private static final Set<String> POLICIES = Set.of(PolicyActivated.getClassSchema().getFullName());
+
+    private final IndexedLedger ledger;
     private final LedgerEvents events;
     private final PolicyWhatIf whatIf = new PolicyWhatIf(new PolicyEngine());
 
-    WhatIfController(Supplier<LedgerSnapshot> ledger, SchemaRegistryClient registry) {
+    WhatIfController(IndexedLedger ledger, SchemaRegistryClient registry) {
         this.ledger = ledger;
         this.events = new LedgerEvents(registry);
     }
@@ -39,7 +42,7 @@ class WhatIfController {
     @PostMapping(path = "/what-if", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     WhatIfView whatIf(@RequestBody String candidateYaml, @RequestParam(required = false) String release) {
         Policy candidate = new PolicyParser().parse("candidate.yaml", candidateYaml);
-        return WhatIfView.of(whatIf.evaluate(events.decode(ledger.get().allEntries()), candidate, release));
+        return WhatIfView.of(whatIf.evaluate(events.decode(ledger.forReplay(release, POLICIES)), candidate, release));
     }
 
     @ExceptionHandler(PolicyParseException.class)
