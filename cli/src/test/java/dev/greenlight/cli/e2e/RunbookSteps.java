@@ -4,6 +4,7 @@ import static dev.greenlight.cli.e2e.WholeStack.encode;
 import static dev.greenlight.cli.e2e.WholeStack.get;
 import static dev.greenlight.cli.e2e.WholeStack.now;
 import static dev.greenlight.cli.e2e.WholeStack.postOk;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.cli.stack.StackService;
@@ -57,6 +58,22 @@ final class RunbookSteps {
                 .formatted(target, version, role));
     }
 
+    /**
+     * The gate's view of a release once it satisfies {@code until}; unlike a bare wait, a timeout
+     * shows the last view, so a failing runbook step says what the gate decided instead.
+     */
+    static JsonNode awaitDecision(String target, String version, Predicate<JsonNode> until) {
+        String path = "/api/v1/releases/" + encode(target) + "/" + encode(version);
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            WholeStack.Reply reply = get(StackService.GATE_EVALUATOR, path, "bob");
+            last[0] = reply.status() == 200 ? reply.json() : null;
+            assertThat(last[0] != null && until.test(last[0])).as("gate view of %s@%s: %s", target, version,
+                    reply.body()).isTrue();
+        });
+        return last[0];
+    }
+
     /** The criterion's entry of a stage view, or an empty node. */
     static JsonNode criterion(JsonNode stageView, String name) {
         for (JsonNode each : stageView.path("criteria")) {
@@ -70,10 +87,10 @@ final class RunbookSteps {
     /** The rollout controller's view of a target once it satisfies {@code until}. */
     static JsonNode awaitTarget(String target, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             WholeStack.Reply reply = get(StackService.ROLLOUT_CONTROLLER, "/api/v1/rollouts/" + encode(target), "bob");
             last[0] = reply.status() == 200 ? reply.json() : null;
-            return last[0] != null && until.test(last[0]);
+            assertThat(last[0] != null && until.test(last[0])).as("rollouts of %s: %s", target, reply.body()).isTrue();
         });
         return last[0];
     }

@@ -3,6 +3,7 @@ package dev.greenlight.cli.e2e;
 import static dev.greenlight.cli.e2e.RunbookSteps.advancePast;
 import static dev.greenlight.cli.e2e.RunbookSteps.approve;
 import static dev.greenlight.cli.e2e.RunbookSteps.awaitApplied;
+import static dev.greenlight.cli.e2e.RunbookSteps.awaitDecision;
 import static dev.greenlight.cli.e2e.RunbookSteps.awaitRollout;
 import static dev.greenlight.cli.e2e.RunbookSteps.awaitTarget;
 import static dev.greenlight.cli.e2e.RunbookSteps.checks;
@@ -11,7 +12,6 @@ import static dev.greenlight.cli.e2e.RunbookSteps.metric;
 import static dev.greenlight.cli.e2e.RunbookSteps.register;
 import static dev.greenlight.cli.e2e.RunbookSteps.rollout;
 import static dev.greenlight.cli.e2e.WholeStack.advance;
-import static dev.greenlight.cli.e2e.WholeStack.awaitRelease;
 import static dev.greenlight.cli.e2e.WholeStack.now;
 import static dev.greenlight.cli.e2e.WholeStack.outcome;
 import static dev.greenlight.cli.e2e.WholeStack.post;
@@ -80,7 +80,7 @@ class TradingStrategyRunbookE2eTest {
         preReleaseChecksAndAuditSignOff(GO, "2.1.0", "a11ce01");
 
         // Day 0: paper trading may start; going live still lacks the paper results and sign-offs.
-        JsonNode view = awaitRelease(GO, "2.1.0", v -> "GO".equals(outcome(v, "paper")));
+        JsonNode view = awaitDecision(GO, "2.1.0", v -> "GO".equals(outcome(v, "paper")));
         assertThat(outcome(view, "live-25")).isEqualTo("HOLD");
         assertThat(strings(stage(view, "live-25").path("missing"))).contains("metric:paper-trades",
                 "approval:risk-review", "approval:founder-approval", "check:kill-switch-tested");
@@ -91,14 +91,14 @@ class TradingStrategyRunbookE2eTest {
         // Days 1-3: paper validation; the GO for live-25 is given early but waits for day 4.
         advance(Duration.ofDays(2));
         paperResultsAndProductionSignOffs(GO, "2.1.0", "a11ce01", 14);
-        awaitRelease(GO, "2.1.0", v -> "GO".equals(outcome(v, "live-25")));
+        awaitDecision(GO, "2.1.0", v -> "GO".equals(outcome(v, "live-25")));
         assertThat(rollout(awaitTarget(GO, t -> true), "2.1.0").path("stage").asString()).isEqualTo("paper");
 
         // Day 4: live at 25 % of target size.
         advancePast(paperSoak);
         JsonNode live25 = awaitApplied(GO, "2.1.0", "live-25", 25);
         metric(GO, "2.1.0", "live_errors_total", 1);
-        awaitRelease(GO, "2.1.0", v -> "GO".equals(outcome(v, "live-50")) && "GO".equals(outcome(v, "live-100")));
+        awaitDecision(GO, "2.1.0", v -> "GO".equals(outcome(v, "live-50")) && "GO".equals(outcome(v, "live-100")));
 
         // Day 7: 50 %; day 14: full size.
         advancePast(Instant.parse(live25.path("soakUntil").asString()));
@@ -126,7 +126,7 @@ class TradingStrategyRunbookE2eTest {
         preReleaseChecksAndAuditSignOff(DIVERGING, "2.2.0", "d1e2e20");
         paperResultsAndProductionSignOffs(DIVERGING, "2.2.0", "d1e2e20", 27);
 
-        JsonNode view = awaitRelease(DIVERGING, "2.2.0", v -> "NO_GO".equals(outcome(v, "live-25")));
+        JsonNode view = awaitDecision(DIVERGING, "2.2.0", v -> "NO_GO".equals(outcome(v, "live-25")));
         JsonNode divergence = criterion(stage(view, "live-25"), "paper-vs-backtest");
         assertThat(divergence.path("status").asString()).isEqualTo("FAIL");
         assertThat(divergence.path("observed").asString()).isEqualTo("27");
@@ -201,15 +201,18 @@ class TradingStrategyRunbookE2eTest {
         checks(HOTFIX, "2.0.4-hotfix", "f1c5f05", "PASS", "lint", "unit-tests", "security-scan");
         approve("dave", HOTFIX, "2.0.4-hotfix", "founder");
 
-        JsonNode founderAlone = awaitRelease(HOTFIX, "2.0.4-hotfix",
-                v -> "HOLD".equals(outcome(v, "live-100"))
-                        && criterion(stage(v, "live-100"), "expedited-review").path("observed").asString().startsWith("1"));
+        // The gate records a decision only when its verdict changes, so the founder's lone sign-off
+        // shows as the same HOLD: the expedited review still lacks its second person.
+        JsonNode founderAlone = awaitDecision(HOTFIX, "2.0.4-hotfix", v -> "HOLD".equals(outcome(v, "live-100"))
+                && "PASS".equals(criterion(stage(v, "live-100"), "lint").path("status").asString()));
         assertThat(strings(stage(founderAlone, "live-100").path("missing"))).containsExactly("approval:expedited-review");
         assertThat(awaitRollout(HOTFIX, "2.0.4-hotfix", r -> true).path("nextStep").asString())
                 .isEqualTo("waiting for GO on stage live-100");
 
         approve("carol", HOTFIX, "2.0.4-hotfix", "risk");
-        awaitRelease(HOTFIX, "2.0.4-hotfix", v -> "GO".equals(outcome(v, "live-100")));
+        JsonNode go = awaitDecision(HOTFIX, "2.0.4-hotfix", v -> "GO".equals(outcome(v, "live-100")));
+        assertThat(criterion(stage(go, "live-100"), "expedited-review").path("reason").asString())
+                .isEqualTo("approved by carol, dave");
         JsonNode live = awaitApplied(HOTFIX, "2.0.4-hotfix", "live-100", 100);
         Instant wentLive = Instant.parse(live.path("since").asString());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
@@ -261,7 +264,7 @@ class TradingStrategyRunbookE2eTest {
         register(target, version, "STRATEGY", revision);
         preReleaseChecksAndAuditSignOff(target, version, revision);
         paperResultsAndProductionSignOffs(target, version, revision, 14);
-        awaitRelease(target, version, v -> "GO".equals(outcome(v, "live-25")));
+        awaitDecision(target, version, v -> "GO".equals(outcome(v, "live-25")));
         JsonNode paper = awaitApplied(target, version, "paper", 0);
         advancePast(Instant.parse(paper.path("soakUntil").asString()));
         awaitApplied(target, version, "live-25", 25);
