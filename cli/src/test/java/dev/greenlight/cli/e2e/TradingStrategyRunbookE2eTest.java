@@ -206,7 +206,7 @@ class TradingStrategyRunbookE2eTest {
         JsonNode founderAlone = awaitDecision(HOTFIX, "2.0.4-hotfix", v -> "HOLD".equals(outcome(v, "live-100"))
                 && "PASS".equals(criterion(stage(v, "live-100"), "lint").path("status").asString()));
         assertThat(strings(stage(founderAlone, "live-100").path("missing"))).containsExactly("approval:expedited-review");
-        assertThat(awaitRollout(HOTFIX, "2.0.4-hotfix", r -> true).path("nextStep").asString())
+        assertThat(awaitRollout(HOTFIX, "2.0.4-hotfix", r -> !r.isMissingNode()).path("nextStep").asString())
                 .isEqualTo("waiting for GO on stage live-100");
 
         approve("carol", HOTFIX, "2.0.4-hotfix", "risk");
