@@ -66,6 +66,11 @@ public final class FollowCommand implements Callable<Integer> {
     final AtomicBoolean running = new AtomicBoolean(true);
     Clock clock = Clock.systemUTC();
 
+    /** Ends {@link #call} after the current poll, as Ctrl-C does: for a follower embedded in another program. */
+    public void stop() {
+        running.set(false);
+    }
+
     @Override
     public Integer call() {
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", registryUrl));

@@ -1,6 +1,6 @@
 package dev.greenlight.cli.e2e;
 
-import dev.greenlight.cli.GreenlightCli;
+import dev.greenlight.cli.deploy.FollowCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -18,6 +18,7 @@ final class ReferenceDeployer implements AutoCloseable {
 
     private static final String DEPLOYER_ID = "e2e-deployer";
 
+    private final List<FollowCommand> follows = new ArrayList<>();
     private final List<Thread> followers = new ArrayList<>();
 
     private ReferenceDeployer() {
@@ -27,26 +28,28 @@ final class ReferenceDeployer implements AutoCloseable {
     static ReferenceDeployer following(String... targets) {
         ReferenceDeployer deployer = new ReferenceDeployer();
         for (String target : targets) {
-            Thread follower = new Thread(() -> follow(target), "follow-" + target);
+            FollowCommand follow = new FollowCommand();
+            Thread follower = new Thread(() -> follow(follow, target), "follow-" + target);
             follower.setDaemon(true);
             follower.start();
+            deployer.follows.add(follow);
             deployer.followers.add(follower);
         }
         return deployer;
     }
 
-    private static void follow(String target) {
-        CommandLine follow = new CommandLine(new GreenlightCli());
-        follow.setOut(new PrintWriter(new StringWriter(), true));
-        follow.setErr(new PrintWriter(new StringWriter(), true));
-        follow.execute("follow", "--bootstrap-servers", WholeStack.stack().bootstrapServers(),
+    private static void follow(FollowCommand follow, String target) {
+        CommandLine command = new CommandLine(follow);
+        command.setOut(new PrintWriter(new StringWriter(), true));
+        command.setErr(new PrintWriter(new StringWriter(), true));
+        command.execute("--bootstrap-servers", WholeStack.stack().bootstrapServers(),
                 "--registry-url", WholeStack.stack().registryUrl(), "--target", target, "--deployer-id", DEPLOYER_ID);
     }
 
-    /** Interrupting the poll ends {@code follow}; the stack itself keeps running for other suites. */
+    /** Each follower stops after its current poll; the stack itself keeps running for other suites. */
     @Override
     public void close() throws InterruptedException {
-        followers.forEach(Thread::interrupt);
+        follows.forEach(FollowCommand::stop);
         for (Thread follower : followers) {
             follower.join(Duration.ofSeconds(30).toMillis());
         }
