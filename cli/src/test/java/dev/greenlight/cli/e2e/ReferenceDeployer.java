@@ -28,7 +28,7 @@ final class ReferenceDeployer implements AutoCloseable {
     static ReferenceDeployer following(String... targets) {
         ReferenceDeployer deployer = new ReferenceDeployer();
         for (String target : targets) {
-            FollowCommand follow = new FollowCommand();
+            FollowCommand follow = new FollowCommand(WholeStack.stack().clock());
             Thread follower = new Thread(() -> follow(follow, target), "follow-" + target);
             follower.setDaemon(true);
             follower.start();
