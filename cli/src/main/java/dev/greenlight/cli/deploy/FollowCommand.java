@@ -45,7 +45,25 @@ public final class FollowCommand implements Callable<Integer> {
     int maxCommands;
 
     final AtomicBoolean running = new AtomicBoolean(true);
-    Clock clock = Clock.systemUTC();
+    final Clock clock;
+
+    public FollowCommand() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock stamps the acknowledgements: when the deployment was applied. A deployer embedded
+     *              in a stack with a simulated clock passes that clock, so "applied" is in the same
+     *              time as the command it answers (release lead times are measured to it).
+     */
+    public FollowCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Ends {@link #call} after the current poll, as Ctrl-C does: for a follower embedded in another program. */
+    public void stop() {
+        running.set(false);
+    }
 
     @Override
     public Integer call() {

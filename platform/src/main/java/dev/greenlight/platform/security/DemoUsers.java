@@ -18,7 +18,9 @@ public final class DemoUsers {
         return List.of(
                 demo("alice", Set.of("engineer"), List.of()),
                 demo("bob", Set.of("auditor", "engineer", "code-review", "security"), List.of()),
-                demo("carol", Set.of("risk"), List.of()),
+                // carol signs off operations too: the ops guide wants platform, security and operations
+                // from three different people, and erin already holds platform.
+                demo("carol", Set.of("risk", "operations"), List.of()),
                 demo("dave", Set.of("founder", "release-captain"), List.of()),
                 demo("erin", Set.of("on-call", "engineer", "operations", "tech-lead", "platform"), List.of()),
                 demo("frank", Set.of("management"), List.of()),
