@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         StackClockControl clock = new StackClockControl(controlUrl);
         DemoRelease release = DemoRelease.fresh(realClock.instant(), new SecureRandom());
         try (DemoDeployer deployer = new DemoDeployer(new ReferenceDeployer(bootstrapServers, registryUrl,
-                release.target(), "greenlight-demo", realClock))) {
+                release.target(), "greenlight-demo", new RemoteStackClock(clock)))) {
             DemoScenario scenario = new DemoScenario(narrator, Poller.realTime(Duration.ofSeconds(stepTimeoutSeconds)),
                     clock, services, release, daySeconds, deployer);
             Duration simulated = scenario.run();

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -191,7 +190,6 @@ class OperationsReleaseGuideE2eTest {
 
     @Test
     @Order(5)
-    @Disabled("needs GET /api/v1/ledger/metrics from branch ledger-metrics (passes with cd5a857 merged); enable after merging it")
     void releaseMetricsFromTheLedgerReflectTheRuns() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode beta = metrics(BETA);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.cli.stack.LocalStack;
+import dev.greenlight.cli.stack.PortInUseException;
 import dev.greenlight.cli.stack.StackClock;
 import dev.greenlight.cli.stack.StackConfig;
 import dev.greenlight.cli.stack.StackService;
+import dev.greenlight.cli.stack.StackStartException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -57,12 +59,36 @@ public final class WholeStack implements BeforeAllCallback {
     }
 
     private static LocalStack start() {
+        // Free ports are chosen, released, then bound: another process on a shared CI machine can
+        // take one in between. That is the machine's race, not a finding, so it earns a new draw.
+        for (int attempt = 1; ; attempt++) {
+            Path dataDir = tempDir();
+            try {
+                LocalStack started = new LocalStack(StackConfig.withFreePorts(dataDir),
+                        new StackClock(InstantSource.system(), null, 1)).start(START_TIMEOUT);
+                started.waitUntilHealthy(START_TIMEOUT);
+                return started;
+            } catch (StackStartException e) {
+                FileSystemUtils.deleteRecursively(dataDir.toFile());
+                if (attempt == 3 || !portClash(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean portClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PortInUseException || t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path tempDir() {
         try {
-            Path dataDir = Files.createTempDirectory("greenlight-e2e");
-            LocalStack started = new LocalStack(StackConfig.withFreePorts(dataDir),
-                    new StackClock(InstantSource.system(), null, 1)).start(START_TIMEOUT);
-            started.waitUntilHealthy(START_TIMEOUT);
-            return started;
+            return Files.createTempDirectory("greenlight-e2e");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
