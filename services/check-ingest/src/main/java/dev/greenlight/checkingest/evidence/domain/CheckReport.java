@@ -19,14 +19,20 @@ public record CheckReport(String target, SemanticVersion version, String name, C
                           Instant startedAt, Instant completedAt, Optional<String> url, Optional<String> summary,
                           Map<String, Double> details, Optional<String> eventId) {
 
-    /** Lower-case kebab case with an optional {@code kind:} prefix, as gate policies reference checks. */
-    public static final Pattern NAME = Pattern.compile("([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*");
+    /**
+     * Lower-case kebab case with an optional {@code kind:} prefix, as gate policies reference checks;
+     * or {@code dependency:<item>}, because a policy's dependency criterion reads the check named
+     * after its work item exactly as written there ({@code dependency:#44}, {@code dependency:OPS-12}).
+     */
+    public static final Pattern NAME = Pattern.compile(
+            "([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*|dependency:[A-Za-z0-9#][A-Za-z0-9#/._-]*");
 
     public CheckReport {
         Fields.require("target", Identifiers.isTarget(target), Identifiers.TARGET_RULE);
         Objects.requireNonNull(version, "version");
         Fields.require("name", name != null && name.length() <= 128 && NAME.matcher(name).matches(),
-                "must be lower-case kebab case with an optional 'kind:' prefix, e.g. unit-tests or lane:cli");
+                "must be lower-case kebab case with an optional 'kind:' prefix, e.g. unit-tests or lane:cli,"
+                        + " or dependency:<work item>, e.g. dependency:#44");
         Fields.require("status", status != null, "is required");
         Fields.require("revision", Identifiers.isRevision(revision), Identifiers.REVISION_RULE);
         Fields.require("startedAt", startedAt != null, "is required");
