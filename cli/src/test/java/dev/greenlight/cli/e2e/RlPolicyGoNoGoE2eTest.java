@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -263,7 +262,6 @@ class RlPolicyGoNoGoE2eTest {
 
     @Test
     @Order(4)
-    @Disabled("needs ledger evidence endpoint from branch ledger-evidence")
     void theExportedDecisionRecordHoldsEveryFieldThePlaybookNames() {
         // "All Go/No-Go decisions are recorded with: timestamp and decision maker, all criteria status
         // (PASS/FAIL/WARN), justification for decision, next review date if NO-GO."
