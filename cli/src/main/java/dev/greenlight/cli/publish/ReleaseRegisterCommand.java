@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = "Register a release candidate TARGET@VERSION.",
         footer = {"", "Example:", "  greenlight release register ict-qm@2.1.0 --type STRATEGY --revision $GIT_SHA "
-            + "--author alice --token demo-ci"})
+            + "--author alice --token demo-ci",
+            "  greenlight release register agent-orchestration@1.4.1 --type HOTFIX --revision $GIT_SHA "
+            + "--author erin --previous-version 1.4.0 --token demo-ci"})
 public final class ReleaseRegisterCommand extends ApiCommand {
 
     @Parameters(paramLabel = "TARGET@VERSION", converter = ReleaseRef.Converter.class,
@@ -34,6 +36,11 @@ public final class ReleaseRegisterCommand extends ApiCommand {
     @Option(names = "--policy", description = "Policy name overriding the default for the release type.")
     String policy;
 
+    @Option(names = "--previous-version", paramLabel = "VERSION",
+            description = "The version this release replaces (what runs now): decides MAJOR/MINOR/PATCH for version"
+                    + " rules. Without it the release counts as a first release.")
+    String previousVersion;
+
     @Override
     protected int execute(GreenlightApi api) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -44,6 +51,7 @@ public final class ReleaseRegisterCommand extends ApiCommand {
         body.put("author", author);
         body.put("changelog", changelog);
         body.put("policy", policy);
+        body.put("previousVersion", previousVersion);
         return printed(api.post(options.checkIngest(), "/api/v1/releases", body), "registered " + release);
     }
 }

@@ -160,7 +160,7 @@ class OperationsReleaseGuideE2eTest {
         assertThat(promote.status()).as(promote.body()).isEqualTo(403);
 
         // The emergency: a hotfix with the fast-tracked security and technical review.
-        register(HOLIDAYS, "1.3.1-hotfix.1", "HOTFIX", "401df1c");
+        register(HOLIDAYS, "1.3.1-hotfix.1", "HOTFIX", "401df1c", "1.3.0");
         everyCheckPasses(HOLIDAYS, "1.3.1-hotfix.1", "401df1c");
         approve("erin", HOLIDAYS, "1.3.1-hotfix.1", "platform");
         approve("bob", HOLIDAYS, "1.3.1-hotfix.1", "security");
@@ -169,10 +169,10 @@ class OperationsReleaseGuideE2eTest {
         assertThat(criterion(stage(hotfix, "production"), "holiday-blackout").path("status").asString()).isEqualTo("PASS");
         assertThat(criterion(stage(hotfix, "production"), "holiday-blackout").path("reason").asString())
                 .contains("does not apply to HOTFIX releases");
-        // The gate is never told which version is released (EvidenceFold leaves previousVersion
-        // null), so every release counts as a MAJOR bump and management signs the hotfix too.
-        approve("frank", HOLIDAYS, "1.3.1-hotfix.1", "management");
-        awaitDecision(HOLIDAYS, "1.3.1-hotfix.1", v -> "GO".equals(outcome(v, "production")));
+        // The pipeline says the hotfix replaces 1.3.0: a PATCH, so no management sign-off is needed.
+        JsonNode shipped = awaitDecision(HOLIDAYS, "1.3.1-hotfix.1", v -> "GO".equals(outcome(v, "production")));
+        assertThat(criterion(stage(shipped, "production"), "major-needs-management").path("reason").asString())
+                .isEqualTo("1.3.0 -> 1.3.1-hotfix.1 is not a MAJOR bump");
         awaitApplied(HOLIDAYS, "1.3.1-hotfix.1", "production", 100);
 
         JsonNode target = awaitTarget(HOLIDAYS, t -> "1.3.1-hotfix.1".equals(t.path("stableVersion").asString()));

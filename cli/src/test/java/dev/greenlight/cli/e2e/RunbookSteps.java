@@ -31,6 +31,14 @@ final class RunbookSteps {
                 .formatted(target, version, type, revision, AUTHOR));
     }
 
+    /** Registers a release that replaces {@code previousVersion}, as a pipeline that knows what runs states. */
+    static void register(String target, String version, String type, String revision, String previousVersion) {
+        postOk(StackService.CHECK_INGEST, "/api/v1/releases", "ci", """
+                {"target": "%s", "version": "%s", "type": "%s", "revision": "%s", "author": "%s",
+                 "previousVersion": "%s"}"""
+                .formatted(target, version, type, revision, AUTHOR, previousVersion));
+    }
+
     /** CI reports checks of the release's revision, all with {@code status}, as one batch. */
     static void checks(String target, String version, String revision, String status, String... names) {
         Instant completed = now().minusSeconds(60);

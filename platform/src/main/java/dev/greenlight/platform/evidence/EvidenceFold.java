@@ -55,7 +55,8 @@ import org.apache.avro.specific.SpecificRecord;
  * version; metrics and on-call acknowledgements without a version and all alerts (which have
  * none) apply to every version of the target. Evidence item ids are always {@code meta.eventId}.
  * Kill-switch events and {@code ActionRefused} are not gate evidence (the engine has no such
- * item); {@code previousVersion} stays null — rollout state is the rollout controller's.
+ * item). {@code previousVersion} is what the registration says the release replaces: the
+ * pipeline's word, recorded in the event, so a replay sees the same semver class.
  */
 public final class EvidenceFold {
 
@@ -81,7 +82,7 @@ public final class EvidenceFold {
         byId.values().forEach(items::add);
         byId.values().forEach(items::amend);
         return new Evidence(release(registered), items.checks, List.copyOf(items.alerts.values()), items.metrics,
-                List.copyOf(items.approvals.values()), items.waivers, items.onCallAcks, null);
+                List.copyOf(items.approvals.values()), items.waivers, items.onCallAcks, registered.getPreviousVersion());
     }
 
     /**

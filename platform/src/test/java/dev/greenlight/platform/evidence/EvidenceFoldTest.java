@@ -57,6 +57,15 @@ class EvidenceFoldTest {
     }
 
     @Test
+    void theVersionTheRegistrationSaysItReplacesIsThePreviousVersionVersionRulesSee() {
+        ReleaseRegistered replacing = release("r2", "rl-policy", "1.3.0", ReleaseType.MODEL, T);
+        replacing.setPreviousVersion("1.2.0");
+
+        assertThat(EvidenceFold.fold(replacing, List.of()).previousVersion()).isEqualTo("1.2.0");
+        assertThat(EvidenceFold.fold(RELEASE, List.of()).previousVersion()).isNull();
+    }
+
+    @Test
     void versionedEvidenceOfAnotherVersionOrTargetIsNotEvidence() {
         Evidence evidence = EvidenceFold.fold(RELEASE, List.of(
                 pass("c1", "rl-policy", "1.1.0", "unit-tests", T, Duration.ofMinutes(5)),

@@ -84,6 +84,7 @@ public class RegisterRelease {
                 .setAuthor(candidate.author())
                 .setChangelog(candidate.changelog().orElse(null))
                 .setPolicy(candidate.policy().orElse(null))
+                .setPreviousVersion(candidate.previousVersion().map(Object::toString).orElse(null))
                 .build();
     }
 
@@ -104,6 +105,9 @@ public class RegisterRelease {
         if (!Objects.equals(existing.getPolicy(), candidate.policy().orElse(null))) {
             differing.add("policy");
         }
+        if (!Objects.equals(existing.getPreviousVersion(), candidate.previousVersion().map(Object::toString).orElse(null))) {
+            differing.add("previousVersion");
+        }
         return differing;
     }
 
@@ -111,6 +115,8 @@ public class RegisterRelease {
         String content = String.join("\n", "release", candidate.target(), candidate.version().toString(),
                 candidate.type().name(), candidate.revision(), candidate.author(),
                 candidate.changelog().orElse(""), candidate.policy().orElse(""));
+        // Appended only when given, so registrations made before the field existed keep their ids.
+        content += candidate.previousVersion().map(before -> "\nreplaces " + before).orElse("");
         return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * invalid candidate cannot exist and nothing is published for it.
  */
 public record ReleaseCandidate(String target, SemanticVersion version, ReleaseType type, String revision,
-                               String author, Optional<String> changelog, Optional<String> policy) {
+                               String author, Optional<String> changelog, Optional<String> policy,
+                               Optional<SemanticVersion> previousVersion) {
 
     public ReleaseCandidate {
         require("target", Identifiers.isTarget(target), Identifiers.TARGET_RULE);
@@ -20,6 +21,10 @@ public record ReleaseCandidate(String target, SemanticVersion version, ReleaseTy
                 "is required (at most 128 characters)");
         changelog = changelog == null ? Optional.empty() : changelog;
         policy = policy == null ? Optional.empty() : policy;
+        previousVersion = previousVersion == null ? Optional.empty() : previousVersion;
+        // A release replaces an older one; "replacing" a newer one would read as a downgrade bump.
+        require("previousVersion", previousVersion.map(before -> before.compareTo(version) < 0).orElse(true),
+                "must be lower than version " + version);
     }
 
     /** The id users see and type: {@code target@version}. */

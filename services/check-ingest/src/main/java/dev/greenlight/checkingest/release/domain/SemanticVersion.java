@@ -1,5 +1,6 @@
 package dev.greenlight.checkingest.release.domain;
 
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * refused there when malformed, instead of being carried around as strings nobody checked.
  */
 public record SemanticVersion(long major, long minor, long patch, Optional<String> preRelease,
-                              Optional<String> buildMetadata) {
+                              Optional<String> buildMetadata) implements Comparable<SemanticVersion> {
 
     // The regular expression published with the SemVer 2.0.0 specification.
     private static final Pattern SEMVER = Pattern.compile(
@@ -31,6 +32,45 @@ public record SemanticVersion(long major, long minor, long patch, Optional<Strin
         } catch (NumberFormatException tooLarge) {
             throw new IllegalArgumentException("'" + text + "' has a version number too large", tooLarge);
         }
+    }
+
+    /**
+     * Precedence as SemVer 2.0.0 §11 defines it: numbers numerically, a pre-release below its
+     * release, pre-release identifiers one by one (numeric below alphanumeric), build metadata
+     * ignored — so {@code 1.0.0+a} and {@code 1.0.0+b} compare equal although they are not equal.
+     */
+    @Override
+    public int compareTo(SemanticVersion other) {
+        int core = Comparator.comparingLong(SemanticVersion::major).thenComparingLong(SemanticVersion::minor)
+                .thenComparingLong(SemanticVersion::patch).compare(this, other);
+        if (core != 0) {
+            return core;
+        }
+        if (preRelease.isEmpty() || other.preRelease.isEmpty()) {
+            return Boolean.compare(preRelease.isEmpty(), other.preRelease.isEmpty());
+        }
+        String[] mine = preRelease.get().split("\\.");
+        String[] theirs = other.preRelease.get().split("\\.");
+        for (int i = 0; i < Math.min(mine.length, theirs.length); i++) {
+            int order = compareIdentifier(mine[i], theirs[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(mine.length, theirs.length);
+    }
+
+    private static int compareIdentifier(String a, String b) {
+        boolean aNumeric = a.chars().allMatch(Character::isDigit);
+        boolean bNumeric = b.chars().allMatch(Character::isDigit);
+        if (aNumeric && bNumeric) {
+            // Identifiers have no leading zeros (the pattern refuses them), so length orders first.
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        }
+        if (aNumeric != bNumeric) {
+            return aNumeric ? -1 : 1;
+        }
+        return a.compareTo(b);
     }
 
     public boolean isPreRelease() {

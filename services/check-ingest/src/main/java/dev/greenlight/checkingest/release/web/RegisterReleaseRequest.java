@@ -5,5 +5,5 @@ package dev.greenlight.checkingest.release.web;
  * type or a malformed version is reported by field name instead of as unreadable JSON.
  */
 record RegisterReleaseRequest(String target, String version, String type, String revision, String author,
-                              String changelog, String policy) {
+                              String changelog, String policy, String previousVersion) {
 }

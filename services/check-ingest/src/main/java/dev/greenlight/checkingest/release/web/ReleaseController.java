@@ -36,9 +36,10 @@ class ReleaseController {
     /** 201 when this request registered the release, 200 when an identical registration existed. */
     @PostMapping
     ResponseEntity<ReleaseRegisteredResponse> register(@RequestBody RegisterReleaseRequest request, Actor actor) {
-        ReleaseCandidate candidate = new ReleaseCandidate(request.target(), version(request.version()),
+        ReleaseCandidate candidate = new ReleaseCandidate(request.target(), version("version", request.version()),
                 type(request.type()), request.revision(), request.author(),
-                Optional.ofNullable(request.changelog()), Optional.ofNullable(request.policy()));
+                Optional.ofNullable(request.changelog()), Optional.ofNullable(request.policy()),
+                Optional.ofNullable(request.previousVersion()).map(v -> version("previousVersion", v)));
         Registration registration = registerRelease.register(candidate, actor);
         ReleaseRegistered event = registration.release();
         return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -46,14 +47,14 @@ class ReleaseController {
                         event.getMeta().getEventId()));
     }
 
-    private static SemanticVersion version(String version) {
+    private static SemanticVersion version(String field, String version) {
         if (version == null) {
-            throw new InvalidFieldException("version", "is required");
+            throw new InvalidFieldException(field, "is required");
         }
         try {
             return SemanticVersion.parse(version);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("version", "must follow Semantic Versioning 2.0.0: " + e.getMessage());
+            throw new InvalidFieldException(field, "must follow Semantic Versioning 2.0.0: " + e.getMessage());
         }
     }
 

@@ -41,4 +41,16 @@ class SemanticVersionTest {
         assertThat(version.preRelease()).contains("beta.1");
         assertThat(version.buildMetadata()).contains("exp.sha.5114f85");
     }
+
+    @org.junit.jupiter.api.Test
+    void ordersByPrecedenceAsTheSpecificationsExampleChainDoes() {
+        // SemVer 2.0.0 §11: each is lower than the next.
+        String[] chain = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+                "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0", "10.0.0"};
+        for (int i = 0; i + 1 < chain.length; i++) {
+            assertThat(SemanticVersion.parse(chain[i])).as(chain[i] + " < " + chain[i + 1])
+                    .isLessThan(SemanticVersion.parse(chain[i + 1]));
+        }
+        assertThat(SemanticVersion.parse("1.0.0+a")).isEqualByComparingTo(SemanticVersion.parse("1.0.0+b"));
+    }
 }

@@ -121,6 +121,34 @@ class RegisterReleaseIT {
     }
 
     @Test
+    void theVersionAReleaseReplacesIsRecordedSoVersionRulesKnowItsSemverClass() {
+        Answer answer = post("""
+                {"target": "replacing", "version": "2.4.1", "type": "HOTFIX",
+                 "revision": "abcdef1", "author": "alice", "previousVersion": "2.4.0"}""");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(releasesFor("replacing")).singleElement()
+                .satisfies(r -> assertThat(r.value().getPreviousVersion()).isEqualTo("2.4.0"));
+    }
+
+    @Test
+    void aPreviousVersionThatIsMalformedOrNotLowerIsRefusedNamingTheField() {
+        Answer malformed = post("""
+                {"target": "bad-previous", "version": "2.0.0", "type": "BUGFIX",
+                 "revision": "abcdef1", "author": "alice", "previousVersion": "two"}""");
+        Answer newer = post("""
+                {"target": "bad-previous", "version": "2.0.0", "type": "BUGFIX",
+                 "revision": "abcdef1", "author": "alice", "previousVersion": "2.0.1"}""");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("field").asString()).isEqualTo("previousVersion");
+        assertThat(newer.status()).isEqualTo(400);
+        assertThat(newer.body().path("field").asString()).isEqualTo("previousVersion");
+        assertThat(newer.body().path("detail").asString()).contains("lower than version 2.0.0");
+        assertThat(releasesFor("bad-previous")).isEmpty();
+    }
+
+    @Test
     void anUnknownReleaseTypeIsRefusedListingTheAllowedOnes() {
         Answer answer = post("""
                 {"target": "bad-type", "version": "1.0.0", "type": "FEATURE",
