@@ -125,16 +125,21 @@ class OperationsReleaseGuideE2eTest {
         assertThat(criterion(stage(go, "production"), "major-needs-management").path("reason").asString())
                 .contains("approved by frank (management)");
         JsonNode live = awaitApplied(MAJOR, "2.0.0", "production", 100);
-        assertThat(live.path("status").asString()).isEqualTo("COMPLETED");
-        assertThat(awaitTarget(MAJOR, t -> true).path("stableVersion").asString()).isEqualTo("2.0.0");
+        assertThat(live.path("nextStep").asString()).startsWith("soaking");
 
-        // Post-release monitoring: a page after the release counts against it in the release metrics.
+        // Post-release monitoring: a page during the first day in production is an emergency
+        // rollback (the post-release-incident guard), and counts against 2.0.0 in the metrics.
         postOk(StackService.CHECK_INGEST, "/webhooks/alertmanager", "ci", """
                 {"version": "4", "status": "firing", "receiver": "greenlight", "groupKey": "{}", "alerts": [
                   {"status": "firing", "labels": {"alertname": "RunbookIndexStale", "service": "%s", "severity": "page"},
                    "annotations": {"summary": "runbook index out of date after 2.0.0"}, "startsAt": "%s",
                    "endsAt": "0001-01-01T00:00:00Z", "fingerprint": "0b5e2e0000000001"}]}"""
                 .formatted(MAJOR, now()));
+        JsonNode rolledBack = awaitRollout(MAJOR, "2.0.0", r -> "ROLLED_BACK".equals(r.path("status").asString("")));
+        assertThat(rolledBack.path("trafficPercent").asInt()).isZero();
+        JsonNode stable = awaitTarget(MAJOR, t -> true).path("stableVersion");
+        assertThat(stable.isNull() || stable.isMissingNode()).as("no stable version after the rollback: " + stable)
+                .isTrue();
     }
 
     @Test
@@ -174,6 +179,7 @@ class OperationsReleaseGuideE2eTest {
         assertThat(criterion(stage(shipped, "production"), "major-needs-management").path("reason").asString())
                 .isEqualTo("1.3.0 -> 1.3.1-hotfix.1 is not a MAJOR bump");
         awaitApplied(HOLIDAYS, "1.3.1-hotfix.1", "production", 100);
+        advance(Duration.ofHours(25)); // a quiet first day in production: the hotfix is stable
 
         JsonNode target = awaitTarget(HOLIDAYS, t -> "1.3.1-hotfix.1".equals(t.path("stableVersion").asString()));
         assertThat(RunbookSteps.rollout(target, "1.4.0").path("status").asString()).isEqualTo("PENDING");
@@ -202,7 +208,8 @@ class OperationsReleaseGuideE2eTest {
             assertThat(major.path("releases").path("live").asLong()).isEqualTo(1);
             assertThat(major.path("leadTime").path("releases").get(0).path("version").asString()).isEqualTo("2.0.0");
             assertThat(major.path("leadTime").path("releases").get(0).path("leadTimeSeconds").asLong()).isNotNegative();
-            assertThat(major.path("rollbacks").path("total").asLong()).isZero();
+            assertThat(major.path("rollbacks").path("total").asLong()).isEqualTo(1);
+            assertThat(major.path("rollbacks").toString()).contains("post-release-incident");
             assertThat(major.path("incidents").path("total").asLong()).isEqualTo(1);
             assertThat(major.path("incidents").path("items").get(0).path("version").asString()).isEqualTo("2.0.0");
 
