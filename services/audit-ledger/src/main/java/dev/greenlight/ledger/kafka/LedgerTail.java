@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -61,23 +60,10 @@ public final class LedgerTail implements AutoCloseable {
         List<LedgerItem> items = new ArrayList<>();
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                items.add(item(record));
+                items.add(LedgerRecords.item(record, entries));
             }
         }
         return items;
-    }
-
-    private LedgerItem item(ConsumerRecord<byte[], byte[]> record) {
-        String location = record.topic() + "-" + record.partition() + "@" + record.offset();
-        if (record.value() == null) {
-            return new LedgerItem.Foreign(record.partition(), location, "empty record (tombstone)");
-        }
-        try {
-            return new LedgerItem.Recorded(LedgerCodec.fromAvro(entries.deserialize(record.topic(), record.value())),
-                    location);
-        } catch (SerializationException | NullPointerException e) {
-            return new LedgerItem.Foreign(record.partition(), location, e.getMessage());
-        }
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
                 partitions.add(new ArrayList<>());
             }
             for (ConsumerRecord<byte[], byte[]> record : readAll(consumer, Topics.LEDGER.name(), Topics.LEDGER.partitions())) {
-                partitions.get(record.partition()).add(item(record));
+                partitions.get(record.partition()).add(LedgerRecords.item(record, entries));
             }
             List<Checkpoint> signed = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : readAll(consumer, Topics.LEDGER_CHECKPOINTS.name(),
@@ -71,19 +71,6 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
                 }
             }
             return new LedgerSnapshot(partitions, signed);
-        }
-    }
-
-    private LedgerItem item(ConsumerRecord<byte[], byte[]> record) {
-        String location = record.topic() + "-" + record.partition() + "@" + record.offset();
-        if (record.value() == null) {
-            return new LedgerItem.Foreign(record.partition(), location, "empty record (tombstone)");
-        }
-        try {
-            return new LedgerItem.Recorded(LedgerCodec.fromAvro(entries.deserialize(record.topic(), record.value())),
-                    location);
-        } catch (SerializationException | NullPointerException e) {
-            return new LedgerItem.Foreign(record.partition(), location, e.getMessage());
         }
     }
 

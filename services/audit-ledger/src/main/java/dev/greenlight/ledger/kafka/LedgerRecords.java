@@ -1,0 +1,31 @@
+package dev.greenlight.ledger.kafka;
+
+import dev.greenlight.events.LedgerEntry;
+import dev.greenlight.ledger.domain.LedgerItem;
+import dev.greenlight.platform.serde.AvroDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * How a raw record of the ledger topic becomes a {@link LedgerItem}: an entry when it decodes, a
+ * foreign item (kept, so verification can name it) when it does not. One rule for every reader, so
+ * the live tail and a full re-read never disagree about what is on the ledger.
+ */
+final class LedgerRecords {
+
+    private LedgerRecords() {
+    }
+
+    static LedgerItem item(ConsumerRecord<byte[], byte[]> record, AvroDeserializer<LedgerEntry> entries) {
+        String location = record.topic() + "-" + record.partition() + "@" + record.offset();
+        if (record.value() == null) {
+            return new LedgerItem.Foreign(record.partition(), location, "empty record (tombstone)");
+        }
+        try {
+            return new LedgerItem.Recorded(LedgerCodec.fromAvro(entries.deserialize(record.topic(), record.value())),
+                    location);
+        } catch (SerializationException | NullPointerException e) {
+            return new LedgerItem.Foreign(record.partition(), location, e.getMessage());
+        }
+    }
+}
