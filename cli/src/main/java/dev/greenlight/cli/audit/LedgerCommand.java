@@ -38,10 +38,24 @@ public final class LedgerCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute every hash, the chains, the Merkle roots and checkpoint signatures.")
-    int verify(@Mixin ApiOptions options) {
+            description = {"Recompute every hash, the chains, the Merkle roots and checkpoint signatures.",
+                "With --file, offline: an export (greenlight ledger export) and the ledger's public key are all"
+                        + " it needs; no service is asked anything unless the key is not given."},
+            footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
+                "  greenlight ledger verify --file ledger.jsonl --public-key ledger-key.b64"})
+    int verify(@Option(names = "--file", paramLabel = "EXPORT", description = "Verify this JSON Lines export offline.")
+               Path file,
+               @Option(names = "--public-key", paramLabel = "KEY",
+                       description = "The ledger's Ed25519 public key, base64 X.509 or a file holding it. Get it out of"
+                               + " band for an audit; without it the ledger service's GET /public-key is used.")
+               String publicKey,
+               @Mixin ApiOptions options) {
         return run(() -> {
-            JsonNode answer = options.api().get(options.ledger(), "/api/v1/ledger/verify");
+            JsonNode answer = file == null ? options.api().get(options.ledger(), "/api/v1/ledger/verify")
+                    : new OfflineVerification(spec.commandLine().getErr()).verify(file,
+                            publicKey != null ? publicKey
+                                    : options.api().get(options.ledger(), "/api/v1/ledger/public-key")
+                                            .path("publicKey").asString());
             boolean ok = answer.path("ok").asBoolean();
             PrintWriter out = spec.commandLine().getOut();
             if (options.json()) {

@@ -214,6 +214,27 @@ class LocalStackTest {
                 "--token", "demo-bob")).as(audit.toString()).isZero();
         assertThat(audit.toString()).contains("OK").containsPattern("reproduced [1-9]").contains("mismatched 0");
 
+        // Offline, as an auditor years later: an export and the public key are all it takes, and
+        // an export with one entry cut out no longer verifies.
+        Path export = dataDir.resolve("ledger.jsonl");
+        assertThat(ledger.execute("ledger", "export", "--file", export.toString(), "--ledger-url", ledgerUrl,
+                "--token", "demo-bob")).as(audit.toString()).isZero();
+        StringWriter offline = new StringWriter();
+        CommandLine verifier = new CommandLine(new GreenlightCli());
+        verifier.setOut(new PrintWriter(offline, true));
+        assertThat(verifier.execute("ledger", "verify", "--file", export.toString(), "--ledger-url", ledgerUrl,
+                "--token", "demo-bob")).as(offline.toString()).isZero();
+        assertThat(offline.toString()).containsPattern("OK  [1-9][0-9]* entries");
+        List<String> lines = new ArrayList<>(Files.readAllLines(export));
+        int firstEntry = lines.indexOf(lines.stream().filter(l -> l.startsWith("{\"type\":\"entry\"")).findFirst()
+                .orElseThrow());
+        lines.remove(firstEntry);
+        Path cut = dataDir.resolve("ledger-cut.jsonl");
+        Files.write(cut, lines);
+        assertThat(verifier.execute("ledger", "verify", "--file", cut.toString(), "--ledger-url", ledgerUrl,
+                "--token", "demo-bob")).as(offline.toString()).isEqualTo(1);
+        assertThat(offline.toString()).contains("BROKEN");
+
         // The replay gate of a policy change: the shipped policy flips nothing; a candidate that
         // also demands on-call coverage in shadow would have stopped the recorded GO.
         Path shipped = Path.of(System.getProperty("greenlight.home", "..")).resolve("policies/rl-policy-go-nogo.yaml");
