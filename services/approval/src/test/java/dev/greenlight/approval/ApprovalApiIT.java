@@ -302,6 +302,18 @@ class ApprovalApiIT {
     }
 
     @Test
+    void theOpenApiDescriptionListsEveryEndpointWithBearerAuthenticationAndNeedsNoToken() {
+        tools.jackson.databind.JsonNode docs = org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                .get().uri("/v3/api-docs").retrieve().body(tools.jackson.databind.JsonNode.class);
+
+        assertThat(docs.path("info").path("title").asString()).isEqualTo("Greenlight approval");
+        assertThat(docs.path("paths").propertyNames()).contains("/api/v1/approvals", "/api/v1/waivers",
+                "/api/v1/acks", "/api/v1/kill-switch");
+        assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+    }
+
+    @Test
     void withoutAValidTokenTheCallerIsChallengedAndNothingIsWritten() {
         String body = """
                 {"target": "anonymous", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE"}""";
