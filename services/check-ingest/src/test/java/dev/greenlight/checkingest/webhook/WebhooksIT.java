@@ -1,7 +1,9 @@
 package dev.greenlight.checkingest.webhook;
 
+import static dev.greenlight.checkingest.FixedClock.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.checkingest.FixedClock;
 import dev.greenlight.checkingest.Api;
 import dev.greenlight.checkingest.Api.Answer;
 import dev.greenlight.events.AlertFired;
@@ -17,9 +19,7 @@ import dev.greenlight.platform.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -48,21 +46,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "greenlight.security.demo-users=true",
         "greenlight.github.webhook-secret=" + WebhooksIT.SECRET})
 @EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, WebhooksIT.FixedClock.class})
+@Import({InMemoryRegistryConfiguration.class, FixedClock.class})
 class WebhooksIT {
 
     static final String SECRET = "It's a Secret to Everybody";
     static final String SHA = "d6fde92930d4715a2b49857d24b940956b26d2d3";
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
     @LocalServerPort
     int port;
     @Value("${spring.embedded.kafka.brokers}")

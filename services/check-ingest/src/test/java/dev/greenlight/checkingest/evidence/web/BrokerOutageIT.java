@@ -1,8 +1,10 @@
 package dev.greenlight.checkingest.evidence.web;
 
+import static dev.greenlight.checkingest.FixedClock.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.greenlight.checkingest.FixedClock;
 import dev.greenlight.checkingest.Api;
 import dev.greenlight.checkingest.Api.Answer;
 import dev.greenlight.events.MetricObserved;
@@ -10,10 +12,8 @@ import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -40,18 +38,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "greenlight.security.demo-users=true",
         "greenlight.publish.ack-timeout=5s"})
 @EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, BrokerOutageIT.FixedClock.class})
+@Import({InMemoryRegistryConfiguration.class, FixedClock.class})
 class BrokerOutageIT {
-
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
 
     @LocalServerPort
     int port;

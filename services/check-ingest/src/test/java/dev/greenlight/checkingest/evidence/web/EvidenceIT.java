@@ -1,7 +1,9 @@
 package dev.greenlight.checkingest.evidence.web;
 
+import static dev.greenlight.checkingest.FixedClock.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.checkingest.FixedClock;
 import dev.greenlight.checkingest.Api;
 import dev.greenlight.checkingest.Api.Answer;
 import dev.greenlight.events.CheckReported;
@@ -12,9 +14,7 @@ import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -39,18 +37,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "greenlight.security.demo-users=true",
         "greenlight.ingest.max-body-size=4KB"})
 @EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, EvidenceIT.FixedClock.class})
+@Import({InMemoryRegistryConfiguration.class, FixedClock.class})
 class EvidenceIT {
-
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -1,25 +1,23 @@
 package dev.greenlight.checkingest.release.web;
 
+import static dev.greenlight.checkingest.FixedClock.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.checkingest.FixedClock;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -37,18 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "greenlight.security.demo-users=true"})
 @EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, RegisterReleaseIT.FixedClock.class})
+@Import({InMemoryRegistryConfiguration.class, FixedClock.class})
 class RegisterReleaseIT {
-
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
 
     @LocalServerPort
     int port;
