@@ -15,10 +15,16 @@ final class DecisionTable {
         out.println();
         out.println(Ansi.AUTO.string("  stage @|bold " + decision.path("stage").asString() + "|@: "
                 + colour(outcome) + "   evaluated " + decision.path("evaluatedAt").asString("")));
-        out.printf("    %-8s %-28s %-14s %-14s %s%n", "STATUS", "CRITERION", "OBSERVED", "THRESHOLD", "REASON");
+        // Columns as wide as their longest value (observed values such as "2 of 2 PASS, latest PASS
+        // 0m ago" vary a lot), so the reason column starts at one place on every line.
+        int name = width(decision, "name", "CRITERION");
+        int observed = width(decision, "observed", "OBSERVED");
+        int threshold = width(decision, "threshold", "THRESHOLD");
+        String row = "    %-8s %-" + name + "s %-" + observed + "s %-" + threshold + "s %s";
+        out.println(String.format(row, "STATUS", "CRITERION", "OBSERVED", "THRESHOLD", "REASON"));
         for (JsonNode c : decision.path("criteria")) {
             String status = c.path("status").asString();
-            out.println(Ansi.AUTO.string(String.format("    %-8s %-28s %-14s %-14s %s",
+            out.println(Ansi.AUTO.string(String.format(row,
                     "@|" + style(status) + " " + status + "|@" + " ".repeat(Math.max(0, 8 - status.length())),
                     c.path("name").asString(), text(c.path("observed")), text(c.path("threshold")),
                     c.path("reason").asString(""))));
@@ -29,6 +35,14 @@ final class DecisionTable {
         if (!decision.path("nextChangeAt").isNull() && !decision.path("nextChangeAt").isMissingNode()) {
             out.println("    may change by itself at " + decision.path("nextChangeAt").asString());
         }
+    }
+
+    private static int width(JsonNode decision, String field, String heading) {
+        int widest = heading.length();
+        for (JsonNode c : decision.path("criteria")) {
+            widest = Math.max(widest, text(c.path(field)).length());
+        }
+        return widest;
     }
 
     private static String colour(String outcome) {
