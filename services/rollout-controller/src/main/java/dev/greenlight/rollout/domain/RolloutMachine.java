@@ -42,6 +42,9 @@ public final class RolloutMachine {
      * A release was registered: it waits in PENDING for GO on its entry stage — the first stage, or
      * for direct and hotfix releases the policy's last (live) stage. Re-registration is a no-op.
      */
+    /** The check name that records a hotfix's post-mortem as published. */
+    public static final String POST_MORTEM_CHECK = "post-mortem";
+
     public Transition register(TargetState state, String version, ReleaseType type, Policy policy) {
         if (state.rollout(version).isPresent()) {
             return new Transition(state, List.of());
@@ -159,6 +162,22 @@ public final class RolloutMachine {
             }
         }
         return step.done();
+    }
+
+    /**
+     * The post-mortem a hotfix owes was published (a PASS check named {@link #POST_MORTEM_CHECK} for
+     * its version, typically linking the document): the obligation is fulfilled, so it is neither
+     * shown as open nor reported overdue. A late post-mortem still fulfils it; the overdue report
+     * already on record stays.
+     */
+    public Transition postMortemPublished(TargetState state, String version) {
+        boolean owed = state.obligations().stream().anyMatch(o -> o.kind() == ObligationKind.POST_MORTEM
+                && o.version().equals(version) && !o.fulfilled());
+        if (!owed) {
+            return new Transition(state, List.of());
+        }
+        return new Transition(state.mapObligations(o -> o.kind() == ObligationKind.POST_MORTEM
+                && o.version().equals(version) ? o.fulfil() : o), List.of());
     }
 
     /** A deployer reported on a command. APPLIED lets the step's soak count; FAILED pauses the rollout. */

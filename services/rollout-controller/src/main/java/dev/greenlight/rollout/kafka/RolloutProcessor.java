@@ -2,6 +2,8 @@ package dev.greenlight.rollout.kafka;
 
 import dev.greenlight.events.AlertFired;
 import dev.greenlight.events.AlertResolved;
+import dev.greenlight.events.CheckReported;
+import dev.greenlight.events.CheckStatus;
 import dev.greenlight.events.DeploymentApplied;
 import dev.greenlight.events.DeploymentStatus;
 import dev.greenlight.events.GateDecided;
@@ -102,6 +104,10 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
                     report.getStatus() == DeploymentStatus.APPLIED, report.getMessage()));
         } else if (value instanceof RolloutCommandRequested request) {
             manual(target, request);
+        } else if (value instanceof CheckReported check) {
+            if (RolloutMachine.POST_MORTEM_CHECK.equals(check.getName()) && check.getStatus() == CheckStatus.PASS) {
+                apply(target, s -> machine.postMortemPublished(s, check.getVersion()));
+            }
         } else if (value instanceof MetricObserved || value instanceof AlertFired || value instanceof AlertResolved) {
             remember(target, (SpecificRecord) value);
             evaluateGuards(target);

@@ -44,7 +44,7 @@ public final class RolloutTopology {
     static final String EVIDENCE_STORE = "rollout-guard-evidence";
 
     static final List<Topic<?>> INPUTS = List.of(Topics.RELEASES, Topics.DECISIONS, Topics.KILL_SWITCH,
-            Topics.METRICS, Topics.ALERTS, Topics.DEPLOYMENT_REPORTS, Topics.ROLLOUT_COMMANDS);
+            Topics.METRICS, Topics.ALERTS, Topics.DEPLOYMENT_REPORTS, Topics.ROLLOUT_COMMANDS, Topics.CHECKS);
 
     private RolloutTopology() {
     }

@@ -55,4 +55,22 @@ class HotfixTest {
         assertThat(s.state.obligations()).filteredOn(Obligation::fulfilled).extracting(Obligation::kind)
                 .containsExactly(ObligationKind.PROPER_RELEASE);
     }
+
+    @Test
+    void aPublishedPostMortemFulfilsItsObligationSoItNeverGoesOverdue() {
+        RolloutScenario s = hotfixLive().ackAll().after(Duration.ofHours(6));
+        s.when(state -> s.machine.postMortemPublished(state, "2.1.1-hotfix.1")).after(Duration.ofHours(20));
+
+        assertThat(s.emittedEver(ObligationOverdue.class)).isEmpty();
+        assertThat(s.state.obligations()).filteredOn(Obligation::fulfilled).extracting(Obligation::kind)
+                .containsExactly(ObligationKind.POST_MORTEM);
+    }
+
+    @Test
+    void aPostMortemOfAnotherVersionFulfilsNothing() {
+        RolloutScenario s = hotfixLive().ackAll();
+        s.when(state -> s.machine.postMortemPublished(state, "2.1.0"));
+
+        assertThat(s.state.obligations()).noneMatch(Obligation::fulfilled);
+    }
 }

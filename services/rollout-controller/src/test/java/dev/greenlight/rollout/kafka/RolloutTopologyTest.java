@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.kafka;
 
 import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
+import static dev.greenlight.platform.evidence.EvidenceEvents.pass;
 import static dev.greenlight.platform.evidence.EvidenceEvents.release;
 import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
 import static dev.greenlight.rollout.kafka.RolloutEvents.go;
@@ -12,6 +13,7 @@ import dev.greenlight.events.GuardAction;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.events.MonitorCheckpointReached;
+import dev.greenlight.events.ObligationOverdue;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutCommandRefused;
@@ -142,6 +144,22 @@ class RolloutTopologyTest {
         ackCommands("ict-qm");
         advance(Duration.ofDays(4));
         ackCommands("ict-qm");
+    }
+
+    @Test
+    void aPublishedPostMortemCheckKeepsTheHotfixsPostMortemFromGoingOverdue() {
+        register("ict-qm", "2.1.1-hotfix.1", ReleaseType.HOTFIX);
+        send(Topics.DECISIONS, "ict-qm", go("ict-qm", "2.1.1-hotfix.1", "live-100", clock.instant()));
+        ackCommands("ict-qm");
+        advance(Duration.ofHours(6));
+
+        send(Topics.CHECKS, "ict-qm", pass("pm-1", "ict-qm", "2.1.1-hotfix.1", RolloutMachine.POST_MORTEM_CHECK,
+                clock.instant(), Duration.ofMinutes(1)));
+        advance(Duration.ofHours(20));
+
+        assertThat(rolloutEvents(ObligationOverdue.class)).isEmpty();
+        assertThat(state("ict-qm").obligations()).filteredOn(o -> o.fulfilled())
+                .extracting(o -> o.kind().name()).containsExactly("POST_MORTEM");
     }
 
     @Test
