@@ -8,6 +8,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
@@ -101,12 +104,30 @@ public final class LedgerCommand implements Runnable {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Export entries as JSON Lines, the format offline verification reads.")
+            description = {"Export entries as JSON Lines, the format offline verification reads.",
+                "The whole ledger, or an extract (one release and/or a period) whose entries carry inclusion proofs."},
+            footer = {"", "Examples:", "  greenlight ledger export --file ledger.jsonl --token demo-bob",
+                "  greenlight ledger export --from 2026-12-01T00:00:00Z --to 2027-01-01T00:00:00Z --file december.jsonl"
+                        + " --token demo-bob"})
     int export(@Option(names = "--release", description = "Only this release's target.") String release,
+               @Option(names = "--from", paramLabel = "INSTANT", description = "Entries recorded at or after (ISO-8601).")
+               Instant from,
+               @Option(names = "--to", paramLabel = "INSTANT", description = "Entries recorded before (ISO-8601).")
+               Instant to,
                @Option(names = "--file", description = "Write here instead of standard output.") Path file,
                @Mixin ApiOptions options) {
         return run(() -> {
-            String query = release == null ? "" : "?release=" + URLEncoder.encode(release, StandardCharsets.UTF_8);
+            List<String> params = new ArrayList<>();
+            if (release != null) {
+                params.add("release=" + URLEncoder.encode(release, StandardCharsets.UTF_8));
+            }
+            if (from != null) {
+                params.add("from=" + from);
+            }
+            if (to != null) {
+                params.add("to=" + to);
+            }
+            String query = params.isEmpty() ? "" : "?" + String.join("&", params);
             String lines = options.api().getText(options.ledger(), "/api/v1/ledger/export" + query);
             if (file == null) {
                 spec.commandLine().getOut().print(lines);

@@ -10,6 +10,7 @@ import dev.greenlight.ledger.domain.TreeOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes the JSON Lines export {@link OfflineLedgerVerifier} reads. A full export holds every
  * record of every ledger partition (foreign ones too, so the offline verdict equals the online one)
- * and every checkpoint. A release export holds that release's entries, each with its inclusion
- * proof against the latest checkpoint, and that checkpoint.
+ * and every checkpoint. An extract (scope {@code release}, of one release and/or a time range) holds
+ * the selected entries, each with its inclusion proof against the latest checkpoint, and that
+ * checkpoint.
  */
 public final class LedgerExporter {
 
@@ -52,7 +54,26 @@ public final class LedgerExporter {
 
     /** The entries whose target is {@code release}, provable against the latest checkpoint. */
     public static void exportRelease(LedgerSnapshot snapshot, String release, Writer out) {
-        ObjectNode header = header("release", snapshot.partitions().size()).put("release", release);
+        exportExtract(snapshot, release, null, null, out);
+    }
+
+    /**
+     * An extract: the entries of {@code release} (any target when null) recorded in
+     * {@code [from, to)} (open ends when null), each with its inclusion proof against the latest
+     * checkpoint, and that checkpoint — what an auditor needs to check a period or a release
+     * without the rest of the ledger.
+     */
+    public static void exportExtract(LedgerSnapshot snapshot, String release, Instant from, Instant to, Writer out) {
+        ObjectNode header = header("release", snapshot.partitions().size());
+        if (release != null) {
+            header.put("release", release);
+        }
+        if (from != null) {
+            header.put("from", from.toString());
+        }
+        if (to != null) {
+            header.put("to", to.toString());
+        }
         line(out, header);
         Optional<Checkpoint> latest = snapshot.checkpoints().isEmpty() ? Optional.empty()
                 : Optional.of(snapshot.checkpoints().get(snapshot.checkpoints().size() - 1));
@@ -63,7 +84,9 @@ public final class LedgerExporter {
             leafIndex.put(leaves.get(i).position(), i);
         }
         for (Entry entry : snapshot.allEntries()) {
-            if (!entry.target().equals(release)) {
+            if ((release != null && !entry.target().equals(release))
+                    || (from != null && entry.recordedAt().isBefore(from))
+                    || (to != null && !entry.recordedAt().isBefore(to))) {
                 continue;
             }
             ObjectNode node = typed("entry", LedgerJson.entry(entry));

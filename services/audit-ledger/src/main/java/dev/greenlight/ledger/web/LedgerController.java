@@ -79,17 +79,23 @@ class LedgerController {
     }
 
     @GetMapping(value = "/export", produces = "application/x-ndjson")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String release) {
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String release,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
+        }
         LedgerSnapshot snapshot = ledger.get();
+        boolean whole = release == null && from == null && to == null;
         StreamingResponseBody body = out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            if (release == null) {
+            if (whole) {
                 LedgerExporter.exportAll(snapshot, writer);
             } else {
-                LedgerExporter.exportRelease(snapshot, release, writer);
+                LedgerExporter.exportExtract(snapshot, release, from, to, writer);
             }
         };
-        String name = release == null ? "ledger.jsonl" : "ledger-" + release.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl";
+        String name = whole ? "ledger.jsonl" : "ledger-" + (release == null ? "extract" : release)
+                .replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl";
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
     }

@@ -133,6 +133,23 @@ class OfflineLedgerVerifierTest {
     }
 
     @Test
+    void aTimeRangeExtractHoldsExactlyTheEntriesRecordedThenAndVerifies() throws IOException {
+        List<java.time.Instant> times = snapshot.allEntries().stream().map(e -> e.recordedAt()).sorted().toList();
+        java.time.Instant from = times.get(10);
+        java.time.Instant to = times.get(30);
+        StringWriter out = new StringWriter();
+
+        LedgerExporter.exportExtract(snapshot, null, from, to, out);
+        List<String> lines = out.toString().lines().toList();
+
+        long inRange = times.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
+        assertThat(lines.stream().filter(l -> l.startsWith("{\"type\":\"entry\"")).count()).isEqualTo(inRange);
+        VerificationReport report = verify(new ArrayList<>(lines));
+        assertThat(report.ok()).as(String.valueOf(report.failure())).isTrue();
+        assertThat(report.entries()).isEqualTo(inRange);
+    }
+
+    @Test
     void releaseExportVerifiesByInclusionProofsAndCatchesATamperedEntry() throws IOException {
         StringWriter out = new StringWriter();
         LedgerExporter.exportRelease(snapshot, "target-2", out);
