@@ -82,6 +82,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the data directory first: start with empty topics.")
     boolean fresh;
 
+    /** The wall clock the stack clock starts from; a field so tests can pin it. */
+    InstantSource realTime = InstantSource.system();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         long startNanos = System.nanoTime();
@@ -90,7 +93,7 @@ final class UpCommand implements Callable<Integer> {
         StackConfig config = stackConfig();
         StackClock clock;
         try {
-            clock = new StackClock(InstantSource.system(), start(config), clockRate);
+            clock = new StackClock(realTime, start(config), clockRate);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--clock-rate: " + e.getMessage(), e);
         }
@@ -131,7 +134,7 @@ final class UpCommand implements Callable<Integer> {
         }
 
         printComponents(stack, out);
-        if (clock.rate() != 1 || clock.instant().isAfter(Instant.now().plusSeconds(1))) {
+        if (clock.rate() != 1 || clock.instant().isAfter(clock.realInstant().plusSeconds(1))) {
             out.printf(Locale.ROOT, "Simulated time: %s, running at %.0fx real time"
                     + " (--fresh starts again from real time with empty topics).%n", clock.instant(), clock.rate());
         }
@@ -150,7 +153,7 @@ final class UpCommand implements Callable<Integer> {
         if (clockStart != null) {
             return clockStart;
         }
-        Instant now = Instant.now();
+        Instant now = realTime.instant();
         return fresh ? null : SavedClock.read(config.dataDir()).filter(now::isBefore).orElse(null);
     }
 

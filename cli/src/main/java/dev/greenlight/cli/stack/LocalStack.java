@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -187,7 +186,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void saveClock() {
         try {
-            SavedClock.save(config.dataDir(), clock.instant(), Instant.now());
+            SavedClock.save(config.dataDir(), clock.instant(), clock.realInstant());
         } catch (RuntimeException e) {
             LOG.warn("Could not save the stack clock; the next start begins at the real time", e);
         }

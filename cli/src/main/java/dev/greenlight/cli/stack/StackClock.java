@@ -63,6 +63,11 @@ public final class StackClock extends Clock {
         throw new UnsupportedOperationException("the stack clock is UTC; derive zoned views with Clock.offset");
     }
 
+    /** The real time simulated time is derived from: what the launcher compares it with. */
+    public Instant realInstant() {
+        return real.instant();
+    }
+
     /** Simulated seconds per real second. */
     public double rate() {
         return anchor.rate();

@@ -36,6 +36,7 @@ class StackClockTest {
         realTimePasses(Duration.ofSeconds(10));
 
         assertThat(clock.instant()).isEqualTo(start.plus(Duration.ofDays(1)));
+        assertThat(clock.realInstant()).isEqualTo(REAL_START.plusSeconds(10));
     }
 
     @Test
