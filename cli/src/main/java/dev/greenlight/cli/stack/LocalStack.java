@@ -3,6 +3,7 @@ package dev.greenlight.cli.stack;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.registry.SchemaRegistryApplication;
+import dev.greenlight.registry.kafka.TopicReadiness;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -235,6 +236,15 @@ public final class LocalStack implements AutoCloseable {
                     throw new StackStartException("interrupted while creating topics", e);
                 }
             }
+            // Created is not yet usable: wait until every broker knows each topic and its leaders.
+            TopicReadiness.await(admin, topics.stream().map(NewTopic::name).toList(), timeout);
+        } catch (ExecutionException e) {
+            throw new StackStartException("cannot describe the created topics", e.getCause());
+        } catch (TimeoutException e) {
+            throw new StackTimeoutException("timed out waiting for the created topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStartException("interrupted while waiting for topics", e);
         }
     }
 

@@ -85,8 +85,8 @@ public class SchemasTopicStore implements AutoCloseable {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(Set.of(topic())).allTopicNames()
-                    .get(timeoutMs, TimeUnit.MILLISECONDS).get(topic());
+            TopicDescription description = TopicReadiness.await(admin, Set.of(topic()), properties.initTimeout())
+                    .get(topic());
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException("Schema store topic " + topic() + " must have exactly 1 partition, has "
                         + description.partitions().size());
