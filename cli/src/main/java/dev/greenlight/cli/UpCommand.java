@@ -158,8 +158,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private StackConfig stackConfig() {
-        Path dir = dataDir != null ? dataDir
-                : Path.of(System.getProperty("greenlight.home", ".")).resolve(".greenlight").resolve("data");
+        Path dir = dataDir != null ? dataDir : StackConfig.defaultDataDir();
         return StackConfig.defaults(dir)
                 .withKafkaPort(kafkaPort)
                 .withControllerPort(controllerPort)

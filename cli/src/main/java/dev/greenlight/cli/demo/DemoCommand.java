@@ -1,6 +1,7 @@
 package dev.greenlight.cli.demo;
 
 import dev.greenlight.cli.api.ApiOptions;
+import dev.greenlight.cli.deploy.KafkaLoginOptions;
 import dev.greenlight.cli.deploy.ReferenceDeployer;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -61,6 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + "default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
+    @Mixin
+    KafkaLoginOptions kafkaLogin = new KafkaLoginOptions();
+
     @Option(names = "--registry-url", defaultValue = "${env:GREENLIGHT_REGISTRY_URL:-http://localhost:8081}",
             description = "Schema registry URL for the built-in deployer (env GREENLIGHT_REGISTRY_URL, "
                 + "default ${DEFAULT-VALUE}).")
@@ -83,7 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
         Narrator narrator = new Narrator(out, Ansi.AUTO, System::nanoTime);
         StackClockControl clock = new StackClockControl(controlUrl);
         DemoRelease release = DemoRelease.fresh(realClock.instant(), new SecureRandom());
-        try (DemoDeployer deployer = new DemoDeployer(new ReferenceDeployer(bootstrapServers, registryUrl,
+        try (DemoDeployer deployer = new DemoDeployer(new ReferenceDeployer(bootstrapServers,
+                kafkaLogin::clientProperties, registryUrl,
                 release.target(), "greenlight-demo", new RemoteStackClock(clock)))) {
             DemoScenario scenario = new DemoScenario(narrator, Poller.realTime(Duration.ofSeconds(stepTimeoutSeconds)),
                     clock, services, release, daySeconds, deployer);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,9 @@ public final class FollowCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (env GREENLIGHT_KAFKA, default ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
+    @Mixin
+    KafkaLoginOptions kafkaLogin = new KafkaLoginOptions();
+
     @Option(names = "--registry-url", defaultValue = "${env:GREENLIGHT_REGISTRY_URL:-http://localhost:8081}",
             description = "Schema registry URL (env GREENLIGHT_REGISTRY_URL, default ${DEFAULT-VALUE}).")
     String registryUrl;
@@ -38,7 +42,8 @@ public final class FollowCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--deployer-id", defaultValue = "greenlight-follow",
-            description = "Who applies the commands; also the consumer group (default ${DEFAULT-VALUE}).")
+            description = "Who applies the commands; also names the consumer group, deployer-<id>[-<target>]"
+                    + " (default ${DEFAULT-VALUE}).")
     String deployerId;
 
     @Option(names = "--max-commands", defaultValue = "0", description = "Stop after this many (0 = until Ctrl-C).")
@@ -68,7 +73,8 @@ public final class FollowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ReferenceDeployer deployer = new ReferenceDeployer(bootstrapServers, registryUrl, target, deployerId, clock);
+        ReferenceDeployer deployer = new ReferenceDeployer(bootstrapServers, kafkaLogin::clientProperties, registryUrl,
+                target, deployerId, clock);
         Thread main = Thread.currentThread();
         Thread stopper = new Thread(() -> {
             running.set(false);

@@ -8,13 +8,16 @@ import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.registry.SchemaRegistryClients;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.serde.AvroSerializer;
+import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,12 +35,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * re-acknowledges at most the command it was handling, never skips one.
  *
  * @param bootstrapServers the broker
+ * @param login            the client settings of the deployer's Kafka login, resolved when following starts
  * @param registryUrl      the schema registry the Avro values resolve against
  * @param target           only commands for this target, or null for all
- * @param deployerId       who applies the commands; also the consumer group
+ * @param deployerId       who applies the commands; also names the consumer group,
+ *                         {@code deployer-<deployerId>[-<target>]}, the groups the deployer principal may use
  * @param clock            stamps the acknowledgements
  */
-public record ReferenceDeployer(String bootstrapServers, String registryUrl, String target, String deployerId,
+public record ReferenceDeployer(String bootstrapServers, Supplier<Map<String, Object>> login, String registryUrl, String target, String deployerId,
                                 Clock clock) {
 
     private static final Duration POLL = Duration.ofMillis(500);
@@ -67,16 +72,19 @@ public record ReferenceDeployer(String bootstrapServers, String registryUrl, Str
     public int follow(BooleanSupplier keepGoing, int maxCommands, Listener listener)
             throws ExecutionException, InterruptedException {
         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(Map.of("schema.registry.url", registryUrl));
-        Map<String, Object> consumerConfig = Map.of(
+        Map<String, Object> credentials = login.get();
+        Map<String, Object> consumerConfig = new HashMap<>(credentials);
+        consumerConfig.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, deployerId + (target == null ? "" : "-" + target),
+                ConsumerConfig.GROUP_ID_CONFIG, groupId(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Object> producerConfig = Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        Map<String, Object> producerConfig = new HashMap<>(credentials);
+        producerConfig.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         int handled = 0;
         try (KafkaConsumer<String, DeploymentCommand> consumer = new KafkaConsumer<>(consumerConfig,
                 new StringDeserializer(), new AvroDeserializer<>(registry, Topics.DEPLOYMENT_COMMANDS.valueSchema()));
@@ -100,6 +108,11 @@ public record ReferenceDeployer(String bootstrapServers, String registryUrl, Str
             }
         }
         return handled;
+    }
+
+    /** Inside the deployer principal's group prefix, so a deployer can never commit offsets for a service. */
+    String groupId() {
+        return KafkaUser.DEPLOYER_GROUP_PREFIX + deployerId + (target == null ? "" : "-" + target);
     }
 
     private DeploymentApplied applied(DeploymentCommand command) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * ones a single node needs (replication factor 1 for the internal topics, otherwise transactions
  * and Kafka Streams exactly-once hang) plus small thread pools and cleaner buffers, because the
  * broker shares the heap with six Spring Boot applications.
+ *
+ * <p>It is a security boundary like a production cluster: both listeners require SASL (no
+ * anonymous client gets past the handshake) and KRaft's {@code StandardAuthorizer} denies whatever
+ * no ACL allows. Services and deployers log in with SCRAM-SHA-512; the broker itself and the
+ * stack's set-up log in as {@value KafkaCredentials#ADMIN}, the one super user, with PLAIN against
+ * this configuration (so it works before any SCRAM credential exists).
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
@@ -45,17 +52,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final KafkaCredentials credentials;
     private KafkaRaftServer server;
 
     /**
      * @param logDir         where the broker keeps its data; created if missing
-     * @param port           the client (PLAINTEXT) port
+     * @param port           the client (SASL) port
      * @param controllerPort the KRaft controller port
+     * @param credentials    the super user's password (the broker's own login) and everyone else's
      */
-    public LocalKafkaBroker(Path logDir, int port, int controllerPort) {
+    public LocalKafkaBroker(Path logDir, int port, int controllerPort, KafkaCredentials credentials) {
         this.logDir = logDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.credentials = credentials;
+    }
+
+    /** The passwords this broker was started with. */
+    public KafkaCredentials credentials() {
+        return credentials;
     }
 
     /** The {@code bootstrap.servers} value clients use to reach this broker. */
@@ -106,11 +121,27 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", String.valueOf(NODE_ID)),
                 Map.entry("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("listeners", "CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort),
+                Map.entry("advertised.listeners", "CLIENT://localhost:" + port),
+                Map.entry("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "CLIENT"),
+                // Clients: SCRAM users from the metadata log; PLAIN knows the super user only.
+                Map.entry("listener.name.client.sasl.enabled.mechanisms",
+                        KafkaCredentials.SCRAM_MECHANISM + "," + KafkaCredentials.ADMIN_MECHANISM),
+                Map.entry("listener.name.client.scram-sha-512.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;"),
+                Map.entry("listener.name.client.plain.sasl.jaas.config", credentials.plainServerJaas()),
+                // The controller: SCRAM cannot serve it (its credentials live in the log it serves),
+                // so PLAIN, and only the super user (the broker itself) can log in there.
+                Map.entry("listener.name.controller.sasl.enabled.mechanisms", KafkaCredentials.ADMIN_MECHANISM),
+                Map.entry("listener.name.controller.plain.sasl.jaas.config", credentials.plainServerJaas()),
+                Map.entry("sasl.mechanism.inter.broker.protocol", KafkaCredentials.ADMIN_MECHANISM),
+                Map.entry("sasl.mechanism.controller.protocol", KafkaCredentials.ADMIN_MECHANISM),
+                // Deny by default: what no ACL allows, nobody but the super user may do.
+                Map.entry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"),
+                Map.entry("allow.everyone.if.no.acl.found", "false"),
+                Map.entry("super.users", "User:" + KafkaCredentials.ADMIN),
                 Map.entry("log.dirs", logDir.toString()),
                 // One node: every internal topic must be satisfiable with one replica.
                 Map.entry("offsets.topic.replication.factor", "1"),
@@ -155,13 +186,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Admin client settings logging in as the super user, plus {@code extra}. */
+    public Map<String, Object> adminConfig(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(credentials.adminProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(extra);
+        return config;
+    }
+
     private void awaitReady(Duration timeout) {
         // Monotonic: a wall-clock jump must neither stretch nor cut the wait.
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        try (Admin admin = Admin.create(adminConfig(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000"))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000")))) {
             while (true) {
                 try {
                     admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.stack;
 
+import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.registry.SchemaRegistryApplication;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -39,6 +39,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Topics are created here because Kafka Streams never creates its source topics and the broker
  * refuses to auto-create them. The services start in parallel once the registry is up (they
  * register schemas with it); {@link #close()} stops them in reverse order.
+ *
+ * <p>Kafka is a security boundary here as in production: before anything else connects, the stack
+ * (as the broker's super user) creates every principal's SCRAM credential from
+ * {@code <data-dir>/kafka-credentials.properties} (generated on the first start) and the ACLs of
+ * {@link dev.greenlight.platform.topics.KafkaAcls}; each service then logs in as its own principal.
+ * The stack creates the topics, so services never need the right to create or alter one.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -58,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<StackService, ConfigurableApplicationContext> services =
             Collections.synchronizedMap(new EnumMap<>(StackService.class));
     private LocalKafkaBroker broker;
+    private KafkaCredentials credentials;
     private ConfigurableApplicationContext registry;
     private ClockControlServer control;
 
@@ -96,11 +103,13 @@ public final class LocalStack implements AutoCloseable {
         long deadline = deadlineAfter(timeout);
         requirePortsFree();
         try {
-            broker = new LocalKafkaBroker(config.kafkaDir(), config.kafkaPort(), config.controllerPort())
+            credentials = KafkaCredentials.loadOrGenerate(config.dataDir());
+            broker = new LocalKafkaBroker(config.kafkaDir(), config.kafkaPort(), config.controllerPort(), credentials)
                     .start(remaining(deadline));
-            createTopics(remaining(deadline));
+            prepareKafka(remaining(deadline));
             control = ClockControlServer.start(config.controlPort(), clock);
-            registry = run(SchemaRegistryApplication.builder(), config.registryPort(), List.of());
+            registry = run(SchemaRegistryApplication.builder(), config.registryPort(),
+                    kafkaLogin(credentials.clientProperties(KafkaUser.REGISTRY)));
             startServices(deadline);
             return this;
         } catch (RuntimeException e) {
@@ -137,6 +146,18 @@ public final class LocalStack implements AutoCloseable {
     /** The {@code bootstrap.servers} of the local broker. */
     public String bootstrapServers() {
         return "localhost:" + config.kafkaPort();
+    }
+
+    /**
+     * The stack's Kafka passwords (one per principal, and the super user's), from its data directory.
+     *
+     * @throws IllegalStateException before {@link #start}
+     */
+    public KafkaCredentials kafkaCredentials() {
+        if (credentials == null) {
+            throw new IllegalStateException("the stack has not started");
+        }
+        return credentials;
     }
 
     /** The control port's clock resource (loopback only): read or accelerate the stack clock. */
@@ -217,9 +238,24 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void createTopics(Duration timeout) {
+    /** Users and ACLs first, then the topics: all as the super user, before any service connects. */
+    private void prepareKafka(Duration timeout) {
+        try (Admin admin = Admin.create(broker.adminConfig(Map.of()))) {
+            KafkaSecuritySetup.apply(admin, bootstrapServers(), credentials, timeout);
+            createTopics(admin, timeout);
+        } catch (ExecutionException e) {
+            throw new StackStartException("cannot set up Kafka users and ACLs", e.getCause());
+        } catch (TimeoutException e) {
+            throw new StackTimeoutException("timed out setting up Kafka users and ACLs: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStartException("interrupted while setting up Kafka", e);
+        }
+    }
+
+    private void createTopics(Admin admin, Duration timeout) {
         List<NewTopic> topics = Topics.all().stream().map(LocalStack::newTopic).toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try {
             for (Map.Entry<String, KafkaFuture<Void>> created
                     : admin.createTopics(topics).values().entrySet()) {
                 try {
@@ -285,7 +321,10 @@ public final class LocalStack implements AutoCloseable {
     private ConfigurableApplicationContext startService(StackService service) {
         // The startup thread's name shows in the log lines the service writes while starting.
         Thread.currentThread().setName(service.serviceName() + "-start");
-        return run(service.builder(), config.servicePort(service), List.of(
+        List<String> args = new ArrayList<>(kafkaLogin(credentials.clientProperties(service.kafkaUser())));
+        // The stack created every topic as the super user; services may not create or alter topics.
+        args.add("--spring.kafka.admin.auto-create=false");
+        args.addAll(List.of(
                 "--spring.kafka.properties.schema.registry.url=" + registryUrl(),
                 "--spring.kafka.streams.state-dir=" + config.streamsStateDir(service),
                 // The local stack is the one place demo users (token demo-<name>) exist.
@@ -296,6 +335,14 @@ public final class LocalStack implements AutoCloseable {
                 // Whatever the current directory, the services read the repository's policies.
                 "--greenlight.rollout.policies-dir=" + POLICIES_DIR,
                 "--greenlight.policies.dirs=" + POLICIES_DIR));
+        return run(service.builder(), config.servicePort(service), args);
+    }
+
+    /** Per application context, so each service in this one JVM logs in as its own principal. */
+    private static List<String> kafkaLogin(Map<String, Object> clientProperties) {
+        return clientProperties.entrySet().stream()
+                .map(property -> "--spring.kafka.properties." + property.getKey() + "=" + property.getValue())
+                .toList();
     }
 
     /**

@@ -39,6 +39,18 @@ public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int r
         servicePorts = Collections.unmodifiableMap(ports);
     }
 
+    /**
+     * Where the stack keeps its data unless told otherwise: {@code GREENLIGHT_DATA_DIR}, else
+     * {@code <repo>/.greenlight/data} (the launcher script sets {@code greenlight.home} to the repository).
+     */
+    public static Path defaultDataDir() {
+        String fromEnvironment = System.getenv("GREENLIGHT_DATA_DIR");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Path.of(fromEnvironment);
+        }
+        return Path.of(System.getProperty("greenlight.home", ".")).resolve(".greenlight").resolve("data");
+    }
+
     /** The documented ports: Kafka 9092/9093, registry 8081, stack control 8180, services 8181 to 8185. */
     public static StackConfig defaults(Path dataDir) {
         return new StackConfig(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT,

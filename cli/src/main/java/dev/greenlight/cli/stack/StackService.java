@@ -3,6 +3,7 @@ package dev.greenlight.cli.stack;
 import dev.greenlight.approval.ApprovalApplication;
 import dev.greenlight.checkingest.CheckIngestApplication;
 import dev.greenlight.gate.GateEvaluatorApplication;
+import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.ledger.AuditLedgerApplication;
 import dev.greenlight.rollout.RolloutControllerApplication;
 import java.util.function.Supplier;
@@ -10,24 +11,26 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The five Greenlight services as the local stack knows them: the name shown to the user, the
- * port they listen on by default, and how to build them (each application's own {@code builder()},
+ * port they listen on by default, the Kafka principal they log in as, and how to build them (each application's own {@code builder()},
  * which selects its own configuration file so all five can share one JVM).
  */
 public enum StackService {
 
-    CHECK_INGEST("check-ingest", 8181, CheckIngestApplication::builder),
-    APPROVAL("approval", 8182, ApprovalApplication::builder),
-    GATE_EVALUATOR("gate-evaluator", 8183, GateEvaluatorApplication::builder),
-    ROLLOUT_CONTROLLER("rollout-controller", 8184, RolloutControllerApplication::builder),
-    AUDIT_LEDGER("audit-ledger", 8185, AuditLedgerApplication::builder);
+    CHECK_INGEST("check-ingest", 8181, KafkaUser.CHECK_INGEST, CheckIngestApplication::builder),
+    APPROVAL("approval", 8182, KafkaUser.APPROVAL, ApprovalApplication::builder),
+    GATE_EVALUATOR("gate-evaluator", 8183, KafkaUser.GATE_EVALUATOR, GateEvaluatorApplication::builder),
+    ROLLOUT_CONTROLLER("rollout-controller", 8184, KafkaUser.ROLLOUT_CONTROLLER, RolloutControllerApplication::builder),
+    AUDIT_LEDGER("audit-ledger", 8185, KafkaUser.AUDIT_LEDGER, AuditLedgerApplication::builder);
 
     private final String serviceName;
     private final int defaultPort;
+    private final KafkaUser kafkaUser;
     private final Supplier<SpringApplicationBuilder> builder;
 
-    StackService(String serviceName, int defaultPort, Supplier<SpringApplicationBuilder> builder) {
+    StackService(String serviceName, int defaultPort, KafkaUser kafkaUser, Supplier<SpringApplicationBuilder> builder) {
         this.serviceName = serviceName;
         this.defaultPort = defaultPort;
+        this.kafkaUser = kafkaUser;
         this.builder = builder;
     }
 
@@ -39,6 +42,11 @@ public enum StackService {
     /** The HTTP port the service uses unless told otherwise. */
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The Kafka principal the service logs in as. */
+    public KafkaUser kafkaUser() {
+        return kafkaUser;
     }
 
     /** A fresh application builder for this service. */

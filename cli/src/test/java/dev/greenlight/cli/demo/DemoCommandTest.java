@@ -61,6 +61,7 @@ class DemoCommandTest {
                 "--rollout-url", stack.serviceUrl(StackService.ROLLOUT_CONTROLLER),
                 "--ledger-url", stack.serviceUrl(StackService.AUDIT_LEDGER),
                 "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl(),
+                "--kafka-credentials", stack.kafkaCredentials().file().toString(),
                 // Generous for a loaded CI machine; on a laptop every step takes seconds.
                 "--step-timeout", "120");
         Duration took = Duration.ofNanos(System.nanoTime() - started);

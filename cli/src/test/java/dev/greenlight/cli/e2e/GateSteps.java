@@ -207,6 +207,7 @@ final class GateSteps {
         follow.setOut(new PrintWriter(printed, true));
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> follow.execute("follow",
                 "--bootstrap-servers", WholeStack.stack().bootstrapServers(),
+                "--kafka-credentials", WholeStack.stack().kafkaCredentials().file().toString(),
                 "--registry-url", WholeStack.stack().registryUrl(),
                 "--target", target, "--deployer-id", "e2e-deployer", "--max-commands", String.valueOf(commands)));
         assertThat(exit).as(printed.toString()).isZero();

@@ -43,6 +43,7 @@ final class ReferenceDeployer implements AutoCloseable {
         command.setOut(new PrintWriter(new StringWriter(), true));
         command.setErr(new PrintWriter(new StringWriter(), true));
         command.execute("--bootstrap-servers", WholeStack.stack().bootstrapServers(),
+                "--kafka-credentials", WholeStack.stack().kafkaCredentials().file().toString(),
                 "--registry-url", WholeStack.stack().registryUrl(), "--target", target, "--deployer-id", DEPLOYER_ID);
     }
 

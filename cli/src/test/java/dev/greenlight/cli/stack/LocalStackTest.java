@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +88,7 @@ class LocalStackTest {
     @Test
     @Order(2)
     void everyCatalogueTopicExistsWithItsPartitionsAndConfigs() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+        try (Admin admin = Admin.create(asAdmin(Map.of()))) {
             Set<String> names = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
             Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get();
             List<ConfigResource> resources = names.stream()
@@ -139,9 +140,16 @@ class LocalStackTest {
         assertThat(new Schema.Parser().parse(schemaText).getFullName()).isEqualTo(ReleaseRegistered.class.getName());
     }
 
+    /** Client settings of the stack's super user: the test looks at the broker as an operator would. */
+    private static Map<String, Object> asAdmin(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(stack.kafkaCredentials().adminProperties());
+        config.put("bootstrap.servers", stack.bootstrapServers());
+        config.putAll(extra);
+        return config;
+    }
+
     private byte[] firstValueOf(String topic) {
-        Map<String, Object> config = Map.of("bootstrap.servers", stack.bootstrapServers(),
-                "group.id", "local-stack-test", "auto.offset.reset", "earliest");
+        Map<String, Object> config = asAdmin(Map.of("group.id", "local-stack-test", "auto.offset.reset", "earliest"));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -185,6 +193,7 @@ class LocalStackTest {
         follow.setOut(new PrintWriter(followed, true));
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> follow.execute("follow",
                 "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl(),
+                "--kafka-credentials", stack.kafkaCredentials().file().toString(),
                 "--target", "rl-policy", "--max-commands", "1"));
         assertThat(exit).isZero();
         assertThat(followed.toString()).contains("rl-policy 3.0.0").contains("0%").contains("acknowledged");

@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("greenlight.registry")
 public record SchemaStoreProperties(
-        @DefaultValue("_schemas") String topic,
+        @DefaultValue(SchemaStoreProperties.DEFAULT_TOPIC) String topic,
         @DefaultValue("60s") Duration initTimeout,
         @DefaultValue("30s") Duration writeTimeout) {
+
+    /** The store topic unless configured otherwise, as in Confluent's registry; the local stack's ACLs name it. */
+    public static final String DEFAULT_TOPIC = "_schemas";
 }

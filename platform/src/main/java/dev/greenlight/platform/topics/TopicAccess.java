@@ -1,0 +1,86 @@
+package dev.greenlight.platform.topics;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who writes and who reads each catalogue topic: the ownership rule of Greenlight's events, in one
+ * table. A topic's writers are the only principals whose records consumers ever see on it, which is
+ * what lets a consumer trust identity fields inside a payload (see docs/security.md, "Kafka: who
+ * writes each topic"). {@link KafkaAcls} turns this table into ACLs; nothing else grants topic access.
+ */
+public final class TopicAccess {
+
+    private static final Set<KafkaUser> SERVICES = EnumSet.of(KafkaUser.CHECK_INGEST, KafkaUser.APPROVAL,
+            KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER);
+
+    private static final Map<Topic<?>, Access> ACCESS = new LinkedHashMap<>();
+
+    static {
+        // The ledger records every fact and command topic (its SourceTopics), so it reads them all.
+        grant(Topics.RELEASES, writers(KafkaUser.CHECK_INGEST), readers(KafkaUser.CHECK_INGEST, KafkaUser.APPROVAL,
+                KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.CHECKS, writers(KafkaUser.CHECK_INGEST),
+                readers(KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.ALERTS, writers(KafkaUser.CHECK_INGEST),
+                readers(KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.METRICS, writers(KafkaUser.CHECK_INGEST),
+                readers(KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        // Approvals, rejections, revocations, waivers, on-call ACKs and refused attempts.
+        grant(Topics.APPROVALS, writers(KafkaUser.APPROVAL),
+                readers(KafkaUser.APPROVAL, KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
+        // People flip the kill switch through the approval service; the rollout controller activates
+        // it itself (source GUARD) when a KILL guard trips.
+        grant(Topics.KILL_SWITCH, writers(KafkaUser.APPROVAL, KafkaUser.ROLLOUT_CONTROLLER),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.DECISIONS, writers(KafkaUser.GATE_EVALUATOR),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        // Policy texts by content hash: whoever evaluates a decision again resolves the gate's text.
+        grant(Topics.POLICIES, writers(KafkaUser.GATE_EVALUATOR),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.ROLLOUTS, writers(KafkaUser.ROLLOUT_CONTROLLER), readers(KafkaUser.AUDIT_LEDGER));
+        // Written by the controller's own REST API with the authenticated caller inside.
+        grant(Topics.ROLLOUT_COMMANDS, writers(KafkaUser.ROLLOUT_CONTROLLER),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.DEPLOYMENT_COMMANDS, writers(KafkaUser.ROLLOUT_CONTROLLER),
+                readers(KafkaUser.DEPLOYER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.DEPLOYMENT_REPORTS, writers(KafkaUser.DEPLOYER),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        grant(Topics.LEDGER, writers(KafkaUser.AUDIT_LEDGER), readers(KafkaUser.AUDIT_LEDGER));
+        grant(Topics.LEDGER_CHECKPOINTS, writers(KafkaUser.AUDIT_LEDGER), readers(KafkaUser.AUDIT_LEDGER));
+        // Every service parks the records it cannot decode; operators read them as administrators.
+        grant(Topics.DEAD_LETTER, SERVICES, readers());
+    }
+
+    private TopicAccess() {
+    }
+
+    /** The principals that may write {@code topic}; empty for a topic outside the catalogue. */
+    public static Set<KafkaUser> writers(Topic<?> topic) {
+        Access access = ACCESS.get(topic);
+        return access == null ? Set.of() : access.writers();
+    }
+
+    /** The principals that may read {@code topic}; empty for a topic outside the catalogue. */
+    public static Set<KafkaUser> readers(Topic<?> topic) {
+        Access access = ACCESS.get(topic);
+        return access == null ? Set.of() : access.readers();
+    }
+
+    private static void grant(Topic<?> topic, Set<KafkaUser> writers, Set<KafkaUser> readers) {
+        ACCESS.put(topic, new Access(Set.copyOf(writers), Set.copyOf(readers)));
+    }
+
+    private static Set<KafkaUser> writers(KafkaUser... users) {
+        return Set.of(users);
+    }
+
+    private static Set<KafkaUser> readers(KafkaUser... users) {
+        return Set.of(users);
+    }
+
+    private record Access(Set<KafkaUser> writers, Set<KafkaUser> readers) {
+    }
+}
