@@ -7,6 +7,7 @@ import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.security.Actor;
 import dev.greenlight.platform.security.UserDirectory;
+import dev.greenlight.policy.identity.Identity;
 import dev.greenlight.policy.identity.Person;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -119,7 +120,7 @@ public class RegisterRelease {
         if (!existing.getRevision().equals(candidate.revision())) {
             differing.add("revision");
         }
-        if (!existing.getAuthor().equals(candidate.author())) {
+        if (!Identity.same(existing.getAuthor(), candidate.author())) {
             differing.add("author");
         }
         if (!Objects.equals(existing.getChangelog(), candidate.changelog().orElse(null))) {
