@@ -25,10 +25,11 @@ final class ListUsersCommand implements Callable<Integer> {
     public Integer call() {
         List<UserAccount> users = UsersFile.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-24s %-40s %s%n", "NAME", "ROLES", "TARGETS");
+        out.printf("%-24s %-40s %-24s %s%n", "NAME", "ROLES", "TARGETS", "ALIASES");
         for (UserAccount user : users) {
-            out.printf("%-24s %-40s %s%n", user.name(), String.join(",", user.roles().stream().sorted().toList()),
-                    String.join(",", user.targets()));
+            out.printf("%-24s %-40s %-24s %s%n", user.name(),
+                    String.join(",", user.roles().stream().sorted().toList()), String.join(",", user.targets()),
+                    String.join(",", user.aliases()));
         }
         out.flush();
         return 0;

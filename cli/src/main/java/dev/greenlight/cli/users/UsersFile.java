@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -27,7 +28,8 @@ final class UsersFile {
 
     static void write(Path file, List<UserAccount> users) throws IOException {
         List<Entry> entries = users.stream()
-                .map(u -> new Entry(u.name(), u.roles().stream().sorted().toList(), u.tokenSha256(), u.targets()))
+                .map(u -> new Entry(u.name(), u.roles().stream().sorted().toList(), u.tokenSha256(), u.targets(),
+                        u.aliases().isEmpty() ? null : u.aliases()))
                 .toList();
         String yaml = YAMLMapper.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -45,7 +47,8 @@ final class UsersFile {
     }
 
     /** Field order of the file: name first, so a reader scanning it sees who before what. */
-    record Entry(String name, List<String> roles, String tokenSha256, List<String> targets) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String name, List<String> roles, String tokenSha256, List<String> targets, List<String> aliases) {
     }
 
     record Document(List<Entry> users) {

@@ -67,6 +67,53 @@ class UsersCommandTest {
     }
 
     @Test
+    void aNameOrAliasHidingAnInvisibleCharacterIsRefusedWithTheReasonAndTheFileIsLeftAsItWas() throws Exception {
+        Path file = dir.resolve("users.yml");
+        run("users", "add", "ivan", "--roles", "founder", "--file", file.toString());
+        String before = Files.readString(file);
+
+        Run zeroWidth = run("users", "add", "b\u200Bob", "--roles", "risk", "--file", file.toString());
+        Run bidi = run("users", "add", "bob", "--roles", "risk", "--aliases", "bob\u202E", "--file", file.toString());
+
+        assertThat(zeroWidth.exitCode()).isNotZero();
+        assertThat(zeroWidth.err()).contains("zero-width character U+200B");
+        assertThat(bidi.exitCode()).isNotZero();
+        assertThat(bidi.err()).contains("--aliases").contains("bidi control");
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aliasesAreStoredCanonicalSoTheServicesKnowThePersonUnderEachOfThem() throws Exception {
+        Path file = dir.resolve("users.yml");
+        String token = lastLine(run("users", "add", "Bob", "--roles", "code-review", "--aliases",
+                "Bob-GH,bob@example.com", "--file", file.toString()));
+
+        UserDirectory users = new UserDirectory(UserDirectory.read(file));
+        assertThat(users.byToken(token)).get().satisfies(u -> {
+            assertThat(u.name()).isEqualTo("bob");
+            assertThat(u.aliases()).containsExactly("bob-gh", "bob@example.com");
+        });
+        assertThat(users.resolve("BOB@EXAMPLE.COM").name()).isEqualTo("bob");
+        assertThat(run("users", "list", "--file", file.toString()).out()).contains("bob-gh,bob@example.com");
+    }
+
+    @Test
+    void anAliasThatIsAlreadySomeoneElsesNameIsRefused() throws Exception {
+        Path file = dir.resolve("users.yml");
+        run("users", "add", "carol", "--roles", "risk", "--file", file.toString());
+        String before = Files.readString(file);
+
+        Run clash = run("users", "add", "mallory", "--roles", "risk", "--aliases", "Carol", "--file", file.toString());
+        Run sameName = run("users", "add", " CAROL ", "--roles", "risk", "--file", file.toString());
+
+        assertThat(clash.exitCode()).isNotZero();
+        assertThat(clash.err()).contains("carol").contains("one person");
+        assertThat(sameName.exitCode()).isNotZero();
+        assertThat(sameName.err()).contains("'carol' already exists");
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    @Test
     void listingShowsNamesRolesAndTargetsButNeverHashes() throws Exception {
         Path file = dir.resolve("users.yml");
         run("users", "add", "judy", "--roles", "risk,auditor", "--file", file.toString());

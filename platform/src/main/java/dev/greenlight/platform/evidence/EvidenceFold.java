@@ -63,11 +63,14 @@ public final class EvidenceFold {
     private EvidenceFold() {
     }
 
-    /** The release as the engine sees it; its evidence id is the registration's event id. */
+    /**
+     * The release as the engine sees it; its evidence id is the registration's event id, and its
+     * author is known by every alias the registration recorded (four-eyes under any name).
+     */
     public static Release release(ReleaseRegistered registered) {
         return new Release(registered.getMeta().getEventId(), registered.getTarget(), registered.getVersion(),
                 ReleaseType.valueOf(registered.getReleaseType().name()), registered.getRevision(),
-                registered.getAuthor());
+                registered.getAuthor(), Set.copyOf(registered.getAuthorAliases()));
     }
 
     /** Evidence of {@code registered} from any collection of events, in any order, with duplicates. */

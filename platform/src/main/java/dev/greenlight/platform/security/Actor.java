@@ -1,5 +1,7 @@
 package dev.greenlight.platform.security;
 
+import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.policy.identity.Person;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -7,16 +9,36 @@ import java.util.regex.Pattern;
 /**
  * The authenticated caller as the application layer sees it, whatever authenticated it (users
  * file or JWT). Events record {@link #name()} as their principal; rules check roles and scopes.
+ * The name is a canonical {@link Identity} (the person's primary name when the directory knows
+ * them), and {@link #aliases()} are the caller's other identities, so four-eyes can compare
+ * {@link #person()} with a release's author under every name either is known by.
  */
-public record Actor(String name, Set<String> roles, List<String> targets) {
+public record Actor(String name, Set<String> roles, List<String> targets, Set<String> aliases) {
 
     public Actor {
+        name = Identity.of(name).canonical();
         roles = Set.copyOf(roles);
         targets = List.copyOf(targets);
+        aliases = Set.copyOf(aliases);
+    }
+
+    /** A caller known by one name only. */
+    public Actor(String name, Set<String> roles, List<String> targets) {
+        this(name, roles, targets, Set.of());
     }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /** The caller as a person: their name and aliases. */
+    public Person person() {
+        return new Person(name, aliases);
+    }
+
+    /** Whether {@code other} (a recorded name) is this caller under any of their names. */
+    public boolean isKnownAs(String other) {
+        return person().knownAs(other);
     }
 
     /** Whether this caller may publish evidence about {@code target}. */

@@ -2,6 +2,7 @@ package dev.greenlight.platform.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,8 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -39,8 +39,7 @@ public class GreenlightSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     UserDirectory userDirectory(GreenlightSecurityProperties properties, Environment environment) {
-        boolean production = properties.production() || environment.acceptsProfiles(Profiles.of("production", "prod"));
-        if (production && properties.demoUsers()) {
+        if (production(properties, environment) && properties.demoUsers()) {
             throw new IllegalStateException("Refusing to start: demo users (greenlight.security.demo-users) are "
                     + "enabled under production settings. Remove them and configure a users file or JWT mode.");
         }
@@ -51,19 +50,21 @@ public class GreenlightSecurityAutoConfiguration {
         if (properties.usersFile() != null) {
             users.addAll(UserDirectory.read(properties.usersFile()));
         }
-        return new UserDirectory(users);
+        return new UserDirectory(users, properties.aliases());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ActorResolver actorResolver(GreenlightSecurityProperties properties) {
-        return new ActorResolver(properties.jwt());
+    ActorResolver actorResolver(GreenlightSecurityProperties properties, UserDirectory users) {
+        return new ActorResolver(properties.jwt(), users);
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "greenlightSecurityFilterChain")
     SecurityFilterChain greenlightSecurityFilterChain(HttpSecurity http, GreenlightSecurityProperties properties,
-            UserDirectory users) throws Exception {
+            UserDirectory users, Environment environment, ObjectProvider<JwtDecoder> decoders) throws Exception {
+        JwtRules jwtRules = properties.mode() == GreenlightSecurityProperties.Mode.JWT
+                ? JwtRules.from(environment, production(properties, environment)) : null;
         http.csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -79,7 +80,13 @@ public class GreenlightSecurityAutoConfiguration {
                     server.authenticationEntryPoint(ProblemResponses.unauthorized())
                             .accessDeniedHandler(ProblemResponses.forbidden());
                     if (properties.mode() == GreenlightSecurityProperties.Mode.JWT) {
-                        server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles(properties.jwt())));
+                        server.jwt(jwt -> {
+                            JwtDecoder decoder = decoders.getIfAvailable();
+                            if (decoder != null) {
+                                jwt.decoder(jwtRules.enforcedBy(decoder));
+                            }
+                            jwt.jwtAuthenticationConverter(new JwtIdentityConverter(properties.jwt()));
+                        });
                     } else {
                         server.opaqueToken(token -> token.introspector(new UsersFileTokenIntrospector(users)));
                     }
@@ -97,13 +104,7 @@ public class GreenlightSecurityAutoConfiguration {
         };
     }
 
-    private static JwtAuthenticationConverter jwtRoles(GreenlightSecurityProperties.Jwt claims) {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(claims.rolesClaim());
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        converter.setPrincipalClaimName(claims.nameClaim());
-        return converter;
+    private static boolean production(GreenlightSecurityProperties properties, Environment environment) {
+        return properties.production() || environment.acceptsProfiles(Profiles.of("production", "prod"));
     }
 }

@@ -17,6 +17,7 @@ final class UsersFileTokenIntrospector implements OpaqueTokenIntrospector {
 
     static final String ROLES = "roles";
     static final String TARGETS = "targets";
+    static final String ALIASES = "aliases";
 
     private final UserDirectory directory;
 
@@ -33,7 +34,8 @@ final class UsersFileTokenIntrospector implements OpaqueTokenIntrospector {
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
         return new DefaultOAuth2AuthenticatedPrincipal(user.name(),
-                Map.of("sub", user.name(), ROLES, List.copyOf(user.roles()), TARGETS, user.targets()),
+                Map.of("sub", user.name(), ROLES, List.copyOf(user.roles()), TARGETS, user.targets(),
+                        ALIASES, user.aliases()),
                 authorities);
     }
 }

@@ -33,7 +33,8 @@ public final class EvidenceEvents {
     }
 
     public static ReleaseRegistered release(String id, String target, String version, ReleaseType type, Instant at) {
-        return new ReleaseRegistered(meta(id, at), target, version, type, REVISION, "alice", null, null, null);
+        return new ReleaseRegistered(meta(id, at), target, version, type, REVISION, "alice", null, null, null,
+                java.util.List.of());
     }
 
     public static CheckReported check(String id, String target, String version, String name, CheckStatus status,

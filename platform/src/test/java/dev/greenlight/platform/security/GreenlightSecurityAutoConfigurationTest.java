@@ -41,4 +41,30 @@ class GreenlightSecurityAutoConfigurationTest {
     void withoutDemoUsersOrAUsersFileNobodyIsKnown() {
         runner.run(context -> assertThat(context.getBean(UserDirectory.class).byToken("demo-dave")).isEmpty());
     }
+
+    @Test
+    void jwtModeUnderProductionSettingsRefusesToStartWithoutAnAudience_namingTheProperty() {
+        runner.withPropertyValues("greenlight.security.mode=JWT", "greenlight.security.production=true",
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.com")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.audiences"));
+    }
+
+    @Test
+    void jwtModeUnderProductionSettingsRefusesToStartWithoutAnIssuer_namingTheProperty() {
+        runner.withPropertyValues("greenlight.security.mode=JWT", "spring.profiles.active=production",
+                        "spring.security.oauth2.resourceserver.jwt.audiences=greenlight")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.issuer-uri"));
+    }
+
+    @Test
+    void aliasesDeclaredInSettingsMakeOnePersonOfSeveralNames() {
+        runner.withPropertyValues("greenlight.security.aliases.bob=bob@example.com, BOB-GH")
+                .run(context -> {
+                    UserDirectory users = context.getBean(UserDirectory.class);
+                    assertThat(users.resolve("Bob@Example.com").name()).isEqualTo("bob");
+                    assertThat(users.resolve("bob-gh").aliases()).contains("bob@example.com");
+                });
+    }
 }

@@ -41,9 +41,13 @@ import org.springframework.web.client.RestClient;
         "greenlight.security.mode=JWT",
         "greenlight.security.jwt.roles-claim=groups",
         "greenlight.security.jwt.name-claim=preferred_username",
-        "greenlight.security.production=true"})
+        "greenlight.security.production=true",
+        "greenlight.security.aliases.bob=bob@example.com,bob-gh",
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + JwtModeIT.ISSUER_URI,
+        "spring.security.oauth2.resourceserver.jwt.audiences=greenlight"})
 class JwtModeIT {
 
+    static final String ISSUER_URI = "https://login.example.com/realms/greenlight";
     static final KeyPair ISSUER = rsa();
     static final KeyPair IMPOSTOR = rsa();
 
@@ -67,7 +71,8 @@ class JwtModeIT {
     static class WhoAmI {
         @GetMapping("/api/v1/whoami")
         Map<String, Object> whoAmI(Actor actor) {
-            return Map.of("name", actor.name(), "roles", actor.roles(), "targets", actor.targets());
+            return Map.of("name", actor.name(), "roles", actor.roles(), "targets", actor.targets(),
+                    "aliases", actor.aliases());
         }
     }
 
@@ -95,6 +100,63 @@ class JwtModeIT {
         assertThat(get(null).status()).isEqualTo(401);
     }
 
+    @Test
+    void anExpiredTokenIsRefused() {
+        Instant past = Instant.now().minusSeconds(3600);
+        assertThat(get(token(ISSUER, valid("grace").issuedAt(past.minusSeconds(300)).expiresAt(past))).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        Instant now = Instant.now();
+        assertThat(get(token(ISSUER, JwtClaimsSet.builder().claim("preferred_username", "grace")
+                .claim("groups", List.of("auditor")).issuer(ISSUER_URI).audience(List.of("greenlight"))
+                .issuedAt(now))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        assertThat(get(token(ISSUER, valid("grace").issuer("https://evil.example.com"))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        assertThat(get(token(ISSUER, valid("grace").audience(List.of("payroll")))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutTheNameClaimIsRefused_neverNamedByItsSubject() {
+        Answer answer = get(token(ISSUER, valid("grace").claims(c -> c.remove("preferred_username"))));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).contains("preferred_username").doesNotContain("sub-grace");
+    }
+
+    @Test
+    void aTokenWhoseNameHidesAnInvisibleCharacterIsRefused() {
+        Answer answer = get(token(ISSUER, valid("b\u200Bob")));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).contains("zero-width");
+    }
+
+    @Test
+    void aTokenWhoseAliasHidesABidiControlIsRefused() {
+        assertThat(get(token(ISSUER, valid("grace").claim("aliases", List.of("grace\u202E")))).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void whateverNameAPersonLogsInWith_theActorIsTheirCanonicalPrimaryName_withEveryAlias() {
+        Answer byEmail = get(token(ISSUER, valid("Bob@Example.com").claim("aliases", List.of("robert"))));
+
+        assertThat(byEmail.status()).isEqualTo(200);
+        assertThat(byEmail.body()).contains("\"name\":\"bob\"").contains("bob@example.com").contains("bob-gh")
+                .contains("robert");
+        assertThat(get(token(ISSUER, valid(" \uFF22OB"))).body()).contains("\"name\":\"bob\"");
+    }
+
     private Answer get(String token) {
         return RestClient.create("http://localhost:" + port).get().uri("/api/v1/whoami")
                 .headers(h -> {
@@ -112,14 +174,26 @@ class JwtModeIT {
     }
 
     private static String token(KeyPair signer, String user, List<String> groups, List<String> targets) {
+        Instant now = Instant.now();
+        return token(signer, JwtClaimsSet.builder()
+                .subject("sub-" + user).claim("preferred_username", user)
+                .claim("groups", groups).claim("targets", targets)
+                .issuer(ISSUER_URI).audience(List.of("greenlight"))
+                .issuedAt(now).expiresAt(now.plusSeconds(300)));
+    }
+
+    private static JwtClaimsSet.Builder valid(String user) {
+        Instant now = Instant.now();
+        return JwtClaimsSet.builder().subject("sub-" + user).claim("preferred_username", user)
+                .claim("groups", List.of("auditor")).issuer(ISSUER_URI).audience(List.of("greenlight"))
+                .issuedAt(now).expiresAt(now.plusSeconds(300));
+    }
+
+    private static String token(KeyPair signer, JwtClaimsSet.Builder builder) {
         RSAKey jwk = new RSAKey.Builder((RSAPublicKey) signer.getPublic())
                 .privateKey((RSAPrivateKey) signer.getPrivate()).keyID("test").build();
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .subject("sub-" + user).claim("preferred_username", user)
-                .claim("groups", groups).claim("targets", targets)
-                .issuedAt(now).expiresAt(now.plusSeconds(300)).build();
+        JwtClaimsSet claims = builder.build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId("test").build(),
                 claims)).getTokenValue();
     }

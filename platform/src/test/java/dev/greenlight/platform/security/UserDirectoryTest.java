@@ -72,4 +72,62 @@ class UserDirectoryTest {
         assertThat(ci.mayPublishFor("ops")).isFalse();
         assertThat(new Actor("alice", Set.of("engineer"), List.of()).mayPublishFor("trading-x")).isFalse();
     }
+
+    @Test
+    void aUserMayDeclareAliases_andIsFoundUnderAnySpellingOfAnyOfThem() throws Exception {
+        Path file = dir.resolve("users.yml");
+        Files.writeString(file, """
+                users:
+                  - name: Bob
+                    roles: [code-review]
+                    tokenSha256: %s
+                    aliases: [bob@example.com, " bob-GH "]
+                """.formatted(TokenHashes.sha256("s3cret-bob")));
+
+        UserDirectory users = new UserDirectory(UserDirectory.read(file));
+
+        assertThat(users.byToken("s3cret-bob").orElseThrow().name()).isEqualTo("bob");
+        assertThat(users.byToken("s3cret-bob").orElseThrow().aliases()).containsExactly("bob@example.com", "bob-gh");
+        for (String spelling : List.of("bob", " Bob ", "BOB", "\uFF42\uFF4F\uFF42", "BOB@example.com", "bob-gh")) {
+            assertThat(users.resolve(spelling).name()).as(spelling).isEqualTo("bob");
+        }
+        assertThat(users.resolve("carol").aliases()).isEmpty();
+    }
+
+    @Test
+    void aNameWithAnInvisibleCharacterStopsStartupWithTheReason() throws Exception {
+        Path file = dir.resolve("users.yml");
+        Files.writeString(file, """
+                users:
+                  - name: "bo\u200Bb"
+                    roles: [auditor]
+                    tokenSha256: %s
+                """.formatted(TokenHashes.sha256("t")));
+
+        assertThatThrownBy(() -> UserDirectory.read(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("name").hasMessageContaining("zero-width character U+200B");
+    }
+
+    @Test
+    void anAliasWithABidiControlStopsStartupWithTheReason() throws Exception {
+        Path file = dir.resolve("users.yml");
+        Files.writeString(file, """
+                users:
+                  - name: bob
+                    roles: [auditor]
+                    tokenSha256: %s
+                    aliases: ["bob\u202E"]
+                """.formatted(TokenHashes.sha256("t")));
+
+        assertThatThrownBy(() -> UserDirectory.read(file)).hasMessageContaining("alias")
+                .hasMessageContaining("bidi control");
+    }
+
+    @Test
+    void oneNameMayNotBelongToTwoPeople() {
+        assertThatThrownBy(() -> new UserDirectory(List.of(
+                new UserAccount("bob", Set.of(), TokenHashes.sha256("1"), List.of(), List.of("robert")),
+                new UserAccount("Robert", Set.of(), TokenHashes.sha256("2"), List.of()))))
+                .hasMessageContaining("robert").hasMessageContaining("one person");
+    }
 }

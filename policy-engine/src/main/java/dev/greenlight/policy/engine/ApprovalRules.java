@@ -11,7 +11,8 @@ import java.util.Optional;
  * When an approval counts at all, shared by every kind that looks at approvals (approval,
  * version, window overrides) so "valid approval" means one thing: known by evaluation time, not
  * revoked, not expired ({@code expiresAt <= T} is expired), bound to the release's revision or to
- * none, younger than {@code maxAge}, and not given by the release author.
+ * none, younger than {@code maxAge}, and not given by the release author under any of their names
+ * (compared as identities: case, spacing, Unicode forms and invisible characters do not tell them apart).
  */
 final class ApprovalRules {
 
@@ -34,7 +35,7 @@ final class ApprovalRules {
         if (maxAge != null && !context.within(approval.at(), maxAge)) {
             return "older than " + DurationText.format(maxAge);
         }
-        if (approval.approver().equals(context.release().author())) {
+        if (context.release().authoredBy(approval.approver())) {
             return "by the release author";
         }
         return null;

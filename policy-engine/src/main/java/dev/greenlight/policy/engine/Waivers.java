@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * Applies waivers after a criterion was evaluated, so every kind is waivable the same way. A
  * waiver counts when it names the criterion, is known and unexpired at evaluation time, was
- * granted in a role the criterion (or the policy default) allows, and not by the release author.
+ * granted in a role the criterion (or the policy default) allows, and not by the release author
+ * under any of their names.
  * A passing criterion is left as it is: a waiver only covers what is not met.
  */
 final class Waivers {
@@ -31,7 +32,7 @@ final class Waivers {
                 .filter(w -> roles.contains(w.role()))
                 .filter(w -> context.known(w.at()))
                 .filter(w -> w.expiresAt() == null || w.expiresAt().isAfter(context.at()))
-                .filter(w -> !w.by().equals(context.release().author()))
+                .filter(w -> !context.release().authoredBy(w.by()))
                 .max(Comparator.comparing(Waiver::at).thenComparing(Waiver::id));
         if (waiver.isEmpty()) {
             return result;

@@ -12,10 +12,14 @@ import static dev.greenlight.policy.engine.Given.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.policy.evidence.Approval;
+import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.Release;
 import dev.greenlight.policy.evidence.Verdict;
 import dev.greenlight.policy.model.ApprovalCriterion;
+import dev.greenlight.policy.model.ReleaseType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ApprovalCriterionTest {
@@ -66,6 +70,22 @@ class ApprovalCriterionTest {
 
         assertThat(result.status()).isEqualTo(CriterionStatus.PENDING);
         assertThat(result.reason()).contains("1 by the release author");
+    }
+
+    @Test
+    void givenApprovalByTheAuthorUnderAnotherSpellingOrAlias_thenItDoesNotCount() {
+        var release = new Release("rel-1", "rl-policy", "1.4.0", ReleaseType.MODEL, REV, "bob",
+                Set.of("bob@example.com", "bob-gh"));
+        for (String approver : List.of("bob ", "Bob", "b\u200Bob", "\uFF42\uFF4F\uFF42", "bob@example.com",
+                "BOB-GH")) {
+            var e = Evidence.of(release).withApprovals(List.of(approve("a1", "auditor", approver, hoursAgo(2)),
+                    approve("a2", "risk", "carol", hoursAgo(1))));
+
+            CriterionResult result = result(e, T, AUDITOR_RISK);
+
+            assertThat(result.status()).as(approver).isEqualTo(CriterionStatus.PENDING);
+            assertThat(result.reason()).as(approver).contains("1 by the release author");
+        }
     }
 
     @Test

@@ -35,6 +35,16 @@ class WaiverTest {
     }
 
     @Test
+    void givenWaiverByAnAliasOfTheAuthor_thenItDoesNotCount() {
+        var release = new dev.greenlight.policy.evidence.Release("rel-1", "rl-policy", "1.4.0",
+                dev.greenlight.policy.model.ReleaseType.MODEL, Given.REV, AUTHOR, Set.of("alice@example.com"));
+        Decision decision = evaluate(Evidence.of(release)
+                .withWaivers(List.of(waiver("Alice@Example.com", "release-captain", null))));
+
+        assertThat(decision.criteria().get(0).status()).isNotEqualTo(CriterionStatus.WAIVED);
+    }
+
+    @Test
     void givenValidWaiver_thenWaivedAndGo_reasonCitingRationaleAndApprover() {
         var expires = T.plus(Duration.ofDays(2));
         Decision decision = evaluate(evidence().withWaivers(List.of(waiver("rick", "release-captain", expires))));

@@ -56,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + ApprovalApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true"})
+        "greenlight.security.demo-users=true",
+        "greenlight.security.aliases.bob=bob@example.com"})
 @EmbeddedKafka
 @Import({InMemoryRegistryConfiguration.class, ApprovalApiIT.Fixtures.class})
 class ApprovalApiIT {
@@ -139,6 +140,37 @@ class ApprovalApiIT {
         assertThat(refused.getAction()).isEqualTo("APPROVE");
         assertThat(refused.getVersion()).isEqualTo("2.1.0");
         assertThat(refused.getReason()).contains("four-eyes");
+    }
+
+    @Test
+    void theAuthorCannotApproveUnderAnotherSpellingOrAliasOfTheirName_andNothingButTheRefusalIsWritten() {
+        // Releases registered with bob as author under names that a string comparison tells apart
+        // from "bob": trailing space, case, a zero-width character, fullwidth letters, his e-mail.
+        String[][] authors = {{"fe-space", "bob "}, {"fe-case", "Bob"}, {"fe-zero-width", "b\u200Bob"},
+            {"fe-fullwidth", "\uFF42\uFF4F\uFF42"}, {"fe-alias", "bob@example.com"}};
+        for (String[] author : authors) {
+            registerRelease(author[0], author[1], List.of());
+            Answer selfApproval = call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+                    {"target": "%s", "version": "2.1.0", "role": "code-review", "verdict": "APPROVE"}"""
+                    .formatted(author[0]));
+
+            assertThat(selfApproval.status()).as(author[1]).isEqualTo(403);
+            assertThat(selfApproval.body().path("detail").asString()).contains("four-eyes");
+            ActionRefused refused = single(approvalsFor(author[0]), ActionRefused.class);
+            assertThat(refused.getAttemptedBy()).isEqualTo("bob");
+            assertThat(refused.getAction()).isEqualTo("APPROVE");
+        }
+    }
+
+    @Test
+    void theAuthorCannotWaiveUnderAnAliasRecordedAtRegistration() {
+        registerRelease("fe-waive", "dave-gh", List.of("dave"));
+        Answer waiver = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+                {"target": "fe-waive", "version": "2.1.0", "criterion": "paper-trading", "role": "founder",
+                 "rationale": "trust me"}""");
+
+        assertThat(waiver.status()).isEqualTo(403);
+        assertThat(single(approvalsFor("fe-waive"), ActionRefused.class).getAction()).isEqualTo("WAIVE");
     }
 
     @Test
@@ -337,11 +369,15 @@ class ApprovalApiIT {
 
     /** Registers {@code target}@2.1.0, authored by alice, as check-ingest would, and waits until it is known. */
     private void registerReleaseByAlice(String target) {
+        registerRelease(target, "alice", List.of());
+    }
+
+    private void registerRelease(String target, String author, List<String> authorAliases) {
         publisher.publish(Topics.RELEASES, target, ReleaseRegistered.newBuilder()
                 .setMeta(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString())
                         .setOccurredAt(NOW).setPrincipal("ci").build())
                 .setTarget(target).setVersion("2.1.0").setReleaseType(ReleaseType.STRATEGY)
-                .setRevision(REVISION).setAuthor("alice").build());
+                .setRevision(REVISION).setAuthor(author).setAuthorAliases(authorAliases).build());
         await().atMost(Duration.ofSeconds(60)).until(() -> directory.find(target, "2.1.0").isPresent());
     }
 

@@ -47,7 +47,7 @@ public class RecordSignOff {
 
     public synchronized SignOffOutcome signOff(SignOffRequest request, Actor actor) {
         Release release = releases.require(request.target(), request.version());
-        Permission permission = rules.maySignOff(actor, request, release.author());
+        Permission permission = rules.maySignOff(actor, request, release.authorPerson());
         if (!permission.granted()) {
             throw refusals.refuse(actor, request.target(), request.version(), request.verdict().name(),
                     permission.reason());

@@ -5,8 +5,11 @@ import dev.greenlight.approval.common.application.Release;
 import dev.greenlight.approval.common.application.Releases;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.releases.ReleaseDirectory;
+import dev.greenlight.platform.security.UserDirectory;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +23,11 @@ class DirectoryReleases implements Releases {
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(5);
 
     private final ReleaseDirectory directory;
+    private final UserDirectory people;
 
-    DirectoryReleases(ReleaseDirectory directory) {
+    DirectoryReleases(ReleaseDirectory directory, UserDirectory people) {
         this.directory = directory;
+        this.people = people;
     }
 
     @Override
@@ -32,6 +37,19 @@ class DirectoryReleases implements Releases {
             throw new NotReadyException("the release directory is still reading the releases topic");
         }
         return found.or(() -> directory.find(target, version))
-                .map(r -> new Release(r.getTarget(), r.getVersion(), r.getRevision(), r.getAuthor()));
+                .map(r -> new Release(r.getTarget(), r.getVersion(), r.getRevision(), r.getAuthor(), aliases(r)));
+    }
+
+    /**
+     * The aliases recorded at registration, plus those this service's directory knows for the
+     * author now: an alias declared after the release was registered still binds four-eyes.
+     */
+    private Set<String> aliases(ReleaseRegistered release) {
+        Set<String> aliases = new HashSet<>(release.getAuthorAliases());
+        people.person(release.getAuthor()).ifPresent(person -> {
+            aliases.add(person.name());
+            aliases.addAll(person.aliases());
+        });
+        return aliases;
     }
 }

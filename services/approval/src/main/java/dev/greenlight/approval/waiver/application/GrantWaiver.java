@@ -41,7 +41,7 @@ public class GrantWaiver {
     public WaiverGranted grant(WaiverRequest request, Actor actor) {
         Release release = releases.require(request.target(), request.version());
         Optional<String> role = rules.roleFor(actor, request);
-        Permission permission = rules.mayWaive(actor, role, request, release.author());
+        Permission permission = rules.mayWaive(actor, role, request, release.authorPerson());
         if (!permission.granted()) {
             throw refusals.refuse(actor, request.target(), request.version(), ACTION, permission.reason());
         }

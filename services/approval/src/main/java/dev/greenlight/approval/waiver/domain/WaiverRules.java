@@ -3,6 +3,7 @@ package dev.greenlight.approval.waiver.domain;
 import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.platform.security.Actor;
+import dev.greenlight.policy.identity.Person;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ public final class WaiverRules {
         return held.stream().findFirst();
     }
 
-    public Permission mayWaive(Actor actor, Optional<String> role, WaiverRequest request, String releaseAuthor) {
+    public Permission mayWaive(Actor actor, Optional<String> role, WaiverRequest request, Person releaseAuthor) {
         if (role.isEmpty()) {
             return Permission.refused(actor.name() + " holds none of the roles that may waive " + waiverRoles);
         }
@@ -47,7 +48,7 @@ public final class WaiverRules {
             return Permission.refused("role " + role.get() + " may not waive " + request.criterion()
                     + ": roles that may waive are " + waiverRoles);
         }
-        if (actor.name().equals(releaseAuthor)) {
+        if (actor.person().sameAs(releaseAuthor)) {
             return Permission.refused("author may not waive for own release (four-eyes): " + actor.name()
                     + " authored " + request.target() + "@" + request.version());
         }

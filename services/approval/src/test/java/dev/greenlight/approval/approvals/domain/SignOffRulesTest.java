@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.platform.security.Actor;
+import dev.greenlight.policy.identity.Person;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,7 @@ class SignOffRulesTest {
         // given
         Actor bob = new Actor("bob", Set.of("auditor"), List.of());
         // when
-        Permission permission = rules.maySignOff(bob, request("auditor", Verdict.APPROVE), "alice");
+        Permission permission = rules.maySignOff(bob, request("auditor", Verdict.APPROVE), Person.named("alice"));
         // then
         assertThat(permission.granted()).isTrue();
     }
@@ -28,7 +29,7 @@ class SignOffRulesTest {
         // given
         Actor carol = new Actor("carol", Set.of("risk"), List.of());
         // when
-        Permission permission = rules.maySignOff(carol, request("founder", Verdict.APPROVE), "alice");
+        Permission permission = rules.maySignOff(carol, request("founder", Verdict.APPROVE), Person.named("alice"));
         // then
         assertThat(permission.granted()).isFalse();
         assertThat(permission.reason()).contains("carol").contains("founder");
@@ -39,17 +40,34 @@ class SignOffRulesTest {
         // given alice authored the release and holds the role she approves as
         Actor alice = new Actor("alice", Set.of("engineer", "code-review"), List.of());
         // when
-        Permission permission = rules.maySignOff(alice, request("code-review", Verdict.APPROVE), "alice");
+        Permission permission = rules.maySignOff(alice, request("code-review", Verdict.APPROVE),
+                Person.named("alice"));
         // then
         assertThat(permission.granted()).isFalse();
         assertThat(permission.reason()).contains("author may not approve own release");
     }
 
     @Test
+    void theAuthorMayNotApproveUnderAnyOfTheirNames() {
+        Actor bob = new Actor("bob", Set.of("code-review"), List.of(), Set.of("bob@example.com"));
+        for (Person author : List.of(Person.named("bob "), Person.named("Bob"), Person.named("b\u200Bob"),
+                Person.named("\uFF42\uFF4F\uFF42"), Person.named("BOB@example.com"),
+                Person.of("robert", Set.of("bob@example.com")))) {
+            Permission permission = rules.maySignOff(bob, request("code-review", Verdict.APPROVE), author);
+
+            assertThat(permission.granted()).as(author.toString()).isFalse();
+            assertThat(permission.reason()).contains("four-eyes");
+        }
+        assertThat(rules.maySignOff(bob, request("code-review", Verdict.APPROVE), Person.named("bobby")).granted())
+                .isTrue();
+    }
+
+    @Test
     void theAuthorMayRejectTheirOwnReleaseBecauseThatOnlyMakesTheGateStricter() {
         Actor alice = new Actor("alice", Set.of("code-review"), List.of());
 
-        assertThat(rules.maySignOff(alice, request("code-review", Verdict.REJECT), "alice").granted()).isTrue();
+        assertThat(rules.maySignOff(alice, request("code-review", Verdict.REJECT), Person.named("alice")).granted())
+                .isTrue();
     }
 
     @Test

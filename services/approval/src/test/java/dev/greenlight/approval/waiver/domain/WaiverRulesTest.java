@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.platform.security.Actor;
+import dev.greenlight.policy.identity.Person;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ class WaiverRulesTest {
         WaiverRequest request = request(Optional.empty());
         // when
         Optional<String> role = rules.roleFor(dave, request);
-        Permission permission = rules.mayWaive(dave, role, request, "alice");
+        Permission permission = rules.mayWaive(dave, role, request, Person.named("alice"));
         // then
         assertThat(role).contains("founder");
         assertThat(permission.granted()).isTrue();
@@ -33,7 +34,7 @@ class WaiverRulesTest {
         Actor alice = new Actor("alice", Set.of("engineer"), List.of());
         WaiverRequest request = request(Optional.empty());
 
-        Permission permission = rules.mayWaive(alice, rules.roleFor(alice, request), request, "bob");
+        Permission permission = rules.mayWaive(alice, rules.roleFor(alice, request), request, Person.named("bob"));
 
         assertThat(permission.granted()).isFalse();
         assertThat(permission.reason()).contains("none of the roles that may waive");
@@ -44,7 +45,7 @@ class WaiverRulesTest {
         Actor bob = new Actor("bob", Set.of("auditor"), List.of());
         WaiverRequest request = request(Optional.of("auditor"));
 
-        Permission permission = rules.mayWaive(bob, rules.roleFor(bob, request), request, "alice");
+        Permission permission = rules.mayWaive(bob, rules.roleFor(bob, request), request, Person.named("alice"));
 
         assertThat(permission.reason()).contains("role auditor may not waive paper-trading");
     }
@@ -54,7 +55,7 @@ class WaiverRulesTest {
         Actor carol = new Actor("carol", Set.of("risk"), List.of());
         WaiverRequest request = request(Optional.of("founder"));
 
-        assertThat(rules.mayWaive(carol, rules.roleFor(carol, request), request, "alice").reason())
+        assertThat(rules.mayWaive(carol, rules.roleFor(carol, request), request, Person.named("alice")).reason())
                 .contains("does not hold role 'founder'");
     }
 
@@ -63,7 +64,7 @@ class WaiverRulesTest {
         Actor dave = new Actor("dave", Set.of("founder"), List.of());
         WaiverRequest request = request(Optional.empty());
 
-        assertThat(rules.mayWaive(dave, rules.roleFor(dave, request), request, "dave").reason())
+        assertThat(rules.mayWaive(dave, rules.roleFor(dave, request), request, Person.named("dave")).reason())
                 .contains("author may not waive for own release");
     }
 

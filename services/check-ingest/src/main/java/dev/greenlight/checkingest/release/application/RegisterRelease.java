@@ -6,12 +6,17 @@ import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.security.Actor;
+import dev.greenlight.platform.security.UserDirectory;
+import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.policy.identity.Person;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,6 +25,11 @@ import org.springframework.stereotype.Service;
 /**
  * Registers a release candidate: turns it into a {@code ReleaseRegistered} fact and publishes it,
  * if the caller is a publisher scoped to the release's target.
+ *
+ * <p>The author is a person, not a string: the name the publisher gave (a user id, GitHub login or
+ * e-mail, already canonical) is resolved against the directory of known users and aliases, and the
+ * release records the person's primary name as {@code author} and their other names as
+ * {@code authorAliases}, so four-eyes recognises them under any of those names.
  *
  * <p>A release is immutable. Registering it again with identical content is answered with the
  * existing registration and publishes nothing; with different content it is refused (409) naming
@@ -38,18 +48,23 @@ public class RegisterRelease {
 
     private final ReleaseEvents events;
     private final Releases releases;
+    private final UserDirectory people;
     private final Clock clock;
     /** One small lock per release id ever registered here: bounded by the number of releases, like the directory. */
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    RegisterRelease(ReleaseEvents events, Releases releases, Clock clock) {
+    RegisterRelease(ReleaseEvents events, Releases releases, UserDirectory people, Clock clock) {
         this.events = events;
         this.releases = releases;
+        this.people = people;
         this.clock = clock;
     }
 
-    public Registration register(ReleaseCandidate candidate, Actor actor) {
-        PublisherScope.require(actor, candidate.target());
+    public Registration register(ReleaseCandidate given, Actor actor) {
+        PublisherScope.require(actor, given.target());
+        Person author = people.resolve(given.author());
+        ReleaseCandidate candidate = new ReleaseCandidate(given.target(), given.version(), given.type(),
+                given.revision(), author.name(), given.changelog(), given.policy(), given.previousVersion());
         ReentrantLock lock = locks.computeIfAbsent(candidate.releaseId(), id -> new ReentrantLock());
         lock.lock();
         try {
@@ -61,7 +76,7 @@ public class RegisterRelease {
                 }
                 return new Registration(existing.get(), false);
             }
-            ReleaseRegistered event = event(candidate, actor);
+            ReleaseRegistered event = event(candidate, authorAliases(author, given.author()), actor);
             events.publish(event);
             releases.awaitVisible(candidate.target(), candidate.version().toString());
             return new Registration(event, true);
@@ -70,7 +85,15 @@ public class RegisterRelease {
         }
     }
 
-    private ReleaseRegistered event(ReleaseCandidate candidate, Actor actor) {
+    /** Every other name of the author, the one the publisher gave included, sorted for a stable event. */
+    private static List<String> authorAliases(Person author, String given) {
+        Set<String> aliases = new TreeSet<>(author.aliases());
+        aliases.add(given);
+        aliases.remove(author.name());
+        return List.copyOf(aliases);
+    }
+
+    private ReleaseRegistered event(ReleaseCandidate candidate, List<String> authorAliases, Actor actor) {
         return ReleaseRegistered.newBuilder()
                 .setMeta(EventMetadata.newBuilder()
                         .setEventId(contentId(candidate))
@@ -82,6 +105,7 @@ public class RegisterRelease {
                 .setReleaseType(candidate.type())
                 .setRevision(candidate.revision())
                 .setAuthor(candidate.author())
+                .setAuthorAliases(authorAliases)
                 .setChangelog(candidate.changelog().orElse(null))
                 .setPolicy(candidate.policy().orElse(null))
                 .setPreviousVersion(candidate.previousVersion().map(Object::toString).orElse(null))
@@ -96,7 +120,7 @@ public class RegisterRelease {
         if (!existing.getRevision().equals(candidate.revision())) {
             differing.add("revision");
         }
-        if (!existing.getAuthor().equals(candidate.author())) {
+        if (!Identity.same(existing.getAuthor(), candidate.author())) {
             differing.add("author");
         }
         if (!Objects.equals(existing.getChangelog(), candidate.changelog().orElse(null))) {

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=check-ingest",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true"})
+        "greenlight.security.demo-users=true",
+        "greenlight.security.aliases.bob=bob@example.com, bob-gh"})
 @EmbeddedKafka
 @Import({InMemoryRegistryConfiguration.class, FixedClock.class})
 class RegisterReleaseIT {
@@ -196,6 +197,48 @@ class RegisterReleaseIT {
 
         assertThat(releasesFor("who-published")).singleElement()
                 .satisfies(r -> assertThat(r.value().getMeta().getPrincipal()).isEqualTo("ci"));
+    }
+
+    @Test
+    void theAuthorIsRecordedAsTheCanonicalIdentityOfTheKnownPerson_withTheirAliases() {
+        String[][] spellings = {{"spaced", "bob "}, {"cased", "BOB"}, {"fullwidth", "\uFF42\uFF4F\uFF42"},
+            {"by-email", "Bob@Example.com"}, {"by-login", "bob-gh"}};
+        for (String[] spelling : spellings) {
+            Answer answer = post("""
+                    {"target": "%s", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": "%s"}"""
+                    .formatted(spelling[0], spelling[1]));
+
+            assertThat(answer.status()).as(spelling[1]).isEqualTo(201);
+            assertThat(releasesFor(spelling[0])).singleElement().satisfies(r -> {
+                assertThat(r.value().getAuthor()).as(spelling[1]).isEqualTo("bob");
+                assertThat(r.value().getAuthorAliases()).as(spelling[1]).contains("bob@example.com", "bob-gh");
+            });
+        }
+    }
+
+    @Test
+    void anUnknownAuthorIsRecordedCanonicalWithoutAliases() {
+        post("""
+                {"target": "stranger", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": " Zed "}""");
+
+        assertThat(releasesFor("stranger")).singleElement().satisfies(r -> {
+            assertThat(r.value().getAuthor()).isEqualTo("zed");
+            assertThat(r.value().getAuthorAliases()).isEmpty();
+        });
+    }
+
+    @Test
+    void anAuthorHidingAZeroWidthOrBidiCharacterIsRefusedNamingTheFieldAndNothingIsWritten() {
+        for (String author : List.of("b\\u200Bob", "bob\\u202E", "bo\\u2066b", "\\uFEFFbob", "bo\\u0000b")) {
+            Answer answer = post("""
+                    {"target": "hidden-author", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1",
+                     "author": "%s"}""".formatted(author));
+
+            assertThat(answer.status()).as(author).isEqualTo(400);
+            assertThat(answer.body().path("field").asString()).as(author).isEqualTo("author");
+            assertThat(answer.body().path("detail").asString()).as(author).contains("U+");
+        }
+        assertThat(releasesFor("hidden-author")).isEmpty();
     }
 
     private List<ConsumerRecord<String, ReleaseRegistered>> releasesFor(String target) {

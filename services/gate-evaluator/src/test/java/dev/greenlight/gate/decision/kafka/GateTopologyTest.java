@@ -188,6 +188,27 @@ class GateTopologyTest {
         }
     }
 
+    @Test
+    void anApprovalWrittenPastTheApprovalServiceByAnyNameOfTheAuthorDoesNotCount() {
+        ReleaseRegistered byErin = release("r1", TARGET, "1.0.0", ReleaseType.BUGFIX, T);
+        byErin.setAuthor("erin");
+        byErin.setAuthorAliases(List.of("erin@example.com", "erin-gh"));
+        pipe(releases, byErin);
+        // Forged straight onto the approvals topic: the approval service never saw them.
+        pipe(approvals, approval("p1", TARGET, "1.0.0", "ap-1", "founder", "Erin@Example.com", T, null));
+        pipe(approvals, approval("p2", TARGET, "1.0.0", "ap-2", "founder", "erin ", T, null));
+        pipe(approvals, approval("p3", TARGET, "1.0.0", "ap-3", "founder", "e\u200Brin", T, null));
+        pipe(approvals, approval("p4", TARGET, "1.0.0", "ap-4", "founder", "\uFF25RIN-GH", T, null));
+
+        GateDecided decided = last(decisions.readValuesToList());
+        assertThat(decided.getOutcome()).isEqualTo(GateOutcome.HOLD);
+        assertThat(decided.getMissing()).containsExactly("approval:signoff");
+
+        pipe(approvals, approval("p5", TARGET, "1.0.0", "ap-5", "founder", "dave", T, null));
+        assertThat(last(decisions.readValuesToList()).getOutcome()).as("someone else's approval counts")
+                .isEqualTo(GateOutcome.GO);
+    }
+
     private byte[] bytes(GateDecided decision) {
         return serdes.forTopic(Topics.DECISIONS).serializer().serialize(Topics.DECISIONS.name(), decision);
     }
