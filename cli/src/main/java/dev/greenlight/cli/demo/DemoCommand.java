@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
             + "passes its gates, ramps to 10 %%, trips its page-alert guard, is killed back to 0 %%, and the "
             + "ledger verifies and replays every decision. The stack clock is accelerated meanwhile and set back "
             + "to rate 1 at the end (simulated time stays advanced).",
-            "", "The demo calls the services as the local stack's demo users (demo-ci, demo-erin, demo-dave, "
-            + "demo-bob) and acknowledges deployment commands with a built-in reference deployer: --token and "
+            "", "The demo calls the services as the local stack's demo users (demo-ci, demo-alertmanager, "
+            + "demo-erin, demo-dave, demo-bob) and acknowledges deployment commands with a built-in reference deployer: --token and "
             + "--output are not used."},
         footer = {"", "Examples:", "  ./greenlight up            # in one terminal",
             "  ./greenlight demo          # in another",

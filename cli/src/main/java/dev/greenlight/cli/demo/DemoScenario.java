@@ -54,6 +54,7 @@ final class DemoScenario {
     private final DemoDeployer deployer;
 
     private final GreenlightApi ci = new GreenlightApi("demo-ci");
+    private final GreenlightApi alertmanager = new GreenlightApi("demo-alertmanager");
     private final GreenlightApi dave = new GreenlightApi("demo-dave");
     private final GreenlightApi erin = new GreenlightApi("demo-erin");
     private final GreenlightApi bob = new GreenlightApi("demo-bob");
@@ -232,7 +233,7 @@ final class DemoScenario {
         narrator.skip("30 minutes to the T+30 monitoring checkpoint");
         step("skip ahead 30 minutes", () -> clock.advance(T_PLUS_30));
         Instant now = now();
-        step("fire the page alert", () -> ci.post(services.checkIngest(), "/webhooks/alertmanager",
+        step("fire the page alert", () -> alertmanager.post(services.checkIngest(), "/webhooks/alertmanager",
                 RlPolicyEvidence.pageAlert(release, "PolicyHeartbeatStale", now)));
         narrator.step("At T+30 Alertmanager pages: @|red,bold PolicyHeartbeatStale|@ (severity page) for "
                 + release.target() + ".");

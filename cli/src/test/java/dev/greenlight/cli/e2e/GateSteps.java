@@ -110,7 +110,7 @@ final class GateSteps {
     /** One Alertmanager notification (payload version 4) about {@code target}. */
     static void alert(String target, String alertName, String severity, String fingerprint, String status,
                       Instant startsAt, Instant endsAt) {
-        postOk(StackService.CHECK_INGEST, "/webhooks/alertmanager", "ci", """
+        postOk(StackService.CHECK_INGEST, "/webhooks/alertmanager", "alertmanager", """
                 {"version": "4", "status": "%s", "receiver": "greenlight", "groupKey": "{}", "alerts": [
                   {"status": "%s", "labels": {"alertname": "%s", "service": "%s", "severity": "%s"},
                    "annotations": {"summary": "%s on %s"}, "startsAt": "%s", "endsAt": "%s",

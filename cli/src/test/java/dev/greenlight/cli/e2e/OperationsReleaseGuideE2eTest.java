@@ -129,7 +129,7 @@ class OperationsReleaseGuideE2eTest {
 
         // Post-release monitoring: a page during the first day in production is an emergency
         // rollback (the post-release-incident guard), and counts against 2.0.0 in the metrics.
-        postOk(StackService.CHECK_INGEST, "/webhooks/alertmanager", "ci", """
+        postOk(StackService.CHECK_INGEST, "/webhooks/alertmanager", "alertmanager", """
                 {"version": "4", "status": "firing", "receiver": "greenlight", "groupKey": "{}", "alerts": [
                   {"status": "firing", "labels": {"alertname": "RunbookIndexStale", "service": "%s", "severity": "page"},
                    "annotations": {"summary": "runbook index out of date after 2.0.0"}, "startsAt": "%s",

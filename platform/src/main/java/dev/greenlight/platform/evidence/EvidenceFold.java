@@ -11,6 +11,7 @@ import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.OnCallAcknowledged;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.events.WaiverRevoked;
 import dev.greenlight.policy.evidence.Alert;
 import dev.greenlight.policy.evidence.Approval;
 import dev.greenlight.policy.evidence.CheckResult;
@@ -41,14 +42,14 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <p>Why it folds a collection instead of one event at a time: two events amend earlier ones by
  * reference — {@code AlertResolved} closes the alert with the same fingerprint and start,
- * {@code ApprovalRevoked} withdraws an approval by {@code approvalId}, which the engine's
- * {@link Approval} does not carry. Folding the whole set (items first, then amendments, each in
+ * {@code ApprovalRevoked} withdraws an approval by {@code approvalId} and {@code WaiverRevoked} a
+ * waiver by {@code waiverId}, which the engine's {@link Approval} and {@link Waiver} do not carry. Folding the whole set (items first, then amendments, each in
  * event-id order) makes the result independent of arrival order, and duplicates (same
  * {@code meta.eventId}) collapse to one item.
  *
  * <p>An amended item is cited by its amendment's event id: a resolved alert by the
  * {@code AlertResolved} (which repeats everything the firing said), a revoked approval by the
- * {@code ApprovalRevoked}. A decision's evidence ids therefore show which amendments it already
+ * {@code ApprovalRevoked}, a revoked waiver by the {@code WaiverRevoked}. A decision's evidence ids therefore show which amendments it already
  * knew, and {@link #cited} can select exactly the events a recorded decision saw.
  *
  * <p>Which events concern a release: everything of the same target that names the release's
@@ -85,21 +86,25 @@ public final class EvidenceFold {
         byId.values().forEach(items::add);
         byId.values().forEach(items::amend);
         return new Evidence(release(registered), items.checks, List.copyOf(items.alerts.values()), items.metrics,
-                List.copyOf(items.approvals.values()), items.waivers, items.onCallAcks, registered.getPreviousVersion());
+                List.copyOf(items.approvals.values()), List.copyOf(items.waivers.values()), items.onCallAcks,
+                registered.getPreviousVersion());
     }
 
     /**
      * The events a recorded decision was computed from: those whose id it cites, plus the
-     * approval a cited revocation withdraws. An amended item is cited by its amendment (see the
+     * approval or waiver a cited revocation withdraws. An amended item is cited by its amendment (see the
      * class comment), so an amendment the evaluator had not yet seen is never pulled in.
      */
     public static List<SpecificRecord> cited(Collection<? extends SpecificRecord> events,
                                              Collection<String> evidenceIds) {
         Set<String> ids = new HashSet<>(evidenceIds);
         Set<String> revokedApprovalIds = new HashSet<>();
+        Set<String> revokedWaiverIds = new HashSet<>();
         for (SpecificRecord event : events) {
             if (event instanceof ApprovalRevoked revoked && ids.contains(eventId(event))) {
                 revokedApprovalIds.add(revoked.getApprovalId());
+            } else if (event instanceof WaiverRevoked revoked && ids.contains(eventId(event))) {
+                revokedWaiverIds.add(revoked.getWaiverId());
             }
         }
         List<SpecificRecord> cited = new ArrayList<>();
@@ -107,7 +112,8 @@ public final class EvidenceFold {
             boolean withdrawn = event instanceof ApprovalGranted granted
                     && revokedApprovalIds.contains(granted.getApprovalId())
                     || event instanceof ApprovalRejected rejected
-                    && revokedApprovalIds.contains(rejected.getApprovalId());
+                    && revokedApprovalIds.contains(rejected.getApprovalId())
+                    || event instanceof WaiverGranted waiver && revokedWaiverIds.contains(waiver.getWaiverId());
             if (ids.contains(eventId(event)) || withdrawn) {
                 cited.add(event);
             }
@@ -134,6 +140,8 @@ public final class EvidenceFold {
         } else if (event instanceof ApprovalRevoked e) {
             return version.equals(e.getVersion());
         } else if (event instanceof WaiverGranted e) {
+            return version.equals(e.getVersion());
+        } else if (event instanceof WaiverRevoked e) {
             return version.equals(e.getVersion());
         } else if (event instanceof OnCallAcknowledged e) {
             return e.getVersion() == null || version.equals(e.getVersion());
@@ -163,7 +171,8 @@ public final class EvidenceFold {
         private final List<MetricSample> metrics = new ArrayList<>();
         private final Map<String, Approval> approvals = new TreeMap<>();
         private final Map<String, String> approvalItemByApprovalId = new HashMap<>();
-        private final List<Waiver> waivers = new ArrayList<>();
+        private final Map<String, Waiver> waivers = new TreeMap<>();
+        private final Map<String, String> waiverItemByWaiverId = new HashMap<>();
         private final List<OnCallAck> onCallAcks = new ArrayList<>();
 
         void add(SpecificRecord event) {
@@ -185,7 +194,8 @@ public final class EvidenceFold {
                 approvals.put(id, new Approval(id, e.getRole(), e.getApprover(), Verdict.REJECT, e.getRevision(),
                         e.getMeta().getOccurredAt(), e.getExpiresAt(), false));
             } else if (event instanceof WaiverGranted e) {
-                waivers.add(new Waiver(id, e.getCriterion(), e.getGrantedBy(), e.getRole(), e.getRationale(),
+                waiverItemByWaiverId.put(e.getWaiverId(), id);
+                waivers.put(id, new Waiver(id, e.getCriterion(), e.getGrantedBy(), e.getRole(), e.getRationale(),
                         e.getMeta().getOccurredAt(), e.getExpiresAt()));
             } else if (event instanceof OnCallAcknowledged e) {
                 onCallAcks.add(new OnCallAck(id, e.getEngineer(), e.getWindowStart(), e.getWindowEnd()));
@@ -203,6 +213,15 @@ public final class EvidenceFold {
                     approvalItemByApprovalId.put(e.getApprovalId(), eventId(e));
                     approvals.put(eventId(e), new Approval(eventId(e), approval.role(), approval.approver(),
                             approval.verdict(), approval.revision(), approval.at(), approval.expiresAt(), true));
+                }
+            } else if (event instanceof WaiverRevoked e) {
+                String item = waiverItemByWaiverId.get(e.getWaiverId());
+                Waiver waiver = item == null ? null : waivers.get(item);
+                if (waiver != null && !waiver.revoked()) {
+                    waivers.remove(item);
+                    waiverItemByWaiverId.put(e.getWaiverId(), eventId(e));
+                    waivers.put(eventId(e), new Waiver(eventId(e), waiver.criterion(), waiver.by(), waiver.role(),
+                            waiver.rationale(), waiver.at(), waiver.expiresAt(), true));
                 }
             }
         }

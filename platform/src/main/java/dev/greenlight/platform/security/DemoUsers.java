@@ -24,7 +24,9 @@ public final class DemoUsers {
                 demo("dave", Set.of("founder", "release-captain"), List.of()),
                 demo("erin", Set.of("on-call", "engineer", "operations", "tech-lead", "platform"), List.of()),
                 demo("frank", Set.of("management"), List.of()),
-                demo("ci", Set.of("publisher"), List.of("*")));
+                demo("ci", Set.of("publisher"), List.of("*")),
+                // Alertmanager's own integration principal: only it may fire or resolve alerts.
+                demo("alertmanager", Set.of("alertmanager"), List.of("*")));
     }
 
     private static UserAccount demo(String name, Set<String> roles, List<String> targets) {

@@ -32,6 +32,7 @@ import dev.greenlight.events.RolloutResumed;
 import dev.greenlight.events.RolloutStepCompleted;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.events.WaiverRevoked;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +70,14 @@ public final class Topics {
     public static final Topic<MetricObserved> METRICS = single("greenlight.metrics", MetricObserved.class,
             MetricObserved.getClassSchema());
 
-    /** Human sign-offs and everything that qualifies them, in the order people acted. */
+    /**
+     * Human sign-offs and everything that qualifies them, in the order people acted. New members go
+     * last: the gate-evaluator's evidence store encodes the union branch index.
+     */
     public static final Topic<SpecificRecord> APPROVALS = union("greenlight.approvals",
             ApprovalGranted.getClassSchema(), ApprovalRejected.getClassSchema(), ApprovalRevoked.getClassSchema(),
-            WaiverGranted.getClassSchema(), OnCallAcknowledged.getClassSchema(), ActionRefused.getClassSchema());
+            WaiverGranted.getClassSchema(), OnCallAcknowledged.getClassSchema(), ActionRefused.getClassSchema(),
+            WaiverRevoked.getClassSchema());
 
     /** Kill switch state changes per target. */
     public static final Topic<SpecificRecord> KILL_SWITCH = union("greenlight.kill-switch",

@@ -13,6 +13,7 @@ import dev.greenlight.events.OnCallAcknowledged;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.events.WaiverRevoked;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -79,6 +80,13 @@ public final class EvidenceEvents {
                                        Instant at) {
         return new WaiverGranted(meta(id, at), target, "w-" + id, version, criterion, "accepted risk", "carol", role,
                 null);
+    }
+
+    /** Withdraws the waiver {@link #waiver} recorded under event id {@code waiverEventId}. */
+    public static WaiverRevoked waiverRevoked(String id, String target, String version, String waiverEventId,
+                                              String criterion, Instant at) {
+        return new WaiverRevoked(meta(id, at), target, "w-" + waiverEventId, version, criterion, "dave",
+                "the dependency slipped");
     }
 
     public static OnCallAcknowledged onCall(String id, String target, Instant from, Instant to) {

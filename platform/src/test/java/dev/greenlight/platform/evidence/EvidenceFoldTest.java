@@ -9,6 +9,7 @@ import static dev.greenlight.platform.evidence.EvidenceEvents.release;
 import static dev.greenlight.platform.evidence.EvidenceEvents.resolved;
 import static dev.greenlight.platform.evidence.EvidenceEvents.revoked;
 import static dev.greenlight.platform.evidence.EvidenceEvents.waiver;
+import static dev.greenlight.platform.evidence.EvidenceEvents.waiverRevoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.AlertSeverity;
@@ -116,6 +117,22 @@ class EvidenceFoldTest {
 
         assertThat(evidence.approvals()).extracting(a -> a.id() + ":" + a.revoked())
                 .containsExactly("p2:false", "x1:true");
+    }
+
+    @Test
+    void waiverRevocationWithdrawsTheWaiverItReferences_citedByTheRevocation() {
+        SpecificRecord grant = waiver("w1", "rl-policy", "1.2.0", "readiness-dependency", "release-captain", T);
+        SpecificRecord other = waiver("w2", "rl-policy", "1.2.0", "cost-spike", "release-captain", T);
+        SpecificRecord revocation = waiverRevoked("wx", "rl-policy", "1.2.0", "w1", "readiness-dependency",
+                T.plusSeconds(5));
+
+        Evidence evidence = EvidenceFold.fold(RELEASE, List.of(revocation, grant, other));
+
+        assertThat(evidence.waivers()).extracting(w -> w.id() + ":" + w.criterion() + ":" + w.revoked())
+                .containsExactly("w2:cost-spike:false", "wx:readiness-dependency:true");
+        assertThat(EvidenceFold.cited(List.of(grant, other, revocation), List.of("wx")))
+                .containsExactly(grant, revocation);
+        assertThat(EvidenceFold.cited(List.of(grant, other, revocation), List.of("w1"))).containsExactly(grant);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 /**
  * Approval criteria: each required role needs its own person, then distinct people in the
  * {@code anyOf} roles fill the quorum up to {@code count}. One person never fills two seats.
- * A role whose latest counting verdict is REJECT fails the criterion.
+ * A standing REJECT in any of its roles fails the criterion (see {@link ApprovalRules}).
  */
 final class ApprovalEvaluator implements CriterionEvaluator<ApprovalCriterion> {
 
@@ -31,13 +30,12 @@ final class ApprovalEvaluator implements CriterionEvaluator<ApprovalCriterion> {
         Map<String, Set<String>> approversByRole = new TreeMap<>();
         List<String> ids = new ArrayList<>();
         List<Approval> counted = new ArrayList<>();
+        List<Approval> rejections = new ArrayList<>();
+        roles.forEach(role -> rejections.addAll(ApprovalRules.standingRejections(role, context)));
+        if (!rejections.isEmpty()) {
+            return rejected(criterion, context, rejections);
+        }
         for (String role : roles) {
-            Optional<Approval> latest = ApprovalRules.latest(role, context, criterion.maxAge());
-            if (latest.isPresent() && latest.get().verdict() == Verdict.REJECT) {
-                Approval rejection = latest.get();
-                return CriterionResult.of(criterion, FAIL, "rejected by " + rejection.approver(), threshold(criterion),
-                        role + " " + rejection.approver() + " rejected the release", List.of(rejection.id()), null);
-            }
             for (Approval approval : ApprovalRules.valid(role, context, criterion.maxAge())) {
                 if (approval.verdict() == Verdict.APPROVE) {
                     approversByRole.computeIfAbsent(role, r -> new TreeSet<>()).add(approval.approver());
@@ -62,6 +60,21 @@ final class ApprovalEvaluator implements CriterionEvaluator<ApprovalCriterion> {
         }
         return CriterionResult.of(criterion, PASS, observed, threshold(criterion),
                 "approved by " + String.join(", ", new TreeSet<>(best.people())), ids, nextChange);
+    }
+
+    /**
+     * A standing REJECT in any of the criterion's roles fails it, whoever else approved, until its
+     * author withdraws it or the criterion is waived. It can change by time alone only when a
+     * rejection was given with an expiry.
+     */
+    private static CriterionResult rejected(ApprovalCriterion criterion, EvaluationContext context,
+                                            List<Approval> rejections) {
+        List<String> people = rejections.stream().map(Approval::approver).distinct().toList();
+        return CriterionResult.of(criterion, FAIL, "rejected by " + String.join(", ", people), threshold(criterion),
+                ApprovalRules.describeRejections(rejections)
+                        + "; blocks until withdrawn by who rejected or the criterion is waived",
+                rejections.stream().map(Approval::id).toList(),
+                context.earliestFuture(rejections.stream().map(Approval::expiresAt)));
     }
 
     /** Tries every assignment of distinct people to required roles; small inputs, exact answer. */

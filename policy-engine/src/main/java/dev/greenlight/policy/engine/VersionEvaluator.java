@@ -5,7 +5,6 @@ import static dev.greenlight.policy.engine.CriterionStatus.PASS;
 import static dev.greenlight.policy.engine.CriterionStatus.PENDING;
 
 import dev.greenlight.policy.evidence.Approval;
-import dev.greenlight.policy.evidence.Verdict;
 import dev.greenlight.policy.model.VersionCriterion;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +44,15 @@ final class VersionEvaluator implements CriterionEvaluator<VersionCriterion> {
             return CriterionResult.of(criterion, PASS, bump, threshold, bump + " is not a MAJOR bump", List.of(), null);
         }
         String role = criterion.majorRequiresRole();
-        Optional<Approval> latest = ApprovalRules.latest(role, context, null);
-        if (latest.isPresent() && latest.get().verdict() == Verdict.REJECT) {
-            return CriterionResult.of(criterion, FAIL, bump, threshold, "MAJOR bump " + bump + " rejected by "
-                    + latest.get().approver() + " (" + role + ")", List.of(latest.get().id()), null);
+        List<Approval> rejections = ApprovalRules.standingRejections(role, context);
+        if (!rejections.isEmpty()) {
+            return CriterionResult.of(criterion, FAIL, bump, threshold, "MAJOR bump " + bump + " rejected: "
+                    + ApprovalRules.describeRejections(rejections)
+                    + "; blocks until withdrawn by who rejected or the criterion is waived",
+                    rejections.stream().map(Approval::id).toList(),
+                    context.earliestFuture(rejections.stream().map(Approval::expiresAt)));
         }
+        Optional<Approval> latest = ApprovalRules.approvedWithoutRejection(role, context);
         if (latest.isPresent()) {
             return CriterionResult.of(criterion, PASS, bump, threshold, "MAJOR bump " + bump + " approved by "
                     + latest.get().approver() + " (" + role + ")", List.of(latest.get().id()),

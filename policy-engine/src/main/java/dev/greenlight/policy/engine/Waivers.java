@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * Applies waivers after a criterion was evaluated, so every kind is waivable the same way. A
- * waiver counts when it names the criterion, is known and unexpired at evaluation time, was
- * granted in a role the criterion (or the policy default) allows, and not by the release author
- * under any of their names.
+ * waiver counts when it names the criterion, is known, unexpired ({@code expiresAt <= T} is
+ * expired) and not revoked at evaluation time, was granted in a role the criterion (or the policy
+ * default) allows, and not by the release author under any of their names. Its expiry is part of
+ * the result's nextChangeAt, so the gate re-evaluates (and blocks again) the moment a waiver lapses.
  * A passing criterion is left as it is: a waiver only covers what is not met.
  */
 final class Waivers {
@@ -30,6 +31,7 @@ final class Waivers {
         Optional<Waiver> waiver = context.evidence().waivers().stream()
                 .filter(w -> w.criterion().equals(criterion.name()))
                 .filter(w -> roles.contains(w.role()))
+                .filter(w -> !w.revoked())
                 .filter(w -> context.known(w.at()))
                 .filter(w -> w.expiresAt() == null || w.expiresAt().isAfter(context.at()))
                 .filter(w -> !context.release().authoredBy(w.by()))

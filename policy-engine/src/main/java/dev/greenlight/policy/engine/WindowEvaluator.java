@@ -4,7 +4,6 @@ import static dev.greenlight.policy.engine.CriterionStatus.PASS;
 import static dev.greenlight.policy.engine.CriterionStatus.PENDING;
 
 import dev.greenlight.policy.evidence.Approval;
-import dev.greenlight.policy.evidence.Verdict;
 import dev.greenlight.policy.model.Blackout;
 import dev.greenlight.policy.model.WindowCriterion;
 import java.time.ZonedDateTime;
@@ -38,9 +37,8 @@ final class WindowEvaluator implements CriterionEvaluator<WindowCriterion> {
                     List.of(), nextChange);
         }
         Optional<Approval> override = criterion.overrideRoles().stream().sorted()
-                .map(role -> ApprovalRules.latest(role, context, null))
+                .map(role -> ApprovalRules.approvedWithoutRejection(role, context))
                 .flatMap(Optional::stream)
-                .filter(approval -> approval.verdict() == Verdict.APPROVE)
                 .findFirst();
         if (override.isPresent()) {
             return CriterionResult.of(criterion, PASS, "in blackout " + blackout, threshold,

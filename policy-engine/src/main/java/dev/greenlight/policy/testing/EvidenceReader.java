@@ -88,7 +88,8 @@ final class EvidenceReader {
 
     private Waiver waiver(Mapping m) {
         var item = new Waiver(m.string("id"), m.string("criterion"), m.string("by"), m.string("role"),
-                m.string("rationale"), time.required(m, "at"), time.optional(m, "expiresAt").orElse(null));
+                m.string("rationale"), time.required(m, "at"), time.optional(m, "expiresAt").orElse(null),
+                m.bool("revoked", false));
         m.rejectUnknownKeys();
         return item;
     }

@@ -131,16 +131,77 @@ class ApprovalCriterionTest {
     }
 
     @Test
-    void givenRejectionByARole_thenFail_untilALaterApprovalInThatRole() {
+    void givenRejectionByARole_thenFailNamingWhoAndWhen_untilTheRejecterApprovesLater() {
         var rejected = evidence().withApprovals(List.of(approve("a1", "auditor", "bob", hoursAgo(3)),
                 reject("r1", "risk", "carol", hoursAgo(2))));
 
         CriterionResult result = result(rejected, T, AUDITOR_RISK);
         assertThat(result.status()).isEqualTo(CriterionStatus.FAIL);
-        assertThat(result.reason()).contains("carol rejected");
+        assertThat(result.reason()).contains("carol (risk) rejected at " + hoursAgo(2));
+        assertThat(result.evidenceIds()).containsExactly("r1");
 
         var reconsidered = rejected.withApprovals(List.of(approve("a2", "risk", "carol", hoursAgo(1))));
         assertThat(result(reconsidered, T, AUDITOR_RISK).status()).isEqualTo(CriterionStatus.PASS);
+    }
+
+    @Test
+    void givenTheAuthorsOwnRejection_thenFail_evenWithEveryRoleApproved() {
+        var e = evidence().withApprovals(List.of(approve("a1", "auditor", "bob", hoursAgo(3)),
+                approve("a2", "risk", "carol", hoursAgo(2)), reject("r1", "risk", AUTHOR, hoursAgo(1))));
+
+        CriterionResult result = result(e, T, AUDITOR_RISK);
+
+        assertThat(result.status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(result.reason()).contains(AUTHOR + " (risk) rejected");
+    }
+
+    @Test
+    void givenTheAuthorsRejection_thenTheirOwnLaterApprovalDoesNotLiftIt() {
+        var e = evidence().withApprovals(List.of(approve("a1", "auditor", "bob", hoursAgo(3)),
+                approve("a2", "risk", "carol", hoursAgo(3)), reject("r1", "risk", AUTHOR, hoursAgo(2)),
+                approve("a3", "risk", AUTHOR, hoursAgo(1))));
+
+        assertThat(result(e, T, AUDITOR_RISK).status()).isEqualTo(CriterionStatus.FAIL);
+    }
+
+    @Test
+    void givenAColleaguesRejection_thenSomebodyElsesLaterApprovalDoesNotLiftIt() {
+        var e = evidence().withApprovals(List.of(approve("a1", "auditor", "bob", hoursAgo(3)),
+                reject("r1", "risk", "carol", hoursAgo(2)), approve("a2", "risk", "rita", hoursAgo(1))));
+
+        CriterionResult result = result(e, T, AUDITOR_RISK);
+
+        assertThat(result.status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(result.reason()).contains("carol (risk) rejected");
+    }
+
+    @Test
+    void givenRevokedRejection_thenItNoLongerBlocks() {
+        var revoked = new Approval("r1-revoked", "risk", "carol", Verdict.REJECT, REV, hoursAgo(2), null, true);
+        var e = evidence().withApprovals(List.of(approve("a1", "auditor", "bob", hoursAgo(3)), revoked,
+                approve("a2", "risk", "rita", hoursAgo(1))));
+
+        assertThat(result(e, T, AUDITOR_RISK).status()).isEqualTo(CriterionStatus.PASS);
+    }
+
+    @Test
+    void givenARejectionOlderThanMaxAge_thenItStillBlocks() {
+        var e = evidence().withApprovals(List.of(reject("r1", "auditor", "bob", T.minus(Duration.ofDays(40))),
+                approve("a1", "auditor", "abe", hoursAgo(1))));
+
+        assertThat(result(e, T, AUDIT_30D).status()).isEqualTo(CriterionStatus.FAIL);
+    }
+
+    @Test
+    void givenARejectionWithAnExpiry_thenFailUntilThen_andNextChangeAtIsTheExpiry() {
+        var expiresAt = T.plus(Duration.ofHours(4));
+        var e = evidence().withApprovals(List.of(approve("a1", "auditor", "abe", hoursAgo(3)),
+                new Approval("r1", "auditor", "bob", Verdict.REJECT, REV, hoursAgo(2), expiresAt, false)));
+
+        CriterionResult now = result(e, T, AUDIT_30D);
+        assertThat(now.status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(now.nextChangeAt()).isEqualTo(expiresAt);
+        assertThat(result(e, expiresAt, AUDIT_30D).status()).isEqualTo(CriterionStatus.PASS);
     }
 
     @Test

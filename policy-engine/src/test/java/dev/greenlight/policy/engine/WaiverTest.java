@@ -65,6 +65,28 @@ class WaiverTest {
     }
 
     @Test
+    void givenRevokedWaiver_thenHoldAgain() {
+        var revoked = new Waiver("w1-revoked", "readiness-dependency", "rick", "release-captain", "tracked on #150",
+                hoursAgo(1), T.plus(Duration.ofDays(2)), true);
+
+        Decision decision = evaluate(evidence().withWaivers(List.of(revoked)));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(decision.criteria().get(0).status()).isEqualTo(CriterionStatus.PENDING);
+    }
+
+    @Test
+    void givenWaiverExpiringLater_thenGoUntilExactlyItsExpiry() {
+        var expires = T.plus(Duration.ofHours(3));
+        Evidence waived = evidence().withWaivers(List.of(waiver("rick", "release-captain", expires)));
+
+        assertThat(new PolicyEngine().evaluate(policy(ISSUE_80), STAGE, waived, expires.minusMillis(1)).outcome())
+                .isEqualTo(Outcome.GO);
+        assertThat(new PolicyEngine().evaluate(policy(ISSUE_80), STAGE, waived, expires).outcome())
+                .isEqualTo(Outcome.HOLD);
+    }
+
+    @Test
     void givenWaiverInARoleNotAllowedToWaive_thenIgnored() {
         Decision decision = evaluate(evidence().withWaivers(List.of(waiver("rick", "intern", null))));
 

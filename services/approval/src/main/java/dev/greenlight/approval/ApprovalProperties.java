@@ -1,5 +1,6 @@
 package dev.greenlight.approval;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,12 +13,21 @@ import org.springframework.util.unit.DataSize;
  * @param waiverRoles  roles that may grant waivers at all
  * @param killSwitch   who may flip kill switches
  * @param maxBodySize  requests with a larger body are refused with 413 before they are read
+ * @param waivers      how long waivers last
  */
 @ConfigurationProperties("greenlight.approval")
 public record ApprovalProperties(
         @DefaultValue({"founder", "release-captain", "risk", "management"}) List<String> waiverRoles,
         @DefaultValue KillSwitch killSwitch,
-        @DefaultValue("16KB") DataSize maxBodySize) {
+        @DefaultValue("16KB") DataSize maxBodySize,
+        @DefaultValue Waivers waivers) {
+
+    /**
+     * @param defaultExpiry a waiver without {@code expiresAt} lapses this long after it was granted
+     * @param maxExpiry     an explicit {@code expiresAt} may be at most this far ahead
+     */
+    public record Waivers(@DefaultValue("7d") Duration defaultExpiry, @DefaultValue("30d") Duration maxExpiry) {
+    }
 
     /**
      * @param activateRoles roles that may activate a kill switch (on call and engineering)

@@ -4,6 +4,8 @@ import dev.greenlight.approval.approvals.domain.SignOffRules;
 import dev.greenlight.approval.approvals.domain.SignOffs;
 import dev.greenlight.approval.killswitch.domain.KillSwitchRules;
 import dev.greenlight.approval.oncall.domain.CoverageRules;
+import dev.greenlight.approval.waiver.domain.GrantedWaivers;
+import dev.greenlight.approval.waiver.domain.WaiverExpiry;
 import dev.greenlight.approval.waiver.domain.WaiverRules;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +30,16 @@ class RulesConfiguration {
     @Bean
     WaiverRules waiverRules(ApprovalProperties properties) {
         return new WaiverRules(Set.copyOf(properties.waiverRoles()));
+    }
+
+    @Bean
+    WaiverExpiry waiverExpiry(ApprovalProperties properties) {
+        return new WaiverExpiry(properties.waivers().defaultExpiry(), properties.waivers().maxExpiry());
+    }
+
+    @Bean
+    GrantedWaivers grantedWaivers() {
+        return new GrantedWaivers();
     }
 
     @Bean

@@ -15,6 +15,7 @@ import dev.greenlight.events.OnCallAcknowledged;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.events.WaiverRevoked;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.releases.ReleaseDirectory;
@@ -254,6 +255,57 @@ class ApprovalApiIT {
         assertThat(waiver.getCriterion()).isEqualTo("paper-trading");
         assertThat(waiver.getRationale()).isEqualTo("hotfix for a live incident");
         assertThat(waiver.getWaiverId()).isEqualTo(byFounder.body().path("waiverId").asString());
+    }
+
+    @Test
+    void aWaiverWithoutExpiryLapsesAfterTheDefaultSevenDaysAndALongerOneIsRefused() {
+        registerReleaseByAlice("waiver-expiry");
+        Answer unbounded = call(HttpMethod.POST, "/api/v1/waivers", "demo-frank", """
+                {"target": "waiver-expiry", "version": "2.1.0", "criterion": "paper-trading",
+                 "rationale": "too long", "expiresAt": "2027-01-22T10:15:30Z"}""");
+        Answer byDefault = call(HttpMethod.POST, "/api/v1/waivers", "demo-frank", """
+                {"target": "waiver-expiry", "version": "2.1.0", "criterion": "paper-trading",
+                 "rationale": "market closed for the holiday"}""");
+
+        assertThat(unbounded.status()).isEqualTo(400);
+        assertThat(unbounded.body().path("field").asString()).isEqualTo("expiresAt");
+        assertThat(byDefault.status()).isEqualTo(201);
+        WaiverGranted waiver = single(approvalsFor("waiver-expiry"), WaiverGranted.class);
+        assertThat(waiver.getExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void theGrantorOrAWaivingAuthorityRevokesAWaiver_recordedAsWaiverRevoked_othersAreRefusedAndRecorded() {
+        registerReleaseByAlice("waiver-revoked");
+        String waiverId = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+                {"target": "waiver-revoked", "version": "2.1.0", "criterion": "paper-trading", "role": "founder",
+                 "rationale": "hotfix for a live incident"}""").body().path("waiverId").asString();
+
+        Answer anonymous = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, null, null);
+        Answer byCi = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, "demo-ci", null);
+        Answer byCarol = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId + "?reason=incident+over",
+                "demo-carol", null);
+        Answer again = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, "demo-dave", null);
+        Answer unknown = call(HttpMethod.DELETE, "/api/v1/waivers/no-such-waiver", "demo-dave", null);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(byCi.status()).isEqualTo(403);
+        assertThat(byCarol.status()).isEqualTo(200);
+        assertThat(byCarol.body().path("revoked").asBoolean()).isTrue();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("eventId").isNull()).isTrue();
+        assertThat(unknown.status()).isEqualTo(404);
+        List<SpecificRecord> stored = approvalsFor("waiver-revoked");
+        assertThat(stored).hasSize(3);
+        ActionRefused refused = (ActionRefused) stored.get(1);
+        assertThat(refused.getAction()).isEqualTo("REVOKE_WAIVER");
+        assertThat(refused.getAttemptedBy()).isEqualTo("ci");
+        WaiverRevoked revoked = (WaiverRevoked) stored.get(2);
+        assertThat(revoked.getWaiverId()).isEqualTo(waiverId);
+        assertThat(revoked.getRevokedBy()).isEqualTo("carol");
+        assertThat(revoked.getReason()).isEqualTo("incident over");
+        assertThat(revoked.getCriterion()).isEqualTo("paper-trading");
+        assertThat(revoked.getMeta().getEventId()).isEqualTo(byCarol.body().path("eventId").asString());
     }
 
     @Test

@@ -136,7 +136,8 @@ class WebhooksIT {
 
     @Test
     void anAlertmanagerNotificationBecomesOneEventPerAlertAndNamesTheAlertsItSkipped() throws IOException {
-        Answer answer = api.post("/webhooks/alertmanager", fixture("alertmanager-v4.json"), "demo-ci", Map.of());
+        Answer answer = api.post("/webhooks/alertmanager", fixture("alertmanager-v4.json"), "demo-alertmanager",
+                Map.of());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("skipped").toString()).contains("dead00beef00cafe").contains("service");
@@ -165,10 +166,28 @@ class WebhooksIT {
         assertThat(api.post("/webhooks/alertmanager", body, null).status()).isEqualTo(401);
         assertThat(api.post("/webhooks/alertmanager", body, "demo-alice").status()).isEqualTo(403);
         Answer wrongVersion = api.post("/webhooks/alertmanager", body.replace("\"version\": \"4\"", "\"version\": \"3\""),
-                "demo-ci");
+                "demo-alertmanager");
         assertThat(wrongVersion.status()).isEqualTo(400);
         assertThat(wrongVersion.body().path("field").asString()).isEqualTo("version");
         assertThat(values(Topics.ALERTS, "am-refused")).isEmpty();
+    }
+
+    @Test
+    void aCiPublisherTokenCannotFireOrResolveAlerts_403AndNothingOnTheAlertsTopic() throws IOException {
+        String firing = new String(fixture("alertmanager-v4.json"), StandardCharsets.UTF_8).replace("ict-qm", "am-forged");
+        String resolving = firing.replace("\"status\": \"firing\"", "\"status\": \"resolved\"");
+
+        Answer fire = api.post("/webhooks/alertmanager", firing, "demo-ci");
+        Answer resolve = api.post("/webhooks/alertmanager", resolving, "demo-ci");
+
+        assertThat(fire.status()).isEqualTo(403);
+        assertThat(fire.body().path("detail").asString()).contains("role 'alertmanager'");
+        assertThat(resolve.status()).isEqualTo(403);
+        // The integration principal's delivery of the same payload is stored: the refusal was the caller.
+        assertThat(api.post("/webhooks/alertmanager", firing.replace("am-forged", "am-genuine"), "demo-alertmanager")
+                .status()).isEqualTo(200);
+        assertThat(values(Topics.ALERTS, "am-genuine")).isNotEmpty();
+        assertThat(values(Topics.ALERTS, "am-forged")).isEmpty();
     }
 
     private Answer github(String event, String delivery, byte[] body) {

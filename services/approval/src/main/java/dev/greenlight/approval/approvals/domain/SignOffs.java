@@ -1,5 +1,6 @@
 package dev.greenlight.approval.approvals.domain;
 
+import dev.greenlight.policy.identity.Identity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class SignOffs {
         List<SignOff> matching = new ArrayList<>();
         for (SignOff signOff : byId.values()) {
             if (signOff.target().equals(target) && signOff.version().equals(version) && signOff.role().equals(role)
-                    && signOff.approver().equals(approver) && !signOff.revoked()) {
+                    && Identity.same(signOff.approver(), approver) && !signOff.revoked()) {
                 matching.add(signOff);
             }
         }

@@ -54,4 +54,16 @@ public final class WaiverRules {
         }
         return Permission.GRANTED;
     }
+
+    /**
+     * Withdrawing a waiver only makes the gate stricter, so besides its grantor any holder of a
+     * role that may waive may do it (e.g. a founder ending a release captain's bypass).
+     */
+    public Permission mayRevoke(Actor actor, GrantedWaiver waiver) {
+        if (actor.person().knownAs(waiver.grantedBy()) || waiverRoles.stream().anyMatch(actor::hasRole)) {
+            return Permission.GRANTED;
+        }
+        return Permission.refused(actor.name() + " may not revoke waiver " + waiver.waiverId() + " granted by "
+                + waiver.grantedBy() + ": only its grantor or a holder of " + waiverRoles + " may");
+    }
 }

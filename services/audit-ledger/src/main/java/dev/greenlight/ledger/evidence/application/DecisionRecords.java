@@ -9,6 +9,7 @@ import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.events.WaiverGranted;
+import dev.greenlight.events.WaiverRevoked;
 import dev.greenlight.ledger.evidence.domain.CriterionRecord;
 import dev.greenlight.ledger.evidence.domain.DecisionRecord;
 import dev.greenlight.ledger.evidence.domain.NextReview;
@@ -105,6 +106,8 @@ final class DecisionRecords {
             return Optional.of(r.getRevokedBy() + " (" + r.getRole() + ", revoked an approval)");
         } else if (event instanceof WaiverGranted w) {
             return Optional.of(w.getGrantedBy() + " (" + w.getRole() + ", waived " + w.getCriterion() + ")");
+        } else if (event instanceof WaiverRevoked w) {
+            return Optional.of(w.getRevokedBy() + " (revoked a waiver of " + w.getCriterion() + ")");
         }
         return Optional.empty();
     }
@@ -119,6 +122,9 @@ final class DecisionRecords {
             return Optional.of(r.getRole() + " rejection by " + r.getApprover() + ": " + r.getComment());
         } else if (event instanceof ApprovalRevoked r && r.getReason() != null) {
             return Optional.of(r.getRole() + " approval revoked by " + r.getRevokedBy() + ": " + r.getReason());
+        } else if (event instanceof WaiverRevoked w && w.getReason() != null) {
+            return Optional.of("waiver of " + w.getCriterion() + " revoked by " + w.getRevokedBy() + ": "
+                    + w.getReason());
         }
         return Optional.empty();
     }

@@ -6,14 +6,16 @@ import dev.greenlight.events.ApprovalRevoked;
 import dev.greenlight.ledger.evidence.domain.Source;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The verdict standing in one role: the latest approval or rejection in that role that has not been
- * revoked; if every one was revoked, the latest of those, marked REVOKED (so the checklist shows the
+ * The verdict standing in one role: a rejection that its author has neither revoked nor replaced
+ * by a later verdict of their own, else the latest approval or rejection in that role that has not
+ * been revoked; if every one was revoked, the latest of those, marked REVOKED (so the checklist shows the
  * revocation rather than pretending nobody ever signed).
  *
  * @param verdict APPROVED, REJECTED or REVOKED
@@ -38,7 +40,13 @@ record StandingVerdict(String verdict, String by, Instant at, String comment, Li
                         r.getMeta().getOccurredAt(), r.getComment()));
             }
         }
-        return verdicts.stream().filter(v -> !v.verdict().equals("REVOKED")).reduce((a, b) -> b)
+        List<StandingVerdict> standing = verdicts.stream().filter(v -> !v.verdict().equals("REVOKED")).toList();
+        // A rejection stands until its own author withdraws it or changes their verdict: somebody
+        // else's later approval does not hide it (the gate's rule, ApprovalRules in the engine).
+        Map<String, StandingVerdict> latestByPerson = new LinkedHashMap<>();
+        standing.forEach(v -> latestByPerson.put(v.by(), v));
+        return latestByPerson.values().stream().filter(v -> v.verdict().equals("REJECTED")).reduce((a, b) -> b)
+                .or(() -> standing.stream().reduce((a, b) -> b))
                 .or(() -> verdicts.stream().reduce((a, b) -> b));
     }
 

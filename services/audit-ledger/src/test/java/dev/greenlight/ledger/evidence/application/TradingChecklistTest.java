@@ -97,6 +97,18 @@ class TradingChecklistTest {
     }
 
     @Test
+    void aRejectionStillStandsAfterSomebodyElseApprovesInTheRole() {
+        EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"),
+                rejection("rej-risk", "risk", "rita", "position limits too wide", day(1)),
+                approval("appr-risk", "risk", "carol", null, day(2)));
+
+        ChecklistItem risk = item(ledger.assemble().tradingChecklist(), "Risk");
+
+        assertThat(risk.value()).startsWith("rita").contains("REJECTED");
+        assertThat(risk.sources()).extracting(Source::entry).containsExactly(ledger.entryOf("rej-risk"));
+    }
+
+    @Test
     void aRevokedApprovalAndARejectionAreShownAsSuchWithTheirEntries() {
         EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"),
                 approval("appr-risk", "risk", "carol", null, day(1)),

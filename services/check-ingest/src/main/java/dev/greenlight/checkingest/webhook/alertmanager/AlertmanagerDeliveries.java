@@ -2,6 +2,7 @@ package dev.greenlight.checkingest.webhook.alertmanager;
 
 import dev.greenlight.checkingest.evidence.application.EvidenceEvents;
 import dev.greenlight.checkingest.evidence.application.PublisherScope;
+import dev.greenlight.checkingest.release.application.NotPermittedException;
 import dev.greenlight.checkingest.release.domain.Identifiers;
 import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.webhook.WebhookAnswer;
@@ -45,15 +46,27 @@ public class AlertmanagerDeliveries {
     private final EvidenceEvents events;
     private final Clock clock;
     private final String targetLabel;
+    private final String integrationRole;
 
     AlertmanagerDeliveries(EvidenceEvents events, Clock clock,
-            @Value("${greenlight.alertmanager.target-label:service}") String targetLabel) {
+            @Value("${greenlight.alertmanager.target-label:service}") String targetLabel,
+            @Value("${greenlight.alertmanager.role:alertmanager}") String integrationRole) {
         this.events = events;
         this.clock = clock;
         this.targetLabel = targetLabel;
+        this.integrationRole = integrationRole;
     }
 
+    /**
+     * Only the Alertmanager integration principal (role {@code greenlight.alertmanager.role}) may
+     * fire or resolve alerts: a page rolls releases back, so an ordinary CI publisher token must not
+     * be able to raise or clear one. Checked before the payload is even read.
+     */
     public WebhookAnswer receive(JsonNode payload, Actor actor) {
+        if (!actor.hasRole(integrationRole)) {
+            throw new NotPermittedException(actor.name() + " may not deliver Alertmanager notifications: only an"
+                    + " integration principal with role '" + integrationRole + "' may fire or resolve alerts");
+        }
         if (payload == null || !payload.isObject()) {
             throw new InvalidFieldException("body", "must be an Alertmanager webhook JSON object");
         }

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Alertmanager's webhook receiver. Authenticated with a bearer token like the API (Alertmanager's
- * {@code webhook_configs.http_config.authorization.credentials}); the token's publisher scopes
+ * {@code webhook_configs.http_config.authorization.credentials}) that must belong to the
+ * Alertmanager integration principal (role {@code alertmanager}); the token's publisher scopes
  * bound the targets it may raise alerts for.
  */
 @RestController
