@@ -143,6 +143,31 @@ public class PolicyDirectory implements SmartLifecycle {
         }
     }
 
+    /**
+     * Waits until the directory is caught up and knows at least one policy; returns whether that
+     * happened within {@code timeout}. No policy at all means the gate has not announced yet (it
+     * always gates with the policies packaged in its jar), so nothing can be judged.
+     */
+    public boolean awaitPolicies(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!awaitCaughtUp(timeout)) {
+            return false;
+        }
+        synchronized (changed) {
+            long remaining = deadline - System.nanoTime();
+            while (byHash.isEmpty() && remaining > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changed, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                remaining = deadline - System.nanoTime();
+            }
+            return !byHash.isEmpty();
+        }
+    }
+
     @Override
     public void start() {
         running = true;

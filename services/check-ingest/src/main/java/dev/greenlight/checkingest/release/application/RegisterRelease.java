@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registers a release candidate: turns it into a {@code ReleaseRegistered} fact and publishes it,
- * if the caller is a publisher scoped to the release's target.
+ * if the caller is a publisher scoped to the release's target and may bind it to its policy
+ * ({@link PolicyBinding}).
  *
  * <p>A release is immutable. Registering it again with identical content is answered with the
  * existing registration and publishes nothing; with different content it is refused (409) naming
@@ -39,17 +40,20 @@ public class RegisterRelease {
     private final ReleaseEvents events;
     private final Releases releases;
     private final Clock clock;
+    private final PolicyBinding policies;
     /** One small lock per release id ever registered here: bounded by the number of releases, like the directory. */
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    RegisterRelease(ReleaseEvents events, Releases releases, Clock clock) {
+    RegisterRelease(ReleaseEvents events, Releases releases, Clock clock, PolicyBinding policies) {
         this.events = events;
         this.releases = releases;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public Registration register(ReleaseCandidate candidate, Actor actor) {
         PublisherScope.require(actor, candidate.target());
+        policies.authorize(candidate, actor);
         ReentrantLock lock = locks.computeIfAbsent(candidate.releaseId(), id -> new ReentrantLock());
         lock.lock();
         try {
