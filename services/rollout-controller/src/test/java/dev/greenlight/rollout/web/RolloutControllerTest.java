@@ -21,6 +21,7 @@ import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.rollout.domain.MutableClock;
 import dev.greenlight.rollout.domain.Policies;
+import dev.greenlight.rollout.kafka.RolloutPolicies;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.TargetState;
@@ -56,8 +57,8 @@ class RolloutControllerTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Beans {
         @Bean
-        PolicyCatalog policyCatalog() {
-            return PolicyCatalog.load(Policies.DIR);
+        RolloutPolicies rolloutPolicies() {
+            return RolloutPolicies.of(PolicyCatalog.load(Policies.DIR));
         }
 
         @Bean
