@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * The loaded policies, indexed by name (how releases and people refer to them) and by content
  * hash (how decisions refer to them, so a replay finds the exact document). The gate evaluator
- * and the rollout controller both pick a release's policy here, so they cannot disagree about
- * which stages a release has.
+ * picks a release's policy here, and check-ingest applies the same rules (to the catalogue of
+ * the policies the gate announced) before it accepts a registration, so they cannot disagree.
  *
  * <p>Selection follows from the {@code governs} rules alone: among the policies whose
  * {@code governs} matches the target and release type, a release's explicit {@code policy} picks

@@ -17,7 +17,8 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
     }
 
     record RolloutView(String version, String policy, RolloutStatus status, String stage, int trafficPercent,
-                       Instant since, Instant soakUntil, String nextStep, List<String> activeGuards) {
+                       Instant since, Instant soakUntil, String nextStep, List<String> activeGuards,
+                       String policyHash) {
     }
 
     record ObligationView(String version, String kind, Instant dueAt, boolean overdue, boolean fulfilled) {
@@ -37,7 +38,8 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
                 .flatMap(policy -> policy.stage(r.stage().name()))
                 .map(stage -> stage.guards().stream().map(Guard::name).toList()).orElse(List.of());
         return new RolloutView(r.version(), r.policy(), r.status(), r.stage().name(), r.traffic(), r.since(),
-                r.status() == RolloutStatus.STAGE_LIVE ? r.soakUntil() : null, nextStep(r, killed), guards);
+                r.status() == RolloutStatus.STAGE_LIVE ? r.soakUntil() : null, nextStep(r, killed), guards,
+                r.policyHash());
     }
 
     private static String nextStep(Rollout r, boolean killed) {

@@ -102,6 +102,7 @@ class RolloutControllerTest {
                 .andExpect(jsonPath("$.rollouts[0].trafficPercent").value(25))
                 .andExpect(jsonPath("$.rollouts[0].nextStep").value("waiting for the deployer to apply command 2"))
                 .andExpect(jsonPath("$.rollouts[0].activeGuards[0]").value("live-errors"))
+                .andExpect(jsonPath("$.rollouts[0].policyHash").value(Policies.STRATEGY.contentHash()))
                 .andExpect(jsonPath("$.rollouts[1].status").value("PENDING"))
                 .andExpect(jsonPath("$.unacknowledgedCommands.length()").value(2));
     }
