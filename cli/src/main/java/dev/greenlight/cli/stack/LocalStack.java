@@ -332,8 +332,8 @@ public final class LocalStack implements AutoCloseable {
                 // The ledger's generated signing key lives with the rest of the stack's data, so
                 // checkpoints signed before a restart still verify after it.
                 "--greenlight.ledger.key-dir=" + config.dataDir().resolve("ledger-keys"),
-                // Whatever the current directory, the services read the repository's policies.
-                "--greenlight.rollout.policies-dir=" + POLICIES_DIR,
+                // Whatever the current directory, the gate gates with the repository's policies (an
+                // edit there counts after a restart); every other service uses what the gate announced.
                 "--greenlight.policies.dirs=" + POLICIES_DIR));
         return run(service.builder(), config.servicePort(service), args);
     }

@@ -8,6 +8,7 @@ import static dev.greenlight.cli.e2e.RunbookSteps.awaitTarget;
 import static dev.greenlight.cli.e2e.RunbookSteps.checks;
 import static dev.greenlight.cli.e2e.RunbookSteps.criterion;
 import static dev.greenlight.cli.e2e.RunbookSteps.register;
+import static dev.greenlight.cli.e2e.RunbookSteps.registerAs;
 import static dev.greenlight.cli.e2e.WholeStack.advance;
 import static dev.greenlight.cli.e2e.WholeStack.encode;
 import static dev.greenlight.cli.e2e.WholeStack.get;
@@ -165,7 +166,8 @@ class OperationsReleaseGuideE2eTest {
         assertThat(promote.status()).as(promote.body()).isEqualTo(403);
 
         // The emergency: a hotfix with the fast-tracked security and technical review.
-        register(HOLIDAYS, "1.3.1-hotfix.1", "HOTFIX", "401df1c", "1.3.0");
+        // Declared by the release captain: the policy refuses an emergency release from a CI token.
+        registerAs("dave", HOLIDAYS, "1.3.1-hotfix.1", "HOTFIX", "401df1c", "1.3.0");
         everyCheckPasses(HOLIDAYS, "1.3.1-hotfix.1", "401df1c");
         approve("erin", HOLIDAYS, "1.3.1-hotfix.1", "platform");
         approve("bob", HOLIDAYS, "1.3.1-hotfix.1", "security");

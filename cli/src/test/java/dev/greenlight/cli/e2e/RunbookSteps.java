@@ -39,6 +39,18 @@ final class RunbookSteps {
                 .formatted(target, version, type, revision, AUTHOR, previousVersion));
     }
 
+    /**
+     * Registers a release as {@code user} rather than CI: a release type the policy restricts
+     * (HOTFIX) is declared by a person allowed to; {@code previousVersion} may be null.
+     */
+    static void registerAs(String user, String target, String version, String type, String revision,
+                           String previousVersion) {
+        postOk(StackService.CHECK_INGEST, "/api/v1/releases", user, """
+                {"target": "%s", "version": "%s", "type": "%s", "revision": "%s", "author": "%s"%s}"""
+                .formatted(target, version, type, revision, AUTHOR,
+                        previousVersion == null ? "" : ", \"previousVersion\": \"" + previousVersion + "\""));
+    }
+
     /** CI reports checks of the release's revision, all with {@code status}, as one batch. */
     static void checks(String target, String version, String revision, String status, String... names) {
         Instant completed = now().minusSeconds(60);

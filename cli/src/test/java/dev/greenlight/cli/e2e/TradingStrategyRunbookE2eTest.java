@@ -10,6 +10,7 @@ import static dev.greenlight.cli.e2e.RunbookSteps.checks;
 import static dev.greenlight.cli.e2e.RunbookSteps.criterion;
 import static dev.greenlight.cli.e2e.RunbookSteps.metric;
 import static dev.greenlight.cli.e2e.RunbookSteps.register;
+import static dev.greenlight.cli.e2e.RunbookSteps.registerAs;
 import static dev.greenlight.cli.e2e.RunbookSteps.rollout;
 import static dev.greenlight.cli.e2e.WholeStack.advance;
 import static dev.greenlight.cli.e2e.WholeStack.now;
@@ -197,7 +198,8 @@ class TradingStrategyRunbookE2eTest {
     @Test
     @Order(5)
     void aHotfixGoesLiveAtOnceWithFounderPlusOneApprovalAndItsPostMortemFallsDueIn24Hours() {
-        register(HOTFIX, "2.0.4-hotfix", "HOTFIX", "f1c5f05");
+        // The policy lets only the founder or a release captain declare a hotfix: dave does.
+        registerAs("dave", HOTFIX, "2.0.4-hotfix", "HOTFIX", "f1c5f05", null);
         checks(HOTFIX, "2.0.4-hotfix", "f1c5f05", "PASS", "lint", "unit-tests", "security-scan");
         approve("dave", HOTFIX, "2.0.4-hotfix", "founder");
 

@@ -21,7 +21,9 @@ public final class DemoUsers {
                 // carol signs off operations too: the ops guide wants platform, security and operations
                 // from three different people, and erin already holds platform.
                 demo("carol", Set.of("risk", "operations"), List.of()),
-                demo("dave", Set.of("founder", "release-captain"), List.of()),
+                // dave declares hotfixes: the shipped policies let only a founder or release captain
+                // register one, so he publishes too (any target).
+                demo("dave", Set.of("founder", "release-captain"), List.of("*")),
                 demo("erin", Set.of("on-call", "engineer", "operations", "tech-lead", "platform"), List.of()),
                 demo("frank", Set.of("management"), List.of()),
                 demo("ci", Set.of("publisher"), List.of("*")),

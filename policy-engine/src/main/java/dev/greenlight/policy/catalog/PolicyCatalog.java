@@ -25,11 +25,12 @@ import java.util.stream.Stream;
 /**
  * The loaded policies, indexed by name (how releases and people refer to them) and by content
  * hash (how decisions refer to them, so a replay finds the exact document). The gate evaluator
- * and the rollout controller both pick a release's policy here, so they cannot disagree about
- * which stages a release has.
+ * picks a release's policy here, and check-ingest applies the same rules (to the catalogue of
+ * the policies the gate announced) before it accepts a registration, so they cannot disagree.
  *
- * <p>Selection: a release's explicit {@code policy} names its policy; otherwise, among the
- * policies whose {@code governs} matches the target and release type, the most specific one —
+ * <p>Selection follows from the {@code governs} rules alone: among the policies whose
+ * {@code governs} matches the target and release type, a release's explicit {@code policy} picks
+ * one (a name outside that set is ignored); otherwise the most specific one —
  * the matching target pattern with the most literal characters ({@code rl-policy*} beats a
  * catch-all {@code *}), ties broken by policy name so the choice never depends on load order. No
  * match means the release is not gated ("no policy") rather than gated by a guess.
@@ -83,12 +84,27 @@ public final class PolicyCatalog {
 
     /**
      * The policy that governs a release of {@code type} to {@code target}: the one it {@code named}
-     * if not null (empty if unknown), else the most specific governing one; empty when none.
+     * if that one governs it too, else the {@linkplain #defaultFor default}; empty when none governs.
+     * A name can only choose among the policies whose {@code governs} matches, never bring in
+     * another: who may name a non-default one is decided where releases are registered.
      */
     public Optional<Policy> governing(String target, ReleaseType type, String named) {
-        if (named != null) {
+        if (named != null && governs(named, target, type)) {
             return byName(named);
         }
+        return defaultFor(target, type);
+    }
+
+    /** Whether the policy called {@code name} is known and its {@code governs} matches {@code target} and {@code type}. */
+    public boolean governs(String name, String target, ReleaseType type) {
+        return byName(name).map(policy -> policy.governs().matches(target, type)).orElse(false);
+    }
+
+    /**
+     * The policy a release of {@code type} to {@code target} gets when it names none: the most
+     * specific governing one, ties broken by name; empty when none governs.
+     */
+    public Optional<Policy> defaultFor(String target, ReleaseType type) {
         return byName.values().stream().map(LoadedPolicy::policy)
                 .filter(policy -> policy.governs().matches(target, type))
                 .max(Comparator.comparingInt((Policy policy) -> specificity(policy, target, type))

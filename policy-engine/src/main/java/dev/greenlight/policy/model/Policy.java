@@ -8,12 +8,20 @@ import java.util.Optional;
  * with, so any decision can be reproduced from the policy file plus its evidence.
  *
  * @param contentHash lower-case hex SHA-256 of the canonical document bytes (see PolicyParser)
+ * @param registration who may register which release types under this policy
  */
 public record Policy(String name, String version, String description, Governs governs,
-                     List<Stage> stages, Defaults defaults, String contentHash) {
+                     List<Stage> stages, Defaults defaults, String contentHash, RegistrationRules registration) {
 
     public Policy {
         stages = List.copyOf(stages);
+        registration = registration == null ? RegistrationRules.none() : registration;
+    }
+
+    /** A policy without a {@code registration} section: every publisher may register every type. */
+    public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
+                  Defaults defaults, String contentHash) {
+        this(name, version, description, governs, stages, defaults, contentHash, RegistrationRules.none());
     }
 
     public Optional<Stage> stage(String stageName) {

@@ -6,6 +6,7 @@ import dev.greenlight.policy.model.Defaults;
 import dev.greenlight.policy.model.Governs;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.RegistrationRules;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.policy.model.Stage;
 import java.io.IOException;
@@ -61,9 +62,11 @@ public final class PolicyParser {
                 throw root.failAt("stages", "duplicate stage name '" + stage.name() + "'");
             }
         }
+        RegistrationRules registration = root.optionalMapping("registration", "registration")
+                .map(RegistrationReader::read).orElse(RegistrationRules.none());
         root.rejectUnknownKeys();
         return new Policy(name, version, description, governs, stages, defaults,
-                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)));
+                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration);
     }
 
     static String canonical(String text) {

@@ -62,11 +62,21 @@ class PolicyCatalogTest {
     }
 
     @Test
-    void anExplicitPolicyOverridesTheDefaultAndAnUnknownOneGovernsNothing() {
+    void aNamedPolicyChoosesOnlyAmongTheGoverningOnes() {
+        // trading-strategy governs every target's MODEL releases too, so it may be chosen by name.
+        assertThat(shipped.governing("rl-policy", ReleaseType.MODEL, "trading-strategy")).map(Policy::name)
+                .contains("trading-strategy");
+        assertThat(shipped.governs("trading-strategy", "rl-policy", ReleaseType.MODEL)).isTrue();
+        // ops-release does not govern rl-policy: naming it cannot bring it in.
+        assertThat(shipped.governs("ops-release", "rl-policy", ReleaseType.MODEL)).isFalse();
         assertThat(shipped.governing("rl-policy", ReleaseType.MODEL, "ops-release")).map(Policy::name)
-                .contains("ops-release");
-        assertThat(shipped.governing("rl-policy", ReleaseType.MODEL, "no-such-policy")).isEmpty();
-        assertThat(shipped.governing("rl-policy", ReleaseType.HOTFIX, "no-such-policy")).isEmpty();
+                .contains("rl-policy-go-nogo");
+        assertThat(shipped.governing("ict-qm", ReleaseType.STRATEGY, "ops-release")).map(Policy::name)
+                .contains("trading-strategy");
+        assertThat(shipped.governing("rl-policy", ReleaseType.MODEL, "no-such-policy")).map(Policy::name)
+                .contains("rl-policy-go-nogo");
+        assertThat(shipped.defaultFor("rl-policy", ReleaseType.MODEL)).map(Policy::name)
+                .contains("rl-policy-go-nogo");
     }
 
     @Test

@@ -190,4 +190,31 @@ class PolicyParserTest {
 
         assertThat(policy.stage("b").orElseThrow().guards()).isEqualTo(policy.stage("a").orElseThrow().guards());
     }
+
+    @Test
+    void givenRegistrationSection_thenRestrictedTypesNeedOneOfTheirRoles() {
+        Policy policy = parser.parse("trading.yaml", VALID.replace("defaults:\n", """
+                registration:
+                  HOTFIX: {roles: [founder, release-captain]}
+                defaults:
+                """));
+
+        assertThat(policy.registration().requiredRoles(ReleaseType.HOTFIX)).contains(
+                java.util.Set.of("founder", "release-captain"));
+        assertThat(policy.registration().permits(ReleaseType.HOTFIX, java.util.Set.of("publisher"))).isFalse();
+        assertThat(policy.registration().permits(ReleaseType.HOTFIX, java.util.Set.of("publisher", "founder")))
+                .isTrue();
+        assertThat(policy.registration().permits(ReleaseType.MODEL, java.util.Set.of("publisher"))).isTrue();
+        assertThat(parser.parse("trading.yaml", VALID).registration().requiredRoles(ReleaseType.HOTFIX)).isEmpty();
+    }
+
+    @Test
+    void givenBadRegistrationSection_thenErrorsNameTheProblem() {
+        assertThat(error(VALID.replace("defaults:\n", "registration:\n  HOTFIXX: {roles: [founder]}\ndefaults:\n"))
+                .getMessage()).contains("unknown release type 'HOTFIXX'");
+        assertThat(error(VALID.replace("defaults:\n", "registration:\n  HOTFIX: {roles: []}\ndefaults:\n"))
+                .getMessage()).contains("registration: HOTFIX: 'roles' must name at least one role");
+        assertThat(error(VALID.replace("defaults:\n", "registration:\n  HOTFIX: {role: [founder]}\ndefaults:\n"))
+                .getMessage()).contains("unknown key 'role'");
+    }
 }

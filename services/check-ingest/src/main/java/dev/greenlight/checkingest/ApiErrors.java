@@ -4,6 +4,7 @@ import dev.greenlight.checkingest.evidence.application.ReleasesNotLoadedExceptio
 import dev.greenlight.checkingest.evidence.application.UnknownReleaseException;
 import dev.greenlight.checkingest.release.application.ConflictingReleaseException;
 import dev.greenlight.checkingest.release.application.NotPermittedException;
+import dev.greenlight.checkingest.release.application.PoliciesNotLoadedException;
 import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.webhook.github.InvalidSignatureException;
 import dev.greenlight.platform.web.ApiProblems;
@@ -52,6 +53,11 @@ class ApiErrors {
     @ExceptionHandler(InvalidSignatureException.class)
     ProblemDetail invalidSignature(InvalidSignatureException e) {
         return ApiProblems.of(HttpStatus.UNAUTHORIZED, "Invalid webhook signature", e.getMessage());
+    }
+
+    @ExceptionHandler(PoliciesNotLoadedException.class)
+    ResponseEntity<ProblemDetail> policiesNotLoaded(PoliciesNotLoadedException e) {
+        return ApiProblems.retryLater("Policy directory loading", e.getMessage() + "; nothing was recorded.");
     }
 
     @ExceptionHandler(ReleasesNotLoadedException.class)

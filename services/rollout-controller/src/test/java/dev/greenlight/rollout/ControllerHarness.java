@@ -5,6 +5,7 @@ import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
+import dev.greenlight.platform.testing.PolicyAnnouncements;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.rollout.domain.MutableClock;
@@ -58,6 +59,8 @@ final class ControllerHarness implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new AvroDeserializer<>(REGISTRY, Topics.DEPLOYMENT_COMMANDS.valueSchema()));
         commands.subscribe(List.of(Topics.DEPLOYMENT_COMMANDS.name()));
+        // What the gate does at start-up: the controller's only policy source.
+        PolicyAnnouncements.announceShipped(brokers, REGISTRY);
     }
 
     /** Starts the controller with a fresh state directory, so its state can only come from the changelogs. */
@@ -69,7 +72,6 @@ final class ControllerHarness implements AutoCloseable {
                     "--spring.kafka.bootstrap-servers=" + brokers,
                     "--spring.kafka.streams.state-dir=" + stateDir,
                     "--server.port=0",
-                    "--greenlight.rollout.policies-dir=../../policies",
                     "--greenlight.rollout.tick-interval=100ms");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,8 +4,7 @@ import dev.greenlight.platform.testing.ServiceSmokeTest;
 import org.springframework.test.context.TestPropertySource;
 
 /** The rollout-controller service meets the operational contract every service owes (see {@link ServiceSmokeTest}). */
-@TestPropertySource(properties = {"spring.config.name=" + RolloutControllerApplication.CONFIG_NAME,
-        // Tests run from the module folder; the shipped policies live at the repository root.
-        "greenlight.rollout.policies-dir=../../policies"})
+// No policy directory is configured, and none is needed: the controller reads no policy file.
+@TestPropertySource(properties = {"spring.config.name=" + RolloutControllerApplication.CONFIG_NAME})
 class RolloutControllerServiceIT extends ServiceSmokeTest {
 }

@@ -13,6 +13,7 @@ import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.CheckStatus;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.PolicyAnnouncements;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -62,6 +63,7 @@ class WebhooksIT {
     @BeforeEach
     void registerReleaseBuiltFromTheFixturesCommit() {
         api = new Api(port);
+        PolicyAnnouncements.announceShipped(brokers, registry);
         // Registered with the abbreviated commit id; GitHub reports the full one.
         assertThat(api.post("/api/v1/releases", """
                 {"target": "ict-qm", "version": "2.1.0", "type": "STRATEGY", "revision": "d6fde92",

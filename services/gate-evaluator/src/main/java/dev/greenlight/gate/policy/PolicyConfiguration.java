@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,22 +22,33 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Loads the policy catalogue once at startup with the shared {@link PolicyLoader}: first the copy
  * packaged on the classpath ({@code policies/*.yaml}, so a bare {@code java -jar} gates with the
- * shipped policies), then each directory of {@code greenlight.policies.dirs} (default
- * {@code policies}, the repository's folder when started from the repository root). A directory's
- * policy replaces a packaged one of the same name, so operators can roll out a policy change
- * without a rebuild; a missing directory is skipped. An invalid document stops startup.
+ * shipped policies, from any working directory), then each directory of the optional
+ * {@code greenlight.policies.dirs} (none by default; the local stack names the repository's
+ * folder). A directory's policy replaces a packaged one of the same name, so operators can roll
+ * out a policy change without a rebuild; a missing directory is skipped with a warning. An invalid
+ * document stops startup. Whatever the source, the gate announces every text it gates with
+ * ({@link PolicyAnnouncer}), and that announcement is every other service's only policy source.
  */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
+
     private final PolicyLoader loader = new PolicyLoader();
 
     @Bean
-    PolicyCatalog policyCatalog(@Value("${greenlight.policies.dirs:policies}") List<Path> directories) {
+    PolicyCatalog policyCatalog(@Value("${greenlight.policies.dirs:}") List<String> directories) {
         List<LoadedPolicy> policies = new ArrayList<>(packaged());
-        for (Path directory : directories) {
+        for (String name : directories) {
+            if (name.isBlank()) {
+                continue; // an empty setting must not mean "the working directory"
+            }
+            Path directory = Path.of(name.strip());
             if (Files.isDirectory(directory)) {
                 policies.addAll(loader.fromDirectory(directory));
+            } else {
+                log.warn("Policy directory {} does not exist; gating with the packaged policies for it",
+                        directory.toAbsolutePath());
             }
         }
         return new PolicyCatalog(policies);

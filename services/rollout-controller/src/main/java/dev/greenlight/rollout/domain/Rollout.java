@@ -18,10 +18,14 @@ import java.util.TreeSet;
  * @param goStages stages whose latest gate decision is GO
  * @param stepSequence sequence of the command that started the current stage; null if none
  * @param stepApplied whether the deployer applied that command
+ * @param policyHash content hash of the announced policy the rollout is bound to: the one the gate
+ *                   decided with ({@code GateDecided.policy.contentHash}); null only in state
+ *                   written before rollouts were bound by hash
  */
 public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
                       RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
-                      Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied) {
+                      Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied,
+                      String policyHash) {
 
     public Rollout {
         stages = List.copyOf(stages);
@@ -30,9 +34,9 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     }
 
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
-                           Instant now) {
+                           Instant now, String policyHash) {
         return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
-                Set.of(), Set.of(), null, false);
+                Set.of(), Set.of(), null, false, policyHash);
     }
 
     public StagePlan stage() {
@@ -59,12 +63,12 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
 
     Rollout withStatus(RolloutStatus next, RolloutStatus from) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash);
     }
 
     Rollout withTraffic(int value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash);
     }
 
     Rollout withGate(String stage, boolean go) {
@@ -75,24 +79,24 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
             gos.remove(stage);
         }
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, gos, stepSequence, stepApplied);
+                checkpointsDone, gos, stepSequence, stepApplied, policyHash);
     }
 
     Rollout enter(int index, Instant now, Long sequence) {
         StagePlan plan = stages.get(index);
         return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
-                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null);
+                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash);
     }
 
     Rollout checkpointDone(Duration offset) {
         Set<Duration> done = new TreeSet<>(checkpointsDone);
         done.add(offset);
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                done, goStages, stepSequence, stepApplied);
+                done, goStages, stepSequence, stepApplied, policyHash);
     }
 
     Rollout applied(boolean value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, value);
+                checkpointsDone, goStages, stepSequence, value, policyHash);
     }
 }

@@ -39,19 +39,27 @@ public final class RolloutMachine {
     }
 
     /**
-     * A release was registered: it waits in PENDING for GO on its entry stage — the first stage, or
-     * for direct and hotfix releases the policy's last (live) stage. Re-registration is a no-op.
+     * A release was bound to the policy the gate decides it with: it waits in PENDING for GO on its
+     * entry stage — the first stage, or for direct and hotfix releases the policy's last (live)
+     * stage. Binding again is a no-op, except that a still PENDING rollout is re-planned when the
+     * gate decides with another policy text.
      */
     /** The check name that records a hotfix's post-mortem as published. */
     public static final String POST_MORTEM_CHECK = "post-mortem";
 
     public Transition register(TargetState state, String version, ReleaseType type, Policy policy) {
-        if (state.rollout(version).isPresent()) {
+        Rollout known = state.rollout(version).orElse(null);
+        // A rollout that has not started yet follows the policy the gate now decides with (a gate
+        // restarted with a new policy version); once traffic moved, its plan is fixed.
+        boolean replan = known != null && known.status() == RolloutStatus.PENDING && known.policyHash() != null
+                && !known.policyHash().equals(policy.contentHash());
+        if (known != null && !replan) {
             return new Transition(state, List.of());
         }
         List<StagePlan> plans = policy.stages().stream().map(this::plan).toList();
         int entry = DIRECT.contains(type) ? plans.size() - 1 : 0;
-        Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now());
+        Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now(),
+                policy.contentHash());
         return new Transition(state.put(rollout), List.of());
     }
 

@@ -1,10 +1,9 @@
 package dev.greenlight.rollout.kafka;
 
 import dev.greenlight.platform.kafka.TopicSerdes;
-import dev.greenlight.policy.catalog.PolicyCatalog;
+import dev.greenlight.platform.policies.PolicyDirectory;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,9 +18,10 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 @EnableConfigurationProperties(RolloutProperties.class)
 class RolloutConfiguration {
 
+    /** The policies the gate announced; a decision's policy is waited for a little, as its announcement may lag. */
     @Bean
-    PolicyCatalog policyCatalog(RolloutProperties properties) {
-        return PolicyCatalog.load(Path.of(properties.policiesDir()));
+    RolloutPolicies rolloutPolicies(PolicyDirectory directory) {
+        return RolloutPolicies.announced(directory, Duration.ofSeconds(10));
     }
 
     @Bean
@@ -34,7 +34,7 @@ class RolloutConfiguration {
 
     @Bean
     Object rolloutTopology(StreamsBuilder builder, TopicSerdes serdes, RolloutMachine machine,
-                           PolicyCatalog policies, Clock clock, RolloutProperties properties) {
+                           RolloutPolicies policies, Clock clock, RolloutProperties properties) {
         Duration tick = properties.tickInterval();
         RolloutTopology.build(builder, serdes, machine, policies, clock, tick);
         return RolloutTopology.STATE_STORE;

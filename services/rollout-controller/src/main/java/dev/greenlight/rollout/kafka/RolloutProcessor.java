@@ -14,7 +14,6 @@ import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.platform.evidence.EvidenceFold;
-import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.engine.GuardTrip;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
@@ -57,7 +56,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private static final int MAX_ALERTS = 500;
 
     private final RolloutMachine machine;
-    private final PolicyCatalog policies;
+    private final RolloutPolicies policies;
     private final PolicyEngine engine = new PolicyEngine();
     private final Clock clock;
     private final Duration tickInterval;
@@ -67,7 +66,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, ReleaseRegistered> releases;
     private KeyValueStore<String, List<SpecificRecord>> evidence;
 
-    RolloutProcessor(RolloutMachine machine, PolicyCatalog policies, Clock clock, Duration tickInterval) {
+    RolloutProcessor(RolloutMachine machine, RolloutPolicies policies, Clock clock, Duration tickInterval) {
         this.machine = machine;
         this.policies = policies;
         this.clock = clock;
@@ -93,8 +92,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         if (value instanceof ReleaseRegistered release) {
             register(target, release);
         } else if (value instanceof GateDecided decided) {
-            apply(target, s -> machine.gateDecided(s, decided.getVersion(), decided.getStage(),
-                    decided.getOutcome() == GateOutcome.GO));
+            decided(target, decided);
         } else if (value instanceof KillSwitchActivated activated) {
             apply(target, s -> machine.killActivated(s, activated.getReason()));
         } else if (value instanceof KillSwitchDeactivated deactivated) {
@@ -114,16 +112,40 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         }
     }
 
+    /** The release is remembered; its rollout starts with the first decision, bound to that decision's policy. */
     private void register(String target, ReleaseRegistered release) {
-        ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
-        Policy policy = policies.governing(target, type, release.getPolicy()).orElse(null);
-        if (policy == null) {
-            log.warn("No policy for release {}@{} (policy {}); it cannot be rolled out", target,
-                    release.getVersion(), release.getPolicy());
+        releases.putIfAbsent(target + "@" + release.getVersion(), release);
+    }
+
+    /**
+     * A gate decision binds the release's rollout to the policy the gate decided with — the
+     * announced text with the decision's content hash, never a policy picked here — and then moves
+     * it. A decision computed with another text than the rollout's (a gate restarted with a new
+     * policy version mid-ramp) does not move traffic: its stages are not the rollout's plan.
+     */
+    private void decided(String target, GateDecided decided) {
+        String version = decided.getVersion();
+        String hash = decided.getPolicy().getContentHash();
+        ReleaseRegistered release = releases.get(target + "@" + version);
+        if (release == null) {
+            log.warn("Decision for unknown release {}@{} ignored", target, version);
             return;
         }
-        releases.putIfAbsent(target + "@" + release.getVersion(), release);
-        apply(target, s -> machine.register(s, release.getVersion(), type, policy));
+        Policy policy = policies.awaitHash(hash).orElse(null);
+        if (policy == null) {
+            log.error("Decision for {}@{} names policy {} ({}) that was never announced; ignored", target, version,
+                    decided.getPolicy().getName(), hash);
+            return;
+        }
+        ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
+        apply(target, s -> machine.register(s, version, type, policy));
+        Rollout rollout = states.get(target).rollout(version).orElseThrow();
+        if (rollout.policyHash() != null && !rollout.policyHash().equals(hash)) {
+            log.warn("Decision for {}@{} was computed with policy {} but the rollout is bound to {}; ignored",
+                    target, version, hash, rollout.policyHash());
+            return;
+        }
+        apply(target, s -> machine.gateDecided(s, version, decided.getStage(), decided.getOutcome() == GateOutcome.GO));
     }
 
     private void manual(String target, RolloutCommandRequested request) {
@@ -173,7 +195,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         List<SpecificRecord> events = orEmpty(evidence.get(target));
         for (Rollout rollout : state.rollouts()) {
             ReleaseRegistered release = releases.get(target + "@" + rollout.version());
-            Policy policy = policies.byName(rollout.policy()).orElse(null);
+            Policy policy = policies.byHash(rollout.policyHash()).orElse(null);
             if (!rollout.live() || release == null || policy == null) {
                 continue;
             }

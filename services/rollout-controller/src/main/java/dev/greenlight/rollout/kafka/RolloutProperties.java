@@ -6,10 +6,10 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code greenlight.rollout.*}: where the policies are, how often deadlines are checked, and the
- * operational knobs of the state machine that no gate policy sets.
+ * {@code greenlight.rollout.*}: how often deadlines are checked, and the operational knobs of the
+ * state machine that no gate policy sets. (Policies are not configured here: the controller uses
+ * the texts the gate announced on {@code greenlight.policies}.)
  *
- * @param policiesDir directory of the gate policy YAML files (a file-system path, relative to the working directory)
  * @param tickInterval how often soak, checkpoints, deadlines and ack timeouts are checked
  * @param ackTimeout how long a deployer may take to acknowledge a command before an alert event
  * @param checkpoints monitor checkpoints of every stage without its own entry in {@code stageCheckpoints}
@@ -17,11 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param overrideRole the role that may promote without a GO (with a reason)
  */
 @ConfigurationProperties("greenlight.rollout")
-public record RolloutProperties(String policiesDir, Duration tickInterval, Duration ackTimeout, List<Duration> checkpoints,
+public record RolloutProperties(Duration tickInterval, Duration ackTimeout, List<Duration> checkpoints,
                                 Map<String, List<Duration>> stageCheckpoints, String overrideRole) {
 
     public RolloutProperties {
-        policiesDir = policiesDir == null ? "policies" : policiesDir;
         tickInterval = tickInterval == null ? Duration.ofSeconds(1) : tickInterval;
         ackTimeout = ackTimeout == null ? Duration.ofMinutes(5) : ackTimeout;
         checkpoints = checkpoints == null

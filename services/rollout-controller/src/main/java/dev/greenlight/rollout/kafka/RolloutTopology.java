@@ -6,7 +6,6 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
-import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +49,7 @@ public final class RolloutTopology {
     }
 
     public static void build(StreamsBuilder builder, TopicSerdes serdes, RolloutMachine machine,
-                             PolicyCatalog policies, Clock clock, Duration tickInterval) {
+                             RolloutPolicies policies, Clock clock, Duration tickInterval) {
         List<Topic<?>> routed = new ArrayList<>(INPUTS);
         routed.add(Topics.ROLLOUTS);
         routed.add(Topics.DEPLOYMENT_COMMANDS);

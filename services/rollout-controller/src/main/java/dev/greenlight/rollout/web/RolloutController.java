@@ -5,10 +5,10 @@ import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.topics.Topics;
-import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.rollout.domain.Actor;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.TargetState;
+import dev.greenlight.rollout.kafka.RolloutPolicies;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -44,12 +44,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class RolloutController {
 
     private final RolloutQueries queries;
-    private final PolicyCatalog policies;
+    private final RolloutPolicies policies;
     private final RolloutMachine machine;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    RolloutController(RolloutQueries queries, PolicyCatalog policies, RolloutMachine machine,
+    RolloutController(RolloutQueries queries, RolloutPolicies policies, RolloutMachine machine,
                       EventPublisher publisher, Clock clock) {
         this.queries = queries;
         this.policies = policies;

@@ -1,11 +1,11 @@
 package dev.greenlight.rollout.web;
 
-import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.rollout.domain.Rollout;
 import dev.greenlight.rollout.domain.RolloutStatus;
 import dev.greenlight.rollout.domain.StagePlan;
 import dev.greenlight.rollout.domain.TargetState;
+import dev.greenlight.rollout.kafka.RolloutPolicies;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,13 +17,14 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
     }
 
     record RolloutView(String version, String policy, RolloutStatus status, String stage, int trafficPercent,
-                       Instant since, Instant soakUntil, String nextStep, List<String> activeGuards) {
+                       Instant since, Instant soakUntil, String nextStep, List<String> activeGuards,
+                       String policyHash) {
     }
 
     record ObligationView(String version, String kind, Instant dueAt, boolean overdue, boolean fulfilled) {
     }
 
-    static RolloutStatusView of(TargetState state, PolicyCatalog policies, Instant now) {
+    static RolloutStatusView of(TargetState state, RolloutPolicies policies, Instant now) {
         return new RolloutStatusView(state.target(), new KillSwitchView(state.killed(), state.killReason()),
                 state.stableVersion(), state.lastSequence(),
                 state.rollouts().stream().map(r -> rollout(r, policies, state.killed())).toList(),
@@ -32,12 +33,13 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
                 state.pendingCommands().stream().map(p -> p.sequence()).toList());
     }
 
-    private static RolloutView rollout(Rollout r, PolicyCatalog policies, boolean killed) {
-        List<String> guards = !r.live() ? List.of() : policies.byName(r.policy())
+    private static RolloutView rollout(Rollout r, RolloutPolicies policies, boolean killed) {
+        List<String> guards = !r.live() ? List.of() : policies.byHash(r.policyHash())
                 .flatMap(policy -> policy.stage(r.stage().name()))
                 .map(stage -> stage.guards().stream().map(Guard::name).toList()).orElse(List.of());
         return new RolloutView(r.version(), r.policy(), r.status(), r.stage().name(), r.traffic(), r.since(),
-                r.status() == RolloutStatus.STAGE_LIVE ? r.soakUntil() : null, nextStep(r, killed), guards);
+                r.status() == RolloutStatus.STAGE_LIVE ? r.soakUntil() : null, nextStep(r, killed), guards,
+                r.policyHash());
     }
 
     private static String nextStep(Rollout r, boolean killed) {

@@ -11,6 +11,8 @@ import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.events.PolicyRef;
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
+import dev.greenlight.policy.model.Policy;
+import dev.greenlight.rollout.domain.Policies;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,11 +27,20 @@ public final class RolloutEvents {
         return new EventMetadata(UUID.randomUUID().toString(), at, "test");
     }
 
+    /** A decision computed, as the gate would, with the shipped policy governing {@code target}. */
     public static GateDecided decided(String target, String version, String stage, GateOutcome outcome, Instant at) {
+        return decided(target, version, stage, outcome, at, target.startsWith("rl-policy") ? Policies.RL
+                : Policies.STRATEGY);
+    }
+
+    /** A decision computed with {@code policy}; it names the policy by its content hash. */
+    public static GateDecided decided(String target, String version, String stage, GateOutcome outcome, Instant at,
+                                      Policy policy) {
         String id = UUID.randomUUID().toString();
         return GateDecided.newBuilder().setMeta(new EventMetadata(id, at, "gate-evaluator")).setTarget(target)
                 .setDecisionId(id).setVersion(version).setStage(stage).setOutcome(outcome).setCriteria(List.of())
-                .setPolicy(new PolicyRef("p", "1", "0".repeat(64))).setEvaluatedAt(at).build();
+                .setPolicy(new PolicyRef(policy.name(), policy.version(), policy.contentHash())).setEvaluatedAt(at)
+                .build();
     }
 
     public static GateDecided go(String target, String version, String stage, Instant at) {

@@ -72,7 +72,7 @@ class RolloutTopologyTest {
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
         RolloutTopology.build(builder, serdes, new RolloutMachine(clock, RolloutSettings.defaults()),
-                PolicyCatalog.load(Policies.DIR), clock, Duration.ofSeconds(1));
+                RolloutPolicies.of(PolicyCatalog.load(Policies.DIR)), clock, Duration.ofSeconds(1));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollout-topology-test");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

@@ -21,6 +21,7 @@ import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.rollout.domain.MutableClock;
 import dev.greenlight.rollout.domain.Policies;
+import dev.greenlight.rollout.kafka.RolloutPolicies;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.TargetState;
@@ -56,8 +57,8 @@ class RolloutControllerTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Beans {
         @Bean
-        PolicyCatalog policyCatalog() {
-            return PolicyCatalog.load(Policies.DIR);
+        RolloutPolicies rolloutPolicies() {
+            return RolloutPolicies.of(PolicyCatalog.load(Policies.DIR));
         }
 
         @Bean
@@ -101,6 +102,7 @@ class RolloutControllerTest {
                 .andExpect(jsonPath("$.rollouts[0].trafficPercent").value(25))
                 .andExpect(jsonPath("$.rollouts[0].nextStep").value("waiting for the deployer to apply command 2"))
                 .andExpect(jsonPath("$.rollouts[0].activeGuards[0]").value("live-errors"))
+                .andExpect(jsonPath("$.rollouts[0].policyHash").value(Policies.STRATEGY.contentHash()))
                 .andExpect(jsonPath("$.rollouts[1].status").value("PENDING"))
                 .andExpect(jsonPath("$.unacknowledgedCommands.length()").value(2));
     }

@@ -15,10 +15,14 @@ import org.springframework.util.unit.DataSize;
  *                        see a registration before answering
  * @param maxBatchSize    most items in one batch request
  * @param maxBodySize     largest request body accepted (413 above it)
+ * @param policyOverrideRole role a caller needs to register a release under a governing policy
+ *                        other than the default one (naming a policy that does not govern the
+ *                        release is refused for everyone)
  */
 @ConfigurationProperties("greenlight.ingest")
 public record IngestProperties(@DefaultValue("5m") Duration maxClockSkew,
                                @DefaultValue("10s") Duration releaseLookupTimeout,
                                @DefaultValue("1000") int maxBatchSize,
-                               @DefaultValue("1MB") DataSize maxBodySize) {
+                               @DefaultValue("1MB") DataSize maxBodySize,
+                               @DefaultValue("release-captain") String policyOverrideRole) {
 }

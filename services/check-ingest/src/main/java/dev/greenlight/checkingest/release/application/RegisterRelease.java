@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registers a release candidate: turns it into a {@code ReleaseRegistered} fact and publishes it,
- * if the caller is a publisher scoped to the release's target.
+ * if the caller is a publisher scoped to the release's target and may bind it to its policy
+ * ({@link PolicyBinding}).
  *
  * <p>The author is a person, not a string: the name the publisher gave (a user id, GitHub login or
  * e-mail, already canonical) is resolved against the directory of known users and aliases, and the
@@ -50,18 +51,22 @@ public class RegisterRelease {
     private final Releases releases;
     private final UserDirectory people;
     private final Clock clock;
+    private final PolicyBinding policies;
     /** One small lock per release id ever registered here: bounded by the number of releases, like the directory. */
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    RegisterRelease(ReleaseEvents events, Releases releases, UserDirectory people, Clock clock) {
+    RegisterRelease(ReleaseEvents events, Releases releases, UserDirectory people, Clock clock,
+                    PolicyBinding policies) {
         this.events = events;
         this.releases = releases;
         this.people = people;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public Registration register(ReleaseCandidate given, Actor actor) {
         PublisherScope.require(actor, given.target());
+        policies.authorize(given, actor);
         Person author = people.resolve(given.author());
         ReleaseCandidate candidate = new ReleaseCandidate(given.target(), given.version(), given.type(),
                 given.revision(), author.name(), given.changelog(), given.policy(), given.previousVersion());

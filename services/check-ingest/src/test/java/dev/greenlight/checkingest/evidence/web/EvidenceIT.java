@@ -11,6 +11,7 @@ import dev.greenlight.events.CheckStatus;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.PolicyAnnouncements;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -51,6 +52,7 @@ class EvidenceIT {
     @BeforeEach
     void registerRelease() {
         api = new Api(port);
+        PolicyAnnouncements.announceShipped(brokers, registry);
         // Idempotent: the first test registers, the others get 200 for the identical registration.
         assertThat(api.post("/api/v1/releases", """
                 {"target": "ict-qm", "version": "2.1.0", "type": "STRATEGY",

@@ -8,11 +8,13 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.PolicyAnnouncements;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +49,77 @@ class RegisterReleaseIT {
     SchemaRegistryClient registry;
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void theGateHasAnnouncedItsPolicies() {
+        PolicyAnnouncements.announceShipped(brokers, registry);
+    }
+
+    @Test
+    void aPolicyThatDoesNotGovernTheReleaseIsRefusedNamingTheFieldAndNothingIsWritten() {
+        // The attack: a trading strategy registered under the operations policy, to be gated by it.
+        Answer answer = post("""
+                {"target": "ict-foreign", "version": "2.1.0", "type": "STRATEGY",
+                 "revision": "abcdef1", "author": "alice", "policy": "ops-release"}""", "demo-dave");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("field").asString()).isEqualTo("policy");
+        assertThat(answer.body().path("detail").asString()).contains("ops-release").contains("trading-strategy");
+        assertThat(releasesFor("ict-foreign")).isEmpty();
+    }
+
+    @Test
+    void anotherGoverningPolicyThanTheDefaultNeedsTheOverrideRole() {
+        // trading-strategy governs MODEL releases of every target, but rl-policy-go-nogo is the default for rl-policy.
+        String body = """
+                {"target": "rl-policy-chosen", "version": "1.0.0", "type": "MODEL",
+                 "revision": "abcdef1", "author": "alice", "policy": "trading-strategy"}""";
+
+        Answer byCi = post(body, "demo-ci");
+
+        assertThat(byCi.status()).isEqualTo(403);
+        assertThat(byCi.body().path("detail").asString()).contains("release-captain").contains("rl-policy-go-nogo");
+        assertThat(releasesFor("rl-policy-chosen")).isEmpty();
+
+        Answer byCaptain = post(body, "demo-dave");
+
+        assertThat(byCaptain.status()).isEqualTo(201);
+        assertThat(releasesFor("rl-policy-chosen")).singleElement()
+                .satisfies(r -> assertThat(r.value().getPolicy()).isEqualTo("trading-strategy"));
+    }
+
+    @Test
+    void namingTheDefaultPolicyNeedsNoRole() {
+        assertThat(post("""
+                {"target": "rl-policy-default", "version": "1.0.0", "type": "MODEL",
+                 "revision": "abcdef1", "author": "alice", "policy": "rl-policy-go-nogo"}""").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aHotfixByAPlainCiTokenIsRefusedWhereThePolicyRestrictsIt() {
+        String trading = """
+                {"target": "ict-hotfix", "version": "2.0.4-hotfix", "type": "HOTFIX",
+                 "revision": "abcdef1", "author": "alice"}""";
+        String ops = """
+                {"target": "agent-orchestration-ops", "version": "1.3.1-hotfix.1", "type": "HOTFIX",
+                 "revision": "abcdef1", "author": "alice"}""";
+
+        Answer tradingByCi = post(trading, "demo-ci");
+        Answer opsByCi = post(ops, "demo-ci");
+
+        assertThat(tradingByCi.status()).isEqualTo(403);
+        assertThat(tradingByCi.body().path("detail").asString()).contains("HOTFIX").contains("trading-strategy")
+                .contains("founder");
+        assertThat(opsByCi.status()).isEqualTo(403);
+        assertThat(opsByCi.body().path("detail").asString()).contains("ops-release").contains("on-call");
+        assertThat(releasesFor("ict-hotfix")).isEmpty();
+        assertThat(releasesFor("agent-orchestration-ops")).isEmpty();
+
+        assertThat(post(trading, "demo-dave").status()).isEqualTo(201);
+        assertThat(post(ops, "demo-dave").status()).isEqualTo(201);
+        assertThat(releasesFor("ict-hotfix")).singleElement()
+                .satisfies(r -> assertThat(r.value().getMeta().getPrincipal()).isEqualTo("dave"));
+    }
 
     @Test
     void aValidRegistrationIsStoredAsOneReleaseRegisteredKeyedByTarget() {
@@ -88,7 +161,7 @@ class RegisterReleaseIT {
         post("""
                 {"target": "conflicted", "version": "1.0.0", "type": "BUGFIX", "revision": "abcdef1", "author": "alice"}""");
         Answer answer = post("""
-                {"target": "conflicted", "version": "1.0.0", "type": "HOTFIX", "revision": "abcdef2", "author": "alice"}""");
+                {"target": "conflicted", "version": "1.0.0", "type": "CONFIG", "revision": "abcdef2", "author": "alice"}""");
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.body().path("fields").toString()).contains("type").contains("revision").doesNotContain("author");
@@ -113,7 +186,7 @@ class RegisterReleaseIT {
     void theVersionAReleaseReplacesIsRecordedSoVersionRulesKnowItsSemverClass() {
         Answer answer = post("""
                 {"target": "replacing", "version": "2.4.1", "type": "HOTFIX",
-                 "revision": "abcdef1", "author": "alice", "previousVersion": "2.4.0"}""");
+                 "revision": "abcdef1", "author": "alice", "previousVersion": "2.4.0"}""", "demo-dave");
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(releasesFor("replacing")).singleElement()
