@@ -8,12 +8,20 @@ import java.util.Optional;
  * with, so any decision can be reproduced from the policy file plus its evidence.
  *
  * @param contentHash lower-case hex SHA-256 of the canonical document bytes (see PolicyParser)
+ * @param rolloutControl who may promote, pause, resume and abort rollouts of releases it governs
  */
 public record Policy(String name, String version, String description, Governs governs,
-                     List<Stage> stages, Defaults defaults, String contentHash) {
+                     List<Stage> stages, Defaults defaults, String contentHash, RolloutControl rolloutControl) {
 
     public Policy {
         stages = List.copyOf(stages);
+        rolloutControl = rolloutControl == null ? RolloutControl.defaults() : rolloutControl;
+    }
+
+    /** A policy with the default {@link RolloutControl}. */
+    public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
+                  Defaults defaults, String contentHash) {
+        this(name, version, description, governs, stages, defaults, contentHash, RolloutControl.defaults());
     }
 
     public Optional<Stage> stage(String stageName) {

@@ -7,6 +7,7 @@ import dev.greenlight.policy.model.Governs;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.ReleaseType;
+import dev.greenlight.policy.model.RolloutControl;
 import dev.greenlight.policy.model.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,9 +62,11 @@ public final class PolicyParser {
                 throw root.failAt("stages", "duplicate stage name '" + stage.name() + "'");
             }
         }
+        RolloutControl rolloutControl = root.optionalMapping("rolloutControl", "rolloutControl")
+                .map(RolloutControlReader::read).orElse(RolloutControl.defaults());
         root.rejectUnknownKeys();
         return new Policy(name, version, description, governs, stages, defaults,
-                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)));
+                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), rolloutControl);
     }
 
     static String canonical(String text) {
