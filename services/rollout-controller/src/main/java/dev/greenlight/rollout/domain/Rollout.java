@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.domain;
 
+import dev.greenlight.policy.model.RolloutControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,21 +19,26 @@ import java.util.TreeSet;
  * @param goStages stages whose latest gate decision is GO
  * @param stepSequence sequence of the command that started the current stage; null if none
  * @param stepApplied whether the deployer applied that command
+ * @param author who registered the release (null if unknown); never promotes it without GO
+ * @param control who may steer this rollout by hand, fixed by the policy it was registered under
+ *                (the defaults for state written before rollouts carried it)
  */
 public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
                       RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
-                      Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied) {
+                      Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied,
+                      String author, RolloutControl control) {
 
     public Rollout {
         stages = List.copyOf(stages);
         checkpointsDone = Set.copyOf(checkpointsDone);
         goStages = Set.copyOf(goStages);
+        control = control == null ? RolloutControl.defaults() : control;
     }
 
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
-                           Instant now) {
+                           Instant now, String author, RolloutControl control) {
         return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
-                Set.of(), Set.of(), null, false);
+                Set.of(), Set.of(), null, false, author, control);
     }
 
     public StagePlan stage() {
@@ -59,12 +65,12 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
 
     Rollout withStatus(RolloutStatus next, RolloutStatus from) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied);
+                checkpointsDone, goStages, stepSequence, stepApplied, author, control);
     }
 
     Rollout withTraffic(int value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied);
+                checkpointsDone, goStages, stepSequence, stepApplied, author, control);
     }
 
     Rollout withGate(String stage, boolean go) {
@@ -75,24 +81,24 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
             gos.remove(stage);
         }
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, gos, stepSequence, stepApplied);
+                checkpointsDone, gos, stepSequence, stepApplied, author, control);
     }
 
     Rollout enter(int index, Instant now, Long sequence) {
         StagePlan plan = stages.get(index);
         return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
-                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null);
+                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, author, control);
     }
 
     Rollout checkpointDone(Duration offset) {
         Set<Duration> done = new TreeSet<>(checkpointsDone);
         done.add(offset);
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                done, goStages, stepSequence, stepApplied);
+                done, goStages, stepSequence, stepApplied, author, control);
     }
 
     Rollout applied(boolean value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, value);
+                checkpointsDone, goStages, stepSequence, value, author, control);
     }
 }

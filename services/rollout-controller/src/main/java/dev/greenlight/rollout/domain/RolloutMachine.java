@@ -46,12 +46,21 @@ public final class RolloutMachine {
     public static final String POST_MORTEM_CHECK = "post-mortem";
 
     public Transition register(TargetState state, String version, ReleaseType type, Policy policy) {
+        return register(state, version, type, policy, null);
+    }
+
+    /**
+     * As {@link #register(TargetState, String, ReleaseType, Policy)}, remembering the release's
+     * author (who may never promote it without GO) and the policy's rollout control with it.
+     */
+    public Transition register(TargetState state, String version, ReleaseType type, Policy policy, String author) {
         if (state.rollout(version).isPresent()) {
             return new Transition(state, List.of());
         }
         List<StagePlan> plans = policy.stages().stream().map(this::plan).toList();
         int entry = DIRECT.contains(type) ? plans.size() - 1 : 0;
-        Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now());
+        Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now(), author,
+                policy.rolloutControl());
         return new Transition(state.put(rollout), List.of());
     }
 
@@ -206,10 +215,11 @@ public final class RolloutMachine {
 
     /**
      * Manual promotion into the next stage. Allowed on a recorded GO for that stage once the current
-     * stage soaked; otherwise only for the override role.
+     * stage soaked, to the policy's promote roles; otherwise only to its override roles, and never
+     * to the release's author.
      */
     public Transition promote(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.PROMOTE, actor, reason);
         if (state.killed()) {
             throw new RolloutRefusedException(RefusalReason.KILL_SWITCH_ACTIVE, "kill switch of " + state.target()
                     + " is active");
@@ -221,10 +231,7 @@ public final class RolloutMachine {
             throw illegal(rollout, "promote");
         }
         boolean go = rollout.goStages().contains(next.name()) && rollout.status() != RolloutStatus.STAGE_LIVE;
-        if (!go && !actor.has(settings.overrideRole())) {
-            throw new RolloutRefusedException(RefusalReason.NOT_APPROVED, "no GO for stage " + next.name() + " of "
-                    + version + "; only " + settings.overrideRole() + " may override");
-        }
+        ControlPermission.checkPromotion(rollout, next.name(), go, actor);
         Step step = new Step(state);
         String how = go ? "promoted" : "promoted without GO (override)";
         enter(step, rollout, indexOf(rollout, next.name()), how + " by " + actor.name() + ": " + reason);
@@ -233,7 +240,7 @@ public final class RolloutMachine {
 
     /** Manual hold at the current traffic. */
     public Transition pause(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.PAUSE, actor, reason);
         boolean pausable = rollout.status() == RolloutStatus.PENDING || rollout.status() == RolloutStatus.STAGE_LIVE
                 || rollout.status() == RolloutStatus.AWAITING_GATE;
         if (!pausable) {
@@ -250,7 +257,7 @@ public final class RolloutMachine {
      * Refused while the kill switch is on.
      */
     public Transition resume(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.RESUME, actor, reason);
         if (state.killed()) {
             throw new RolloutRefusedException(RefusalReason.KILL_SWITCH_ACTIVE, "kill switch of " + state.target()
                     + " is active; deactivate it first");
@@ -283,7 +290,7 @@ public final class RolloutMachine {
 
     /** Manual abort: the version's traffic to 0 and the stable version restored. */
     public Transition abort(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.ABORT, actor, reason);
         if (!rollout.status().active()) {
             throw illegal(rollout, "abort");
         }
@@ -299,12 +306,15 @@ public final class RolloutMachine {
         return step.done();
     }
 
-    private Rollout manual(TargetState state, String version, String reason) {
+    /** The addressed rollout, once the actor may attempt the command on it and gave a reason. */
+    private Rollout manual(TargetState state, String version, ManualCommand command, Actor actor, String reason) {
+        Rollout rollout = state.rollout(version).orElseThrow(() -> new RolloutRefusedException(
+                RefusalReason.UNKNOWN_ROLLOUT, "no rollout of " + state.target() + " " + version));
+        ControlPermission.checkAttempt(rollout, command, actor);
         if (reason == null || reason.isBlank()) {
             throw new RolloutRefusedException(RefusalReason.REASON_REQUIRED, "a reason is required");
         }
-        return state.rollout(version).orElseThrow(() -> new RolloutRefusedException(RefusalReason.UNKNOWN_ROLLOUT,
-                "no rollout of " + state.target() + " " + version));
+        return rollout;
     }
 
     private static RolloutRefusedException illegal(Rollout rollout, String command) {

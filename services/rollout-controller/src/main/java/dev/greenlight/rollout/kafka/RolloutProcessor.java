@@ -66,6 +66,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, TargetState> states;
     private KeyValueStore<String, ReleaseRegistered> releases;
     private KeyValueStore<String, List<SpecificRecord>> evidence;
+    private KeyValueStore<String, Long> requests;
 
     RolloutProcessor(RolloutMachine machine, PolicyCatalog policies, Clock clock, Duration tickInterval) {
         this.machine = machine;
@@ -80,6 +81,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         this.states = context.getStateStore(RolloutTopology.STATE_STORE);
         this.releases = context.getStateStore(RolloutTopology.RELEASE_STORE);
         this.evidence = context.getStateStore(RolloutTopology.EVIDENCE_STORE);
+        this.requests = context.getStateStore(RolloutTopology.REQUEST_STORE);
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> tickAll());
     }
 
@@ -123,10 +125,21 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
             return;
         }
         releases.putIfAbsent(target + "@" + release.getVersion(), release);
-        apply(target, s -> machine.register(s, release.getVersion(), type, policy));
+        apply(target, s -> machine.register(s, release.getVersion(), type, policy, release.getAuthor()));
     }
 
+    /**
+     * A manual command, checked again by the state machine (authority included: whoever put it on
+     * the topic, the roles it carries must be allowed by the rollout's policy). A command whose id
+     * was applied before — a client's retry with the same Idempotency-Key — is applied once.
+     */
     private void manual(String target, RolloutCommandRequested request) {
+        String requestId = request.getMeta().getEventId();
+        if (requests.get(requestId) != null) {
+            log.info("Command {} for {} was applied before; ignoring the repeat", requestId, target);
+            return;
+        }
+        requests.put(requestId, clock.millis());
         Actor actor = new Actor(request.getRequestedBy(), new HashSet<>(request.getRoles()));
         String version = request.getVersion();
         String reason = request.getReason();
