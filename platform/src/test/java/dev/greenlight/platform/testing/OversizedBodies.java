@@ -1,5 +1,8 @@
 package dev.greenlight.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.platform.web.BodySizeLimit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,7 +10,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Sends request bodies far larger than a service accepts over a raw socket, the way an attacker
@@ -48,7 +62,7 @@ public final class OversizedBodies {
             out.write(head(method, path, token, contentType, "Transfer-Encoding: chunked"));
             CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
                 byte[] slice = new byte[SLICE];
-                java.util.Arrays.fill(slice, (byte) 'a');
+                Arrays.fill(slice, (byte) 'a');
                 try {
                     for (long sent = 0; sent < length; sent += SLICE) {
                         out.write((Integer.toHexString(SLICE) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -67,6 +81,37 @@ public final class OversizedBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Calls every POST, PUT and PATCH mapping of the service with a body declared one byte over
+     * its {@link BodySizeLimit}, without a token, and asserts each is refused with 413 (the limit
+     * comes first, before authentication and parsing). Returns what was checked.
+     */
+    public static List<String> everyBodyEndpointRefusesOneByteOverTheLimit(ApplicationContext context, int port) {
+        long limit = context.getBeansOfType(FilterRegistrationBean.class).values().stream()
+                .map(FilterRegistrationBean::getFilter).filter(BodySizeLimit.class::isInstance)
+                .map(f -> ((BodySizeLimit) f).limit().toBytes()).findFirst()
+                .orElseThrow(() -> new AssertionError("no BodySizeLimit filter registered"));
+        Map<RequestMappingInfo, HandlerMethod> mappings = context.getBean("requestMappingHandlerMapping",
+                RequestMappingHandlerMapping.class).getHandlerMethods();
+        Set<String> checked = new TreeSet<>();
+        mappings.forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (RequestMethod method : List.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH)) {
+                if (!methods.isEmpty() && !methods.contains(method)) {
+                    continue;
+                }
+                for (String pattern : info.getPatternValues()) {
+                    // {action:promote|pause} -> promote, {target} -> x
+                    String path = pattern.replaceAll("\\{[^}:]+:([^|}]+)[^}]*}", "$1").replaceAll("\\{[^}]+}", "x");
+                    String status = declared(port, method.name(), path, null, "application/json", limit + 1);
+                    assertThat(status).as(method + " " + path).contains(" 413");
+                    checked.add(method + " " + path);
+                }
+            }
+        });
+        return List.copyOf(checked);
     }
 
     private static byte[] head(String method, String path, String token, String contentType, String length) {

@@ -14,6 +14,7 @@ import dev.greenlight.platform.refusals.RefusalThrottle;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.releases.ReleaseDirectory;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.OversizedBodies;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -75,6 +77,8 @@ class CommandSafetyIT {
     ReleaseDirectory directory;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aKillSwitchRetriedWithTheSameKeyIsWrittenOnceAndAnsweredAsTheFirst() {
@@ -130,6 +134,12 @@ class CommandSafetyIT {
         assertThat(recordsFor(Topics.APPROVALS, "flooded")).hasSize(3).allSatisfy(r -> assertThat(r)
                 .isInstanceOfSatisfying(ActionRefused.class, a -> assertThat(a.getAttemptedBy()).isEqualTo("alice")));
         assertThat(suppressed() - suppressedBefore).isEqualTo(7);
+    }
+
+    @Test
+    void everyEndpointThatAcceptsABodyRefusesAnOversizedOneBeforeReadingIt() {
+        assertThat(OversizedBodies.everyBodyEndpointRefusesOneByteOverTheLimit(context, port))
+                .contains("POST /api/v1/approvals", "POST /api/v1/kill-switch", "POST /api/v1/waivers");
     }
 
     private double suppressed() {
