@@ -70,7 +70,8 @@ final class ControllerHarness implements AutoCloseable {
                     "--spring.kafka.streams.state-dir=" + stateDir,
                     "--server.port=0",
                     "--greenlight.rollout.policies-dir=../../policies",
-                    "--greenlight.rollout.tick-interval=100ms");
+                    "--greenlight.rollout.tick-interval=100ms",
+                    "--greenlight.security.demo-users=true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
