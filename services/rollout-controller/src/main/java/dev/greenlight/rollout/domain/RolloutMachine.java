@@ -20,9 +20,9 @@ import java.util.Set;
  * topology stays a thin adapter.
  *
  * <p>The one invariant everything serves: traffic only moves up on a GO for the stage being
- * entered (or an override by the configured role with a reason), and every move is a sequenced
- * {@code DeploymentCommand}. Automatic inputs that no longer apply (a decision for a finished
- * rollout, a guard trip on a rolled-back version) are ignored; manual commands that do not apply
+ * entered (or an override by the policy's override role, never the author, with a reason), and
+ * every move is a sequenced {@code DeploymentCommand}. Automatic inputs that no longer apply (a
+ * decision for a finished rollout, a guard trip on a rolled-back version) are ignored; manual commands that do not apply
  * are refused with a {@link RolloutRefusedException}.
  */
 public final class RolloutMachine {
