@@ -94,7 +94,8 @@ public final class Topics {
     /**
      * Everything the rollout controller reports about rollouts of a target, in the order it decided:
      * steps, guard actions, pauses, completion, checkpoints, hotfix obligations, unacknowledged
-     * commands and refused manual commands.
+     * commands and refused manual commands ({@code RolloutCommandRefused} when the state machine
+     * refuses an accepted command, {@code ActionRefused} when the API refuses a caller's authority).
      */
     public static final Topic<SpecificRecord> ROLLOUTS = union("greenlight.rollouts",
             RolloutStepStarted.getClassSchema(), RolloutStepCompleted.getClassSchema(),
@@ -102,7 +103,7 @@ public final class Topics {
             RolloutAborted.getClassSchema(), RolloutCompleted.getClassSchema(),
             MonitorCheckpointReached.getClassSchema(), ObligationCreated.getClassSchema(),
             ObligationOverdue.getClassSchema(), DeploymentCommandUnacknowledged.getClassSchema(),
-            RolloutCommandRefused.getClassSchema());
+            RolloutCommandRefused.getClassSchema(), ActionRefused.getClassSchema());
 
     /**
      * Manual rollout commands (promote, pause, resume, abort). A topic rather than a direct call so

@@ -43,6 +43,19 @@ public final class ApiProblems {
     }
 
     /**
+     * 503 for an event Kafka did not acknowledge in time. It may still have been stored (a timeout
+     * says nothing either way), so the caller is told so: with an {@code Idempotency-Key} a retry
+     * with the same key is applied at most once; without one, a retry may apply it twice.
+     */
+    public static ResponseEntity<ProblemDetail> notStored(boolean keyed) {
+        return retryLater("Event store unavailable", keyed
+                ? "Kafka did not confirm the event: it may or may not be recorded: retry with the same "
+                        + IdempotencyKeys.HEADER + "."
+                : "Kafka did not confirm the event: it may or may not be recorded. Retry later; send an "
+                        + IdempotencyKeys.HEADER + " header so that a retry is applied at most once.");
+    }
+
+    /**
      * Malformed JSON or a value of the wrong type: 400 naming the JSON path, line and column, never
      * a stack trace; 413 when the read was cut off by {@link BodySizeLimit}.
      */

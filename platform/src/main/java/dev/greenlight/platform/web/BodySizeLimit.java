@@ -33,6 +33,11 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         this.property = property;
     }
 
+    /** The largest body accepted. */
+    public DataSize limit() {
+        return limit;
+    }
+
     /** Whether a failure to read a request body came from this limit. */
     public static boolean exceeded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,6 +1,7 @@
 package dev.greenlight.platform.web;
 
 import dev.greenlight.platform.kafka.EventNotStoredException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -28,8 +29,7 @@ public class CommonApiErrors {
     }
 
     @ExceptionHandler(EventNotStoredException.class)
-    ResponseEntity<ProblemDetail> notStored(EventNotStoredException e) {
-        return ApiProblems.retryLater("Event store unavailable",
-                "The event could not be stored in Kafka; nothing was recorded. Retry later.");
+    ResponseEntity<ProblemDetail> notStored(EventNotStoredException e, HttpServletRequest request) {
+        return ApiProblems.notStored(IdempotencyKeys.keyed(request));
     }
 }

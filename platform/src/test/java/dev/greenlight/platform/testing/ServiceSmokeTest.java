@@ -6,15 +6,18 @@ import static org.awaitility.Awaitility.await;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -45,7 +48,9 @@ public abstract class ServiceSmokeTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
+    @Autowired
+    ApplicationContext context;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
     @Value("${spring.application.name}")
@@ -62,6 +67,17 @@ public abstract class ServiceSmokeTest {
         });
         assertThat(api.get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .contains("jvm_memory_used_bytes").contains("application=\"" + applicationName + "\"");
+    }
+
+    /**
+     * No endpoint that accepts a body can be added without a size limit: every POST, PUT and PATCH
+     * mapping of the service is called with a body declared one byte over its limit, and each is
+     * refused with 413 before the body is read (before authentication, too).
+     */
+    @Test
+    void everyEndpointThatAcceptsABodyRefusesAnOversizedOneBeforeReadingIt() {
+        List<String> checked = OversizedBodies.everyBodyEndpointRefusesOneByteOverTheLimit(context, port);
+        assertThat(checked).as("endpoints checked").isNotNull();
     }
 
     @Test

@@ -9,19 +9,37 @@ import java.util.Optional;
  *
  * @param contentHash lower-case hex SHA-256 of the canonical document bytes (see PolicyParser)
  * @param registration who may register which release types under this policy
+ * @param rolloutControl who may promote, pause, resume and abort rollouts of releases it governs
  */
 public record Policy(String name, String version, String description, Governs governs,
-                     List<Stage> stages, Defaults defaults, String contentHash, RegistrationRules registration) {
+                     List<Stage> stages, Defaults defaults, String contentHash, RegistrationRules registration,
+                     RolloutControl rolloutControl) {
 
     public Policy {
         stages = List.copyOf(stages);
         registration = registration == null ? RegistrationRules.none() : registration;
+        rolloutControl = rolloutControl == null ? RolloutControl.defaults() : rolloutControl;
     }
 
-    /** A policy without a {@code registration} section: every publisher may register every type. */
+    /** A policy without a {@code registration} section and with the default {@link RolloutControl}. */
     public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
                   Defaults defaults, String contentHash) {
-        this(name, version, description, governs, stages, defaults, contentHash, RegistrationRules.none());
+        this(name, version, description, governs, stages, defaults, contentHash, RegistrationRules.none(),
+                RolloutControl.defaults());
+    }
+
+    /** A policy without a {@code registration} section. */
+    public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
+                  Defaults defaults, String contentHash, RolloutControl rolloutControl) {
+        this(name, version, description, governs, stages, defaults, contentHash, RegistrationRules.none(),
+                rolloutControl);
+    }
+
+    /** A policy with the default {@link RolloutControl}. */
+    public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
+                  Defaults defaults, String contentHash, RegistrationRules registration) {
+        this(name, version, description, governs, stages, defaults, contentHash, registration,
+                RolloutControl.defaults());
     }
 
     public Optional<Stage> stage(String stageName) {

@@ -8,6 +8,7 @@ import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.RegistrationRules;
 import dev.greenlight.policy.model.ReleaseType;
+import dev.greenlight.policy.model.RolloutControl;
 import dev.greenlight.policy.model.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,9 +65,11 @@ public final class PolicyParser {
         }
         RegistrationRules registration = root.optionalMapping("registration", "registration")
                 .map(RegistrationReader::read).orElse(RegistrationRules.none());
+        RolloutControl rolloutControl = root.optionalMapping("rolloutControl", "rolloutControl")
+                .map(RolloutControlReader::read).orElse(RolloutControl.defaults());
         root.rejectUnknownKeys();
         return new Policy(name, version, description, governs, stages, defaults,
-                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration);
+                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration, rolloutControl);
     }
 
     static String canonical(String text) {

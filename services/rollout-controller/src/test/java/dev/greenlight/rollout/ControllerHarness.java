@@ -72,7 +72,8 @@ final class ControllerHarness implements AutoCloseable {
                     "--spring.kafka.bootstrap-servers=" + brokers,
                     "--spring.kafka.streams.state-dir=" + stateDir,
                     "--server.port=0",
-                    "--greenlight.rollout.tick-interval=100ms");
+                    "--greenlight.rollout.tick-interval=100ms",
+                    "--greenlight.security.demo-users=true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

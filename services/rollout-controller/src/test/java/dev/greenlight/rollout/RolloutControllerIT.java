@@ -6,9 +6,11 @@ import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RolloutCompleted;
+import dev.greenlight.events.RolloutPaused;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.rollout.kafka.RolloutEvents;
@@ -18,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.web.client.RestClient;
 
 /**
  * The controller end to end on a real broker: the kill switch reaches the deployers within a
@@ -105,6 +109,45 @@ class RolloutControllerIT {
         assertThat(all).extracting(DeploymentCommand::getSequence).containsExactly(1L, 2L, 3L);
         assertThat(all).extracting(DeploymentCommand::getTrafficPercent).containsExactly(0, 10, 0);
         assertThat(all).extracting(DeploymentCommand::getCommandId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCiPublisherTokenCannotSteerAProductionRollout_onCallCanPause() {
+        String target = "rl-policy-attack";
+        try (ConfigurableApplicationContext controller = harness.start()) {
+            rampToLive10(target);
+            int port = Integer.parseInt(controller.getEnvironment().getProperty("local.server.port"));
+
+            for (String action : List.of("pause", "resume", "abort", "promote")) {
+                assertThat(command(port, target, action, "demo-ci")).as(action).isEqualTo(403);
+            }
+            assertThat(command(port, target, "pause", "demo-erin")).isEqualTo(202);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(rolloutEvents(target, RolloutPaused.class))
+                    .extracting(RolloutPaused::getPausedBy).containsExactly("erin"));
+            assertThat(rolloutEvents(target, ActionRefused.class)).extracting(ActionRefused::getAction)
+                    .containsExactly("ROLLOUT_PAUSE", "ROLLOUT_RESUME", "ROLLOUT_ABORT", "ROLLOUT_PROMOTE");
+            // Only erin's pause reached the commands topic; none of the publisher's attempts did.
+            assertThat(TopicProbe.readAll(brokers(), Topics.ROLLOUT_COMMANDS, ControllerHarness.REGISTRY))
+                    .filteredOn(r -> r.key().equals(target)).extracting(r -> r.value().getRequestedBy())
+                    .containsExactly("erin");
+            assertThat(harness.commands(target)).hasSize(2);
+        }
+    }
+
+    /** The answer to a manual command; 503 while the controller restores its state is asked again. */
+    private static int command(int port, String target, String action, String token) {
+        return await().atMost(PATIENCE).until(() -> RestClient.create("http://localhost:" + port).post()
+                .uri("/api/v1/rollouts/{target}/3.0.0/{action}", target, action)
+                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\":\"attack test\"}")
+                .exchange((request, response) -> response.getStatusCode().value()), status -> status != 503);
+    }
+
+    private <T> List<T> rolloutEvents(String target, Class<T> type) {
+        return TopicProbe.readAll(brokers(), Topics.ROLLOUTS, ControllerHarness.REGISTRY).stream()
+                .filter(r -> r.key().equals(target)).map(r -> r.value()).filter(type::isInstance).map(type::cast)
+                .toList();
     }
 
     private String brokers() {

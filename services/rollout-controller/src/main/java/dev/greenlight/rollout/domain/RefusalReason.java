@@ -6,6 +6,8 @@ public enum RefusalReason {
     UNKNOWN_ROLLOUT,
     /** Promotion without a GO for the next stage, and no override role. */
     NOT_APPROVED,
+    /** The caller holds no role the rollout's policy allows for this command, or is the author overriding the gate. */
+    NOT_PERMITTED,
     /** The command does not apply in the rollout's current state. */
     ILLEGAL_STATE,
     /** The target's kill switch is on; nothing may move traffic up. */

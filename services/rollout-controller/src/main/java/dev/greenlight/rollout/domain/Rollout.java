@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.domain;
 
+import dev.greenlight.policy.model.RolloutControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,22 +22,24 @@ import java.util.TreeSet;
  * @param policyHash content hash of the announced policy the rollout is bound to: the one the gate
  *                   decided with ({@code GateDecided.policy.contentHash}); null only in state
  *                   written before rollouts were bound by hash
+ * @param author who registered the release (null if unknown); never promotes it without GO
+ * @param control who may steer this rollout by hand, fixed by the policy it was registered under
+ *                (the defaults for state written before rollouts carried it)
  */
 public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
                       RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
                       Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied,
-                      String policyHash) {
+                      String policyHash, String author, RolloutControl control) {
 
     public Rollout {
         stages = List.copyOf(stages);
         checkpointsDone = Set.copyOf(checkpointsDone);
         goStages = Set.copyOf(goStages);
+        control = control == null ? RolloutControl.defaults() : control;
     }
 
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
-                           Instant now, String policyHash) {
-        return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
-                Set.of(), Set.of(), null, false, policyHash);
+                      String policyHash, String author, RolloutControl control) {
     }
 
     public StagePlan stage() {
@@ -63,12 +66,12 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
 
     Rollout withStatus(RolloutStatus next, RolloutStatus from) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control);
     }
 
     Rollout withTraffic(int value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control);
     }
 
     Rollout withGate(String stage, boolean go) {
@@ -79,24 +82,24 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
             gos.remove(stage);
         }
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, gos, stepSequence, stepApplied, policyHash);
+                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control);
     }
 
     Rollout enter(int index, Instant now, Long sequence) {
         StagePlan plan = stages.get(index);
         return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
-                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash);
+                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash, author, control);
     }
 
     Rollout checkpointDone(Duration offset) {
         Set<Duration> done = new TreeSet<>(checkpointsDone);
         done.add(offset);
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                done, goStages, stepSequence, stepApplied, policyHash);
+                done, goStages, stepSequence, stepApplied, policyHash, author, control);
     }
 
     Rollout applied(boolean value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, value, policyHash);
+                checkpointsDone, goStages, stepSequence, value, policyHash, author, control);
     }
 }

@@ -20,9 +20,9 @@ import java.util.Set;
  * topology stays a thin adapter.
  *
  * <p>The one invariant everything serves: traffic only moves up on a GO for the stage being
- * entered (or an override by the configured role with a reason), and every move is a sequenced
- * {@code DeploymentCommand}. Automatic inputs that no longer apply (a decision for a finished
- * rollout, a guard trip on a rolled-back version) are ignored; manual commands that do not apply
+ * entered (or an override by the policy's override role, never the author, with a reason), and
+ * every move is a sequenced {@code DeploymentCommand}. Automatic inputs that no longer apply (a
+ * decision for a finished rollout, a guard trip on a rolled-back version) are ignored; manual commands that do not apply
  * are refused with a {@link RolloutRefusedException}.
  */
 public final class RolloutMachine {
@@ -48,6 +48,14 @@ public final class RolloutMachine {
     public static final String POST_MORTEM_CHECK = "post-mortem";
 
     public Transition register(TargetState state, String version, ReleaseType type, Policy policy) {
+        return register(state, version, type, policy, null);
+    }
+
+    /**
+     * As {@link #register(TargetState, String, ReleaseType, Policy)}, remembering the release's
+     * author (who may never promote it without GO) and the policy's rollout control with it.
+     */
+    public Transition register(TargetState state, String version, ReleaseType type, Policy policy, String author) {
         Rollout known = state.rollout(version).orElse(null);
         // A rollout that has not started yet follows the policy the gate now decides with (a gate
         // restarted with a new policy version); once traffic moved, its plan is fixed.
@@ -59,7 +67,7 @@ public final class RolloutMachine {
         List<StagePlan> plans = policy.stages().stream().map(this::plan).toList();
         int entry = DIRECT.contains(type) ? plans.size() - 1 : 0;
         Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now(),
-                policy.contentHash());
+                policy.contentHash(), author, policy.rolloutControl());
         return new Transition(state.put(rollout), List.of());
     }
 
@@ -214,10 +222,11 @@ public final class RolloutMachine {
 
     /**
      * Manual promotion into the next stage. Allowed on a recorded GO for that stage once the current
-     * stage soaked; otherwise only for the override role.
+     * stage soaked, to the policy's promote roles; otherwise only to its override roles, and never
+     * to the release's author.
      */
     public Transition promote(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.PROMOTE, actor, reason);
         if (state.killed()) {
             throw new RolloutRefusedException(RefusalReason.KILL_SWITCH_ACTIVE, "kill switch of " + state.target()
                     + " is active");
@@ -229,10 +238,7 @@ public final class RolloutMachine {
             throw illegal(rollout, "promote");
         }
         boolean go = rollout.goStages().contains(next.name()) && rollout.status() != RolloutStatus.STAGE_LIVE;
-        if (!go && !actor.has(settings.overrideRole())) {
-            throw new RolloutRefusedException(RefusalReason.NOT_APPROVED, "no GO for stage " + next.name() + " of "
-                    + version + "; only " + settings.overrideRole() + " may override");
-        }
+        ControlPermission.checkPromotion(rollout, next.name(), go, actor);
         Step step = new Step(state);
         String how = go ? "promoted" : "promoted without GO (override)";
         enter(step, rollout, indexOf(rollout, next.name()), how + " by " + actor.name() + ": " + reason);
@@ -241,7 +247,7 @@ public final class RolloutMachine {
 
     /** Manual hold at the current traffic. */
     public Transition pause(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.PAUSE, actor, reason);
         boolean pausable = rollout.status() == RolloutStatus.PENDING || rollout.status() == RolloutStatus.STAGE_LIVE
                 || rollout.status() == RolloutStatus.AWAITING_GATE;
         if (!pausable) {
@@ -258,7 +264,7 @@ public final class RolloutMachine {
      * Refused while the kill switch is on.
      */
     public Transition resume(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.RESUME, actor, reason);
         if (state.killed()) {
             throw new RolloutRefusedException(RefusalReason.KILL_SWITCH_ACTIVE, "kill switch of " + state.target()
                     + " is active; deactivate it first");
@@ -291,7 +297,7 @@ public final class RolloutMachine {
 
     /** Manual abort: the version's traffic to 0 and the stable version restored. */
     public Transition abort(TargetState state, String version, Actor actor, String reason) {
-        Rollout rollout = manual(state, version, reason);
+        Rollout rollout = manual(state, version, ManualCommand.ABORT, actor, reason);
         if (!rollout.status().active()) {
             throw illegal(rollout, "abort");
         }
@@ -307,12 +313,15 @@ public final class RolloutMachine {
         return step.done();
     }
 
-    private Rollout manual(TargetState state, String version, String reason) {
+    /** The addressed rollout, once the actor may attempt the command on it and gave a reason. */
+    private Rollout manual(TargetState state, String version, ManualCommand command, Actor actor, String reason) {
+        Rollout rollout = state.rollout(version).orElseThrow(() -> new RolloutRefusedException(
+                RefusalReason.UNKNOWN_ROLLOUT, "no rollout of " + state.target() + " " + version));
+        ControlPermission.checkAttempt(rollout, command, actor);
         if (reason == null || reason.isBlank()) {
             throw new RolloutRefusedException(RefusalReason.REASON_REQUIRED, "a reason is required");
         }
-        return state.rollout(version).orElseThrow(() -> new RolloutRefusedException(RefusalReason.UNKNOWN_ROLLOUT,
-                "no rollout of " + state.target() + " " + version));
+        return rollout;
     }
 
     private static RolloutRefusedException illegal(Rollout rollout, String command) {

@@ -9,10 +9,9 @@ import java.util.Map;
  *
  * @param defaultCheckpoints monitor checkpoints of a stage that has no entry in {@code stageCheckpoints}
  * @param ackTimeout how long a deployer may take to acknowledge a command before an alert is raised
- * @param overrideRole role allowed to promote without a GO (with a reason)
  */
 public record RolloutSettings(List<Duration> defaultCheckpoints, Map<String, List<Duration>> stageCheckpoints,
-                              Duration ackTimeout, String overrideRole, Duration postMortemDue,
+                              Duration ackTimeout, Duration postMortemDue,
                               Duration properReleaseDue) {
 
     public RolloutSettings {
@@ -20,10 +19,10 @@ public record RolloutSettings(List<Duration> defaultCheckpoints, Map<String, Lis
         stageCheckpoints = Map.copyOf(stageCheckpoints);
     }
 
-    /** T+30m, T+60m, T+120m (the RL playbook's decision points), 5 min ack timeout, founder overrides. */
+    /** T+30m, T+60m, T+120m (the RL playbook's decision points), 5 min ack timeout. Who may steer rollouts is the policy's rollout control. */
     public static RolloutSettings defaults() {
         return new RolloutSettings(List.of(Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofMinutes(120)),
-                Map.of(), Duration.ofMinutes(5), "founder", Duration.ofHours(24), Duration.ofHours(48));
+                Map.of(), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofHours(48));
     }
 
     public List<Duration> checkpointsFor(String stage) {

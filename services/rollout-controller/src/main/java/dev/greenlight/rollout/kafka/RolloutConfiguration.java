@@ -28,7 +28,7 @@ class RolloutConfiguration {
     RolloutMachine rolloutMachine(Clock clock, RolloutProperties properties) {
         RolloutSettings defaults = RolloutSettings.defaults();
         return new RolloutMachine(clock, new RolloutSettings(properties.checkpoints(), properties.stageCheckpoints(),
-                properties.ackTimeout(), properties.overrideRole(), defaults.postMortemDue(),
+                properties.ackTimeout(), defaults.postMortemDue(),
                 defaults.properReleaseDue()));
     }
 

@@ -65,6 +65,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, TargetState> states;
     private KeyValueStore<String, ReleaseRegistered> releases;
     private KeyValueStore<String, List<SpecificRecord>> evidence;
+    private KeyValueStore<String, Long> requests;
 
     RolloutProcessor(RolloutMachine machine, RolloutPolicies policies, Clock clock, Duration tickInterval) {
         this.machine = machine;
@@ -79,6 +80,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         this.states = context.getStateStore(RolloutTopology.STATE_STORE);
         this.releases = context.getStateStore(RolloutTopology.RELEASE_STORE);
         this.evidence = context.getStateStore(RolloutTopology.EVIDENCE_STORE);
+        this.requests = context.getStateStore(RolloutTopology.REQUEST_STORE);
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> tickAll());
     }
 
@@ -138,7 +140,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
             return;
         }
         ReleaseType type = ReleaseType.valueOf(release.getReleaseType().name());
-        apply(target, s -> machine.register(s, version, type, policy));
+        apply(target, s -> machine.register(s, version, type, policy, release.getAuthor()));
         Rollout rollout = states.get(target).rollout(version).orElseThrow();
         if (rollout.policyHash() != null && !rollout.policyHash().equals(hash)) {
             log.warn("Decision for {}@{} was computed with policy {} but the rollout is bound to {}; ignored",
@@ -148,7 +150,18 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         apply(target, s -> machine.gateDecided(s, version, decided.getStage(), decided.getOutcome() == GateOutcome.GO));
     }
 
+    /**
+     * A manual command, checked again by the state machine (authority included: whoever put it on
+     * the topic, the roles it carries must be allowed by the rollout's policy). A command whose id
+     * was applied before — a client's retry with the same Idempotency-Key — is applied once.
+     */
     private void manual(String target, RolloutCommandRequested request) {
+        String requestId = request.getMeta().getEventId();
+        if (requests.get(requestId) != null) {
+            log.info("Command {} for {} was applied before; ignoring the repeat", requestId, target);
+            return;
+        }
+        requests.put(requestId, clock.millis());
         Actor actor = new Actor(request.getRequestedBy(), new HashSet<>(request.getRoles()));
         String version = request.getVersion();
         String reason = request.getReason();

@@ -14,11 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ackTimeout how long a deployer may take to acknowledge a command before an alert event
  * @param checkpoints monitor checkpoints of every stage without its own entry in {@code stageCheckpoints}
  * @param stageCheckpoints monitor checkpoints per stage name
- * @param overrideRole the role that may promote without a GO (with a reason)
  */
 @ConfigurationProperties("greenlight.rollout")
 public record RolloutProperties(Duration tickInterval, Duration ackTimeout, List<Duration> checkpoints,
-                                Map<String, List<Duration>> stageCheckpoints, String overrideRole) {
+                                Map<String, List<Duration>> stageCheckpoints) {
 
     public RolloutProperties {
         tickInterval = tickInterval == null ? Duration.ofSeconds(1) : tickInterval;
@@ -26,6 +25,5 @@ public record RolloutProperties(Duration tickInterval, Duration ackTimeout, List
         checkpoints = checkpoints == null
                 ? List.of(Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofMinutes(120)) : checkpoints;
         stageCheckpoints = stageCheckpoints == null ? Map.of() : stageCheckpoints;
-        overrideRole = overrideRole == null ? "founder" : overrideRole;
     }
 }

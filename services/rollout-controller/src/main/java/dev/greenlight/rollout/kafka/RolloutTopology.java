@@ -41,6 +41,8 @@ public final class RolloutTopology {
     public static final String STATE_STORE = "rollout-state";
     static final String RELEASE_STORE = "rollout-releases";
     static final String EVIDENCE_STORE = "rollout-guard-evidence";
+    /** Event ids of the manual commands already applied: a retried command (same id) is applied once. */
+    static final String REQUEST_STORE = "rollout-command-ids";
 
     static final List<Topic<?>> INPUTS = List.of(Topics.RELEASES, Topics.DECISIONS, Topics.KILL_SWITCH,
             Topics.METRICS, Topics.ALERTS, Topics.DEPLOYMENT_REPORTS, Topics.ROLLOUT_COMMANDS, Topics.CHECKS);
@@ -61,10 +63,12 @@ public final class RolloutTopology {
                 Serdes.String(), StoreAvroSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVIDENCE_STORE),
                 Serdes.String(), StoreAvroSerde.evidenceLog()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REQUEST_STORE),
+                Serdes.String(), Serdes.Long()));
 
         builder.stream(INPUTS.stream().map(Topic::name).toList(), Consumed.with(Serdes.String(), values))
                 .process(() -> new RolloutProcessor(machine, policies, clock, tickInterval),
-                        STATE_STORE, RELEASE_STORE, EVIDENCE_STORE)
+                        STATE_STORE, RELEASE_STORE, EVIDENCE_STORE, REQUEST_STORE)
                 .to((target, value, context) -> outputTopic(value).name(), Produced.with(Serdes.String(), values));
     }
 

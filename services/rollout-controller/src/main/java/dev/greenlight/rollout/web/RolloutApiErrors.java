@@ -1,8 +1,11 @@
 package dev.greenlight.rollout.web;
 
 import dev.greenlight.platform.kafka.EventNotStoredException;
+import dev.greenlight.platform.web.ApiProblems;
+import dev.greenlight.platform.web.IdempotencyKeys;
 import dev.greenlight.rollout.domain.RefusalReason;
 import dev.greenlight.rollout.domain.RolloutRefusedException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,7 +24,7 @@ class RolloutApiErrors {
         HttpStatus status = switch (e.reason()) {
             case REASON_REQUIRED -> HttpStatus.BAD_REQUEST;
             case UNKNOWN_ROLLOUT -> HttpStatus.NOT_FOUND;
-            case NOT_APPROVED -> HttpStatus.FORBIDDEN;
+            case NOT_APPROVED, NOT_PERMITTED -> HttpStatus.FORBIDDEN;
             case ILLEGAL_STATE, KILL_SWITCH_ACTIVE -> HttpStatus.CONFLICT;
         };
         ResponseEntity<ProblemDetail> response = problem(status, e.getMessage());
@@ -32,13 +35,19 @@ class RolloutApiErrors {
         return response;
     }
 
-    @ExceptionHandler({InvalidStateStoreException.class, EventNotStoredException.class})
+    @ExceptionHandler(InvalidStateStoreException.class)
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
-        // The store is restoring or the broker did not confirm the request: both pass shortly.
+        // The store is restoring: nothing was published, and it passes shortly.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The rollout controller is not ready or could not record the request; retry shortly.");
+                "The rollout controller is not ready; nothing was recorded. Retry shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
+    }
+
+    @ExceptionHandler(EventNotStoredException.class)
+    ResponseEntity<ProblemDetail> notStored(EventNotStoredException e, HttpServletRequest request) {
+        // The broker did not confirm: the command may or may not be on the topic.
+        return ApiProblems.notStored(IdempotencyKeys.keyed(request));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

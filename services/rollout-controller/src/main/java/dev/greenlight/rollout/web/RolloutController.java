@@ -5,7 +5,10 @@ import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.platform.web.IdempotentRequests;
 import dev.greenlight.rollout.domain.Actor;
+import dev.greenlight.rollout.domain.RefusalReason;
+import dev.greenlight.rollout.domain.RolloutRefusedException;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.TargetState;
 import dev.greenlight.rollout.kafka.RolloutPolicies;
@@ -16,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,14 +49,16 @@ class RolloutController {
     private final RolloutPolicies policies;
     private final RolloutMachine machine;
     private final EventPublisher publisher;
+    private final RolloutRefusals refusals;
     private final Clock clock;
 
     RolloutController(RolloutQueries queries, RolloutPolicies policies, RolloutMachine machine,
-                      EventPublisher publisher, Clock clock) {
+                      EventPublisher publisher, RolloutRefusals refusals, Clock clock) {
         this.queries = queries;
         this.policies = policies;
         this.machine = machine;
         this.publisher = publisher;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -79,9 +83,19 @@ class RolloutController {
         RolloutCommandType type = RolloutCommandType.valueOf(action.toUpperCase(Locale.ROOT));
         Set<String> held = caller.roles();
         Actor actor = new Actor(caller.name(), held);
-        // Refusals (no GO, wrong state, kill switch, missing reason) surface here as RolloutRefusedException.
-        check(known(target), type, version, actor, body.reason());
-        String requestId = UUID.randomUUID().toString();
+        // Refusals (no authority, no GO, wrong state, kill switch, missing reason) surface here as
+        // RolloutRefusedException; those of authority are recorded before the 403.
+        try {
+            check(known(target), type, version, actor, body.reason());
+        } catch (RolloutRefusedException e) {
+            if (e.reason() == RefusalReason.NOT_PERMITTED || e.reason() == RefusalReason.NOT_APPROVED) {
+                refusals.record(caller, target, version, type, e.getMessage());
+            }
+            throw e;
+        }
+        // Derived from the Idempotency-Key when there is one: a retried command has the same id,
+        // and the processor applies a command id once.
+        String requestId = IdempotentRequests.nextEventId();
         publisher.publish(Topics.ROLLOUT_COMMANDS, target, new RolloutCommandRequested(
                 new EventMetadata(requestId, clock.instant(), caller.name()), target, version, type,
                 caller.name(), held.stream().sorted().toList(), body.reason()));

@@ -45,7 +45,7 @@ class ManualControlTest {
     }
 
     @Test
-    void promoteOnARecordedGoIsAllowedForAnyone() {
+    void promoteOnARecordedGoIsAllowedToAReleaseCaptain() {
         RolloutScenario s = onPaper().after(Duration.ofDays(4));
         s.when(st -> s.machine.pause(st, "2.1.0", RolloutScenario.ALICE, "wait for risk desk"))
                 .go("2.1.0", "live-25")

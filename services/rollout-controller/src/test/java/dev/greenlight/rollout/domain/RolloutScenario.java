@@ -39,6 +39,11 @@ final class RolloutScenario {
         return when(s -> machine.register(s, version, type, policy));
     }
 
+    /** A release registered with its author, who may never promote it without GO. */
+    RolloutScenario register(String version, ReleaseType type, Policy policy, String author) {
+        return when(s -> machine.register(s, version, type, policy, author));
+    }
+
     RolloutScenario go(String version, String stage) {
         return when(s -> machine.gateDecided(s, version, stage, true));
     }

@@ -17,6 +17,7 @@ import dev.greenlight.events.ObligationOverdue;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutCommandRefused;
+import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
 import dev.greenlight.events.RolloutCompleted;
 import dev.greenlight.events.RolloutPaused;
@@ -284,11 +285,41 @@ class RolloutTopologyTest {
         send(Topics.ROLLOUT_COMMANDS, "ict-qm", RolloutEvents.command("ict-qm", "2.1.0", RolloutCommandType.PROMOTE,
                 "alice", List.of("release-captain"), "impatient", clock.instant()));
         send(Topics.ROLLOUT_COMMANDS, "ict-qm", RolloutEvents.command("ict-qm", "2.1.0", RolloutCommandType.PAUSE,
-                "alice", List.of(), "waiting for risk desk", clock.instant()));
+                "alice", List.of("on-call"), "waiting for risk desk", clock.instant()));
 
         assertThat(rolloutEvents(RolloutCommandRefused.class)).extracting(RolloutCommandRefused::getRefusal)
                 .containsExactly("NOT_APPROVED");
         assertThat(rolloutEvents(RolloutPaused.class)).extracting(RolloutPaused::getPausedBy).containsExactly("alice");
+    }
+
+    @Test
+    void aCommandWrittenStraightOntoTheTopicIsCheckedAgain_aPublisherMayNotSteerARollout() {
+        strategyAt25("2.1.0");
+        int commandsBefore = commandLog.size();
+
+        for (RolloutCommandType type : RolloutCommandType.values()) {
+            send(Topics.ROLLOUT_COMMANDS, "ict-qm", RolloutEvents.command("ict-qm", "2.1.0", type, "ci",
+                    List.of("publisher"), "forged", clock.instant()));
+        }
+
+        assertThat(rolloutEvents(RolloutCommandRefused.class)).hasSize(4)
+                .extracting(RolloutCommandRefused::getRefusal).containsOnly("NOT_PERMITTED");
+        assertThat(rolloutEvents(RolloutPaused.class)).isEmpty();
+        assertThat(commandLog).hasSize(commandsBefore);
+    }
+
+    @Test
+    void aRetriedCommandWithTheSameIdIsAppliedOnce() {
+        strategyAt25("2.1.0");
+        RolloutCommandRequested pause = RolloutEvents.command("ict-qm", "2.1.0", RolloutCommandType.PAUSE, "erin",
+                List.of("on-call"), "holding", clock.instant());
+
+        send(Topics.ROLLOUT_COMMANDS, "ict-qm", pause);
+        send(Topics.ROLLOUT_COMMANDS, "ict-qm", pause);
+
+        assertThat(rolloutEvents(RolloutPaused.class)).hasSize(1);
+        // Without the id check the repeat would be refused as ILLEGAL_STATE, or for promote applied twice.
+        assertThat(rolloutEvents(RolloutCommandRefused.class)).isEmpty();
     }
 
     @Test

@@ -12,11 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
+import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.refusals.RefusalThrottle;
 import dev.greenlight.platform.security.GreenlightSecurityAutoConfiguration;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.platform.web.GreenlightWebAutoConfiguration;
+import dev.greenlight.platform.web.IdempotentRequests;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.rollout.domain.MutableClock;
@@ -27,6 +33,7 @@ import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.TargetState;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +42,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -47,7 +55,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The rollout API: status from the store, manual commands onto the commands topic, and refusals. */
 @WebMvcTest(controllers = RolloutController.class, properties = "greenlight.security.demo-users=true")
 @ImportAutoConfiguration({GreenlightSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-        ServletWebSecurityAutoConfiguration.class})
+        ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+        GreenlightWebAutoConfiguration.class})
 @Import(RolloutControllerTest.Beans.class)
 class RolloutControllerTest {
 
@@ -69,6 +78,12 @@ class RolloutControllerTest {
         @Bean
         Clock clock() {
             return CLOCK;
+        }
+
+        /** Two recorded refusals per caller and minute, so the flood test stays short. */
+        @Bean
+        RolloutRefusals rolloutRefusals(EventPublisher publisher) {
+            return new RolloutRefusals(publisher, new RefusalThrottle(CLOCK, 2, new SimpleMeterRegistry()), CLOCK);
         }
     }
 
@@ -150,12 +165,104 @@ class RolloutControllerTest {
     }
 
     @Test
-    void promoteWithoutGoOrOverrideRoleIsForbiddenAndNotPublished() throws Exception {
-        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/promote").header("Authorization", "Bearer demo-bob")
+    void promoteWithoutGoOrOverrideRoleIsForbiddenRecordedAndNotPublished() throws Exception {
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/promote").header("Authorization", "Bearer demo-dave")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"please\"}"))
+                .andExpect(status().isAccepted());
+        CLOCK.advance(java.time.Duration.ofMinutes(1));
+        // 2.2.0 is pending without GO: a release captain without the override role is refused.
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.2.0/promote").header("Authorization", "Bearer demo-erin")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"please\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.refusal").value("NOT_APPROVED"));
-        verify(publisher, never()).publish(any(), any(), any());
+                .andExpect(jsonPath("$.refusal").value("NOT_PERMITTED"));
+        ArgumentCaptor<ActionRefused> refused = ArgumentCaptor.forClass(ActionRefused.class);
+        verify(publisher).publish(eq(Topics.ROLLOUTS), eq("ict-qm"), refused.capture());
+        org.assertj.core.api.Assertions.assertThat(refused.getValue().getAction()).isEqualTo("ROLLOUT_PROMOTE");
+        org.assertj.core.api.Assertions.assertThat(refused.getValue().getAttemptedBy()).isEqualTo("erin");
+    }
+
+    @Test
+    void aCiPublisherTokenMayNeitherPauseResumeAbortNorPromote_eachRefusalIsRecordedAndNoCommandPublished()
+            throws Exception {
+        for (String action : List.of("pause", "resume", "abort", "promote")) {
+            mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/" + action).header("Authorization", "Bearer demo-ci")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"pipeline step\"}"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.refusal").value("NOT_PERMITTED"));
+            CLOCK.advance(java.time.Duration.ofMinutes(1));
+        }
+        ArgumentCaptor<ActionRefused> refused = ArgumentCaptor.forClass(ActionRefused.class);
+        verify(publisher, org.mockito.Mockito.times(4)).publish(eq(Topics.ROLLOUTS), eq("ict-qm"), refused.capture());
+        org.assertj.core.api.Assertions.assertThat(refused.getAllValues()).extracting(ActionRefused::getAction)
+                .containsExactly("ROLLOUT_PAUSE", "ROLLOUT_RESUME", "ROLLOUT_ABORT", "ROLLOUT_PROMOTE");
+        org.assertj.core.api.Assertions.assertThat(refused.getAllValues()).extracting(ActionRefused::getAttemptedBy)
+                .containsOnly("ci");
+        verify(publisher, never()).publish(eq(Topics.ROLLOUT_COMMANDS), any(), any());
+    }
+
+    @Test
+    void onCallMayPause() throws Exception {
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-erin")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"paged, holding\"}"))
+                .andExpect(status().isAccepted());
+        verify(publisher).publish(eq(Topics.ROLLOUT_COMMANDS), eq("ict-qm"), any(RolloutCommandRequested.class));
+    }
+
+    @Test
+    void aFloodOfRefusalsIsAnsweredButRecordedAtMostTwicePerMinute() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/abort").header("Authorization", "Bearer demo-ci")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"flood\"}"))
+                    .andExpect(status().isForbidden());
+        }
+        verify(publisher, org.mockito.Mockito.times(2)).publish(eq(Topics.ROLLOUTS), eq("ict-qm"),
+                any(ActionRefused.class));
+
+        CLOCK.advance(java.time.Duration.ofMinutes(1));
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/abort").header("Authorization", "Bearer demo-ci")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"flood\"}"))
+                .andExpect(status().isForbidden());
+        verify(publisher, org.mockito.Mockito.times(3)).publish(eq(Topics.ROLLOUTS), eq("ict-qm"),
+                any(ActionRefused.class));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyIsPublishedOnceAndAnsweredAsTheFirst() throws Exception {
+        String first = mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-erin")
+                        .header("Idempotency-Key", "pause-1").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"holding\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-erin")
+                        .header("Idempotency-Key", "pause-1").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"holding\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(content().json(first));
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-erin")
+                        .header("Idempotency-Key", "pause-1").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"something else\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("Idempotency-Key"));
+
+        ArgumentCaptor<RolloutCommandRequested> sent = ArgumentCaptor.forClass(RolloutCommandRequested.class);
+        verify(publisher).publish(eq(Topics.ROLLOUT_COMMANDS), eq("ict-qm"), sent.capture());
+        // The command's id is derived from caller and key: a retry on another instance carries the same id.
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().getMeta().getEventId())
+                .isEqualTo(IdempotentRequests.firstEventId("erin", "pause-1"));
+    }
+
+    @Test
+    void whenKafkaDoesNotConfirmAKeyedCommandTheAnswerSaysRetryWithTheSameKey() throws Exception {
+        when(publisher.publish(eq(Topics.ROLLOUT_COMMANDS), any(), any()))
+                .thenThrow(new EventNotStoredException("greenlight.rollout-commands", null));
+
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-erin")
+                        .header("Idempotency-Key", "pause-2").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"holding\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "may or may not be recorded: retry with the same Idempotency-Key")));
     }
 
     @Test
@@ -164,7 +271,7 @@ class RolloutControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("reason"));
-        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/resume").header("Authorization", "Bearer demo-bob")
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/resume").header("Authorization", "Bearer demo-dave")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"go on\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.refusal").value("ILLEGAL_STATE"));

@@ -13,6 +13,8 @@ import dev.greenlight.approval.common.application.Refusals;
 import dev.greenlight.approval.common.application.Release;
 import dev.greenlight.approval.common.application.RefusalEvents;
 import dev.greenlight.events.ActionRefused;
+import dev.greenlight.platform.refusals.RefusalThrottle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.greenlight.events.ApprovalGranted;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.security.Actor;
@@ -86,7 +88,7 @@ class RecordSignOffTest {
                 (target, version) -> version.equals("2.1.0")
                         ? Optional.of(new Release(target, version, "abcdef1", "alice")) : Optional.empty(),
                 new SignOffs(), new SignOffRules(), (target, event) -> published.add(event),
-                new Refusals(refusalEvents, clock), clock);
+                new Refusals(refusalEvents, new RefusalThrottle(clock, 100, new SimpleMeterRegistry()), clock), clock);
     }
 
     private static SignOffRequest approve() {
