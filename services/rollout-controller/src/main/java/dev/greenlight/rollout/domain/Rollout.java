@@ -39,7 +39,9 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     }
 
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
-                      String policyHash, String author, RolloutControl control) {
+                           Instant now, String policyHash, String author, RolloutControl control) {
+        return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
+                Set.of(), Set.of(), null, false, policyHash, author, control);
     }
 
     public StagePlan stage() {
