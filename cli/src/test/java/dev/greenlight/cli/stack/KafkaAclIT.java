@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -153,7 +152,7 @@ class KafkaAclIT {
                     if (writers(topic).contains(user)) {
                         continue;
                     }
-                    assertThatThrownBy(() -> producer.send(record(topic)).get()).as(user + " writing " + topic)
+                    assertThat(catchThrowable(() -> producer.send(record(topic)).get())).as(user + " writing " + topic)
                             .hasCauseInstanceOf(TopicAuthorizationException.class);
                     refusals.add(user + "->" + topic);
                 }
