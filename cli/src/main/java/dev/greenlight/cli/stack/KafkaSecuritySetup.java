@@ -48,14 +48,6 @@ public final class KafkaSecuritySetup {
     public static void apply(Admin admin, String bootstrapServers, KafkaCredentials credentials, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
         long timeoutMs = timeout.toMillis();
-        List<UserScramCredentialAlteration> users = new ArrayList<>();
-        for (KafkaUser user : KafkaUser.values()) {
-            users.add(new UserScramCredentialUpsertion(user.userName(),
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS),
-                    credentials.password(user.userName())));
-        }
-        admin.alterUserScramCredentials(users).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-
         Set<AclBinding> wanted = new LinkedHashSet<>(KafkaAcls.bindings(SchemaStoreProperties.DEFAULT_TOPIC));
         Set<AclBinding> present = new LinkedHashSet<>(admin.describeAcls(AclBindingFilter.ANY).values()
                 .get(timeoutMs, TimeUnit.MILLISECONDS));
@@ -68,6 +60,15 @@ public final class KafkaSecuritySetup {
         if (!wanted.isEmpty()) {
             admin.createAcls(wanted).all().get(timeoutMs, TimeUnit.MILLISECONDS);
         }
+        // After the ACLs: once a SCRAM login works, the metadata log has reached the broker past them.
+        List<UserScramCredentialAlteration> users = new ArrayList<>();
+        for (KafkaUser user : KafkaUser.values()) {
+            users.add(new UserScramCredentialUpsertion(user.userName(),
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS),
+                    credentials.password(user.userName())));
+        }
+        admin.alterUserScramCredentials(users).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+
         awaitScramLogin(bootstrapServers, credentials, timeout);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
+import dev.greenlight.platform.topics.KafkaAcls;
 import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.TopicAccess;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -46,6 +46,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -153,7 +161,7 @@ class KafkaAclIT {
                     if (writers(topic).contains(user)) {
                         continue;
                     }
-                    assertThatThrownBy(() -> producer.send(record(topic)).get()).as(user + " writing " + topic)
+                    assertThat(catchThrowable(() -> producer.send(record(topic)).get())).as(user + " writing " + topic)
                             .hasCauseInstanceOf(TopicAuthorizationException.class);
                     refusals.add(user + "->" + topic);
                 }
@@ -274,6 +282,26 @@ class KafkaAclIT {
             consumer.subscribe(List.of(commands));
             assertThatThrownBy(() -> pollUntilFailure(consumer)).isInstanceOf(GroupAuthorizationException.class);
         }
+    }
+
+    @Test
+    void aStrayAclIsRemovedAtTheNextStart() throws Exception {
+        AclBinding stray = new AclBinding(new ResourcePattern(ResourceType.TOPIC, Topics.APPROVALS.name(),
+                PatternType.LITERAL), new AccessControlEntry(KafkaUser.DEPLOYER.principal(), "*", AclOperation.WRITE,
+                AclPermissionType.ALLOW));
+        admin.createAcls(List.of(stray)).all().get();
+
+        KafkaSecuritySetup.apply(admin, broker.bootstrapServers(), credentials, TIMEOUT);
+
+        assertThat(Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get()))
+                .isEqualTo(Set.copyOf(KafkaAcls.bindings(SCHEMAS)));
+        Map<String, Long> before = endOffsets();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(
+                credentials.clientProperties(KafkaUser.DEPLOYER)))) {
+            assertThat(catchThrowable(() -> producer.send(record(Topics.APPROVALS.name())).get()))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        assertThat(endOffsets()).isEqualTo(before);
     }
 
     @Test
