@@ -37,9 +37,10 @@ public final class TopicAccess {
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         grant(Topics.DECISIONS, writers(KafkaUser.GATE_EVALUATOR),
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
-        // Policy texts by content hash: whoever evaluates a decision again resolves the gate's text.
+        // Policy texts by content hash: whoever evaluates a decision again resolves the gate's text,
+        // and check-ingest binds each registration to one of the policies the gate announced.
         grant(Topics.POLICIES, writers(KafkaUser.GATE_EVALUATOR),
-                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+                readers(KafkaUser.CHECK_INGEST, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         grant(Topics.ROLLOUTS, writers(KafkaUser.ROLLOUT_CONTROLLER), readers(KafkaUser.AUDIT_LEDGER));
         // Written by the controller's own REST API with the authenticated caller inside.
         grant(Topics.ROLLOUT_COMMANDS, writers(KafkaUser.ROLLOUT_CONTROLLER),
