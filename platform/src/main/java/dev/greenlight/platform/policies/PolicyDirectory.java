@@ -1,32 +1,23 @@
 package dev.greenlight.platform.policies;
 
 import dev.greenlight.events.PolicyActivated;
+import dev.greenlight.platform.kafka.TopicFollower;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
-import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.LoadedPolicy;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.catalog.PolicyLoader;
 import dev.greenlight.policy.parser.PolicyParseException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,32 +37,26 @@ import org.springframework.context.SmartLifecycle;
  * gate gates new releases with; check-ingest applies the {@code governs} rules to it.
  *
  * <p>Like the release directory it reads from the beginning without a consumer group and keeps
- * following the topic; until the initial read reached the end offsets seen at start-up it is not
+ * following the topic (through a {@link TopicFollower}); until the initial read reached the end offsets seen at start-up it is not
  * {@linkplain #isCaughtUp() caught up}, and the health indicator keeps the service out of service.
  */
 public class PolicyDirectory implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyDirectory.class);
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final Supplier<Consumer<String, PolicyActivated>> consumers;
     private final PolicyLoader loader = new PolicyLoader();
     private final Map<String, LoadedPolicy> byHash = new ConcurrentHashMap<>();
     /** Latest announced version per policy name. */
     private final Map<String, LoadedPolicy> latestByName = new LinkedHashMap<>();
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Object changed = new Object();
+    private final TopicFollower<PolicyActivated> follower;
 
     private volatile PolicyCatalog current = new PolicyCatalog(List.of());
-    private volatile boolean running;
-    private volatile CountDownLatch stopSignal = new CountDownLatch(1);
-    private volatile Thread reader;
-    private volatile Consumer<String, PolicyActivated> consumer;
 
     /** A directory reading through consumers made by {@code consumers} (tests, other client setups). */
     public PolicyDirectory(Supplier<Consumer<String, PolicyActivated>> consumers) {
-        this.consumers = consumers;
+        this.follower = new TopicFollower<>("policy-directory", Topics.POLICIES, consumers, this::apply,
+                () -> log.info("Policy directory caught up: {} policy documents", size()));
     }
 
     /**
@@ -79,15 +64,8 @@ public class PolicyDirectory implements SmartLifecycle {
      * group, commit and isolation settings are forced to those of a rebuilt view.
      */
     public static PolicyDirectory fromConfig(Map<String, Object> clientConfig, SchemaRegistryClient registry) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "greenlight-policy-directory");
-        return new PolicyDirectory(() -> new KafkaConsumer<>(config, new StringDeserializer(),
-                new AvroDeserializer<>(registry, Topics.POLICIES.valueSchema())));
+        return new PolicyDirectory(TopicFollower.consumers(clientConfig, "greenlight-policy-directory",
+                Topics.POLICIES, registry));
     }
 
     /** The announced policy document with this content hash, if the directory has seen it. */
@@ -130,17 +108,12 @@ public class PolicyDirectory implements SmartLifecycle {
 
     /** Whether the initial read reached the end of the topic as it was at start-up. */
     public boolean isCaughtUp() {
-        return caughtUp.getCount() == 0;
+        return follower.isCaughtUp();
     }
 
     /** Waits until {@link #isCaughtUp()}; returns whether it happened within {@code timeout}. */
     public boolean awaitCaughtUp(Duration timeout) {
-        try {
-            return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return follower.awaitCaughtUp(timeout);
     }
 
     /**
@@ -170,97 +143,17 @@ public class PolicyDirectory implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        stopSignal = new CountDownLatch(1);
-        Thread thread = new Thread(this::readForever, "policy-directory");
-        thread.setDaemon(true);
-        reader = thread;
-        thread.start();
+        follower.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        stopSignal.countDown();
-        Consumer<String, PolicyActivated> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread thread = reader;
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void readForever() {
-        while (running) {
-            try {
-                readUntilStopped();
-            } catch (WakeupException | InterruptedException stopping) {
-                return;
-            } catch (KafkaException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Policy directory lost the policies topic, retrying: {}", e.getMessage());
-                try {
-                    pause();
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void readUntilStopped() throws InterruptedException {
-        try (Consumer<String, PolicyActivated> c = consumers.get()) {
-            consumer = c;
-            List<TopicPartition> partitions = partitionsOf(c);
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> initialEnd = c.endOffsets(partitions);
-            while (running) {
-                try {
-                    c.poll(POLL).forEach(this::apply);
-                } catch (RecordDeserializationException e) {
-                    log.warn("Skipping undecodable policy record at {} offset {}", e.topicPartition(), e.offset());
-                    c.seek(e.topicPartition(), e.offset() + 1);
-                }
-                if (!isCaughtUp() && partitions.stream().allMatch(p -> c.position(p) >= initialEnd.get(p))) {
-                    caughtUp.countDown();
-                    log.info("Policy directory caught up: {} policy documents", size());
-                }
-            }
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private List<TopicPartition> partitionsOf(Consumer<String, PolicyActivated> c) throws InterruptedException {
-        while (true) {
-            List<TopicPartition> partitions = c.partitionsFor(Topics.POLICIES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            if (!partitions.isEmpty()) {
-                return partitions;
-            }
-            pause();
-        }
-    }
-
-    private void pause() throws InterruptedException {
-        if (stopSignal.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new InterruptedException("policy directory stopping");
-        }
+        return follower.isRunning();
     }
 
     private void apply(ConsumerRecord<String, PolicyActivated> record) {
