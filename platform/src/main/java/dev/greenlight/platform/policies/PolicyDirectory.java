@@ -9,6 +9,7 @@ import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.catalog.PolicyLoader;
 import dev.greenlight.policy.parser.PolicyParseException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,11 @@ public class PolicyDirectory implements SmartLifecycle {
     private final Map<String, LoadedPolicy> byHash = new ConcurrentHashMap<>();
     /** Latest announced version per policy name. */
     private final Map<String, LoadedPolicy> latestByName = new LinkedHashMap<>();
+    /**
+     * Highest offset applied per partition. After a reconnect the follower reads the topic again
+     * from the beginning; without this an older version would briefly be "current" again.
+     */
+    private final Map<Integer, Long> appliedUpTo = new HashMap<>();
     private final Object changed = new Object();
     private final TopicFollower<PolicyActivated> follower;
 
@@ -157,6 +163,11 @@ public class PolicyDirectory implements SmartLifecycle {
     }
 
     private void apply(ConsumerRecord<String, PolicyActivated> record) {
+        Long seen = appliedUpTo.get(record.partition());
+        if (seen != null && record.offset() <= seen) {
+            return;
+        }
+        appliedUpTo.put(record.partition(), record.offset());
         PolicyActivated announced = record.value();
         if (announced == null) {
             return;
