@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -60,14 +61,16 @@ public final class OversizedBodies {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head(method, path, token, contentType, "Transfer-Encoding: chunked"));
+            AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
                 byte[] slice = new byte[SLICE];
                 Arrays.fill(slice, (byte) 'a');
                 try {
-                    for (long sent = 0; sent < length; sent += SLICE) {
+                    while (sent.get() < length) {
                         out.write((Integer.toHexString(SLICE) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(slice);
                         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        sent.addAndGet(SLICE);
                     }
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
@@ -76,7 +79,14 @@ public final class OversizedBodies {
                 }
             });
             String status = statusLine(socket);
+            long sentWhenAnswered = sent.get();
             sender.cancel(true);
+            if (sentWhenAnswered >= length) {
+                // Measured in bytes, not seconds: a service that reads everything before refusing
+                // has taken the whole body by the time it answers.
+                throw new AssertionError("the service answered only after all " + length
+                        + " bytes were sent: it read the body instead of cutting it off");
+            }
             return status;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
