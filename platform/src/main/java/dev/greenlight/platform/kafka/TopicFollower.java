@@ -1,6 +1,7 @@
 package dev.greenlight.platform.kafka;
 
 import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topic;
 import java.time.Duration;
@@ -161,6 +162,20 @@ public final class TopicFollower<V> {
         }
     }
 
+    /**
+     * Whether decoding failed only because the registry did not answer (unreachable, 5xx): then the
+     * record is good and must be read again later. An id the registry says it does not know, or
+     * bytes that are not Avro, stay undecodable however often they are read.
+     */
+    static boolean registryUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryException registry) {
+                return !registry.isNotFound();
+            }
+        }
+        return false;
+    }
+
     private void readUntilStopped() throws InterruptedException {
         try (Consumer<String, V> c = consumers.get()) {
             consumer = c;
@@ -172,8 +187,16 @@ public final class TopicFollower<V> {
                 try {
                     c.poll(POLL).forEach(apply);
                 } catch (RecordDeserializationException e) {
-                    log.warn("{} skipping undecodable record at {} offset {}", view, e.topicPartition(), e.offset());
-                    c.seek(e.topicPartition(), e.offset() + 1);
+                    if (registryUnavailable(e)) {
+                        // The record is decodable once the registry answers: read it again, never skip it.
+                        log.warn("{} cannot decode {} offset {} while the schema registry is unavailable, retrying: {}",
+                                view, e.topicPartition(), e.offset(), e.getMessage());
+                        c.seek(e.topicPartition(), e.offset());
+                        pause();
+                    } else {
+                        log.warn("{} skipping undecodable record at {} offset {}", view, e.topicPartition(), e.offset());
+                        c.seek(e.topicPartition(), e.offset() + 1);
+                    }
                 }
                 if (!isCaughtUp() && partitions.stream().allMatch(p -> c.position(p) >= initialEnd.get(p))) {
                     caughtUp.countDown();
