@@ -2,6 +2,7 @@ package dev.greenlight.platform.policies;
 
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.platform.kafka.TopicFollower;
+import dev.greenlight.platform.kafka.ViewChanges;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.LoadedPolicy;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,7 +54,7 @@ public class PolicyDirectory implements SmartLifecycle {
      * from the beginning; without this an older version would briefly be "current" again.
      */
     private final Map<Integer, Long> appliedUpTo = new HashMap<>();
-    private final Object changed = new Object();
+    private final ViewChanges changes = new ViewChanges();
     private final TopicFollower<PolicyActivated> follower;
 
     private volatile PolicyCatalog current = new PolicyCatalog(List.of());
@@ -84,22 +84,7 @@ public class PolicyDirectory implements SmartLifecycle {
      * read before this directory has read the announcement the gate wrote ahead of it.
      */
     public Optional<LoadedPolicy> awaitHash(String contentHash, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (changed) {
-            Optional<LoadedPolicy> found = byHash(contentHash);
-            long remaining = deadline - System.nanoTime();
-            while (found.isEmpty() && remaining > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(changed, remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return found;
-                }
-                found = byHash(contentHash);
-                remaining = deadline - System.nanoTime();
-            }
-            return found;
-        }
+        return changes.await(() -> byHash(contentHash), timeout);
     }
 
     /** The latest announced version of every policy, as a catalogue (empty before anything was read). */
@@ -132,19 +117,8 @@ public class PolicyDirectory implements SmartLifecycle {
         if (!awaitCaughtUp(timeout)) {
             return false;
         }
-        synchronized (changed) {
-            long remaining = deadline - System.nanoTime();
-            while (byHash.isEmpty() && remaining > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(changed, remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                remaining = deadline - System.nanoTime();
-            }
-            return !byHash.isEmpty();
-        }
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return changes.await(() -> byHash.isEmpty() ? Optional.empty() : Optional.of(Boolean.TRUE), left).isPresent();
     }
 
     @Override
@@ -185,13 +159,12 @@ public class PolicyDirectory implements SmartLifecycle {
                     loaded.policy().contentHash());
             return;
         }
-        synchronized (changed) {
+        changes.change(() -> {
             byHash.putIfAbsent(loaded.policy().contentHash(), loaded);
             LoadedPolicy before = latestByName.put(loaded.policy().name(), loaded);
             if (before == null || !before.policy().contentHash().equals(loaded.policy().contentHash())) {
                 current = new PolicyCatalog(List.copyOf(latestByName.values()));
             }
-            changed.notifyAll();
-        }
+        });
     }
 }

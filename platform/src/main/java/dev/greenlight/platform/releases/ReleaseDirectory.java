@@ -2,6 +2,7 @@ package dev.greenlight.platform.releases;
 
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.platform.kafka.TopicFollower;
+import dev.greenlight.platform.kafka.ViewChanges;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +44,7 @@ public class ReleaseDirectory implements SmartLifecycle {
     private final Map<String, ReleaseRegistered> byReleaseId = new ConcurrentHashMap<>();
     /** Registration order per revision, so answers are stable. */
     private final Map<String, List<ReleaseRegistered>> byRevision = new ConcurrentHashMap<>();
-    private final Object changed = new Object();
+    private final ViewChanges changes = new ViewChanges();
     private final TopicFollower<ReleaseRegistered> follower;
 
     /** A directory reading through consumers made by {@code consumers} (tests, other client setups). */
@@ -104,22 +104,7 @@ public class ReleaseDirectory implements SmartLifecycle {
      * published the registration and must not answer from a view that lags behind its own write.
      */
     public Optional<ReleaseRegistered> readYourWrite(String target, String version, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (changed) {
-            Optional<ReleaseRegistered> found = find(target, version);
-            long remaining = deadline - System.nanoTime();
-            while (found.isEmpty() && remaining > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(changed, remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return found;
-                }
-                found = find(target, version);
-                remaining = deadline - System.nanoTime();
-            }
-            return found;
-        }
+        return changes.await(() -> find(target, version), timeout);
     }
 
     @Override
@@ -143,11 +128,8 @@ public class ReleaseDirectory implements SmartLifecycle {
             return;
         }
         if (byReleaseId.putIfAbsent(releaseId(release.getTarget(), release.getVersion()), release) == null) {
-            byRevision.computeIfAbsent(release.getRevision().toLowerCase(Locale.ROOT),
-                    r -> new CopyOnWriteArrayList<>()).add(release);
-            synchronized (changed) {
-                changed.notifyAll();
-            }
+            changes.change(() -> byRevision.computeIfAbsent(release.getRevision().toLowerCase(Locale.ROOT),
+                    r -> new CopyOnWriteArrayList<>()).add(release));
         }
     }
 
