@@ -2,10 +2,10 @@ package dev.greenlight.cli.audit;
 
 import dev.greenlight.cli.api.ApiException;
 import dev.greenlight.cli.api.GreenlightApi;
-import dev.greenlight.ledger.domain.Ed25519Keys;
-import dev.greenlight.ledger.domain.Failure;
-import dev.greenlight.ledger.domain.VerificationReport;
-import dev.greenlight.ledger.export.OfflineLedgerVerifier;
+import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.Failure;
+import dev.greenlight.ledger.verify.VerificationReport;
+import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.Sha256;
+import dev.greenlight.ledger.verify.PartitionHead;
+import dev.greenlight.ledger.verify.EntryEncoding;
+import dev.greenlight.ledger.verify.Entry;
 import java.time.Instant;
 
 /**
@@ -39,5 +43,10 @@ public record ChainHead(int ledgerPartition, long nextSequence, byte[] lastHash)
     /** Derived from the source position so recording the same source record twice is visible. */
     static String entryId(SourceEvent event) {
         return "ledger:" + event.topic() + "-" + event.partition() + "@" + event.offset();
+    }
+
+    /** The head a checkpoint records for this chain. */
+    public PartitionHead asPartitionHead() {
+        return new PartitionHead(ledgerPartition, nextSequence - 1, lastHash);
     }
 }

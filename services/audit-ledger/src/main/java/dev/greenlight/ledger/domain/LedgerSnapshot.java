@@ -1,5 +1,10 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.Sha256;
+import dev.greenlight.ledger.verify.LedgerItem;
+import dev.greenlight.ledger.verify.EntryEncoding;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.Checkpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

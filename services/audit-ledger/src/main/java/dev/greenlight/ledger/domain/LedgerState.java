@@ -1,5 +1,11 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.PartitionHead;
+import dev.greenlight.ledger.verify.MerkleTree;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.CompactRange;
+import dev.greenlight.ledger.verify.CheckpointSigner;
+import dev.greenlight.ledger.verify.Checkpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +103,7 @@ public final class LedgerState {
         pendingCount = 0;
         List<PartitionHead> covered = new ArrayList<>(partitions);
         for (ChainHead head : heads) {
-            covered.add(PartitionHead.of(head));
+            covered.add(head.asPartitionHead());
         }
         return signer.sign(tree.size(), tree.root(), covered);
     }

@@ -1,12 +1,14 @@
 package dev.greenlight.ledger.export;
 
-import dev.greenlight.ledger.domain.Checkpoint;
-import dev.greenlight.ledger.domain.Entry;
-import dev.greenlight.ledger.domain.InclusionProof;
-import dev.greenlight.ledger.domain.LedgerItem;
+import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
+import dev.greenlight.ledger.verify.LedgerJson;
+import dev.greenlight.ledger.verify.Checkpoint;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.InclusionProof;
+import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
-import dev.greenlight.ledger.domain.MerkleTree;
-import dev.greenlight.ledger.domain.TreeOrder;
+import dev.greenlight.ledger.verify.MerkleTree;
+import dev.greenlight.ledger.verify.TreeOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.index;
 
-import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.verify.Entry;
 import org.apache.avro.specific.SpecificRecord;
 
 /**

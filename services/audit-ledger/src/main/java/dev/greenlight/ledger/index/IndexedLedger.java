@@ -1,7 +1,7 @@
 package dev.greenlight.ledger.index;
 
-import dev.greenlight.ledger.domain.Entry;
-import dev.greenlight.ledger.domain.LedgerItem;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.kafka.LedgerTail;
 import dev.greenlight.ledger.replay.application.LedgerEvents;
 import dev.greenlight.platform.registry.SchemaRegistryClient;

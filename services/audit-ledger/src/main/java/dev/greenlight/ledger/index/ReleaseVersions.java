@@ -2,7 +2,7 @@ package dev.greenlight.ledger.index;
 
 import dev.greenlight.events.DeploymentApplied;
 import dev.greenlight.events.DeploymentCommand;
-import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.verify.Entry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

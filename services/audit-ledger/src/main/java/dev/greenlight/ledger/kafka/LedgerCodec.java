@@ -4,10 +4,10 @@ import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.LedgerCheckpoint;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.events.LedgerPartitionHead;
-import dev.greenlight.ledger.domain.Checkpoint;
+import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.domain.ChainHead;
-import dev.greenlight.ledger.domain.Entry;
-import dev.greenlight.ledger.domain.PartitionHead;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.PartitionHead;
 import java.nio.ByteBuffer;
 
 /**

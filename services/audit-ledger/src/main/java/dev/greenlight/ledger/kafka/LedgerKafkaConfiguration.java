@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
-import dev.greenlight.ledger.domain.CheckpointSigner;
+import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;

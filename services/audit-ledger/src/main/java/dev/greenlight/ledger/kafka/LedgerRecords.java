@@ -1,7 +1,7 @@
 package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.events.LedgerEntry;
-import dev.greenlight.ledger.domain.LedgerItem;
+import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;

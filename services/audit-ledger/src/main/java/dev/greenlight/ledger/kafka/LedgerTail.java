@@ -1,7 +1,7 @@
 package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.events.LedgerEntry;
-import dev.greenlight.ledger.domain.LedgerItem;
+import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topics;

@@ -2,8 +2,8 @@ package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.events.LedgerCheckpoint;
 import dev.greenlight.events.LedgerEntry;
-import dev.greenlight.ledger.domain.Checkpoint;
-import dev.greenlight.ledger.domain.LedgerItem;
+import dev.greenlight.ledger.verify.Checkpoint;
+import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;

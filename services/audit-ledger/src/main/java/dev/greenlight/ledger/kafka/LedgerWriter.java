@@ -1,8 +1,8 @@
 package dev.greenlight.ledger.kafka;
 
-import dev.greenlight.ledger.domain.Checkpoint;
-import dev.greenlight.ledger.domain.CheckpointSigner;
-import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.verify.Checkpoint;
+import dev.greenlight.ledger.verify.CheckpointSigner;
+import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.ledger.domain.SourceEvent;

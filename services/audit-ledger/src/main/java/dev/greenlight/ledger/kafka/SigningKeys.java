@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
-import dev.greenlight.ledger.domain.Ed25519Keys;
+import dev.greenlight.ledger.verify.Ed25519Keys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.greenlight.ledger.web;
 
-import dev.greenlight.ledger.domain.Failure;
-import dev.greenlight.ledger.domain.VerificationReport;
+import dev.greenlight.ledger.verify.Failure;
+import dev.greenlight.ledger.verify.VerificationReport;
 import java.util.Map;
 
 /**

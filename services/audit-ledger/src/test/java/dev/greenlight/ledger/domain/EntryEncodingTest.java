@@ -1,5 +1,8 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.Sha256;
+import dev.greenlight.ledger.verify.EntryEncoding;
+import dev.greenlight.ledger.verify.Entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;

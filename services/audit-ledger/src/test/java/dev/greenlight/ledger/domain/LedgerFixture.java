@@ -1,5 +1,10 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.LedgerItem;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.CheckpointSigner;
+import dev.greenlight.ledger.verify.Checkpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

@@ -1,5 +1,16 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.VerificationReport;
+import dev.greenlight.ledger.verify.TreeOrder;
+import dev.greenlight.ledger.verify.Sha256;
+import dev.greenlight.ledger.verify.MerkleTree;
+import dev.greenlight.ledger.verify.LedgerVerifier;
+import dev.greenlight.ledger.verify.LedgerItem;
+import dev.greenlight.ledger.verify.Failure;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.CheckpointSigner;
+import dev.greenlight.ledger.verify.Checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,11 +1,13 @@
 package dev.greenlight.ledger.export;
 
+import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
+import dev.greenlight.ledger.verify.LedgerJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.ledger.domain.Failure;
+import dev.greenlight.ledger.verify.Failure;
 import dev.greenlight.ledger.domain.LedgerFixture;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
-import dev.greenlight.ledger.domain.VerificationReport;
+import dev.greenlight.ledger.verify.VerificationReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.ledger.domain.ChainHead;
-import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.SourceEvent;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.greenlight.ledger.evidence.application;
 
-import dev.greenlight.ledger.domain.Checkpoint;
-import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.verify.Checkpoint;
+import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
-import dev.greenlight.ledger.domain.PartitionHead;
-import dev.greenlight.ledger.domain.Sha256;
+import dev.greenlight.ledger.verify.PartitionHead;
+import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.ledger.evidence.domain.EvidenceBundle;
 import dev.greenlight.ledger.evidence.domain.LedgerBasis;
 import dev.greenlight.ledger.evidence.domain.Source;

@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.replay.application;
 
-import dev.greenlight.ledger.domain.Entry;
+import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topic;

@@ -1,10 +1,5 @@
-package dev.greenlight.ledger.export;
+package dev.greenlight.ledger.verify;
 
-import dev.greenlight.ledger.domain.Checkpoint;
-import dev.greenlight.ledger.domain.Entry;
-import dev.greenlight.ledger.domain.InclusionProof;
-import dev.greenlight.ledger.domain.PartitionHead;
-import dev.greenlight.ledger.domain.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,12 +1,5 @@
-package dev.greenlight.ledger.export;
+package dev.greenlight.ledger.verify;
 
-import dev.greenlight.ledger.domain.Checkpoint;
-import dev.greenlight.ledger.domain.Ed25519Keys;
-import dev.greenlight.ledger.domain.Entry;
-import dev.greenlight.ledger.domain.ExtractVerifier;
-import dev.greenlight.ledger.domain.LedgerItem;
-import dev.greenlight.ledger.domain.LedgerVerifier;
-import dev.greenlight.ledger.domain.VerificationReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.greenlight.ledger.domain;
+package dev.greenlight.ledger.verify;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.greenlight.ledger.domain;
+package dev.greenlight.ledger.verify;
 
 /**
  * The first thing wrong with a ledger.

@@ -1,4 +1,4 @@
-package dev.greenlight.ledger.domain;
+package dev.greenlight.ledger.verify;
 
 /**
  * One record found in a ledger partition: either an entry, or something that is not one (a record

@@ -1,4 +1,4 @@
-package dev.greenlight.ledger.domain;
+package dev.greenlight.ledger.verify;
 
 /**
  * The last entry of one ledger partition a checkpoint covers.
@@ -8,8 +8,4 @@ package dev.greenlight.ledger.domain;
  * @param hash      entryHash of that entry, 32 zero bytes when empty
  */
 public record PartitionHead(int partition, long sequence, byte[] hash) {
-
-    public static PartitionHead of(ChainHead head) {
-        return new PartitionHead(head.ledgerPartition(), head.nextSequence() - 1, head.lastHash());
-    }
 }
