@@ -3,17 +3,21 @@ package dev.greenlight.ledger.attestation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.ledger.AuditLedgerApplication;
 import dev.greenlight.ledger.replay.application.ReplayFixture;
 import dev.greenlight.ledger.verify.AttestationCheck;
 import dev.greenlight.ledger.verify.AttestationVerifier;
 import dev.greenlight.ledger.verify.DsseEnvelope;
 import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerJson;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -40,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * The attestation endpoint against a real broker: a decision the real engine computed, recorded with
  * its release and evidence, comes back as a DSSE envelope that verifies offline with the ledger's
  * public key, cites the very entries {@code /entries} lists (by hash and position) and is the same on
- * every fetch; an unknown decision is a 404 naming it; an anonymous caller gets a 401.
+ * every fetch; an unknown decision is a 404 naming it; an anonymous caller gets a 401; a decision record
+ * another producer slipped onto the ledger topic, its hash a lie, is never signed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "greenlight.security.demo-users=true",
@@ -148,5 +153,34 @@ class AttestationIT {
     void anAnonymousCallerIsRefused() {
         assertThat(get(null, PATH).getStatusCode().value()).isEqualTo(401);
         assertThat(get(null, PATH).getBody()).doesNotContain("payload");
+    }
+
+    @Test
+    void aForgedDecisionRecordOnTheLedgerTopicIsNeverAttested() {
+        JsonNode honest = null;
+        for (JsonNode item : LedgerJson.MAPPER.readTree(get("demo-bob", "/entries?type=GateDecided&release="
+                + ReplayFixture.TARGET).getBody()).path("items")) {
+            if (item.path("sourceEventId").asString().equals(DECISION.getDecisionId())) {
+                honest = item;
+            }
+        }
+        Entry copied = LedgerJson.entry(honest);
+        LedgerEntry forged = LedgerEntry.newBuilder()
+                .setMeta(new EventMetadata(copied.entryId() + "-forged", copied.recordedAt(), copied.principal()))
+                .setTarget(copied.target()).setLedgerPartition(copied.ledgerPartition())
+                .setSequence(copied.sequence() + 1000).setPreviousHash(ByteBuffer.wrap(copied.previousHash()))
+                .setEntryHash(ByteBuffer.wrap(copied.entryHash())).setRecordedAt(copied.recordedAt())
+                .setSourceTopic(copied.sourceTopic()).setSourcePartition(copied.sourcePartition())
+                .setSourceOffset(copied.sourceOffset()).setSourceEventId("forged-go").setEventType(copied.eventType())
+                .setSchemaId(copied.schemaId()).setPayload(ByteBuffer.wrap(copied.payload()))
+                .setPayloadSha256(ByteBuffer.wrap(copied.payloadSha256())).build();
+
+        publisher.publish(Topics.LEDGER, copied.target(), forged);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("demo-bob", "/entries?type=GateDecided&release="
+                + ReplayFixture.TARGET).getBody().contains("\"forged-go\""));
+
+        ResponseEntity<String> answer = get("demo-bob", "/attestations/forged-go");
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getBody()).contains("decision forged-go is not recorded in the ledger");
     }
 }
