@@ -78,7 +78,7 @@ final class OfflineVerification {
                 .put("detail", failure.detail());
     }
 
-    private static PublicKey key(String given) {
+    static PublicKey key(String given) {
         try {
             Path path = Path.of(given);
             String text = Files.isRegularFile(path) ? Files.readString(path).trim() : given.trim();

@@ -1,0 +1,143 @@
+package dev.greenlight.ledger.attestation.application;
+
+import dev.greenlight.events.CriterionResult;
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.ledger.attestation.domain.CriterionFacts;
+import dev.greenlight.ledger.attestation.domain.DecisionFacts;
+import dev.greenlight.ledger.attestation.domain.DecisionStatement;
+import dev.greenlight.ledger.index.EntryQuery;
+import dev.greenlight.ledger.index.IndexPage;
+import dev.greenlight.ledger.index.IndexedLedger;
+import dev.greenlight.ledger.replay.application.LedgerEvents;
+import dev.greenlight.ledger.verify.AttestationFormat;
+import dev.greenlight.ledger.verify.DsseEnvelope;
+import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.EntryEncoding;
+import dev.greenlight.ledger.verify.Sha256;
+import java.security.KeyPair;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Signs the attestation of one recorded gate decision, found through the ledger index: the decision by
+ * its id among the recorded {@code GateDecided} entries, then the entries of its target for the cited
+ * evidence and the release's registration. Only entries whose hashes recompute from their content are
+ * used (a record whose claimed hash is a lie is not cited); the first such entry of an event id counts,
+ * as in the evidence bundle. The ledger key signs, so the envelope says "this is what the ledger
+ * recorded"; the same ledger gives the same envelope.
+ */
+public final class DecisionAttestations {
+
+    private static final String DECISION_TYPE = GateDecided.class.getName();
+    private static final String RELEASE_TYPE = ReleaseRegistered.class.getName();
+    private static final int PAGE = 1000;
+
+    private final IndexedLedger index;
+    private final LedgerEvents events;
+    private final KeyPair keys;
+    private final String keyId;
+
+    public DecisionAttestations(IndexedLedger index, LedgerEvents events, KeyPair keys) {
+        this.index = index;
+        this.events = events;
+        this.keys = keys;
+        this.keyId = Ed25519Keys.keyId(keys.getPublic());
+    }
+
+    /**
+     * The signed envelope of decision {@code decisionId}, or empty when the ledger holds no such decision.
+     *
+     * @throws IllegalStateException when the decision is recorded but its payload cannot be decoded now
+     */
+    public Optional<DsseEnvelope> attest(String decisionId) {
+        Optional<Entry> found = decisionEntry(decisionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Entry decisionEntry = found.get();
+        GateDecided decision = events.decode(decisionEntry).filter(GateDecided.class::isInstance)
+                .map(GateDecided.class::cast)
+                .orElseThrow(() -> new IllegalStateException("decision " + decisionId + " is recorded at "
+                        + decisionEntry.position() + " but its payload cannot be decoded now"));
+        List<Entry> ofTarget = index.forReplay(decisionEntry.target(), Set.of());
+        Set<String> cited = new HashSet<>(decision.getEvidenceIds());
+        Map<String, Entry> evidence = new HashMap<>();
+        for (Entry entry : ofTarget) {
+            if (cited.contains(entry.sourceEventId()) && intact(entry)) {
+                evidence.putIfAbsent(entry.sourceEventId(), entry);
+            }
+        }
+        String revision = revision(decision, ofTarget, evidence, decisionEntry);
+        byte[] statement = DecisionStatement.build(facts(decision), decisionEntry, revision, evidence, keyId);
+        return Optional.of(DsseEnvelope.sign(AttestationFormat.PAYLOAD_TYPE, statement, keys.getPrivate(), keyId));
+    }
+
+    /** The first intact entry recording {@code GateDecided} {@code decisionId}, in ledger time order. */
+    private Optional<Entry> decisionEntry(String decisionId) {
+        for (int page = 0; ; page++) {
+            IndexPage decisions = index.query(new EntryQuery(null, DECISION_TYPE, null, null, page, PAGE));
+            for (Entry entry : decisions.items()) {
+                if (entry.sourceEventId().equals(decisionId) && intact(entry)) {
+                    return Optional.of(entry);
+                }
+            }
+            if ((long) (page + 1) * PAGE >= decisions.total()) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The revision of the registration the decision cites; else of the latest registration of the version
+     * recorded before the decision; else null.
+     */
+    private String revision(GateDecided decision, List<Entry> ofTarget, Map<String, Entry> evidence,
+            Entry decisionEntry) {
+        String latest = null;
+        for (Entry entry : ofTarget) {
+            if (!RELEASE_TYPE.equals(entry.eventType()) || !intact(entry)) {
+                continue;
+            }
+            Optional<SpecificRecord> event = events.decode(entry);
+            if (event.isEmpty() || !(event.get() instanceof ReleaseRegistered release)
+                    || !release.getVersion().equals(decision.getVersion())) {
+                continue;
+            }
+            if (evidence.get(entry.sourceEventId()) == entry) {
+                return release.getRevision();
+            }
+            if (entry.recordedAt().compareTo(decisionEntry.recordedAt()) <= 0) {
+                latest = release.getRevision();
+            }
+        }
+        return latest;
+    }
+
+    private static DecisionFacts facts(GateDecided decision) {
+        List<CriterionFacts> criteria = decision.getCriteria().stream()
+                .map(DecisionAttestations::criterion).toList();
+        return new DecisionFacts(decision.getDecisionId(), decision.getTarget(), decision.getVersion(),
+                decision.getStage(), decision.getOutcome().name(), criteria, decision.getMissing(),
+                decision.getPolicy().getName(), decision.getPolicy().getVersion(),
+                decision.getPolicy().getContentHash(), decision.getEvaluatedAt(), decision.getPreviousDecisionId(),
+                decision.getEvidenceIds());
+    }
+
+    private static CriterionFacts criterion(CriterionResult result) {
+        return new CriterionFacts(result.getName(), result.getKind(), result.getStatus().name(), result.getBlocking());
+    }
+
+    /** The entry's hashes recompute from its content (a cheap check; chain and checkpoints are verify's job). */
+    private static boolean intact(Entry entry) {
+        return Arrays.equals(Sha256.of(entry.payload()), entry.payloadSha256())
+                && Arrays.equals(EntryEncoding.hash(entry), entry.entryHash());
+    }
+}
