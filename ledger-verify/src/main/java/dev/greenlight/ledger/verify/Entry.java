@@ -23,17 +23,41 @@ import java.util.Arrays;
  * @param schemaId        registry id in the payload's wire-format header
  * @param payload         the recorded value, byte for byte, in Confluent wire format
  * @param payloadSha256   SHA-256 of payload
+ * @param reason          null for a recorded event; for a source record the ledger could not decode
+ *                        (an <i>undecodable entry</i>: tombstone, non-Avro bytes, unknown schema id...)
+ *                        why, in which case eventType is empty, schemaId {@value #UNDECODABLE_SCHEMA_ID}
+ *                        and payload the raw value (at most {@value #UNDECODABLE_PAYLOAD_LIMIT} bytes of it)
  */
 public record Entry(int ledgerPartition, long sequence, byte[] previousHash, byte[] entryHash, Instant recordedAt,
         String entryId, String principal, String target, String sourceTopic, int sourcePartition,
         long sourceOffset, String sourceEventId, String eventType, int schemaId, byte[] payload,
-        byte[] payloadSha256) {
+        byte[] payloadSha256, String reason) {
+
+    /** schemaId of an undecodable entry: no registry id is ever negative. */
+    public static final int UNDECODABLE_SCHEMA_ID = -1;
+
+    /** Most raw bytes an undecodable entry keeps; longer values keep this prefix (see docs/ledger.md §1). */
+    public static final int UNDECODABLE_PAYLOAD_LIMIT = 65_536;
+
+    /** An entry recording a decoded event (no reason). */
+    public Entry(int ledgerPartition, long sequence, byte[] previousHash, byte[] entryHash, Instant recordedAt,
+            String entryId, String principal, String target, String sourceTopic, int sourcePartition,
+            long sourceOffset, String sourceEventId, String eventType, int schemaId, byte[] payload,
+            byte[] payloadSha256) {
+        this(ledgerPartition, sequence, previousHash, entryHash, recordedAt, entryId, principal, target, sourceTopic,
+                sourcePartition, sourceOffset, sourceEventId, eventType, schemaId, payload, payloadSha256, null);
+    }
+
+    /** Whether this entry records a source record that could not be decoded (it carries a reason). */
+    public boolean undecodable() {
+        return reason != null;
+    }
 
     /** A copy with another payload, keeping every hash: what a tamperer flipping a byte produces. */
     public Entry withPayload(byte[] otherPayload) {
         return new Entry(ledgerPartition, sequence, previousHash, entryHash, recordedAt, entryId, principal, target,
                 sourceTopic, sourcePartition, sourceOffset, sourceEventId, eventType, schemaId, otherPayload,
-                payloadSha256);
+                payloadSha256, reason);
     }
 
     /** Where this entry sits, for messages: {@code partition/sequence}. */

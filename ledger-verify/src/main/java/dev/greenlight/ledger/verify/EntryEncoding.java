@@ -21,7 +21,11 @@ import java.security.MessageDigest;
  * str    sourceTopic, int32 sourcePartition, int64 sourceOffset, str sourceEventId
  * str    eventType, int32 schemaId
  * bytes  payloadSha256
+ * str    reason                                 (undecodable entries only)
  * </pre>
+ * An undecodable entry (one with a {@link Entry#reason() reason}) uses the tag {@link #UNDECODABLE_TAG}
+ * instead and appends its reason as a 16th field, so the reason is covered by the hash and no
+ * undecodable entry can hash like a recorded one; a recorded entry's encoding is unchanged.
  * The payload enters through its SHA-256 only, so the hash can be checked without the payload and
  * the payload checked against {@code payloadSha256} separately.
  */
@@ -30,7 +34,11 @@ public final class EntryEncoding {
     /** Domain-separation tag of entry hashes, version 1. */
     public static final String TAG = "greenlight-ledger-entry/v1";
 
+    /** Domain-separation tag of undecodable entries' hashes (the reason is the 16th field). */
+    public static final String UNDECODABLE_TAG = "greenlight-ledger-undecodable/v1";
+
     private static final byte[] TAG_BYTES = TAG.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNDECODABLE_TAG_BYTES = UNDECODABLE_TAG.getBytes(StandardCharsets.US_ASCII);
 
     private EntryEncoding() {
     }
@@ -57,17 +65,19 @@ public final class EntryEncoding {
     /** The encoding in a thread-local buffer, flipped for reading; valid until the thread's next call. */
     private static ByteBuffer write(Entry entry) {
         // An upper bound (UTF-8 needs at most 3 bytes per UTF-16 char), so nothing is measured twice.
-        int size = 4 + TAG_BYTES.length + 4 + 8 + 4 + entry.previousHash().length + 8 + 4 + 8 + 4 + 4
+        String reason = entry.reason();
+        int size = 4 + UNDECODABLE_TAG_BYTES.length + 4 + 8 + 4 + entry.previousHash().length + 8 + 4 + 8 + 4 + 4
                 + entry.payloadSha256().length + 6 * 4
                 + 3 * (entry.entryId().length() + entry.principal().length() + entry.target().length()
-                        + entry.sourceTopic().length() + entry.sourceEventId().length() + entry.eventType().length());
+                        + entry.sourceTopic().length() + entry.sourceEventId().length() + entry.eventType().length())
+                + (reason == null ? 0 : 4 + 3 * reason.length());
         ByteBuffer out = BUFFER.get();
         if (out.capacity() < size) {
             out = ByteBuffer.allocate(Math.max(size, out.capacity() * 2));
             BUFFER.set(out);
         }
         out.clear();
-        putBytes(out, TAG_BYTES);
+        putBytes(out, reason == null ? TAG_BYTES : UNDECODABLE_TAG_BYTES);
         out.putInt(entry.ledgerPartition());
         out.putLong(entry.sequence());
         putBytes(out, entry.previousHash());
@@ -82,6 +92,9 @@ public final class EntryEncoding {
         putString(out, entry.eventType());
         out.putInt(entry.schemaId());
         putBytes(out, entry.payloadSha256());
+        if (reason != null) {
+            putString(out, reason);
+        }
         return out.flip();
     }
 

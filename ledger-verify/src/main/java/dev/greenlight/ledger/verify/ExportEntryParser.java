@@ -42,6 +42,7 @@ final class ExportEntryParser {
             String eventType = null;
             String payload = null;
             String payloadSha256 = null;
+            String reason = null;
             InclusionProof inclusion = null;
             String name;
             while ((name = parser.nextName()) != null) {
@@ -63,6 +64,7 @@ final class ExportEntryParser {
                     case "eventType" -> eventType = string(parser, value);
                     case "payload" -> payload = string(parser, value);
                     case "payloadSha256" -> payloadSha256 = string(parser, value);
+                    case "reason" -> reason = value == JsonToken.VALUE_NULL ? null : string(parser, value);
                     case "inclusion" -> inclusion = inclusion(parser, value);
                     default -> parser.skipChildren();
                 }
@@ -74,7 +76,7 @@ final class ExportEntryParser {
                     Sha256.unhex(required(entryHash)), Instant.ofEpochMilli(required(recordedAt)), required(entryId),
                     required(principal), required(target), required(sourceTopic), required(sourcePartition),
                     required(sourceOffset), required(sourceEventId), required(eventType), required(schemaId),
-                    Base64.getDecoder().decode(required(payload)), Sha256.unhex(required(payloadSha256)));
+                    Base64.getDecoder().decode(required(payload)), Sha256.unhex(required(payloadSha256)), reason);
             return new Parsed(entry, Optional.ofNullable(inclusion));
         }
     }

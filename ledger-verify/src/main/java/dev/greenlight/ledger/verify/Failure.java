@@ -30,7 +30,9 @@ public record Failure(Reason reason, int partition, long sequence, String locati
         /** A checkpoint's signature does not verify with the ledger's public key: forged or altered. */
         CHECKPOINT_SIGNATURE_INVALID,
         /** In an extract (one release), an entry's inclusion proof does not lead to the signed checkpoint root. */
-        INCLUSION_PROOF_INVALID
+        INCLUSION_PROOF_INVALID,
+        /** A record on a source topic, older than the writer's committed position, has no entry: a gap. */
+        SOURCE_OFFSET_UNRECORDED
     }
 
     @Override

@@ -39,6 +39,9 @@ public final class LedgerJson {
         node.put("schemaId", entry.schemaId());
         node.put("payload", Base64.getEncoder().encodeToString(entry.payload()));
         node.put("payloadSha256", Sha256.hex(entry.payloadSha256()));
+        if (entry.reason() != null) {
+            node.put("reason", entry.reason());
+        }
         return node;
     }
 
@@ -49,7 +52,7 @@ public final class LedgerJson {
                 text(node, "target"), text(node, "sourceTopic"), node.get("sourcePartition").asInt(),
                 node.get("sourceOffset").asLong(), text(node, "sourceEventId"), text(node, "eventType"),
                 node.get("schemaId").asInt(), Base64.getDecoder().decode(text(node, "payload")),
-                hex(node, "payloadSha256"));
+                hex(node, "payloadSha256"), node.hasNonNull("reason") ? node.get("reason").asString() : null);
     }
 
     public static ObjectNode checkpoint(Checkpoint checkpoint) {

@@ -203,6 +203,10 @@ public final class LedgerVerifier {
     }
 
     private static boolean schemaIdMatches(Entry entry) {
+        if (entry.undecodable()) {
+            // The raw bytes could not be read as the wire format: nothing to match but the marker id.
+            return entry.schemaId() == Entry.UNDECODABLE_SCHEMA_ID;
+        }
         byte[] payload = entry.payload();
         if (payload.length < 5 || payload[0] != 0) {
             return false;

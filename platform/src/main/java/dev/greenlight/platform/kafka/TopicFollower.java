@@ -162,18 +162,9 @@ public final class TopicFollower<V> {
         }
     }
 
-    /**
-     * Whether decoding failed only because the registry did not answer (unreachable, 5xx): then the
-     * record is good and must be read again later. An id the registry says it does not know, or
-     * bytes that are not Avro, stay undecodable however often they are read.
-     */
+    /** See {@link SchemaRegistryException#isRegistryUnavailable}: the one home of this classification. */
     static boolean registryUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SchemaRegistryException registry) {
-                return !registry.isNotFound();
-            }
-        }
-        return false;
+        return SchemaRegistryException.isRegistryUnavailable(failure);
     }
 
     private void readUntilStopped() throws InterruptedException {

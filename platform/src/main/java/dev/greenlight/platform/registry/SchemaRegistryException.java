@@ -41,4 +41,19 @@ public class SchemaRegistryException extends RuntimeException {
     public boolean isNotFound() {
         return httpStatus == 404;
     }
+
+    /**
+     * Whether {@code failure} (typically a decoding failure) happened only because the registry did
+     * not answer (unreachable, 5xx): then the record is good and must be read again later, never
+     * skipped. An id the registry says it does not know, or bytes that are not Avro, stay undecodable
+     * however often they are read. The one classification every reader of raw records uses.
+     */
+    public static boolean isRegistryUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryException registry) {
+                return !registry.isNotFound();
+            }
+        }
+        return false;
+    }
 }

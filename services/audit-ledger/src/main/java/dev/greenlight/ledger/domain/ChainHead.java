@@ -34,10 +34,10 @@ public record ChainHead(int ledgerPartition, long nextSequence, byte[] lastHash)
         byte[] payloadSha = Sha256.of(event.payload());
         Entry draft = new Entry(ledgerPartition, nextSequence, lastHash, null, millis, entryId(event), PRINCIPAL,
                 event.target(), event.topic(), event.partition(), event.offset(), event.eventId(), event.eventType(),
-                event.schemaId(), event.payload(), payloadSha);
+                event.schemaId(), event.payload(), payloadSha, event.reason());
         return new Entry(ledgerPartition, nextSequence, lastHash, EntryEncoding.hash(draft), millis, draft.entryId(),
                 PRINCIPAL, event.target(), event.topic(), event.partition(), event.offset(), event.eventId(),
-                event.eventType(), event.schemaId(), event.payload(), payloadSha);
+                event.eventType(), event.schemaId(), event.payload(), payloadSha, event.reason());
     }
 
     /** Derived from the source position so recording the same source record twice is visible. */

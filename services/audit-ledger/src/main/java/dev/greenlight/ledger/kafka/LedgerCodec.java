@@ -39,6 +39,7 @@ final class LedgerCodec {
                 .setSchemaId(entry.schemaId())
                 .setPayload(ByteBuffer.wrap(entry.payload()))
                 .setPayloadSha256(ByteBuffer.wrap(entry.payloadSha256()))
+                .setReason(entry.reason())
                 .build();
     }
 
@@ -47,7 +48,7 @@ final class LedgerCodec {
                 bytes(avro.getEntryHash()), avro.getRecordedAt(), avro.getMeta().getEventId(),
                 avro.getMeta().getPrincipal(), avro.getTarget(), avro.getSourceTopic(), avro.getSourcePartition(),
                 avro.getSourceOffset(), avro.getSourceEventId(), avro.getEventType(), avro.getSchemaId(),
-                bytes(avro.getPayload()), bytes(avro.getPayloadSha256()));
+                bytes(avro.getPayload()), bytes(avro.getPayloadSha256()), avro.getReason());
     }
 
     static LedgerCheckpoint toAvro(Checkpoint checkpoint) {

@@ -5,6 +5,7 @@ import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.HashMap;
@@ -53,8 +54,24 @@ class LedgerKafkaConfiguration {
     }
 
     @Bean
+    LedgerWriterStatus ledgerWriterStatus() {
+        return new LedgerWriterStatus();
+    }
+
+    @Bean
+    LedgerWriterHealthIndicator ledgerWriterHealthIndicator(LedgerWriterStatus status, LedgerProperties properties) {
+        return new LedgerWriterHealthIndicator(status, properties);
+    }
+
+    @Bean
+    SourceCompleteness sourceCompleteness(KafkaProperties kafka) {
+        return new SourceCompleteness(kafka.buildConsumerProperties());
+    }
+
+    @Bean
     LedgerWriter ledgerWriter(KafkaProperties kafka, SchemaRegistryClient registry, LedgerTopicReader ledgerTopicReader,
-            CheckpointSigner checkpointSigner, LedgerProperties properties, Clock clock) {
+            CheckpointSigner checkpointSigner, LedgerProperties properties, Clock clock, LedgerWriterStatus status,
+            MeterRegistry meters) {
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -78,7 +95,7 @@ class LedgerKafkaConfiguration {
 
         Supplier<LedgerSnapshot> ledger = ledgerTopicReader;
         return new LedgerWriter(consumers, producers, ledger, new SourceEventReader(registry), checkpointSigner,
-                properties, clock);
+                properties, clock, status, new TrustedCheckpoints(checkpointSigner.publicKey(), meters));
     }
 
     @Bean

@@ -21,6 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRecordsPerTransaction how many source records one transaction may take: the writer keeps
  *                    adding records that are already fetched until this many, because every commit costs
  *                    broker round trips and markers that a busy ledger should share between many entries
+ * @param registryOutageDownAfter how long the schema registry may be unavailable to the writer before
+ *                    its health is DOWN; records wait for it (retried with backoff), none is skipped
+ * @param stallDownAfter how long the writer may make no progress (no commit, no caught-up poll) before
+ *                    its health is DOWN
+ * @param registryRetry first pause before decoding a record again while the registry is unavailable;
+ *                    doubled on each further failure up to ten times this
  */
 @ConfigurationProperties("greenlight.ledger")
 public record LedgerProperties(@DefaultValue Checkpoint checkpoint, String signingKey, String publicKey,
@@ -28,7 +34,10 @@ public record LedgerProperties(@DefaultValue Checkpoint checkpoint, String signi
         @DefaultValue("true") boolean generateKey,
         @DefaultValue("500ms") Duration pollTimeout,
         @DefaultValue("greenlight-audit-ledger") String transactionalId,
-        @DefaultValue("10000") int maxRecordsPerTransaction) {
+        @DefaultValue("10000") int maxRecordsPerTransaction,
+        @DefaultValue("60s") Duration registryOutageDownAfter,
+        @DefaultValue("5m") Duration stallDownAfter,
+        @DefaultValue("500ms") Duration registryRetry) {
 
     /**
      * @param everyEntries checkpoint once this many entries are pending; each checkpoint costs an

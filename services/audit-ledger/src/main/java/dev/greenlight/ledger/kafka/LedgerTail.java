@@ -57,11 +57,19 @@ public final class LedgerTail implements AutoCloseable {
         }
         // read_committed end offsets are the last stable offsets: exactly what a reader may see now.
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> start = new HashMap<>();
+        partitions.forEach(p -> start.put(p, consumer.position(p)));
         List<LedgerItem> items = new ArrayList<>();
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                items.add(LedgerRecords.item(record, entries));
+        try {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    items.add(LedgerRecords.item(record, entries));
+                }
             }
+        } catch (RegistryUnavailableException e) {
+            // Nothing of this call is handed out, so the next call must read all of it again.
+            start.forEach(consumer::seek);
+            throw e;
         }
         return items;
     }

@@ -6,6 +6,7 @@ import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.ledger.domain.SourceEvent;
+import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -48,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * committed ledger and checkpoint topics at start and after every aborted transaction, so they can
  * never disagree with what Kafka committed. The fixed {@code transactional.id} fences any older or
  * second writer, which keeps the writer single.
+ *
+ * <p><b>Nothing skipped.</b> Every source record becomes an entry, an undecodable one (with its
+ * reason) included. The one record that does not is one that cannot be decoded <i>yet</i> because
+ * the schema registry does not answer: the transaction then commits only what came before it (the
+ * source position never passes it), the consumer is rewound to it, and the writer retries with
+ * backoff; {@link LedgerWriterStatus} makes the outage visible as health DOWN after a while.
  */
 final class LedgerWriter implements Runnable {
 
@@ -63,13 +70,15 @@ final class LedgerWriter implements Runnable {
     private final CheckpointSigner signer;
     private final LedgerProperties properties;
     private final Clock clock;
+    private final LedgerWriterStatus status;
+    private final TrustedCheckpoints trusted;
     private final AtomicLong appended = new AtomicLong();
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     LedgerWriter(Supplier<KafkaConsumer<byte[], byte[]>> consumers, Supplier<KafkaProducer<String, Object>> producers,
             Supplier<LedgerSnapshot> ledger, SourceEventReader reader, CheckpointSigner signer,
-            LedgerProperties properties, Clock clock) {
+            LedgerProperties properties, Clock clock, LedgerWriterStatus status, TrustedCheckpoints trusted) {
         this.consumers = consumers;
         this.producers = producers;
         this.ledger = ledger;
@@ -77,6 +86,8 @@ final class LedgerWriter implements Runnable {
         this.signer = signer;
         this.properties = properties;
         this.clock = clock;
+        this.status = status;
+        this.trusted = trusted;
     }
 
     @Override
@@ -99,6 +110,11 @@ final class LedgerWriter implements Runnable {
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("Ledger transaction failed, resuming from the committed ledger: {}", e.toString());
+                    if (SchemaRegistryException.isRegistryUnavailable(e)) {
+                        status.registryUnavailable(e.getMessage());
+                    } else {
+                        status.failed(e.toString());
+                    }
                     LockSupport.parkNanos(RETRY_PAUSE.toNanos());
                 }
             }
@@ -108,7 +124,8 @@ final class LedgerWriter implements Runnable {
     private LedgerState restore() {
         LedgerSnapshot snapshot = ledger.get();
         List<List<Entry>> chains = snapshot.validChains(skipped -> log.warn("Ignoring on restore: {}", skipped));
-        LedgerState state = LedgerState.restore(Topics.LEDGER.partitions(), chains, snapshot.checkpoints());
+        LedgerState state = LedgerState.restore(Topics.LEDGER.partitions(), chains,
+                trusted.filter(snapshot.checkpoints(), chains));
         log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending)", state.nextSequences(),
                 state.treeSize(), state.pendingCount());
         return state;
@@ -118,13 +135,18 @@ final class LedgerWriter implements Runnable {
             LedgerState state) {
         Instant lastCheckpoint = clock.instant();
         Duration every = properties.checkpoint().every();
+        Duration backoff = properties.registryRetry();
         while (running) {
             ConsumerRecords<byte[], byte[]> records = source.poll(properties.pollTimeout());
             boolean checkpointDue = state.pendingCount() > 0
                     && !clock.instant().isBefore(lastCheckpoint.plus(every));
             if (records.isEmpty() && !checkpointDue) {
+                if (caughtUp(source)) {
+                    status.progressed();
+                }
                 continue;
             }
+            RegistryUnavailableException outage = null;
             producer.beginTransaction();
             try {
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -133,22 +155,40 @@ final class LedgerWriter implements Runnable {
                 // Records already fetched join the open transaction (poll(0) does not wait), so a backlog
                 // commits in large transactions while a quiet ledger still commits each poll at once.
                 while (!records.isEmpty()) {
+                    // Where to read again from, per source partition, once a record met a silent registry.
+                    Map<TopicPartition, Long> rewind = null;
                     for (ConsumerRecord<byte[], byte[]> record : records) {
-                        Optional<SourceEvent> event = reader.read(record);
-                        if (event.isPresent()) {
-                            int partition = LedgerPartitioner.partition(event.get().target(),
-                                    Topics.LEDGER.partitions());
-                            Entry entry = state.append(partition, event.get(), clock.instant());
-                            producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, entry.target(),
-                                    LedgerCodec.toAvro(entry)));
-                            count++;
+                        TopicPartition origin = new TopicPartition(record.topic(), record.partition());
+                        if (rewind != null) {
+                            rewind.putIfAbsent(origin, record.offset());
+                            continue;
                         }
+                        SourceEvent event;
+                        try {
+                            event = reader.read(record);
+                        } catch (RegistryUnavailableException e) {
+                            outage = e;
+                            rewind = new HashMap<>();
+                            rewind.put(origin, record.offset());
+                            continue;
+                        }
+                        int partition = LedgerPartitioner.partition(event.target(), Topics.LEDGER.partitions());
+                        Entry entry = state.append(partition, event, clock.instant());
+                        producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, entry.target(),
+                                LedgerCodec.toAvro(entry)));
+                        count++;
                         offsets.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
                         if (state.pendingCount() >= properties.checkpoint().everyEntries()) {
                             sendCheckpoint(producer, state);
                             lastCheckpoint = clock.instant();
                         }
+                    }
+                    if (rewind != null) {
+                        // Nothing at or after the undecoded record joins this transaction, and its
+                        // offset is not committed: the consumer reads it (and what followed) again.
+                        rewind.forEach(source::seek);
+                        break;
                     }
                     taken += records.count();
                     records = taken < properties.maxRecordsPerTransaction() ? source.poll(Duration.ZERO)
@@ -163,13 +203,37 @@ final class LedgerWriter implements Runnable {
                 }
                 producer.commitTransaction();
                 appended.addAndGet(count);
+                if (count > 0 || outage == null) {
+                    status.progressed();
+                }
             } catch (ProducerFencedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 abortQuietly(producer);
                 throw e;
             }
+            if (outage != null) {
+                status.registryUnavailable(outage.getMessage());
+                log.warn("{}; reading it again in {} ms", outage.getMessage(), backoff.toMillis());
+                LockSupport.parkNanos(backoff.toNanos());
+                Duration longest = properties.registryRetry().multipliedBy(10);
+                backoff = backoff.multipliedBy(2).compareTo(longest) > 0 ? longest : backoff.multipliedBy(2);
+            } else {
+                status.registryAvailable();
+                backoff = properties.registryRetry();
+            }
         }
+    }
+
+    /** Whether the consumer knows of no record left to read on any partition it reads. */
+    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> source) {
+        for (TopicPartition partition : source.assignment()) {
+            OptionalLong lag = source.currentLag(partition);
+            if (lag.isPresent() && lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void sendCheckpoint(KafkaProducer<String, Object> producer, LedgerState state) {

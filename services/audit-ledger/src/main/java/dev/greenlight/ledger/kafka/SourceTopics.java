@@ -5,9 +5,10 @@ import dev.greenlight.platform.topics.Topics;
 import java.util.List;
 
 /**
- * The topics the ledger records: every fact and command topic of the catalogue, evidence included
- * (checks, alerts, metrics), because replaying a gate decision needs the evidence it saw. The ledger's
- * own topics and the dead-letter topic (raw, undecodable bytes) are not recorded.
+ * The topics the ledger records: every topic of the catalogue but the ledger's own two. Evidence is
+ * included (checks, alerts, metrics) because replaying a gate decision needs the evidence it saw, and
+ * the dead-letter topic too (as undecodable entries), because a record parked there is still a fact
+ * that happened and the ledger accounts for every offset of every source topic.
  */
 final class SourceTopics {
 
@@ -16,8 +17,7 @@ final class SourceTopics {
 
     static List<Topic<?>> all() {
         return Topics.all().stream()
-                .filter(topic -> topic != Topics.LEDGER && topic != Topics.LEDGER_CHECKPOINTS
-                        && topic != Topics.DEAD_LETTER)
+                .filter(topic -> topic != Topics.LEDGER && topic != Topics.LEDGER_CHECKPOINTS)
                 .toList();
     }
 }

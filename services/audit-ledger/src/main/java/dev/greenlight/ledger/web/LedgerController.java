@@ -3,6 +3,9 @@ package dev.greenlight.ledger.web;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.Failure;
+import dev.greenlight.ledger.kafka.SourceCompleteness;
+import org.apache.kafka.common.TopicPartition;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.MerkleTree;
@@ -19,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,18 +51,29 @@ class LedgerController {
     private final Supplier<LedgerSnapshot> ledger;
     private final CheckpointSigner signer;
     private final IndexedLedger index;
+    private final SourceCompleteness completeness;
 
-    LedgerController(Supplier<LedgerSnapshot> ledger, CheckpointSigner signer, IndexedLedger index) {
+    LedgerController(Supplier<LedgerSnapshot> ledger, CheckpointSigner signer, IndexedLedger index,
+            SourceCompleteness completeness) {
         this.ledger = ledger;
         this.signer = signer;
         this.index = index;
+        this.completeness = completeness;
     }
 
     @GetMapping("/verify")
     VerificationView verify() {
+        // Positions first: an entry committed after them can only make the completeness check pass.
+        Map<TopicPartition, Long> positions = completeness.positions();
         LedgerSnapshot snapshot = ledger.get();
         VerificationReport report = new LedgerVerifier(signer.publicKey()).verify(snapshot.partitions(),
                 snapshot.checkpoints());
+        if (report.ok()) {
+            Optional<Failure> gap = completeness.check(snapshot, positions);
+            if (gap.isPresent()) {
+                return VerificationView.of(report).withFailure(gap.get());
+            }
+        }
         return VerificationView.of(report);
     }
 

@@ -22,4 +22,9 @@ record VerificationView(boolean ok, long entries, long checkpoints, long treeSiz
         return new VerificationView(report.ok(), report.entries(), report.checkpoints(), report.treeSize(),
                 report.uncheckpointed(), report.partitionSizes(), report.failure().orElse(null));
     }
+
+    /** The same counts, broken by {@code gap} (e.g. a source record the ledger has no entry for). */
+    VerificationView withFailure(Failure gap) {
+        return new VerificationView(false, entries, checkpoints, treeSize, uncheckpointed, partitions, gap);
+    }
 }

@@ -12,6 +12,7 @@ import dev.greenlight.platform.serde.AvroSerializer;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,8 @@ public final class KafkaAppendBenchmark {
 
             LedgerProperties properties = new LedgerProperties(new LedgerProperties.Checkpoint(10_000,
                     Duration.ofSeconds(10)), null, null, Path.of("unused"), false, Duration.ofMillis(100),
-                    "ledger-benchmark", perTransaction);
+                    "ledger-benchmark", perTransaction, Duration.ofSeconds(60), Duration.ofMinutes(5),
+                    Duration.ofMillis(500));
             Map<String, Object> consumerConfig = new HashMap<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                     ConsumerConfig.GROUP_ID_CONFIG, "ledger-benchmark",
@@ -80,12 +82,14 @@ public final class KafkaAppendBenchmark {
                     ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10));
             LedgerTopicReader reader = new LedgerTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                     registry);
+            CheckpointSigner signer = new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC());
             LedgerWriter writer = new LedgerWriter(
                     () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(),
                             new CatalogueAvroSerializer(registry, Topics.all())),
                     reader, new SourceEventReader(registry),
-                    new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC()), properties, Clock.systemUTC());
+                    signer, properties, Clock.systemUTC(), new LedgerWriterStatus(),
+                    new TrustedCheckpoints(signer.publicKey(), new SimpleMeterRegistry()));
             Thread thread = new Thread(writer, "ledger-writer");
             thread.start();
             // Steady state: from the first committed transaction (after group join and restore) to the last.

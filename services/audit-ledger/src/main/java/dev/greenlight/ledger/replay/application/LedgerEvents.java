@@ -42,7 +42,8 @@ public final class LedgerEvents {
     /** The event one entry recorded, or empty when its payload does not decode (see class comment). */
     public Optional<SpecificRecord> decode(Entry entry) {
         AvroDeserializer<Object> deserializer = deserializers.get(entry.sourceTopic());
-        if (deserializer == null) {
+        // An undecodable entry records that a source record could not be read; its bytes hold no event.
+        if (deserializer == null || entry.undecodable()) {
             return Optional.empty();
         }
         try {
