@@ -62,7 +62,7 @@ public final class KafkaAppendBenchmark {
 
             LedgerProperties properties = new LedgerProperties(new LedgerProperties.Checkpoint(10_000,
                     Duration.ofSeconds(10)), null, null, Path.of("unused"), false, Duration.ofMillis(100),
-                    "ledger-benchmark", perTransaction);
+                    "ledger-benchmark", perTransaction, null);
             Map<String, Object> consumerConfig = new HashMap<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                     ConsumerConfig.GROUP_ID_CONFIG, "ledger-benchmark",
