@@ -29,9 +29,6 @@ public record LedgerKey(String keyId, PublicKey publicKey, Instant validFrom, In
             throw new IllegalArgumentException("key " + keyId + ": validFrom " + validFrom
                     + " is not before validUntil " + validUntil);
         }
-        if (current && validUntil != null) {
-            throw new IllegalArgumentException("key " + keyId + " is current but retired at " + validUntil);
-        }
     }
 
     /** A key with no validity bounds: what a single {@code --public-key} means. */

@@ -131,9 +131,17 @@ public final class LedgerKeyRing {
      * @throws IllegalArgumentException naming the key and field that is wrong
      */
     public static LedgerKeyRing parse(String text) {
+        return of(parseKeys(text));
+    }
+
+    /**
+     * The keys of a text {@link #parse} accepts; empty for a document with an empty {@code keys}
+     * (a key history before the first rotation).
+     */
+    public static List<LedgerKey> parseKeys(String text) {
         String trimmed = text.trim();
         if (!trimmed.startsWith("{")) {
-            return of(publicKey(trimmed, "the public key"));
+            return List.of(LedgerKey.unbounded(publicKey(trimmed, "the public key")));
         }
         JsonNode document;
         try {
@@ -143,7 +151,7 @@ public final class LedgerKeyRing {
         }
         JsonNode array = document.get("keys");
         if (array == null || array.isNull()) {
-            return of(List.of(key(document, "the key")));
+            return List.of(key(document, "the key"));
         }
         if (!array.isArray()) {
             throw new IllegalArgumentException("keys must be an array");
@@ -152,7 +160,7 @@ public final class LedgerKeyRing {
         for (int i = 0; i < array.size(); i++) {
             keys.add(key(array.get(i), "keys[" + i + "]"));
         }
-        return of(keys);
+        return keys;
     }
 
     private static LedgerKey key(JsonNode node, String where) {

@@ -122,7 +122,7 @@ final class SigningKeys {
             return List.of();
         }
         try {
-            return LedgerKeyRing.parse(Files.readString(file, StandardCharsets.UTF_8)).keys();
+            return LedgerKeyRing.parseKeys(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read greenlight.ledger.key-history " + file, e);
         } catch (IllegalArgumentException e) {

@@ -100,6 +100,26 @@ class SigningKeysTest {
     }
 
     @Test
+    void anEmptyHistoryIsTheLedgerBeforeItsFirstRotation() throws Exception {
+        Path history = Files.writeString(dir.resolve("empty.json"), "{\"keys\":[]}");
+
+        assertThat(SigningKeys.ring(properties("x", "y", false, history), NEW, NOW).keys()).hasSize(1);
+    }
+
+    @Test
+    void theSavedPublicKeyAnswerWithTheOldKeyRetiredIsAHistory() throws Exception {
+        // What an operator does: save GET /public-key before the rotation, set validUntil on the old key.
+        String saved = LedgerKeyRing.of(List.of(new LedgerKey(null, OLD.getPublic(), null, null, true))).toJson()
+                .toString().replace("\"validUntil\":null", "\"validUntil\":\"" + ROTATED + "\"");
+        Path history = Files.writeString(dir.resolve("saved.json"), saved);
+
+        LedgerKeyRing ring = SigningKeys.ring(properties("x", "y", false, history), NEW, NOW);
+
+        assertThat(ring.current().orElseThrow().keyId()).isEqualTo(Ed25519Keys.keyId(NEW.getPublic()));
+        assertThat(ring.key(Ed25519Keys.keyId(OLD.getPublic())).orElseThrow().current()).isFalse();
+    }
+
+    @Test
     void theSigningKeyRetiredInTheHistoryRefusesToStart() throws Exception {
         Path history = history(new LedgerKey(null, NEW.getPublic(), null, ROTATED, false));
 
