@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code greenlight ledger ...}: the auditor's questions to the audit-ledger. Exit 0 when the
  * answer is clean, 1 when the ledger is broken or a decision does not replay, 3 on errors.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = EvidenceCommand.class,
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {EvidenceCommand.class, KeygenCommand.class},
         description = "Verify, replay, export and prove entries of the audit ledger; evidence bundles of releases.",
         footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
             "  greenlight ledger replay --release rl-policy@3.0.0 --token demo-bob",
