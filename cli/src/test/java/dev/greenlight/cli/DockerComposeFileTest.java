@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * service really listens on, and every environment variable given to a service must bind to a
  * configuration property that service actually has (Spring Boot's relaxed binding of environment
  * variables, checked against the configuration metadata on the classpath and the service's own
- * configuration file).
+ * configuration file). The audit-ledger runs with production settings and its signing key from a
+ * Docker secret, so nothing can generate a key that would orphan older checkpoints.
  */
 class DockerComposeFileTest {
 
@@ -101,6 +102,33 @@ class DockerComposeFileTest {
                         .isTrue();
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLedgerSigningKeyIsMountedFromADockerSecretAndNoKeyCanBeGenerated() throws IOException {
+        Map<String, Object> ledger = service("audit-ledger");
+        Map<String, Object> environment = (Map<String, Object>) ledger.get("environment");
+        Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
+        List<Object> mounted = (List<Object>) ledger.get("secrets");
+
+        // Production settings make the service refuse to start without a configured key (SigningKeys).
+        assertThat(String.valueOf(environment.get("GREENLIGHT_SECURITY_PRODUCTION"))).isEqualTo("true");
+        assertThat(serviceConfig("audit-ledger")).containsEntry("greenlight.ledger.generate-key", false);
+        assertThat(String.valueOf(environment.getOrDefault("GREENLIGHT_LEDGER_GENERATE_KEY", "false")))
+                .isEqualTo("false");
+        assertThat(environment).doesNotContainKey("GREENLIGHT_LEDGER_KEY_DIR");
+        for (String variable : List.of("GREENLIGHT_LEDGER_SIGNING_KEY", "GREENLIGHT_LEDGER_PUBLIC_KEY",
+                "GREENLIGHT_LEDGER_KEY_HISTORY")) {
+            String path = String.valueOf(environment.get(variable));
+            assertThat(path).as(variable).startsWith("/run/secrets/");
+            String secret = path.substring("/run/secrets/".length());
+            assertThat(mounted).as("secrets of audit-ledger").contains(secret);
+            assertThat((Map<String, Object>) secrets.get(secret)).as(secret).containsKey("file");
+            assertThat(String.valueOf(((Map<String, Object>) secrets.get(secret)).get("file")))
+                    .as("secret files live in the git-ignored secrets/ directory").startsWith("./secrets/");
+        }
+        assertThat(Files.readAllLines(repositoryRoot().resolve(".gitignore"))).contains("/secrets/");
     }
 
     @Test

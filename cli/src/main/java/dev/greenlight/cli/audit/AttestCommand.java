@@ -5,6 +5,7 @@ import dev.greenlight.cli.api.ApiOptions;
 import dev.greenlight.ledger.verify.AttestationCheck;
 import dev.greenlight.ledger.verify.AttestationVerifier;
 import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.LedgerKeyRing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -111,7 +112,10 @@ public final class AttestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ApiException(0, "cannot read " + verify + ": " + e.getMessage());
         }
-        PublicKey key = OfflineVerification.key(publicKey);
+        // An attestation is signed when it is fetched, so by the key current then: the ring's current key.
+        LedgerKeyRing ring = OfflineVerification.key(publicKey);
+        PublicKey key = ring.current().orElseThrow(() -> new ApiException(0,
+                "--public-key names no current key (a key ring whose keys are all retired)")).publicKey();
         AttestationVerifier verifier = new AttestationVerifier(key);
         AttestationCheck check = expectGo ? verifier.verifyGo(envelope, target, version, stage)
                 : verifier.verify(envelope);

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code greenlight ledger ...}: the auditor's questions to the audit-ledger. Exit 0 when the
  * answer is clean, 1 when the ledger is broken or a decision does not replay, 3 on errors.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {EvidenceCommand.class, AttestCommand.class},
+@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {EvidenceCommand.class, AttestCommand.class, KeygenCommand.class},
         description = "Verify, replay, export and prove entries of the audit ledger; evidence bundles of releases.",
         footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
             "  greenlight ledger replay --release rl-policy@3.0.0 --token demo-bob",
@@ -45,20 +45,22 @@ public final class LedgerCommand implements Runnable {
                 "With --file, offline: an export (greenlight ledger export) and the ledger's public key are all"
                         + " it needs; no service is asked anything unless the key is not given."},
             footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
-                "  greenlight ledger verify --file ledger.jsonl --public-key ledger-key.b64"})
+                "  greenlight ledger verify --file ledger.jsonl --public-key ledger-key.b64",
+                "  greenlight ledger verify --file ledger.jsonl --public-key ledger-keys.json"})
     int verify(@Option(names = "--file", paramLabel = "EXPORT", description = "Verify this JSON Lines export offline.")
                Path file,
                @Option(names = "--public-key", paramLabel = "KEY",
-                       description = "The ledger's Ed25519 public key, base64 X.509 or a file holding it. Get it out of"
-                               + " band for an audit; without it the ledger service's GET /public-key is used.")
+                       description = "The ledger's Ed25519 public key (base64 X.509) or its key ring (the JSON of"
+                               + " GET /public-key: every key with its validity, for a ledger whose key was rotated),"
+                               + " or a file holding either. Get it out of band for an audit; without it the ledger"
+                               + " service's GET /public-key is used.")
                String publicKey,
                @Mixin ApiOptions options) {
         return run(() -> {
             JsonNode answer = file == null ? options.api().get(options.ledger(), "/api/v1/ledger/verify")
                     : new OfflineVerification(spec.commandLine().getErr()).verify(file,
                             publicKey != null ? publicKey
-                                    : options.api().get(options.ledger(), "/api/v1/ledger/public-key")
-                                            .path("publicKey").asString());
+                                    : options.api().get(options.ledger(), "/api/v1/ledger/public-key").toString());
             boolean ok = answer.path("ok").asBoolean();
             PrintWriter out = spec.commandLine().getOut();
             if (options.json()) {

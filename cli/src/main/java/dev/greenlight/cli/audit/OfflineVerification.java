@@ -2,24 +2,21 @@ package dev.greenlight.cli.audit;
 
 import dev.greenlight.cli.api.ApiException;
 import dev.greenlight.cli.api.GreenlightApi;
-import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.Failure;
+import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.verify.VerificationReport;
 import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.util.Base64;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code ledger verify --file}: the auditor's verification with nothing but an export and a public
- * key, by the same verifier the ledger service runs. Progress goes to standard error, and only on a
+ * {@code ledger verify --file}: the auditor's verification with nothing but an export and the public
+ * key (or key ring), by the same verifier the ledger service runs. Progress goes to standard error, and only on a
  * terminal, so a pipeline's output stays the verdict alone.
  */
 final class OfflineVerification {
@@ -78,14 +75,14 @@ final class OfflineVerification {
                 .put("detail", failure.detail());
     }
 
-    static PublicKey key(String given) {
+    /** One key (base64 X.509) or a key ring (JSON), given as text or as a file holding it. */
+    static LedgerKeyRing key(String given) {
         try {
-            Path path = Path.of(given);
-            String text = Files.isRegularFile(path) ? Files.readString(path).trim() : given.trim();
-            return Ed25519Keys.publicKey(Base64.getMimeDecoder().decode(text));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new ApiException(0, "--public-key is neither a base64 X.509 Ed25519 key nor a file holding one"
-                    + " (GET /api/v1/ledger/public-key on the ledger service shows it)");
+            return LedgerKeyRing.read(given);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ApiException(0, "--public-key is neither a base64 X.509 Ed25519 key nor a key ring, nor a file"
+                    + " holding one (GET /api/v1/ledger/public-key on the ledger service shows both): "
+                    + e.getMessage());
         }
     }
 }

@@ -329,8 +329,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.streams.state-dir=" + config.streamsStateDir(service),
                 // The local stack is the one place demo users (token demo-<name>) exist.
                 "--greenlight.security.demo-users=true",
-                // The ledger's generated signing key lives with the rest of the stack's data, so
-                // checkpoints signed before a restart still verify after it.
+                // The local stack is also the one place the ledger generates its signing key; it
+                // lives with the rest of the stack's data, so checkpoints signed before a restart
+                // still verify after it.
+                "--greenlight.ledger.generate-key=true",
                 "--greenlight.ledger.key-dir=" + config.dataDir().resolve("ledger-keys"),
                 // Whatever the current directory, the gate gates with the repository's policies (an
                 // edit there counts after a restart); every other service uses what the gate announced.

@@ -18,20 +18,24 @@ public final class ExtractVerifier {
     public record ProvenEntry(Entry entry, String location, Optional<InclusionProof> proof) {
     }
 
-    private final PublicKey publicKey;
+    private final LedgerKeyRing keys;
+
+    public ExtractVerifier(LedgerKeyRing keys) {
+        this.keys = keys;
+    }
 
     public ExtractVerifier(PublicKey publicKey) {
-        this.publicKey = publicKey;
+        this(LedgerKeyRing.of(publicKey));
     }
 
     /** @param checkpoint the checkpoint the proofs lead to; empty when nothing was checkpointed yet */
     public VerificationReport verify(List<ProvenEntry> entries, Optional<Checkpoint> checkpoint) {
         if (checkpoint.isPresent()) {
             Checkpoint c = checkpoint.get();
-            if (!Ed25519Keys.keyId(publicKey).equals(c.keyId())
-                    || !Ed25519Keys.verify(publicKey, CheckpointEncoding.encode(c), c.signature())) {
+            Optional<String> refusal = keys.refusal(c);
+            if (refusal.isPresent()) {
                 return report(0, 0, 0, entries, new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, 0,
-                        "checkpoint (tree size " + c.treeSize() + ")", "signature does not verify"));
+                        "checkpoint (tree size " + c.treeSize() + ")", refusal.get()));
             }
         }
         long verified = 0;

@@ -26,14 +26,21 @@ public final class LedgerVerifier {
 
     static final int PROGRESS_EVERY = 1 << 16;
 
-    private final PublicKey publicKey;
-    private final String keyId;
+    private final LedgerKeyRing keys;
     private final Progress progress;
 
-    public LedgerVerifier(PublicKey publicKey, Progress progress) {
-        this.publicKey = publicKey;
-        this.keyId = Ed25519Keys.keyId(publicKey);
+    /** Checkpoints verify with the key of the ring they name, signed inside its validity. */
+    public LedgerVerifier(LedgerKeyRing keys, Progress progress) {
+        this.keys = keys;
         this.progress = progress;
+    }
+
+    public LedgerVerifier(LedgerKeyRing keys) {
+        this(keys, (done, total) -> { });
+    }
+
+    public LedgerVerifier(PublicKey publicKey, Progress progress) {
+        this(LedgerKeyRing.of(publicKey), progress);
     }
 
     public LedgerVerifier(PublicKey publicKey) {
@@ -90,11 +97,9 @@ public final class LedgerVerifier {
 
         private Failure checkpoint(int k, Checkpoint checkpoint) {
             String where = "checkpoint " + k + " (tree size " + checkpoint.treeSize() + ")";
-            if (!keyId.equals(checkpoint.keyId())
-                    || !Ed25519Keys.verify(publicKey, CheckpointEncoding.encode(checkpoint), checkpoint.signature())) {
-                return new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, k, where,
-                        "signature does not verify with key " + keyId + " (checkpoint names key "
-                                + checkpoint.keyId() + ")");
+            Optional<String> refusal = keys.refusal(checkpoint);
+            if (refusal.isPresent()) {
+                return new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, k, where, refusal.get());
             }
             for (PartitionHead head : checkpoint.heads()) {
                 int p = head.partition();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -39,8 +38,13 @@ public final class OfflineLedgerVerifier {
         this((done, total) -> { });
     }
 
-    /** Verifies {@code jsonl} against {@code publicKey}. */
+    /** Verifies {@code jsonl} against one key, valid at all times. */
     public VerificationReport verify(Path jsonl, PublicKey publicKey) throws IOException {
+        return verify(jsonl, LedgerKeyRing.of(publicKey));
+    }
+
+    /** Verifies {@code jsonl} against the ledger's key ring (every key it signed with, and when). */
+    public VerificationReport verify(Path jsonl, LedgerKeyRing publicKey) throws IOException {
         List<List<LedgerItem>> partitions = new ArrayList<>();
         List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
         List<Checkpoint> checkpoints = new ArrayList<>();
@@ -126,15 +130,20 @@ public final class OfflineLedgerVerifier {
         partitions.get(p).add(item);
     }
 
-    /** {@code OfflineLedgerVerifier <export.jsonl> <public key: base64 X.509 or a file holding it>}; exit 0 when OK. */
+    /** {@code OfflineLedgerVerifier <export.jsonl> <public key or key ring: text or a file holding it>}; exit 0 when OK. */
     public static void main(String[] args) throws IOException, GeneralSecurityException {
         if (args.length != 2) {
-            System.err.println("usage: OfflineLedgerVerifier <export.jsonl> <public-key (base64 X.509 or file)>");
+            System.err.println("usage: OfflineLedgerVerifier <export.jsonl> <public-key (base64 X.509, key ring JSON, or a file)>");
             System.exit(2);
         }
-        Path keyPath = Path.of(args[1]);
-        String keyText = Files.isRegularFile(keyPath) ? Files.readString(keyPath).trim() : args[1];
-        PublicKey key = Ed25519Keys.publicKey(Base64.getMimeDecoder().decode(keyText));
+        LedgerKeyRing key;
+        try {
+            key = LedgerKeyRing.read(args[1]);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cannot read the public key or key ring: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         VerificationReport report = new OfflineLedgerVerifier((done, total) ->
                 System.err.printf("verified %d of %d entries%n", done, total)).verify(Path.of(args[0]), key);
         if (report.ok()) {

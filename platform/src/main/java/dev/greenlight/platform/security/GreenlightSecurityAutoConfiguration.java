@@ -12,7 +12,6 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -105,6 +104,6 @@ public class GreenlightSecurityAutoConfiguration {
     }
 
     private static boolean production(GreenlightSecurityProperties properties, Environment environment) {
-        return properties.production() || environment.acceptsProfiles(Profiles.of("production", "prod"));
+        return properties.production() || ProductionMode.isOn(environment);
     }
 }

@@ -1,9 +1,11 @@
 package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.ledger.verify.CheckpointSigner;
+import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.security.ProductionMode;
 import dev.greenlight.platform.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires the ledger writer and the topic reader from Boot's {@code spring.kafka.*} settings, with the
@@ -34,8 +37,13 @@ class LedgerKafkaConfiguration {
     static final String GROUP_ID = "greenlight-audit-ledger";
 
     @Bean
-    KeyPair ledgerSigningKeys(LedgerProperties properties) {
-        return SigningKeys.load(properties);
+    KeyPair ledgerSigningKeys(LedgerProperties properties, Environment environment) {
+        return SigningKeys.load(properties, ProductionMode.isOn(environment));
+    }
+
+    @Bean
+    LedgerKeyRing ledgerKeyRing(LedgerProperties properties, KeyPair ledgerSigningKeys, Clock clock) {
+        return SigningKeys.ring(properties, ledgerSigningKeys, clock.instant());
     }
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicKey   the matching public key: X.509 base64 or a path (the JDK cannot derive it from
  *                    a PKCS#8 Ed25519 key, and auditors need it anyway)
  * @param keyDir      where a generated local key pair is kept between restarts
- * @param generateKey whether a missing key may be generated (local stack only; production must configure one)
+ * @param generateKey whether a missing key may be generated into {@code keyDir}: off by default, on only
+ *                    in the local stack ({@code ./greenlight up}); refused under production settings
  * @param pollTimeout longest wait for source records before a time-based checkpoint is considered
  * @param transactionalId transactional.id of the single ledger writer; a second writer with the same
  *                    id fences the first, which is what keeps the writer single
@@ -27,17 +28,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    its health is DOWN
  * @param registryRetry first pause before decoding a record again while the registry is unavailable;
  *                    doubled on each further failure up to ten times this
+ * @param keyHistory  the ledger's earlier public keys with their validity periods: a key ring file
+ *                    (JSON, docs/ledger.md "Keys and rotation"), so checkpoints signed before a
+ *                    rotation keep verifying; absent while the ledger has only ever had one key
  */
 @ConfigurationProperties("greenlight.ledger")
 public record LedgerProperties(@DefaultValue Checkpoint checkpoint, String signingKey, String publicKey,
         @DefaultValue("${java.io.tmpdir}/greenlight/audit-ledger") Path keyDir,
-        @DefaultValue("true") boolean generateKey,
+        @DefaultValue("false") boolean generateKey,
         @DefaultValue("500ms") Duration pollTimeout,
         @DefaultValue("greenlight-audit-ledger") String transactionalId,
         @DefaultValue("10000") int maxRecordsPerTransaction,
         @DefaultValue("60s") Duration registryOutageDownAfter,
         @DefaultValue("5m") Duration stallDownAfter,
-        @DefaultValue("500ms") Duration registryRetry) {
+        @DefaultValue("500ms") Duration registryRetry,
+        Path keyHistory) {
 
     /**
      * @param everyEntries checkpoint once this many entries are pending; each checkpoint costs an

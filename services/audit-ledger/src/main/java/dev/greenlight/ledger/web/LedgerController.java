@@ -1,12 +1,12 @@
 package dev.greenlight.ledger.web;
 
 import dev.greenlight.ledger.verify.Checkpoint;
-import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.Failure;
 import dev.greenlight.ledger.kafka.SourceCompleteness;
 import org.apache.kafka.common.TopicPartition;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.MerkleTree;
 import dev.greenlight.ledger.verify.Sha256;
@@ -20,7 +20,6 @@ import dev.greenlight.ledger.verify.LedgerJson;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The auditor's API over the committed ledger: verify, query, export, proofs, checkpoints, key.
+ * The auditor's API over the committed ledger: verify, query, export, proofs, checkpoints (the keys
+ * are {@link LedgerKeysController}'s).
  * Every answer is computed from the ledger topics as they are now, so it shows what an auditor
  * holding an export would see, not what the writer believes: verify, export and proofs re-read the
  * topics (they cover the whole ledger anyway); queries use the index, caught up with the topic first.
@@ -49,14 +49,14 @@ class LedgerController {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final Supplier<LedgerSnapshot> ledger;
-    private final CheckpointSigner signer;
+    private final LedgerKeyRing keys;
     private final IndexedLedger index;
     private final SourceCompleteness completeness;
 
-    LedgerController(Supplier<LedgerSnapshot> ledger, CheckpointSigner signer, IndexedLedger index,
+    LedgerController(Supplier<LedgerSnapshot> ledger, LedgerKeyRing keys, IndexedLedger index,
             SourceCompleteness completeness) {
         this.ledger = ledger;
-        this.signer = signer;
+        this.keys = keys;
         this.index = index;
         this.completeness = completeness;
     }
@@ -66,7 +66,7 @@ class LedgerController {
         // Positions first: an entry committed after them can only make the completeness check pass.
         Map<TopicPartition, Long> positions = completeness.positions();
         LedgerSnapshot snapshot = ledger.get();
-        VerificationReport report = new LedgerVerifier(signer.publicKey()).verify(snapshot.partitions(),
+        VerificationReport report = new LedgerVerifier(keys).verify(snapshot.partitions(),
                 snapshot.checkpoints());
         if (report.ok()) {
             Optional<Failure> gap = completeness.check(snapshot, positions);
@@ -168,13 +168,6 @@ class LedgerController {
     @GetMapping("/checkpoints/latest")
     ObjectNode latestCheckpoint() {
         return LedgerJson.checkpoint(latest(ledger.get()));
-    }
-
-    @GetMapping("/public-key")
-    ObjectNode publicKey() {
-        return LedgerJson.MAPPER.createObjectNode().put("algorithm", "Ed25519").put("format", "X.509")
-                .put("keyId", signer.keyId())
-                .put("publicKey", Base64.getEncoder().encodeToString(signer.publicKey().getEncoded()));
     }
 
     private static Checkpoint latest(LedgerSnapshot snapshot) {

@@ -64,7 +64,7 @@ public final class KafkaAppendBenchmark {
             LedgerProperties properties = new LedgerProperties(new LedgerProperties.Checkpoint(10_000,
                     Duration.ofSeconds(10)), null, null, Path.of("unused"), false, Duration.ofMillis(100),
                     "ledger-benchmark", perTransaction, Duration.ofSeconds(60), Duration.ofMinutes(5),
-                    Duration.ofMillis(500));
+                    Duration.ofMillis(500), null);
             Map<String, Object> consumerConfig = new HashMap<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                     ConsumerConfig.GROUP_ID_CONFIG, "ledger-benchmark",

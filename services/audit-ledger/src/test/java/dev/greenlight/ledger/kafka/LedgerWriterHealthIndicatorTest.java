@@ -18,7 +18,7 @@ class LedgerWriterHealthIndicatorTest {
     private final LedgerWriterStatus status = new LedgerWriterStatus(nanos::get);
     private final LedgerWriterHealthIndicator health = new LedgerWriterHealthIndicator(status,
             new LedgerProperties(null, null, null, Path.of("unused"), false, Duration.ofMillis(100), "id", 10,
-                    Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMillis(500)));
+                    Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMillis(500), null));
 
     private void advance(Duration by) {
         nanos.addAndGet(by.toNanos());
