@@ -2,6 +2,7 @@ package dev.greenlight.ledger.verify;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +12,23 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies a JSON Lines export with nothing but the file and the ledger's public key: no Kafka, no
  * registry, no Greenlight service. The entry point for the CLI and for auditors
- * ({@code java -cp audit-ledger.jar dev.greenlight.ledger.export.OfflineLedgerVerifier ledger.jsonl public-key.b64}).
+ * ({@code java -jar ledger-verify-<version>-standalone.jar ledger.jsonl public-key.b64}).
  *
- * <p>A full export ({@code "scope":"ledger"}) is verified completely ({@link LedgerVerifier}); a
- * release export by entry hashes and inclusion proofs ({@link ExtractVerifier}). Line numbers are
- * the locations in the report. A line that is not valid JSON or not a known record type counts as a
- * foreign record of the partition it names (0 if none), like a foreign record on the topic.
+ * <p>The verdict is decided from the data, never from what the header claims (docs/ledger.md §5):
+ * a file none of whose entries carries an inclusion proof is a whole-ledger export and must chain
+ * from genesis on every partition ({@link LedgerVerifier}); a file in which any entry carries one is
+ * an extract, and then every entry must carry one against a signed checkpoint in the file
+ * ({@link ExtractVerifier}). Either way a file without a checkpoint proves nothing and is broken.
+ * Line numbers are the locations in the report. A line that is not valid JSON or not a known record
+ * type counts as a foreign record of the partition it names (0 if none), like a foreign record on
+ * the topic.
  */
 public final class OfflineLedgerVerifier {
 
@@ -30,9 +36,17 @@ public final class OfflineLedgerVerifier {
     private static final String ENTRY_LINE = "{\"type\":\"entry\",";
 
     private final LedgerVerifier.Progress progress;
+    private final int threads;
 
-    public OfflineLedgerVerifier(LedgerVerifier.Progress progress) {
+    /** @param threads hashing threads for a whole-ledger export */
+    public OfflineLedgerVerifier(LedgerVerifier.Progress progress, int threads) {
         this.progress = progress;
+        this.threads = threads;
+    }
+
+    /** Hashes on every available core. */
+    public OfflineLedgerVerifier(LedgerVerifier.Progress progress) {
+        this(progress, Runtime.getRuntime().availableProcessors());
     }
 
     public OfflineLedgerVerifier() {
@@ -44,10 +58,12 @@ public final class OfflineLedgerVerifier {
         List<List<LedgerItem>> partitions = new ArrayList<>();
         List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
         List<Checkpoint> checkpoints = new ArrayList<>();
-        String scope = "ledger";
+        List<String> checkpointLines = new ArrayList<>();
+        LedgerItem.Foreign firstForeign = null;
+        boolean anyProof = false;
+        int number = 0;
         try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
             String line;
-            int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (line.isBlank()) {
@@ -60,6 +76,7 @@ public final class OfflineLedgerVerifier {
                         Entry entry = parsed.get().entry();
                         add(partitions, entry.ledgerPartition(), new LedgerItem.Recorded(entry, location));
                         proven.add(new ExtractVerifier.ProvenEntry(entry, location, parsed.get().inclusion()));
+                        anyProof |= parsed.get().inclusion().isPresent();
                         continue;
                     }
                 }
@@ -67,14 +84,14 @@ public final class OfflineLedgerVerifier {
                 try {
                     node = LedgerJson.MAPPER.readTree(line);
                 } catch (JacksonException e) {
-                    add(partitions, 0, new LedgerItem.Foreign(0, location, "not JSON"));
+                    firstForeign = foreign(partitions, 0, location, "not JSON", firstForeign);
                     continue;
                 }
                 String type = node.path("type").asString("");
                 switch (type) {
                     case "header" -> {
-                        scope = node.path("scope").asString("ledger");
-                        while (partitions.size() < node.path("partitions").asInt(0)) {
+                        // Informational only (scope, release, period): nothing in it changes the verdict.
+                        while (partitions.size() < Math.min(node.path("partitions").asInt(0), 1024)) {
                             partitions.add(new ArrayList<>());
                         }
                     }
@@ -82,30 +99,56 @@ public final class OfflineLedgerVerifier {
                         int partition = node.path("ledgerPartition").asInt(0);
                         try {
                             var entry = LedgerJson.entry(node);
+                            Optional<InclusionProof> proof = node.has("inclusion")
+                                    ? Optional.of(LedgerJson.proof(node.get("inclusion"))) : Optional.empty();
                             add(partitions, partition, new LedgerItem.Recorded(entry, location));
-                            proven.add(new ExtractVerifier.ProvenEntry(entry, location,
-                                    node.has("inclusion") ? Optional.of(LedgerJson.proof(node.get("inclusion")))
-                                            : Optional.empty()));
+                            proven.add(new ExtractVerifier.ProvenEntry(entry, location, proof));
+                            anyProof |= proof.isPresent();
                         } catch (RuntimeException e) {
-                            add(partitions, partition, new LedgerItem.Foreign(partition, location,
-                                    "malformed entry: " + e.getMessage()));
+                            firstForeign = foreign(partitions, partition, location, "malformed entry: " + e.getMessage(),
+                                    firstForeign);
                         }
                     }
-                    case "checkpoint" -> checkpoints.add(LedgerJson.checkpoint(node));
+                    case "checkpoint" -> {
+                        try {
+                            checkpoints.add(LedgerJson.checkpoint(node));
+                            checkpointLines.add(location);
+                        } catch (RuntimeException e) {
+                            return broken(new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1,
+                                    checkpoints.size(), location, "malformed checkpoint: " + e.getMessage()));
+                        }
+                    }
                     default -> {
                         int partition = node.path("partition").asInt(0);
-                        add(partitions, partition, new LedgerItem.Foreign(partition, location,
-                                "unknown record type '" + type + "'"));
+                        firstForeign = foreign(partitions, partition, location, "unknown record type '" + type + "'",
+                                firstForeign);
                     }
                 }
             }
         }
-        if ("release".equals(scope)) {
-            Optional<Checkpoint> latest = checkpoints.isEmpty() ? Optional.empty()
-                    : Optional.of(checkpoints.get(checkpoints.size() - 1));
-            return new ExtractVerifier(publicKey).verify(proven, latest);
+        if (checkpoints.isEmpty()) {
+            return broken(new Failure(Failure.Reason.NO_CHECKPOINT, -1, 0, "end of file (line " + number + ")",
+                    "the export holds no checkpoint, so nothing in it is signed"));
         }
-        return new LedgerVerifier(publicKey, progress).verify(partitions, checkpoints);
+        if (anyProof) {
+            if (firstForeign != null) {
+                return broken(new Failure(Failure.Reason.FOREIGN_RECORD, firstForeign.partition(), 0,
+                        firstForeign.location(), "not a ledger entry: " + firstForeign.why()));
+            }
+            return new ExtractVerifier(publicKey).verify(proven, checkpoints, checkpointLines);
+        }
+        return new LedgerVerifier(publicKey, progress, threads).verify(partitions, checkpoints, checkpointLines);
+    }
+
+    private static VerificationReport broken(Failure failure) {
+        return new VerificationReport(0, 0, 0, 0, new TreeMap<>(), Optional.of(failure));
+    }
+
+    private static LedgerItem.Foreign foreign(List<List<LedgerItem>> partitions, int partition, String location,
+            String why, LedgerItem.Foreign first) {
+        LedgerItem.Foreign foreign = new LedgerItem.Foreign(Math.max(partition, 0), location, why);
+        add(partitions, partition, foreign);
+        return first == null ? foreign : first;
     }
 
     /** Empty (use the tree reader) for anything the strict streaming reader does not accept. */
@@ -126,23 +169,44 @@ public final class OfflineLedgerVerifier {
         partitions.get(p).add(item);
     }
 
-    /** {@code OfflineLedgerVerifier <export.jsonl> <public key: base64 X.509 or a file holding it>}; exit 0 when OK. */
-    public static void main(String[] args) throws IOException, GeneralSecurityException {
+    /**
+     * {@code OfflineLedgerVerifier <export.jsonl> <public key: base64 X.509 or a file holding it>}:
+     * prints {@code OK: ...} and exits 0, or {@code BROKEN: ...} and exits 1; 2 for bad arguments.
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** {@link #main} without exiting: the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2) {
-            System.err.println("usage: OfflineLedgerVerifier <export.jsonl> <public-key (base64 X.509 or file)>");
-            System.exit(2);
+            err.println("usage: java -jar ledger-verify-standalone.jar <export.jsonl> "
+                    + "<public-key (base64 X.509 or a file holding it)>");
+            return 2;
         }
-        Path keyPath = Path.of(args[1]);
-        String keyText = Files.isRegularFile(keyPath) ? Files.readString(keyPath).trim() : args[1];
-        PublicKey key = Ed25519Keys.publicKey(Base64.getMimeDecoder().decode(keyText));
-        VerificationReport report = new OfflineLedgerVerifier((done, total) ->
-                System.err.printf("verified %d of %d entries%n", done, total)).verify(Path.of(args[0]), key);
+        PublicKey key;
+        try {
+            Path keyPath = Path.of(args[1]);
+            String keyText = Files.isRegularFile(keyPath) ? Files.readString(keyPath).trim() : args[1];
+            key = Ed25519Keys.publicKey(Base64.getMimeDecoder().decode(keyText));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            err.println("cannot read the public key " + args[1] + ": " + e.getMessage());
+            return 2;
+        }
+        VerificationReport report;
+        try {
+            report = new OfflineLedgerVerifier((done, total) -> err.printf("verified %d of %d entries%n", done, total))
+                    .verify(Path.of(args[0]), key);
+        } catch (IOException e) {
+            err.println("cannot read " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
         if (report.ok()) {
-            System.out.printf("OK: %d entries, %d checkpoints, tree size %d, %d not yet checkpointed%n",
+            out.printf("OK: %d entries, %d checkpoints, tree size %d, %d not yet checkpointed%n",
                     report.entries(), report.checkpoints(), report.treeSize(), report.uncheckpointed());
-        } else {
-            System.out.println("BROKEN: " + report.failure().orElseThrow());
-            System.exit(1);
+            return 0;
         }
+        out.println("BROKEN: " + report.failure().orElseThrow());
+        return 1;
     }
 }
