@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -53,102 +57,204 @@ public final class OfflineLedgerVerifier {
         this((done, total) -> { });
     }
 
+    /** One line of the export, parsed on any thread; assembled in file order afterwards. */
+    private sealed interface Line {
+    }
+
+    private record EntryLine(Entry entry, Optional<InclusionProof> proof, String location) implements Line {
+    }
+
+    private record CheckpointLine(Checkpoint checkpoint, String location) implements Line {
+    }
+
+    private record BadCheckpoint(String location, String why) implements Line {
+    }
+
+    private record ForeignLine(int partition, String location, String why) implements Line {
+    }
+
+    private record HeaderLine(int partitions) implements Line {
+    }
+
+    /** Lines parsed per task, and tasks in flight per thread (bounds the lines held in memory). */
+    private static final int BATCH = 2048;
+    private static final int IN_FLIGHT_PER_THREAD = 4;
+
     /** Verifies {@code jsonl} against {@code publicKey}. */
     public VerificationReport verify(Path jsonl, PublicKey publicKey) throws IOException {
-        List<List<LedgerItem>> partitions = new ArrayList<>();
-        List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        List<String> checkpointLines = new ArrayList<>();
-        LedgerItem.Foreign firstForeign = null;
-        boolean anyProof = false;
-        int number = 0;
+        Assembly assembly = new Assembly();
+        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            ArrayDeque<Future<List<Line>>> inFlight = new ArrayDeque<>();
+            List<String> batch = new ArrayList<>(BATCH);
+            int first = 1;
             String line;
             while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+                assembly.lines++;
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    submit(pool, batch, first, inFlight, assembly);
+                    first += BATCH;
+                    batch = new ArrayList<>(BATCH);
                 }
-                String location = "line " + number;
-                if (line.startsWith(ENTRY_LINE)) {
-                    Optional<ExportEntryParser.Parsed> parsed = fastEntry(line);
-                    if (parsed.isPresent()) {
-                        Entry entry = parsed.get().entry();
-                        add(partitions, entry.ledgerPartition(), new LedgerItem.Recorded(entry, location));
-                        proven.add(new ExtractVerifier.ProvenEntry(entry, location, parsed.get().inclusion()));
-                        anyProof |= parsed.get().inclusion().isPresent();
-                        continue;
-                    }
-                }
-                JsonNode node;
+            }
+            submit(pool, batch, first, inFlight, assembly);
+            while (!inFlight.isEmpty()) {
+                assembly.addAll(take(inFlight.poll()));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return assembly.verify(publicKey);
+    }
+
+    private void submit(ForkJoinPool pool, List<String> batch, int first, ArrayDeque<Future<List<Line>>> inFlight,
+            Assembly assembly) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (pool == null) {
+            assembly.addAll(parse(batch, first));
+            return;
+        }
+        if (inFlight.size() >= IN_FLIGHT_PER_THREAD * threads) {
+            assembly.addAll(take(inFlight.poll()));
+        }
+        inFlight.add(pool.submit(() -> parse(batch, first)));
+    }
+
+    private static List<Line> take(Future<List<Line>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static List<Line> parse(List<String> batch, int first) {
+        List<Line> parsed = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Line line = parse(batch.get(i), "line " + (first + i));
+            if (line != null) {
+                parsed.add(line);
+            }
+        }
+        return parsed;
+    }
+
+    /** One line; null for a blank one. Pure, so lines are parsed on any thread. */
+    private static Line parse(String line, String location) {
+        if (line.isBlank()) {
+            return null;
+        }
+        if (line.startsWith(ENTRY_LINE)) {
+            Optional<ExportEntryParser.Parsed> parsed = fastEntry(line);
+            if (parsed.isPresent()) {
+                return new EntryLine(parsed.get().entry(), parsed.get().inclusion(), location);
+            }
+        }
+        JsonNode node;
+        try {
+            node = LedgerJson.MAPPER.readTree(line);
+        } catch (JacksonException e) {
+            return new ForeignLine(0, location, "not JSON");
+        }
+        String type = node.path("type").asString("");
+        switch (type) {
+            case "header" -> {
+                return new HeaderLine(node.path("partitions").asInt(0));
+            }
+            case "entry" -> {
+                int partition = node.path("ledgerPartition").asInt(0);
                 try {
-                    node = LedgerJson.MAPPER.readTree(line);
-                } catch (JacksonException e) {
-                    firstForeign = foreign(partitions, 0, location, "not JSON", firstForeign);
-                    continue;
+                    Optional<InclusionProof> proof = node.has("inclusion")
+                            ? Optional.of(LedgerJson.proof(node.get("inclusion"))) : Optional.empty();
+                    return new EntryLine(LedgerJson.entry(node), proof, location);
+                } catch (RuntimeException e) {
+                    return new ForeignLine(partition, location, "malformed entry: " + e.getMessage());
                 }
-                String type = node.path("type").asString("");
-                switch (type) {
-                    case "header" -> {
-                        // Informational only (scope, release, period): nothing in it changes the verdict.
-                        while (partitions.size() < Math.min(node.path("partitions").asInt(0), 1024)) {
-                            partitions.add(new ArrayList<>());
-                        }
-                    }
-                    case "entry" -> {
-                        int partition = node.path("ledgerPartition").asInt(0);
-                        try {
-                            var entry = LedgerJson.entry(node);
-                            Optional<InclusionProof> proof = node.has("inclusion")
-                                    ? Optional.of(LedgerJson.proof(node.get("inclusion"))) : Optional.empty();
-                            add(partitions, partition, new LedgerItem.Recorded(entry, location));
-                            proven.add(new ExtractVerifier.ProvenEntry(entry, location, proof));
-                            anyProof |= proof.isPresent();
-                        } catch (RuntimeException e) {
-                            firstForeign = foreign(partitions, partition, location, "malformed entry: " + e.getMessage(),
-                                    firstForeign);
-                        }
-                    }
-                    case "checkpoint" -> {
-                        try {
-                            checkpoints.add(LedgerJson.checkpoint(node));
-                            checkpointLines.add(location);
-                        } catch (RuntimeException e) {
-                            return broken(new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1,
-                                    checkpoints.size(), location, "malformed checkpoint: " + e.getMessage()));
-                        }
-                    }
-                    default -> {
-                        int partition = node.path("partition").asInt(0);
-                        firstForeign = foreign(partitions, partition, location, "unknown record type '" + type + "'",
-                                firstForeign);
-                    }
+            }
+            case "checkpoint" -> {
+                try {
+                    return new CheckpointLine(LedgerJson.checkpoint(node), location);
+                } catch (RuntimeException e) {
+                    return new BadCheckpoint(location, "malformed checkpoint: " + e.getMessage());
+                }
+            }
+            default -> {
+                return new ForeignLine(node.path("partition").asInt(0), location,
+                        "unknown record type '" + type + "'");
+            }
+        }
+    }
+
+    /** The parsed lines in file order, and the decision what kind of file it is. */
+    private final class Assembly {
+        private final List<List<LedgerItem>> partitions = new ArrayList<>();
+        private final List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
+        private final List<Checkpoint> checkpoints = new ArrayList<>();
+        private final List<String> checkpointLines = new ArrayList<>();
+        private LedgerItem.Foreign firstForeign;
+        private Failure badCheckpoint;
+        private boolean anyProof;
+        private int lines;
+
+        void addAll(List<Line> parsed) {
+            parsed.forEach(this::add);
+        }
+
+        private void add(Line line) {
+            if (line instanceof EntryLine e) {
+                OfflineLedgerVerifier.add(partitions, e.entry().ledgerPartition(),
+                        new LedgerItem.Recorded(e.entry(), e.location()));
+                proven.add(new ExtractVerifier.ProvenEntry(e.entry(), e.location(), e.proof()));
+                anyProof |= e.proof().isPresent();
+            } else if (line instanceof CheckpointLine c) {
+                checkpoints.add(c.checkpoint());
+                checkpointLines.add(c.location());
+            } else if (line instanceof BadCheckpoint b) {
+                if (badCheckpoint == null) {
+                    badCheckpoint = new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, checkpoints.size(),
+                            b.location(), b.why());
+                }
+            } else if (line instanceof ForeignLine f) {
+                LedgerItem.Foreign foreign = new LedgerItem.Foreign(Math.max(f.partition(), 0), f.location(), f.why());
+                OfflineLedgerVerifier.add(partitions, f.partition(), foreign);
+                firstForeign = firstForeign == null ? foreign : firstForeign;
+            } else if (line instanceof HeaderLine h) {
+                // Informational only (scope, release, period): nothing in it changes the verdict.
+                while (partitions.size() < Math.min(h.partitions(), 1024)) {
+                    partitions.add(new ArrayList<>());
                 }
             }
         }
-        if (checkpoints.isEmpty()) {
-            return broken(new Failure(Failure.Reason.NO_CHECKPOINT, -1, 0, "end of file (line " + number + ")",
-                    "the export holds no checkpoint, so nothing in it is signed"));
-        }
-        if (anyProof) {
-            if (firstForeign != null) {
-                return broken(new Failure(Failure.Reason.FOREIGN_RECORD, firstForeign.partition(), 0,
-                        firstForeign.location(), "not a ledger entry: " + firstForeign.why()));
+
+        VerificationReport verify(PublicKey publicKey) {
+            if (badCheckpoint != null) {
+                return broken(badCheckpoint);
             }
-            return new ExtractVerifier(publicKey).verify(proven, checkpoints, checkpointLines);
+            if (checkpoints.isEmpty()) {
+                return broken(new Failure(Failure.Reason.NO_CHECKPOINT, -1, 0, "end of file (line " + lines + ")",
+                        "the export holds no checkpoint, so nothing in it is signed"));
+            }
+            if (anyProof) {
+                if (firstForeign != null) {
+                    return broken(new Failure(Failure.Reason.FOREIGN_RECORD, firstForeign.partition(), 0,
+                            firstForeign.location(), "not a ledger entry: " + firstForeign.why()));
+                }
+                return new ExtractVerifier(publicKey).verify(proven, checkpoints, checkpointLines);
+            }
+            return new LedgerVerifier(publicKey, progress, threads).verify(partitions, checkpoints, checkpointLines);
         }
-        return new LedgerVerifier(publicKey, progress, threads).verify(partitions, checkpoints, checkpointLines);
     }
 
     private static VerificationReport broken(Failure failure) {
         return new VerificationReport(0, 0, 0, 0, new TreeMap<>(), Optional.of(failure));
-    }
-
-    private static LedgerItem.Foreign foreign(List<List<LedgerItem>> partitions, int partition, String location,
-            String why, LedgerItem.Foreign first) {
-        LedgerItem.Foreign foreign = new LedgerItem.Foreign(Math.max(partition, 0), location, why);
-        add(partitions, partition, foreign);
-        return first == null ? foreign : first;
     }
 
     /** Empty (use the tree reader) for anything the strict streaming reader does not accept. */

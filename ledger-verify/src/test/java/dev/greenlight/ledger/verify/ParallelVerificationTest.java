@@ -90,4 +90,28 @@ class ParallelVerificationTest {
             assertThat(report.checkpoints()).isEqualTo(7);
         }
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @org.junit.jupiter.api.Test
+    void offlineLinesParsedInParallelBatchesKeepTheirOrderAndLineNumbers() throws java.io.IOException {
+        List<String> lines = new ArrayList<>(new TestLedger(9_000, 1_000).export());
+        java.nio.file.Path honest = dir.resolve("honest.jsonl");
+        java.nio.file.Files.write(honest, lines);
+        // Swap two entry lines of one partition across a parsing batch boundary (2,048 lines).
+        java.util.Collections.swap(lines, 2_048, 2_049);
+        java.nio.file.Path swapped = dir.resolve("swapped.jsonl");
+        java.nio.file.Files.write(swapped, lines);
+
+        for (java.nio.file.Path file : List.of(honest, swapped)) {
+            VerificationReport one = new OfflineLedgerVerifier((d, t) -> { }, 1).verify(file, TestLedger.KEYS.getPublic());
+            VerificationReport four = new OfflineLedgerVerifier((d, t) -> { }, 4).verify(file, TestLedger.KEYS.getPublic());
+            assertThat(four.failure()).isEqualTo(one.failure());
+            assertThat(four.entries()).isEqualTo(one.entries());
+        }
+        VerificationReport report = new OfflineLedgerVerifier((d, t) -> { }, 4).verify(swapped, TestLedger.KEYS.getPublic());
+        assertThat(report.failure()).get().extracting(Failure::reason).isEqualTo(Failure.Reason.REORDERED);
+        assertThat(report.failure().get().location()).isEqualTo("line 2049");
+    }
 }
