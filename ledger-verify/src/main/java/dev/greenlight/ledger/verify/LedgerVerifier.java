@@ -23,6 +23,10 @@ import java.util.concurrent.Future;
  * Merkle subtrees of 256 leaves are hashed in parallel and folded sequentially into the root at each
  * checkpoint. The verdict, including which break is reported first, does not depend on the number of
  * threads: every check is made, and the first failure chosen, in the order of section 5.
+ *
+ * <p>Memory beyond the input: 33 bytes per record (a status byte and the leaf hash) and 32 bytes per
+ * checkpointed entry for the leaf hashes in tree order, which the report keeps ({@link VerifiedTree})
+ * so a caller can check consistency with an earlier checkpoint without verifying again.
  */
 public final class LedgerVerifier {
 
