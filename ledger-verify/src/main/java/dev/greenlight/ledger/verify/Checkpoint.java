@@ -26,4 +26,14 @@ public record Checkpoint(long treeSize, byte[] rootHash, List<PartitionHead> hea
     public Checkpoint {
         heads = List.copyOf(heads);
     }
+
+    /**
+     * Whether this checkpoint names {@code publicKey}'s id and its signature over
+     * {@link CheckpointEncoding#encode} verifies with it. The one place verifiers ask, so other
+     * signature forms (key history, signed notes) change only here.
+     */
+    public boolean verifiesWith(java.security.PublicKey publicKey) {
+        return Ed25519Keys.keyId(publicKey).equals(keyId)
+                && Ed25519Keys.verify(publicKey, CheckpointEncoding.encode(this), signature);
+    }
 }

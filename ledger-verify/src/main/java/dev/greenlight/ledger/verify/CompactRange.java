@@ -30,6 +30,25 @@ public final class CompactRange {
         size++;
     }
 
+    /**
+     * Appends the root of a perfect subtree of {@code 2^height} leaves; the size must be a multiple of
+     * that (an aligned subtree), which is how the verifier adds subtrees it hashed on other cores.
+     */
+    public void appendSubtree(byte[] subtreeRoot, int height) {
+        long width = 1L << height;
+        if (size % width != 0) {
+            throw new IllegalArgumentException("a subtree of " + width + " leaves cannot start at " + size);
+        }
+        byte[] carry = subtreeRoot;
+        long merged = size >>> height;
+        while ((merged & 1) == 1) {
+            carry = MerkleTree.nodeHash(peaks.remove(peaks.size() - 1), carry);
+            merged >>>= 1;
+        }
+        peaks.add(carry);
+        size += width;
+    }
+
     public long size() {
         return size;
     }

@@ -31,6 +31,17 @@ public record Failure(Reason reason, int partition, long sequence, String locati
         CHECKPOINT_SIGNATURE_INVALID,
         /** In an extract (one release), an entry's inclusion proof does not lead to the signed checkpoint root. */
         INCLUSION_PROOF_INVALID,
+        /** An export holds no checkpoint at all: nothing in it is signed, so nothing can be proven. */
+        NO_CHECKPOINT,
+        /**
+         * In an extract (an export whose entries carry inclusion proofs), an entry carries none: it is
+         * neither on a chain walked from genesis nor proven to be in a signed tree.
+         */
+        MISSING_PROOF,
+        /** An inclusion proof names a tree size for which the export holds no checkpoint. */
+        PROOF_CHECKPOINT_ABSENT,
+        /** An extract holds the same leaf twice (an inserted copy of a proven entry). */
+        DUPLICATE_ENTRY,
         /** A record on a source topic, older than the writer's committed position, has no entry: a gap. */
         SOURCE_OFFSET_UNRECORDED
     }

@@ -31,6 +31,33 @@ public final class MerkleTree {
         return digest.digest(leafInput);
     }
 
+    /** {@code SHA-256(0x00 || leafInput)} written to {@code out} at {@code offset}, without allocating. */
+    static void leafHash(byte[] leafInput, byte[] out, int offset) {
+        MessageDigest digest = Sha256.digest();
+        digest.update(LEAF_PREFIX);
+        digest.update(leafInput);
+        finish(digest, out, offset);
+    }
+
+    /**
+     * {@code SHA-256(0x01 || left || right)} of the two hashes at {@code in[from..from+64)}, written to
+     * {@code out} at {@code offset} (which may overlap the input: it is read first).
+     */
+    static void nodeHash(byte[] in, int from, byte[] out, int offset) {
+        MessageDigest digest = Sha256.digest();
+        digest.update(NODE_PREFIX);
+        digest.update(in, from, 2 * Sha256.LENGTH);
+        finish(digest, out, offset);
+    }
+
+    private static void finish(MessageDigest digest, byte[] out, int offset) {
+        try {
+            digest.digest(out, offset, Sha256.LENGTH);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 writes 32 bytes", e);
+        }
+    }
+
     /** {@code SHA-256(0x01 || left || right)}. */
     public static byte[] nodeHash(byte[] left, byte[] right) {
         MessageDigest digest = Sha256.digest();

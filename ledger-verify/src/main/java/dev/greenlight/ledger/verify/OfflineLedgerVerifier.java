@@ -2,26 +2,37 @@ package dev.greenlight.ledger.verify;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies a JSON Lines export with nothing but the file and the ledger's public key: no Kafka, no
  * registry, no Greenlight service. The entry point for the CLI and for auditors
- * ({@code java -cp audit-ledger.jar dev.greenlight.ledger.export.OfflineLedgerVerifier ledger.jsonl public-key.b64}).
+ * ({@code java -jar ledger-verify-<version>-standalone.jar ledger.jsonl public-key.b64}).
  *
- * <p>A full export ({@code "scope":"ledger"}) is verified completely ({@link LedgerVerifier}); a
- * release export by entry hashes and inclusion proofs ({@link ExtractVerifier}). Line numbers are
- * the locations in the report. A line that is not valid JSON or not a known record type counts as a
- * foreign record of the partition it names (0 if none), like a foreign record on the topic.
+ * <p>The verdict is decided from the data, never from what the header claims (docs/ledger.md §5):
+ * a file none of whose entries carries an inclusion proof is a whole-ledger export and must chain
+ * from genesis on every partition ({@link LedgerVerifier}); a file in which any entry carries one is
+ * an extract, and then every entry must carry one against a signed checkpoint in the file
+ * ({@link ExtractVerifier}). Either way a file without a checkpoint proves nothing and is broken.
+ * Line numbers are the locations in the report. A line that is not valid JSON or not a known record
+ * type counts as a foreign record of the partition it names (0 if none), like a foreign record on
+ * the topic.
  */
 public final class OfflineLedgerVerifier {
 
@@ -29,14 +40,45 @@ public final class OfflineLedgerVerifier {
     private static final String ENTRY_LINE = "{\"type\":\"entry\",";
 
     private final LedgerVerifier.Progress progress;
+    private final int threads;
 
-    public OfflineLedgerVerifier(LedgerVerifier.Progress progress) {
+    /** @param threads hashing threads for a whole-ledger export */
+    public OfflineLedgerVerifier(LedgerVerifier.Progress progress, int threads) {
         this.progress = progress;
+        this.threads = threads;
+    }
+
+    /** Hashes on every available core. */
+    public OfflineLedgerVerifier(LedgerVerifier.Progress progress) {
+        this(progress, Runtime.getRuntime().availableProcessors());
     }
 
     public OfflineLedgerVerifier() {
         this((done, total) -> { });
     }
+
+    /** One line of the export, parsed on any thread; assembled in file order afterwards. */
+    private sealed interface Line {
+    }
+
+    private record EntryLine(Entry entry, Optional<InclusionProof> proof, String location) implements Line {
+    }
+
+    private record CheckpointLine(Checkpoint checkpoint, String location) implements Line {
+    }
+
+    private record BadCheckpoint(String location, String why) implements Line {
+    }
+
+    private record ForeignLine(int partition, String location, String why) implements Line {
+    }
+
+    private record HeaderLine(int partitions) implements Line {
+    }
+
+    /** Lines parsed per task, and tasks in flight per thread (bounds the lines held in memory). */
+    private static final int BATCH = 2048;
+    private static final int IN_FLIGHT_PER_THREAD = 4;
 
     /** Verifies {@code jsonl} against one key, valid at all times. */
     public VerificationReport verify(Path jsonl, PublicKey publicKey) throws IOException {
@@ -45,71 +87,179 @@ public final class OfflineLedgerVerifier {
 
     /** Verifies {@code jsonl} against the ledger's key ring (every key it signed with, and when). */
     public VerificationReport verify(Path jsonl, LedgerKeyRing publicKey) throws IOException {
-        List<List<LedgerItem>> partitions = new ArrayList<>();
-        List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        String scope = "ledger";
+        Assembly assembly = new Assembly();
+        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            ArrayDeque<Future<List<Line>>> inFlight = new ArrayDeque<>();
+            List<String> batch = new ArrayList<>(BATCH);
+            int first = 1;
             String line;
-            int number = 0;
             while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+                assembly.lines++;
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    submit(pool, batch, first, inFlight, assembly);
+                    first += BATCH;
+                    batch = new ArrayList<>(BATCH);
                 }
-                String location = "line " + number;
-                if (line.startsWith(ENTRY_LINE)) {
-                    Optional<ExportEntryParser.Parsed> parsed = fastEntry(line);
-                    if (parsed.isPresent()) {
-                        Entry entry = parsed.get().entry();
-                        add(partitions, entry.ledgerPartition(), new LedgerItem.Recorded(entry, location));
-                        proven.add(new ExtractVerifier.ProvenEntry(entry, location, parsed.get().inclusion()));
-                        continue;
-                    }
-                }
-                JsonNode node;
+            }
+            submit(pool, batch, first, inFlight, assembly);
+            while (!inFlight.isEmpty()) {
+                assembly.addAll(take(inFlight.poll()));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return assembly.verify(publicKey);
+    }
+
+    private void submit(ForkJoinPool pool, List<String> batch, int first, ArrayDeque<Future<List<Line>>> inFlight,
+            Assembly assembly) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (pool == null) {
+            assembly.addAll(parse(batch, first));
+            return;
+        }
+        if (inFlight.size() >= IN_FLIGHT_PER_THREAD * threads) {
+            assembly.addAll(take(inFlight.poll()));
+        }
+        inFlight.add(pool.submit(() -> parse(batch, first)));
+    }
+
+    private static List<Line> take(Future<List<Line>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static List<Line> parse(List<String> batch, int first) {
+        List<Line> parsed = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Line line = parse(batch.get(i), "line " + (first + i));
+            if (line != null) {
+                parsed.add(line);
+            }
+        }
+        return parsed;
+    }
+
+    /** One line; null for a blank one. Pure, so lines are parsed on any thread. */
+    private static Line parse(String line, String location) {
+        if (line.isBlank()) {
+            return null;
+        }
+        if (line.startsWith(ENTRY_LINE)) {
+            Optional<ExportEntryParser.Parsed> parsed = fastEntry(line);
+            if (parsed.isPresent()) {
+                return new EntryLine(parsed.get().entry(), parsed.get().inclusion(), location);
+            }
+        }
+        JsonNode node;
+        try {
+            node = LedgerJson.MAPPER.readTree(line);
+        } catch (JacksonException e) {
+            return new ForeignLine(0, location, "not JSON");
+        }
+        String type = node.path("type").asString("");
+        switch (type) {
+            case "header" -> {
+                return new HeaderLine(node.path("partitions").asInt(0));
+            }
+            case "entry" -> {
+                int partition = node.path("ledgerPartition").asInt(0);
                 try {
-                    node = LedgerJson.MAPPER.readTree(line);
-                } catch (JacksonException e) {
-                    add(partitions, 0, new LedgerItem.Foreign(0, location, "not JSON"));
-                    continue;
+                    Optional<InclusionProof> proof = node.has("inclusion")
+                            ? Optional.of(LedgerJson.proof(node.get("inclusion"))) : Optional.empty();
+                    return new EntryLine(LedgerJson.entry(node), proof, location);
+                } catch (RuntimeException e) {
+                    return new ForeignLine(partition, location, "malformed entry: " + e.getMessage());
                 }
-                String type = node.path("type").asString("");
-                switch (type) {
-                    case "header" -> {
-                        scope = node.path("scope").asString("ledger");
-                        while (partitions.size() < node.path("partitions").asInt(0)) {
-                            partitions.add(new ArrayList<>());
-                        }
-                    }
-                    case "entry" -> {
-                        int partition = node.path("ledgerPartition").asInt(0);
-                        try {
-                            var entry = LedgerJson.entry(node);
-                            add(partitions, partition, new LedgerItem.Recorded(entry, location));
-                            proven.add(new ExtractVerifier.ProvenEntry(entry, location,
-                                    node.has("inclusion") ? Optional.of(LedgerJson.proof(node.get("inclusion")))
-                                            : Optional.empty()));
-                        } catch (RuntimeException e) {
-                            add(partitions, partition, new LedgerItem.Foreign(partition, location,
-                                    "malformed entry: " + e.getMessage()));
-                        }
-                    }
-                    case "checkpoint" -> checkpoints.add(LedgerJson.checkpoint(node));
-                    default -> {
-                        int partition = node.path("partition").asInt(0);
-                        add(partitions, partition, new LedgerItem.Foreign(partition, location,
-                                "unknown record type '" + type + "'"));
-                    }
+            }
+            case "checkpoint" -> {
+                try {
+                    return new CheckpointLine(LedgerJson.checkpoint(node), location);
+                } catch (RuntimeException e) {
+                    return new BadCheckpoint(location, "malformed checkpoint: " + e.getMessage());
+                }
+            }
+            default -> {
+                return new ForeignLine(node.path("partition").asInt(0), location,
+                        "unknown record type '" + type + "'");
+            }
+        }
+    }
+
+    /** The parsed lines in file order, and the decision what kind of file it is. */
+    private final class Assembly {
+        private final List<List<LedgerItem>> partitions = new ArrayList<>();
+        private final List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
+        private final List<Checkpoint> checkpoints = new ArrayList<>();
+        private final List<String> checkpointLines = new ArrayList<>();
+        private LedgerItem.Foreign firstForeign;
+        private Failure badCheckpoint;
+        private boolean anyProof;
+        private int lines;
+
+        void addAll(List<Line> parsed) {
+            parsed.forEach(this::add);
+        }
+
+        private void add(Line line) {
+            if (line instanceof EntryLine e) {
+                OfflineLedgerVerifier.add(partitions, e.entry().ledgerPartition(),
+                        new LedgerItem.Recorded(e.entry(), e.location()));
+                proven.add(new ExtractVerifier.ProvenEntry(e.entry(), e.location(), e.proof()));
+                anyProof |= e.proof().isPresent();
+            } else if (line instanceof CheckpointLine c) {
+                checkpoints.add(c.checkpoint());
+                checkpointLines.add(c.location());
+            } else if (line instanceof BadCheckpoint b) {
+                if (badCheckpoint == null) {
+                    badCheckpoint = new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, checkpoints.size(),
+                            b.location(), b.why());
+                }
+            } else if (line instanceof ForeignLine f) {
+                LedgerItem.Foreign foreign = new LedgerItem.Foreign(Math.max(f.partition(), 0), f.location(), f.why());
+                OfflineLedgerVerifier.add(partitions, f.partition(), foreign);
+                firstForeign = firstForeign == null ? foreign : firstForeign;
+            } else if (line instanceof HeaderLine h) {
+                // Informational only (scope, release, period): nothing in it changes the verdict.
+                while (partitions.size() < Math.min(h.partitions(), 1024)) {
+                    partitions.add(new ArrayList<>());
                 }
             }
         }
-        if ("release".equals(scope)) {
-            Optional<Checkpoint> latest = checkpoints.isEmpty() ? Optional.empty()
-                    : Optional.of(checkpoints.get(checkpoints.size() - 1));
-            return new ExtractVerifier(publicKey).verify(proven, latest);
+
+        VerificationReport verify(LedgerKeyRing publicKey) {
+            if (badCheckpoint != null) {
+                return broken(badCheckpoint);
+            }
+            if (checkpoints.isEmpty()) {
+                return broken(new Failure(Failure.Reason.NO_CHECKPOINT, -1, 0, "end of file (line " + lines + ")",
+                        "the export holds no checkpoint, so nothing in it is signed"));
+            }
+            if (anyProof) {
+                if (firstForeign != null) {
+                    return broken(new Failure(Failure.Reason.FOREIGN_RECORD, firstForeign.partition(), 0,
+                            firstForeign.location(), "not a ledger entry: " + firstForeign.why()));
+                }
+                return new ExtractVerifier(publicKey).verify(proven, checkpoints, checkpointLines);
+            }
+            return new LedgerVerifier(publicKey, progress, threads).verify(partitions, checkpoints, checkpointLines);
         }
-        return new LedgerVerifier(publicKey, progress).verify(partitions, checkpoints);
+    }
+
+    private static VerificationReport broken(Failure failure) {
+        return new VerificationReport(0, 0, 0, 0, new TreeMap<>(), Optional.of(failure));
     }
 
     /** Empty (use the tree reader) for anything the strict streaming reader does not accept. */
@@ -130,28 +280,42 @@ public final class OfflineLedgerVerifier {
         partitions.get(p).add(item);
     }
 
-    /** {@code OfflineLedgerVerifier <export.jsonl> <public key or key ring: text or a file holding it>}; exit 0 when OK. */
-    public static void main(String[] args) throws IOException, GeneralSecurityException {
+    /**
+     * {@code OfflineLedgerVerifier <export.jsonl> <public key: base64 X.509 or a file holding it>}:
+     * prints {@code OK: ...} and exits 0, or {@code BROKEN: ...} and exits 1; 2 for bad arguments.
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** {@link #main} without exiting: the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2) {
-            System.err.println("usage: OfflineLedgerVerifier <export.jsonl> <public-key (base64 X.509, key ring JSON, or a file)>");
-            System.exit(2);
+            err.println("usage: java -jar ledger-verify-standalone.jar <export.jsonl> "
+                    + "<public-key (base64 X.509, a key ring JSON, or a file holding either)>");
+            return 2;
         }
         LedgerKeyRing key;
         try {
             key = LedgerKeyRing.read(args[1]);
-        } catch (IllegalArgumentException e) {
-            System.err.println("cannot read the public key or key ring: " + e.getMessage());
-            System.exit(2);
-            return;
+        } catch (IOException | RuntimeException e) {
+            err.println("cannot read the public key " + args[1] + ": " + e.getMessage());
+            return 2;
         }
-        VerificationReport report = new OfflineLedgerVerifier((done, total) ->
-                System.err.printf("verified %d of %d entries%n", done, total)).verify(Path.of(args[0]), key);
+        VerificationReport report;
+        try {
+            report = new OfflineLedgerVerifier((done, total) -> err.printf("verified %d of %d entries%n", done, total))
+                    .verify(Path.of(args[0]), key);
+        } catch (IOException e) {
+            err.println("cannot read " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
         if (report.ok()) {
-            System.out.printf("OK: %d entries, %d checkpoints, tree size %d, %d not yet checkpointed%n",
+            out.printf("OK: %d entries, %d checkpoints, tree size %d, %d not yet checkpointed%n",
                     report.entries(), report.checkpoints(), report.treeSize(), report.uncheckpointed());
-        } else {
-            System.out.println("BROKEN: " + report.failure().orElseThrow());
-            System.exit(1);
+            return 0;
         }
+        out.println("BROKEN: " + report.failure().orElseThrow());
+        return 1;
     }
 }

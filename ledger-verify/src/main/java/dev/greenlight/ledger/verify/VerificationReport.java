@@ -12,9 +12,15 @@ import java.util.Optional;
  * @param uncheckpointed  entries after the last checkpoint (chain-verified, not yet signed)
  * @param partitionSizes  entries per ledger partition
  * @param failure         the first break, empty when the ledger verifies
+ * @param tree            the tree heads (and, for a whole ledger, leaf hashes) verified before stopping
  */
 public record VerificationReport(long entries, long checkpoints, long treeSize, long uncheckpointed,
-        Map<Integer, Long> partitionSizes, Optional<Failure> failure) {
+        Map<Integer, Long> partitionSizes, Optional<Failure> failure, VerifiedTree tree) {
+
+    public VerificationReport(long entries, long checkpoints, long treeSize, long uncheckpointed,
+            Map<Integer, Long> partitionSizes, Optional<Failure> failure) {
+        this(entries, checkpoints, treeSize, uncheckpointed, partitionSizes, failure, VerifiedTree.empty());
+    }
 
     public boolean ok() {
         return failure.isEmpty();

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes the JSON Lines export {@link OfflineLedgerVerifier} reads. A full export holds every
  * record of every ledger partition (foreign ones too, so the offline verdict equals the online one)
  * and every checkpoint. An extract (scope {@code release}, of one release and/or a time range) holds
- * the selected entries, each with its inclusion proof against the latest checkpoint, and that
- * checkpoint.
+ * the selected entries the latest checkpoint covers, each with its inclusion proof against it, and that
+ * checkpoint: the verifier refuses an extract entry without a proof, so entries recorded since the
+ * latest checkpoint wait for the next one.
  */
 public final class LedgerExporter {
 
@@ -91,13 +92,14 @@ public final class LedgerExporter {
                     || (to != null && !entry.recordedAt().isBefore(to))) {
                 continue;
             }
-            ObjectNode node = typed("entry", LedgerJson.entry(entry));
             Integer index = leafIndex.get(entry.position());
-            if (index != null && latest.isPresent() && index < latest.get().treeSize()) {
-                long size = latest.get().treeSize();
-                node.set("inclusion", LedgerJson.proof(new InclusionProof(index, size,
-                        MerkleTree.inclusionProof(leafHashes, index, size))));
+            if (index == null || latest.isEmpty() || index >= latest.get().treeSize()) {
+                continue; // not in a signed tree yet: unprovable, so in the next extract once checkpointed
             }
+            ObjectNode node = typed("entry", LedgerJson.entry(entry));
+            long size = latest.get().treeSize();
+            node.set("inclusion", LedgerJson.proof(new InclusionProof(index, size,
+                    MerkleTree.inclusionProof(leafHashes, index, size))));
             line(out, node);
         }
         latest.ifPresent(checkpoint -> line(out, typed("checkpoint", LedgerJson.checkpoint(checkpoint))));
