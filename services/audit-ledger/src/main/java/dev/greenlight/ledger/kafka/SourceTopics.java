@@ -17,6 +17,7 @@ final class SourceTopics {
     static List<Topic<?>> all() {
         return Topics.all().stream()
                 .filter(topic -> topic != Topics.LEDGER && topic != Topics.LEDGER_CHECKPOINTS
+                        && topic != Topics.LEDGER_COSIGNATURES
                         && topic != Topics.DEAD_LETTER)
                 .toList();
     }
