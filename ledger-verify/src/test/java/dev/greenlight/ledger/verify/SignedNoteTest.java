@@ -46,6 +46,18 @@ class SignedNoteTest {
     }
 
     @Test
+    void aGoPrivateKeyLoadsAndAGeneratedKeyRoundTrips() {
+        NoteSignerKey go = NoteSignerKey.parse("PRIVATE+KEY+PeterNeumann+c74f20a3+" + GO_SEED + "\n" + GO_VKEY + "\n");
+        assertThat(SignedNote.sign(GO_TEXT, go.publicKey(), go.privateKey()).serialize()).isEqualTo(GO_NOTE);
+
+        NoteSignerKey generated = NoteSignerKey.generate("witness.test/w1", NoteKey.COSIGNATURE_V1);
+        NoteSignerKey loaded = NoteSignerKey.parse(generated.file());
+        assertThat(loaded.publicKey()).isEqualTo(generated.publicKey());
+        assertThatThrownBy(() -> NoteSignerKey.parse("PRIVATE+KEY+PeterNeumann+c74f20a3+" + GO_SEED + "\n"
+                + generated.publicKey().verifierKey())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aChangedTextOrAnotherKeyDoesNotVerify() throws Exception {
         NoteKey key = NoteKey.parse(GO_VKEY);
         SignedNote note = SignedNote.parse(GO_NOTE);
