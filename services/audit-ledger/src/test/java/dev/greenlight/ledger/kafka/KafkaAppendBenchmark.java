@@ -80,12 +80,15 @@ public final class KafkaAppendBenchmark {
                     ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10));
             LedgerTopicReader reader = new LedgerTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                     registry);
+            java.security.KeyPair keys = Ed25519Keys.generate();
             LedgerWriter writer = new LedgerWriter(
                     () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(),
                             new CatalogueAvroSerializer(registry, Topics.all())),
                     reader, new SourceEventReader(registry),
-                    new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC()), properties, Clock.systemUTC());
+                    new CheckpointSigner(keys, Clock.systemUTC()),
+                    new dev.greenlight.ledger.verify.CheckpointNoteSigner("greenlight.bench/ledger", keys), properties,
+                    Clock.systemUTC());
             Thread thread = new Thread(writer, "ledger-writer");
             thread.start();
             // Steady state: from the first committed transaction (after group join and restore) to the last.
