@@ -149,21 +149,33 @@ class CheckpointNoteController {
                 "no signed checkpoint note has been written yet"));
     }
 
-    /** {@code note} with every recorded cosignature on its text that still verifies. */
+    /**
+     * {@code note} with the latest valid cosignature of each witness on its text, so a witness that
+     * cosigns the same checkpoint again does not add lines, and the note stays within the
+     * {@link SignedNote#MAX_SIGNATURES} every reader accepts.
+     */
     static SignedNote cosigned(SignedNote note, List<RecordedCosignature> recorded) {
-        SignedNote out = note;
+        java.util.Map<String, NoteSignature> byWitness = new java.util.LinkedHashMap<>();
         for (RecordedCosignature cosignature : recorded) {
             if (!cosignature.checkpointText().equals(note.text())) {
                 continue;
             }
             try {
+                NoteKey witness = NoteKey.parse(cosignature.witnessKey());
                 NoteSignature line = NoteSignature.parse(cosignature.signatureLine());
-                if (Cosignatures.verify(NoteKey.parse(cosignature.witnessKey()), note.text(), line).isPresent()) {
-                    out = out.with(line);
+                if (Cosignatures.verify(witness, note.text(), line).isPresent()) {
+                    byWitness.remove(witness.verifierKey());
+                    byWitness.put(witness.verifierKey(), line);
                 }
             } catch (IllegalArgumentException e) {
                 // a malformed record vouches for nothing
             }
+        }
+        SignedNote out = note;
+        List<NoteSignature> lines = new java.util.ArrayList<>(byWitness.values());
+        int room = SignedNote.MAX_SIGNATURES - note.signatures().size();
+        for (NoteSignature line : lines.subList(Math.max(0, lines.size() - room), lines.size())) {
+            out = out.with(line);
         }
         return out;
     }
