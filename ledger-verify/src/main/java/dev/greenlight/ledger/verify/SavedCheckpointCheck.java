@@ -36,7 +36,10 @@ public final class SavedCheckpointCheck {
         CheckpointNote old = CheckpointNote.parse(saved.text());
         List<List<Entry>> chains = new ArrayList<>();
         List<Checkpoint> checkpoints = new ArrayList<>();
-        read(export, chains, checkpoints);
+        if (!"ledger".equals(read(export, chains, checkpoints))) {
+            return Consistency.truncated("the export is an extract, not the whole ledger: only a whole-ledger export"
+                    + " (greenlight ledger export without filters) rebuilds the tree a consistency proof needs");
+        }
         if (checkpoints.isEmpty()) {
             return Consistency.truncated("the export has no checkpoint; the saved one covers " + old.treeSize()
                     + " entries");
@@ -66,7 +69,10 @@ public final class SavedCheckpointCheck {
         return Consistency.check(old.treeSize(), old.rootHash(), latest.treeSize(), latest.rootHash(), proof);
     }
 
-    private static void read(Path export, List<List<Entry>> chains, List<Checkpoint> checkpoints) throws IOException {
+    /** Reads entries and checkpoints; answers the header's scope ("ledger" when there is no header). */
+    private static String read(Path export, List<List<Entry>> chains, List<Checkpoint> checkpoints)
+            throws IOException {
+        String scope = "ledger";
         try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -82,6 +88,7 @@ public final class SavedCheckpointCheck {
                 switch (node.path("type").asString("")) {
                     case "entry" -> entry(node).ifPresent(entry -> add(chains, entry));
                     case "checkpoint" -> checkpoints.add(LedgerJson.checkpoint(node));
+                    case "header" -> scope = node.path("scope").asString("ledger");
                     default -> { }
                 }
             }
@@ -93,6 +100,7 @@ public final class SavedCheckpointCheck {
                 }
             }
         }
+        return scope;
     }
 
     private static Optional<Entry> entry(JsonNode node) {

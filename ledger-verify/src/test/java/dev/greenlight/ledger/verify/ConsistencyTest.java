@@ -66,6 +66,20 @@ class ConsistencyTest {
     }
 
     @Test
+    void anExtractCannotProveConsistency() throws Exception {
+        NoteLedger ledger = new NoteLedger(KEYS, "a").append(7);
+        ledger.checkpoint();
+        Path export = ledger.export(dir.resolve("e.jsonl"));
+        java.nio.file.Files.writeString(export, java.nio.file.Files.readString(export)
+                .replace("\"scope\":\"ledger\"", "\"scope\":\"release\""));
+
+        Consistency result = new SavedCheckpointCheck(LOG).check(ledger.note(KEYS), export);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.detail()).contains("extract");
+    }
+
+    @Test
     void aWitnessCosignsAnExtensionAndRefusesARewriteByTheKeyHolder() {
         NoteLedger ledger = new NoteLedger(KEYS, "a").append(5);
         ledger.checkpoint();
