@@ -3,6 +3,7 @@ package dev.greenlight.cli;
 import dev.greenlight.cli.demo.DemoCommand;
 import dev.greenlight.cli.deploy.FollowCommand;
 import dev.greenlight.cli.audit.LedgerCommand;
+import dev.greenlight.cli.audit.WitnessCommand;
 import dev.greenlight.cli.deploy.RolloutCommand;
 import dev.greenlight.cli.policy.PolicyCommand;
 import dev.greenlight.cli.publish.AckCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
             ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class,
             StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, LedgerCommand.class, PolicyCommand.class,
-            UsersCommand.class, DemoCommand.class})
+            UsersCommand.class, DemoCommand.class, WitnessCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * {@code greenlight ledger ...}: the auditor's questions to the audit-ledger. Exit 0 when the
  * answer is clean, 1 when the ledger is broken or a decision does not replay, 3 on errors.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, subcommands = {EvidenceCommand.class, AttestCommand.class, KeygenCommand.class},
+@Command(name = "ledger", mixinStandardHelpOptions = true,
+        subcommands = {EvidenceCommand.class, AttestCommand.class, KeygenCommand.class, CheckpointCommand.class,
+            ConsistencyCommand.class},
         description = "Verify, replay, export and prove entries of the audit ledger; evidence bundles of releases.",
         footer = {"", "Examples:", "  greenlight ledger verify --token demo-bob",
             "  greenlight ledger replay --release rl-policy@3.0.0 --token demo-bob",
@@ -55,12 +58,31 @@ public final class LedgerCommand implements Runnable {
                                + " or a file holding either. Get it out of band for an audit; without it the ledger"
                                + " service's GET /public-key is used.")
                String publicKey,
+               @Option(names = "--checkpoint", paramLabel = "FILE",
+                       description = "Also prove (RFC 9162 consistency) that the export extends this checkpoint, saved"
+                               + " earlier with 'greenlight ledger checkpoint'.") Path checkpoint,
+               @Option(names = "--witness-key", paramLabel = "NAME=KEY", description = "A witness you trust: its name"
+                       + " and verifier key (or a file holding it); repeatable.") Map<String, String> witnessKeys,
+               @Option(names = "--min-witnesses", paramLabel = "N", defaultValue = "0", description = "Require N valid"
+                       + " cosignatures of the --witness-key witnesses on the --checkpoint.") int minWitnesses,
                @Mixin ApiOptions options) {
         return run(() -> {
+            if ((checkpoint != null || minWitnesses > 0) && (file == null || checkpoint == null)) {
+                throw new ApiException(0, "--checkpoint and --min-witnesses need --file EXPORT (and --checkpoint)");
+            }
+            // Without --public-key: the whole key ring the service publishes (every key with its validity).
+            String key = file == null || publicKey != null ? publicKey
+                    : options.api().get(options.ledger(), "/api/v1/ledger/public-key").toString();
             JsonNode answer = file == null ? options.api().get(options.ledger(), "/api/v1/ledger/verify")
-                    : new OfflineVerification(spec.commandLine().getErr()).verify(file,
-                            publicKey != null ? publicKey
-                                    : options.api().get(options.ledger(), "/api/v1/ledger/public-key").toString());
+                    : new OfflineVerification(spec.commandLine().getErr()).verify(file, key);
+            if (answer.path("ok").asBoolean() && checkpoint != null) {
+                new SavedCheckpointVerification().check(file, key, checkpoint,
+                        witnessKeys == null ? Map.of() : witnessKeys, minWitnesses).ifPresent(failure ->
+                        ((tools.jackson.databind.node.ObjectNode) answer).put("ok", false).set("failure",
+                                tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                                        .put("reason", failure.reason()).put("location", checkpoint.toString())
+                                        .put("detail", failure.detail())));
+            }
             boolean ok = answer.path("ok").asBoolean();
             PrintWriter out = spec.commandLine().getOut();
             if (options.json()) {

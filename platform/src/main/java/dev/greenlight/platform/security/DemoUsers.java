@@ -28,7 +28,9 @@ public final class DemoUsers {
                 demo("frank", Set.of("management"), List.of()),
                 demo("ci", Set.of("publisher"), List.of("*")),
                 // Alertmanager's own integration principal: only it may fire or resolve alerts.
-                demo("alertmanager", Set.of("alertmanager"), List.of("*")));
+                demo("alertmanager", Set.of("alertmanager"), List.of("*")),
+                // A ledger witness: may hand in checkpoint cosignatures, nothing else (docs/ledger.md).
+                demo("witness", Set.of("witness"), List.of()));
     }
 
     private static UserAccount demo(String name, Set<String> roles, List<String> targets) {

@@ -51,6 +51,8 @@ public final class TopicAccess {
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         grant(Topics.LEDGER, writers(KafkaUser.AUDIT_LEDGER), readers(KafkaUser.AUDIT_LEDGER));
         grant(Topics.LEDGER_CHECKPOINTS, writers(KafkaUser.AUDIT_LEDGER), readers(KafkaUser.AUDIT_LEDGER));
+        // Witnesses submit cosignatures over the ledger's REST API; only the ledger writes them, after checking them.
+        grant(Topics.LEDGER_COSIGNATURES, writers(KafkaUser.AUDIT_LEDGER), readers(KafkaUser.AUDIT_LEDGER));
         // Every service parks the records it cannot decode; operators read them as administrators, and
         // the ledger records each one (as an undecodable entry) so no source offset goes unaccounted.
         grant(Topics.DEAD_LETTER, SERVICES, readers(KafkaUser.AUDIT_LEDGER));

@@ -14,6 +14,7 @@ import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.LedgerCheckpoint;
+import dev.greenlight.events.LedgerCosignature;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.MonitorCheckpointReached;
@@ -141,13 +142,26 @@ public final class Topics {
                     "retention.ms", "-1",
                     "retention.bytes", "-1"));
 
+    /**
+     * Witnesses' cosignatures on ledger checkpoints (c2sp.org/tlog-cosignature), each checked by the
+     * ledger against a checkpoint it signed before it is written. A topic of its own rather than a
+     * second event type on the checkpoint topic: every reader of that topic treats each record as a
+     * checkpoint the ledger signed, and a cosignature is a third party's statement, not the ledger's.
+     * One partition, kept like the ledger.
+     */
+    public static final Topic<LedgerCosignature> LEDGER_COSIGNATURES = new Topic<>("greenlight.ledger-cosignatures",
+            LedgerCosignature.getClassSchema(), LedgerCosignature.class, 1, Map.of(
+                    "cleanup.policy", "delete",
+                    "retention.ms", "-1",
+                    "retention.bytes", "-1"));
+
     /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
     public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class,
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
             DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
-            LEDGER_CHECKPOINTS, DEAD_LETTER);
+            LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER);
 
     private Topics() {
     }

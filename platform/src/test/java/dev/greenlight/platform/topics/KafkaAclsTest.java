@@ -33,6 +33,7 @@ class KafkaAclsTest {
         assertThat(TopicAccess.writers(Topics.DEPLOYMENT_REPORTS)).containsExactly(KafkaUser.DEPLOYER);
         assertThat(TopicAccess.writers(Topics.LEDGER)).containsExactly(KafkaUser.AUDIT_LEDGER);
         assertThat(TopicAccess.writers(Topics.LEDGER_CHECKPOINTS)).containsExactly(KafkaUser.AUDIT_LEDGER);
+        assertThat(TopicAccess.writers(Topics.LEDGER_COSIGNATURES)).containsExactly(KafkaUser.AUDIT_LEDGER);
         assertThat(principalsAllowed("_schemas", AclOperation.WRITE)).containsExactly(KafkaUser.REGISTRY.principal());
     }
 

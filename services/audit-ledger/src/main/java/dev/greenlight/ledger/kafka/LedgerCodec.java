@@ -52,6 +52,11 @@ final class LedgerCodec {
     }
 
     static LedgerCheckpoint toAvro(Checkpoint checkpoint) {
+        return toAvro(checkpoint, null);
+    }
+
+    /** The checkpoint record with its C2SP signed note ({@code null}: none). */
+    static LedgerCheckpoint toAvro(Checkpoint checkpoint, String signedNote) {
         return LedgerCheckpoint.newBuilder()
                 .setMeta(new EventMetadata("ledger-checkpoint:" + checkpoint.treeSize(), checkpoint.signedAt(),
                         ChainHead.PRINCIPAL))
@@ -65,6 +70,7 @@ final class LedgerCodec {
                 .setSignedAt(checkpoint.signedAt())
                 .setPublicKeyId(checkpoint.keyId())
                 .setSignature(ByteBuffer.wrap(checkpoint.signature()))
+                .setSignedNote(signedNote)
                 .build();
     }
 
@@ -74,6 +80,11 @@ final class LedgerCodec {
                         .map(head -> new PartitionHead(head.getPartition(), head.getSequence(), bytes(head.getHash())))
                         .toList(),
                 avro.getSignedAt(), avro.getPublicKeyId(), bytes(avro.getSignature()));
+    }
+
+    /** The checkpoint's signed note text, absent on records written before notes existed. */
+    static java.util.Optional<String> signedNote(LedgerCheckpoint avro) {
+        return java.util.Optional.ofNullable(avro.getSignedNote());
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -1,5 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
+import dev.greenlight.ledger.verify.CheckpointNoteSigner;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
@@ -30,7 +31,7 @@ import org.springframework.core.env.Environment;
  * few settings exactly-once depends on forced rather than left to configuration.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LedgerProperties.class)
+@EnableConfigurationProperties({LedgerProperties.class, NoteProperties.class})
 class LedgerKafkaConfiguration {
 
     /** Consumer group of the writer; its committed offsets live inside the ledger's transactions. */
@@ -49,6 +50,25 @@ class LedgerKafkaConfiguration {
     @Bean
     CheckpointSigner checkpointSigner(KeyPair ledgerSigningKeys, Clock clock) {
         return new CheckpointSigner(ledgerSigningKeys, clock);
+    }
+
+    @Bean
+    CheckpointNoteSigner checkpointNoteSigner(KeyPair ledgerSigningKeys, NoteProperties notes) {
+        return new CheckpointNoteSigner(notes.origin(), ledgerSigningKeys);
+    }
+
+    /** Reads notes and cosignatures; writes cosignatures with an idempotent producer that waits for all replicas. */
+    @Bean(destroyMethod = "close")
+    CheckpointNotes checkpointNotes(KafkaProperties kafka, SchemaRegistryClient registry,
+            CheckpointNoteSigner checkpointNoteSigner) {
+        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new CheckpointNotes(kafka.buildConsumerProperties(), registry,
+                () -> new KafkaProducer<>(producerConfig, new StringSerializer(),
+                        new CatalogueAvroSerializer(registry, Topics.all())),
+                checkpointNoteSigner.key());
     }
 
     @Bean
@@ -78,8 +98,8 @@ class LedgerKafkaConfiguration {
 
     @Bean
     LedgerWriter ledgerWriter(KafkaProperties kafka, SchemaRegistryClient registry, LedgerTopicReader ledgerTopicReader,
-            CheckpointSigner checkpointSigner, LedgerProperties properties, Clock clock, LedgerWriterStatus status,
-            MeterRegistry meters) {
+            CheckpointSigner checkpointSigner, CheckpointNoteSigner checkpointNoteSigner, LedgerProperties properties,
+            Clock clock, LedgerWriterStatus status, MeterRegistry meters, LedgerKeyRing ledgerKeyRing) {
         Map<String, Object> consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -103,7 +123,8 @@ class LedgerKafkaConfiguration {
 
         Supplier<LedgerSnapshot> ledger = ledgerTopicReader;
         return new LedgerWriter(consumers, producers, ledger, new SourceEventReader(registry), checkpointSigner,
-                properties, clock, status, new TrustedCheckpoints(checkpointSigner.publicKey(), meters));
+                checkpointNoteSigner, properties, clock, status,
+                new TrustedCheckpoints(ledgerKeyRing, meters));
     }
 
     @Bean

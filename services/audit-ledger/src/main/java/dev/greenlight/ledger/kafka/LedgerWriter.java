@@ -1,6 +1,7 @@
 package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.ledger.verify.Checkpoint;
+import dev.greenlight.ledger.verify.CheckpointNoteSigner;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
@@ -68,6 +69,7 @@ final class LedgerWriter implements Runnable {
     private final Supplier<LedgerSnapshot> ledger;
     private final SourceEventReader reader;
     private final CheckpointSigner signer;
+    private final CheckpointNoteSigner notes;
     private final LedgerProperties properties;
     private final Clock clock;
     private final LedgerWriterStatus status;
@@ -78,12 +80,14 @@ final class LedgerWriter implements Runnable {
 
     LedgerWriter(Supplier<KafkaConsumer<byte[], byte[]>> consumers, Supplier<KafkaProducer<String, Object>> producers,
             Supplier<LedgerSnapshot> ledger, SourceEventReader reader, CheckpointSigner signer,
-            LedgerProperties properties, Clock clock, LedgerWriterStatus status, TrustedCheckpoints trusted) {
+            CheckpointNoteSigner notes, LedgerProperties properties, Clock clock, LedgerWriterStatus status,
+            TrustedCheckpoints trusted) {
         this.consumers = consumers;
         this.producers = producers;
         this.ledger = ledger;
         this.reader = reader;
         this.signer = signer;
+        this.notes = notes;
         this.properties = properties;
         this.clock = clock;
         this.status = status;
@@ -239,7 +243,7 @@ final class LedgerWriter implements Runnable {
     private void sendCheckpoint(KafkaProducer<String, Object> producer, LedgerState state) {
         Checkpoint checkpoint = state.checkpoint(signer);
         producer.send(new ProducerRecord<>(Topics.LEDGER_CHECKPOINTS.name(), 0, LedgerCodec.CHECKPOINT_TARGET,
-                LedgerCodec.toAvro(checkpoint)));
+                LedgerCodec.toAvro(checkpoint, notes.sign(checkpoint).serialize())));
     }
 
     private static void abortQuietly(KafkaProducer<String, Object> producer) {

@@ -17,7 +17,8 @@ final class SourceTopics {
 
     static List<Topic<?>> all() {
         return Topics.all().stream()
-                .filter(topic -> topic != Topics.LEDGER && topic != Topics.LEDGER_CHECKPOINTS)
+                .filter(topic -> topic != Topics.LEDGER && topic != Topics.LEDGER_CHECKPOINTS
+                        && topic != Topics.LEDGER_COSIGNATURES)
                 .toList();
     }
 }

@@ -1,8 +1,7 @@
 package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.ledger.verify.Checkpoint;
-import dev.greenlight.ledger.verify.CheckpointEncoding;
-import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.PartitionHead;
 import io.micrometer.core.instrument.Counter;
@@ -30,12 +29,17 @@ final class TrustedCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(TrustedCheckpoints.class);
 
-    private final PublicKey publicKey;
+    private final LedgerKeyRing keys;
     private final MeterRegistry meters;
 
-    TrustedCheckpoints(PublicKey publicKey, MeterRegistry meters) {
-        this.publicKey = publicKey;
+    /** @param keys every key the ledger signed with (a rotation must not make earlier checkpoints untrusted) */
+    TrustedCheckpoints(LedgerKeyRing keys, MeterRegistry meters) {
+        this.keys = keys;
         this.meters = meters;
+    }
+
+    TrustedCheckpoints(PublicKey publicKey, MeterRegistry meters) {
+        this(LedgerKeyRing.of(publicKey), meters);
     }
 
     /** The checkpoints, in publication order, that are signed by the ledger key and agree with {@code chains}. */
@@ -49,7 +53,7 @@ final class TrustedCheckpoints {
             long added = 0;
             if (checkpoint.signature() == null || checkpoint.signature().length == 0) {
                 reason = "unsigned";
-            } else if (!Ed25519Keys.verify(publicKey, CheckpointEncoding.encode(checkpoint), checkpoint.signature())) {
+            } else if (keys.refusal(checkpoint).isPresent()) {
                 reason = "bad-signature";
             } else {
                 for (PartitionHead head : checkpoint.heads()) {

@@ -82,13 +82,15 @@ public final class KafkaAppendBenchmark {
                     ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10));
             LedgerTopicReader reader = new LedgerTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                     registry);
-            CheckpointSigner signer = new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC());
+            java.security.KeyPair keys = Ed25519Keys.generate();
+            CheckpointSigner signer = new CheckpointSigner(keys, Clock.systemUTC());
             LedgerWriter writer = new LedgerWriter(
                     () -> new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(),
                             new CatalogueAvroSerializer(registry, Topics.all())),
                     reader, new SourceEventReader(registry),
-                    signer, properties, Clock.systemUTC(), new LedgerWriterStatus(),
+                    signer, new dev.greenlight.ledger.verify.CheckpointNoteSigner("greenlight.bench/ledger", keys),
+                    properties, Clock.systemUTC(), new LedgerWriterStatus(),
                     new TrustedCheckpoints(signer.publicKey(), new SimpleMeterRegistry()));
             Thread thread = new Thread(writer, "ledger-writer");
             thread.start();
