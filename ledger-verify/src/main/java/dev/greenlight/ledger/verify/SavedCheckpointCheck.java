@@ -69,7 +69,10 @@ public final class SavedCheckpointCheck {
         return Consistency.check(old.treeSize(), old.rootHash(), latest.treeSize(), latest.rootHash(), proof);
     }
 
-    /** Reads entries and checkpoints; answers the header's scope ("ledger" when there is no header). */
+    /**
+     * Reads entries and checkpoints; answers "release" when any entry carries an inclusion proof (an
+     * extract), else "ledger". Like the verifier, it decides from the data, never from the header's claim.
+     */
     private static String read(Path export, List<List<Entry>> chains, List<Checkpoint> checkpoints)
             throws IOException {
         String scope = "ledger";
@@ -86,9 +89,13 @@ public final class SavedCheckpointCheck {
                     continue;
                 }
                 switch (node.path("type").asString("")) {
-                    case "entry" -> entry(node).ifPresent(entry -> add(chains, entry));
+                    case "entry" -> {
+                        if (node.has("inclusion")) {
+                            scope = "release";
+                        }
+                        entry(node).ifPresent(entry -> add(chains, entry));
+                    }
                     case "checkpoint" -> checkpoints.add(LedgerJson.checkpoint(node));
-                    case "header" -> scope = node.path("scope").asString("ledger");
                     default -> { }
                 }
             }
