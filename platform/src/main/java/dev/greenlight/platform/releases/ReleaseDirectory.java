@@ -127,10 +127,14 @@ public class ReleaseDirectory implements SmartLifecycle {
         if (release == null) {
             return;
         }
-        if (byReleaseId.putIfAbsent(releaseId(release.getTarget(), release.getVersion()), release) == null) {
-            changes.change(() -> byRevision.computeIfAbsent(release.getRevision().toLowerCase(Locale.ROOT),
-                    r -> new CopyOnWriteArrayList<>()).add(release));
-        }
+        // Both maps change under the view's monitor, in one step: a waiter that sees the release by id
+        // (readYourWrite) must also find it by revision.
+        changes.change(() -> {
+            if (byReleaseId.putIfAbsent(releaseId(release.getTarget(), release.getVersion()), release) == null) {
+                byRevision.computeIfAbsent(release.getRevision().toLowerCase(Locale.ROOT),
+                        r -> new CopyOnWriteArrayList<>()).add(release);
+            }
+        });
     }
 
     private static String releaseId(String target, String version) {
