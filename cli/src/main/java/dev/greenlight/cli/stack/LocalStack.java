@@ -332,6 +332,8 @@ public final class LocalStack implements AutoCloseable {
                 // The ledger's generated signing key lives with the rest of the stack's data, so
                 // checkpoints signed before a restart still verify after it.
                 "--greenlight.ledger.key-dir=" + config.dataDir().resolve("ledger-keys"),
+                // The ledger's on-disk index lives with the topics it indexes: a restart resumes it.
+                "--greenlight.ledger.index.dir=" + config.dataDir().resolve("ledger-index"),
                 // Whatever the current directory, the gate gates with the repository's policies (an
                 // edit there counts after a restart); every other service uses what the gate announced.
                 "--greenlight.policies.dirs=" + POLICIES_DIR));

@@ -8,6 +8,7 @@ import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,11 @@ public class IndexedLedger implements AutoCloseable {
     /** Reads what was committed since the last refresh into the index and tells the listeners. */
     public synchronized void refresh() {
         if (!listenersFed) {
+            if (!sameTopic()) {
+                log.warn("The ledger topic's first records differ from the indexed ones: the topic was recreated, "
+                        + "rebuilding the index from offset 0");
+                index.reset();
+            }
             feedStoredEntries();
             listenersFed = true;
         }
@@ -81,6 +87,33 @@ public class IndexedLedger implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * Whether the topic is the one the stored index was built from: the first record of every partition
+     * the index has read must be the one it stored (offsets alone cannot tell a recreated topic that
+     * has grown past the stored offsets).
+     */
+    private boolean sameTopic() {
+        long[] stored = index.nextOffsets();
+        long[] from = new long[stored.length];
+        long[] until = new long[stored.length];
+        for (int p = 0; p < stored.length; p++) {
+            until[p] = stored[p] > 0 ? 1 : 0;
+        }
+        if (Arrays.stream(until).allMatch(u -> u == 0)) {
+            return true;
+        }
+        long[] ends = tail.ledgerEnds();
+        for (int p = 0; p < stored.length; p++) {
+            if (ends[p] < until[p]) {
+                return false;
+            }
+        }
+        boolean[] same = {true};
+        tail.readLedger(from, until, polled -> polled.forEach(record -> same[0] &= index.holds(record.partition(),
+                record.offset(), record.item())));
+        return same[0];
     }
 
     private void append(List<LedgerTail.Polled> polled) {

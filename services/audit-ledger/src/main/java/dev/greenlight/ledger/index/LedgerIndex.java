@@ -395,6 +395,15 @@ public final class LedgerIndex implements AutoCloseable {
         return entries;
     }
 
+    /** Whether the record stored for {@code partition@offset} is {@code item} (a foreign record: none stored). */
+    public boolean holds(int partition, long offset, LedgerItem item) {
+        byte[] stored = store.get(Keys.of(Keys.ENTRY, Keys.pk(partition, offset)));
+        if (item instanceof LedgerItem.Recorded recorded) {
+            return stored != null && EntryBytes.decode(stored).entry().equals(recorded.entry());
+        }
+        return stored == null;
+    }
+
     /** Checkpoints in publication order, one by one. */
     public void forEachCheckpoint(Consumer<Checkpoint> sink) {
         store.scan(new byte[] {Keys.CHECKPOINT}, null, null, (key, value) -> {

@@ -25,11 +25,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads the whole ledger and checkpoint topics, committed records only, as raw bytes: a record that
  * does not decode as a {@code LedgerEntry} is kept as a {@link LedgerItem.Foreign} so verification can
- * point at it instead of the read failing. Used to resume the writer and to serve the auditor API.
+ * point at it instead of the read failing.
  *
- * <p>Reads from the beginning each time: simple and obviously complete, for the operations that cover
- * the whole ledger anyway (verify, export, proofs, writer restore). Queries, replay and metrics use the
- * incremental index ({@link LedgerTail}, {@code dev.greenlight.ledger.index}) instead.
+ * <p>Reads from the beginning each time and holds everything read: what the writer restores its chain
+ * heads and tree from at start. The auditor API does not use it: verify and the full export stream the
+ * topics ({@link LedgerStreams}); queries, replay, evidence, extracts, proofs and metrics use the
+ * on-disk index ({@link LedgerTail}, {@code dev.greenlight.ledger.index}).
  */
 public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
 

@@ -33,6 +33,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(partitions = 3)
 class IndexResumeIT {
 
+    /** Ids are handed out per schema, so one registry serves every fixture of a test. */
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private String servers;
     private LedgerTopicFixture ledger;
@@ -43,6 +44,10 @@ class IndexResumeIT {
     @BeforeEach
     void freshTopics(EmbeddedKafkaBroker broker) throws Exception {
         servers = broker.getBrokersAsString();
+        recreateTopics();
+    }
+
+    private void recreateTopics() throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
             if (!admin.listTopics().names().get().isEmpty()) {
                 admin.deleteTopics(admin.listTopics().names().get()).all().get();
@@ -142,5 +147,25 @@ class IndexResumeIT {
         assertThat(rebuilt.ledger().size()).isEqualTo(6);
         assertThat(rebuilt.releases()).isEqualTo(6);
         rebuilt.ledger().close();
+    }
+
+    @Test
+    void anIndexOfARecreatedTopicIsRebuiltEvenWhenTheNewTopicIsLonger() throws Exception {
+        ledger.append("ict-qm", 6);
+        Running first = start();
+        first.ledger().refresh();
+        first.ledger().close();
+        recreateTopics();
+        ledger.append("rl-policy", 15);
+
+        Running second = start();
+        second.ledger().refresh();
+
+        assertThat(second.ledger().size()).isEqualTo(15);
+        assertThat(second.ledger().query(new EntryQuery("ict-qm", null, null, null, 0, 50)).total()).isZero();
+        assertThat(second.ledger().query(new EntryQuery("rl-policy", null, null, null, 0, 50)).total()).isEqualTo(15);
+        assertThat(second.releases()).isEqualTo(15);
+        assertThat(second.ledger().current().rootAt(15)).isEqualTo(ledger.latest().rootHash());
+        second.ledger().close();
     }
 }
