@@ -1,7 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.ledger.verify.CheckpointSigner;
-import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;
@@ -76,8 +75,7 @@ class LedgerKafkaConfiguration {
         Supplier<KafkaProducer<String, Object>> producers = () -> new KafkaProducer<>(producerConfig,
                 new StringSerializer(), new CatalogueAvroSerializer(registry, Topics.all()));
 
-        Supplier<LedgerSnapshot> ledger = ledgerTopicReader;
-        return new LedgerWriter(consumers, producers, ledger, new SourceEventReader(registry), checkpointSigner,
+        return new LedgerWriter(consumers, producers, ledgerTopicReader, new SourceEventReader(registry), checkpointSigner,
                 properties, clock);
     }
 

@@ -5,6 +5,7 @@ import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topics;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,8 +29,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * does not decode as a {@code LedgerEntry} is kept as a {@link LedgerItem.Foreign} so verification can
  * point at it instead of the read failing.
  *
- * <p>Reads from the beginning each time and holds everything read: what the writer restores its chain
- * heads and tree from at start. The auditor API does not use it: verify and the full export stream the
+ * <p>{@link #get} reads from the beginning each time and holds everything read (tests and tools); the
+ * writer restores its chain heads and tree at start through {@link #restoreState}, which streams. The
+ * auditor API does not use it: verify and the full export stream the
  * topics ({@link LedgerStreams}); queries, replay, evidence, extracts, proofs and metrics use the
  * on-disk index ({@link LedgerTail}, {@code dev.greenlight.ledger.index}).
  */
@@ -39,6 +42,7 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
     private final Map<String, Object> consumerConfig;
     private final AvroDeserializer<LedgerEntry> entries;
     private final AvroDeserializer<LedgerCheckpoint> checkpoints;
+    private final LedgerStreams streams;
 
     public LedgerTopicReader(Map<String, Object> baseConsumerConfig, SchemaRegistryClient registry) {
         this.consumerConfig = new HashMap<>(baseConsumerConfig);
@@ -47,6 +51,18 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.entries = new AvroDeserializer<>(registry, Topics.LEDGER.valueSchema());
         this.checkpoints = new AvroDeserializer<>(registry, Topics.LEDGER_CHECKPOINTS.valueSchema());
+        this.streams = new LedgerStreams(baseConsumerConfig, registry);
+    }
+
+    /**
+     * The writer's state after everything committed now, read record by record ({@link LedgerStreams},
+     * {@link LedgerState#restore(List, dev.greenlight.ledger.domain.ItemCursor, Consumer)}): what the
+     * writer resumes from without holding the ledger, whatever its length.
+     */
+    public LedgerState restoreState(Consumer<String> skipped) {
+        try (LedgerStreams.Ledger ledger = streams.open()) {
+            return LedgerState.restore(ledger.partitions(), ledger.checkpoints(), skipped);
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.greenlight.ledger.kafka;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Entry;
-import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.ledger.domain.SourceEvent;
 import dev.greenlight.platform.topics.Topic;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,7 +56,7 @@ final class LedgerWriter implements Runnable {
 
     private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
     private final Supplier<KafkaProducer<String, Object>> producers;
-    private final Supplier<LedgerSnapshot> ledger;
+    private final LedgerTopicReader ledger;
     private final SourceEventReader reader;
     private final CheckpointSigner signer;
     private final LedgerProperties properties;
@@ -68,7 +66,7 @@ final class LedgerWriter implements Runnable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     LedgerWriter(Supplier<KafkaConsumer<byte[], byte[]>> consumers, Supplier<KafkaProducer<String, Object>> producers,
-            Supplier<LedgerSnapshot> ledger, SourceEventReader reader, CheckpointSigner signer,
+            LedgerTopicReader ledger, SourceEventReader reader, CheckpointSigner signer,
             LedgerProperties properties, Clock clock) {
         this.consumers = consumers;
         this.producers = producers;
@@ -106,9 +104,8 @@ final class LedgerWriter implements Runnable {
     }
 
     private LedgerState restore() {
-        LedgerSnapshot snapshot = ledger.get();
-        List<List<Entry>> chains = snapshot.validChains(skipped -> log.warn("Ignoring on restore: {}", skipped));
-        LedgerState state = LedgerState.restore(Topics.LEDGER.partitions(), chains, snapshot.checkpoints());
+        // Streamed, not loaded: a restart must not need the whole ledger on the heap.
+        LedgerState state = ledger.restoreState(skipped -> log.warn("Ignoring on restore: {}", skipped));
         log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending)", state.nextSequences(),
                 state.treeSize(), state.pendingCount());
         return state;
