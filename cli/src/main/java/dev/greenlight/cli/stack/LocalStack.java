@@ -334,6 +334,8 @@ public final class LocalStack implements AutoCloseable {
                 // still verify after it.
                 "--greenlight.ledger.generate-key=true",
                 "--greenlight.ledger.key-dir=" + config.dataDir().resolve("ledger-keys"),
+                // The ledger's on-disk index lives with the topics it indexes: a restart resumes it.
+                "--greenlight.ledger.index.dir=" + config.dataDir().resolve("ledger-index"),
                 // Whatever the current directory, the gate gates with the repository's policies (an
                 // edit there counts after a restart); every other service uses what the gate announced.
                 "--greenlight.policies.dirs=" + POLICIES_DIR));

@@ -1,5 +1,8 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.EntryEncoding;
+import dev.greenlight.ledger.verify.LedgerItem;
+import java.util.function.Consumer;
 import dev.greenlight.ledger.verify.PartitionHead;
 import dev.greenlight.ledger.verify.MerkleTree;
 import dev.greenlight.ledger.verify.Entry;
@@ -68,6 +71,61 @@ public final class LedgerState {
             }
         }
         return state;
+    }
+
+    /**
+     * The same state as {@link #restore(int, List, List)} over the same records, read one at a time: per
+     * partition the records in storage order (only those extending the valid chain count, anything else
+     * is reported to {@code skipped}, as {@link LedgerSnapshot#validChains} does), the checkpoints in
+     * publication order. Holds O(partitions + log n) plus the entries after the last checkpoint, so the
+     * writer restarts on a ledger of any length without loading it.
+     */
+    public static LedgerState restore(List<? extends ItemCursor<LedgerItem>> partitions,
+            ItemCursor<Checkpoint> checkpoints, Consumer<String> skipped) {
+        int count = partitions.size();
+        LedgerState state = new LedgerState(count);
+        long[] covered = new long[count];
+        java.util.Arrays.fill(covered, -1);
+        while (checkpoints.hasNext()) {
+            for (PartitionHead head : checkpoints.next().heads()) {
+                int p = head.partition();
+                if (p < 0 || p >= count) {
+                    continue;
+                }
+                for (long s = covered[p] + 1; s <= head.sequence(); s++) {
+                    Entry entry = state.nextInChain(p, partitions.get(p), skipped);
+                    if (entry == null) {
+                        break;
+                    }
+                    state.heads[p] = ChainHead.after(entry);
+                    state.tree.appendLeafHash(MerkleTree.leafHash(entry.entryHash()));
+                }
+                covered[p] = head.sequence();
+            }
+        }
+        for (int p = 0; p < count; p++) {
+            for (Entry entry = state.nextInChain(p, partitions.get(p), skipped); entry != null;
+                    entry = state.nextInChain(p, partitions.get(p), skipped)) {
+                state.accept(entry);
+            }
+        }
+        return state;
+    }
+
+    /** The next record of partition p that extends its valid chain (null at the end), reporting the others. */
+    private Entry nextInChain(int p, ItemCursor<LedgerItem> records, Consumer<String> skipped) {
+        while (records.hasNext()) {
+            LedgerItem item = records.next();
+            ChainHead head = heads[p];
+            if (item instanceof LedgerItem.Recorded recorded && recorded.entry().ledgerPartition() == p
+                    && recorded.entry().sequence() == head.nextSequence()
+                    && java.util.Arrays.equals(recorded.entry().previousHash(), head.lastHash())
+                    && java.util.Arrays.equals(EntryEncoding.hash(recorded.entry()), recorded.entry().entryHash())) {
+                return recorded.entry();
+            }
+            skipped.accept("not part of the chain of ledger partition " + p + ": " + item.location());
+        }
+        return null;
     }
 
     /** Appends the entry recording {@code event} to {@code ledgerPartition}'s chain. */

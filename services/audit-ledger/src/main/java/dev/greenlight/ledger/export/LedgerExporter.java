@@ -6,7 +6,9 @@ import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.InclusionProof;
 import dev.greenlight.ledger.verify.LedgerItem;
+import dev.greenlight.ledger.domain.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.index.LedgerIndex;
 import dev.greenlight.ledger.verify.MerkleTree;
 import dev.greenlight.ledger.verify.TreeOrder;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the selected entries the latest checkpoint covers, each with its inclusion proof against it, and that
  * checkpoint: the verifier refuses an extract entry without a proof, so entries recorded since the
  * latest checkpoint wait for the next one.
+ *
+ * <p>The service exports from cursors over the topics (whole ledger) and from the on-disk index
+ * (extracts), writing each line as it is read; the snapshot methods serve tests and the benchmark.
  */
 public final class LedgerExporter {
 
@@ -36,10 +41,21 @@ public final class LedgerExporter {
     }
 
     public static void exportAll(LedgerSnapshot snapshot, Writer out) {
-        ObjectNode header = header("ledger", snapshot.partitions().size());
+        exportAll(snapshot.partitions().stream().map(ListCursor::new).toList(),
+                new ListCursor<>(snapshot.checkpoints()), out);
+    }
+
+    /**
+     * The whole ledger, written record by record as the cursors read it: nothing but the current line is
+     * held, so the export of any ledger starts at once and needs constant memory.
+     */
+    public static void exportAll(List<? extends ItemCursor<LedgerItem>> partitions, ItemCursor<Checkpoint> checkpoints,
+            Writer out) {
+        ObjectNode header = header("ledger", partitions.size());
         line(out, header);
-        for (List<LedgerItem> partition : snapshot.partitions()) {
-            for (LedgerItem item : partition) {
+        for (ItemCursor<LedgerItem> partition : partitions) {
+            while (partition.hasNext()) {
+                LedgerItem item = partition.next();
                 if (item instanceof LedgerItem.Recorded recorded) {
                     line(out, typed("entry", LedgerJson.entry(recorded.entry())).put("location", item.location()));
                 } else if (item instanceof LedgerItem.Foreign foreign) {
@@ -49,10 +65,71 @@ public final class LedgerExporter {
                 }
             }
         }
-        for (Checkpoint checkpoint : snapshot.checkpoints()) {
-            line(out, typed("checkpoint", LedgerJson.checkpoint(checkpoint)));
+        while (checkpoints.hasNext()) {
+            line(out, typed("checkpoint", LedgerJson.checkpoint(checkpoints.next())));
         }
         flush(out);
+    }
+
+    /**
+     * An extract read from the on-disk index: the entries of {@code release} (a target, or
+     * {@code target@version}; any when null) recorded in {@code [from, to)}, in ledger time order, each
+     * with its inclusion proof against the latest checkpoint computed from the stored leaf and node
+     * hashes, then that checkpoint. Entries are written as they are read from the index.
+     */
+    public static void exportExtract(LedgerIndex index, int partitions, String release, Instant from, Instant to,
+            Writer out) {
+        line(out, extractHeader(partitions, release, from, to));
+        Optional<Checkpoint> latest = index.latestCheckpoint();
+        long size = latest.map(Checkpoint::treeSize).orElse(0L);
+        index.forEach(release, from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli(),
+                entry -> {
+                    Optional<Long> leaf = index.leafIndexOf(entry.ledgerPartition(), entry.sequence());
+                    if (leaf.isEmpty() || leaf.get() >= size || size > index.treeSize()) {
+                        // Not in a signed tree yet: unprovable, so the verifier would refuse it; it is in
+                        // the next extract once a checkpoint covers it.
+                        return;
+                    }
+                    ObjectNode node = typed("entry", LedgerJson.entry(entry));
+                    node.set("inclusion", LedgerJson.proof(new InclusionProof(leaf.get(), size,
+                            index.inclusionProof(leaf.get(), size))));
+                    line(out, node);
+                });
+        latest.ifPresent(checkpoint -> line(out, typed("checkpoint", LedgerJson.checkpoint(checkpoint))));
+        flush(out);
+    }
+
+    private static ObjectNode extractHeader(int partitions, String release, Instant from, Instant to) {
+        ObjectNode header = header("release", partitions);
+        if (release != null) {
+            header.put("release", release);
+        }
+        if (from != null) {
+            header.put("from", from.toString());
+        }
+        if (to != null) {
+            header.put("to", to.toString());
+        }
+        return header;
+    }
+
+    /** A list read as a cursor (a snapshot already in memory). */
+    private static final class ListCursor<T> implements ItemCursor<T> {
+        private final java.util.Iterator<T> items;
+
+        ListCursor(List<T> items) {
+            this.items = items.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return items.hasNext();
+        }
+
+        @Override
+        public T next() {
+            return items.next();
+        }
     }
 
     /** The entries whose target is {@code release}, provable against the latest checkpoint. */
@@ -67,17 +144,7 @@ public final class LedgerExporter {
      * without the rest of the ledger.
      */
     public static void exportExtract(LedgerSnapshot snapshot, String release, Instant from, Instant to, Writer out) {
-        ObjectNode header = header("release", snapshot.partitions().size());
-        if (release != null) {
-            header.put("release", release);
-        }
-        if (from != null) {
-            header.put("from", from.toString());
-        }
-        if (to != null) {
-            header.put("to", to.toString());
-        }
-        line(out, header);
+        line(out, extractHeader(snapshot.partitions().size(), release, from, to));
         Optional<Checkpoint> latest = snapshot.checkpoints().isEmpty() ? Optional.empty()
                 : Optional.of(snapshot.checkpoints().get(snapshot.checkpoints().size() - 1));
         List<Entry> leaves = TreeOrder.leaves(snapshot.validChains(skipped -> { }), snapshot.checkpoints());

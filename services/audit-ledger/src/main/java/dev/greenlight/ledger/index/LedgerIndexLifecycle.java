@@ -11,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the index from the ledger topic when the service starts and keeps it (and the metrics fed from
- * it) current between queries, so Prometheus scrapes see new releases without anyone querying.
+ * Brings the on-disk index up to date when the service starts (from its stored offsets, or from offset 0
+ * when it is new) and keeps it (and the metrics fed from it) current between queries, so Prometheus
+ * scrapes see new releases without anyone querying.
  */
 @Component
 class LedgerIndexLifecycle implements SmartLifecycle {
@@ -22,6 +23,7 @@ class LedgerIndexLifecycle implements SmartLifecycle {
     private final IndexedLedger ledger;
     private final Duration every;
     private ScheduledExecutorService refresher;
+    private volatile boolean started;
 
     LedgerIndexLifecycle(IndexedLedger ledger, @Value("${greenlight.ledger.index.refresh:1s}") Duration every) {
         this.ledger = ledger;
@@ -36,10 +38,13 @@ class LedgerIndexLifecycle implements SmartLifecycle {
 
     private void refresh() {
         try {
-            long before = ledger.size();
+            if (!started) {
+                log.info("Ledger index: {} entries on disk, catching up with the ledger topic", ledger.size());
+            }
             ledger.refresh();
-            if (before == 0 && ledger.size() > 0) {
-                log.info("Ledger index built: {} entries", ledger.size());
+            if (!started) {
+                log.info("Ledger index current: {} entries", ledger.size());
+                started = true;
             }
         } catch (RuntimeException e) {
             log.warn("Ledger index refresh failed, retrying: {}", e.toString());

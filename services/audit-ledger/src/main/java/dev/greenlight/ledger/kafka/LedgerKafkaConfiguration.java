@@ -3,7 +3,6 @@ package dev.greenlight.ledger.kafka;
 import dev.greenlight.ledger.verify.CheckpointNoteSigner;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
-import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.security.ProductionMode;
@@ -121,9 +120,8 @@ class LedgerKafkaConfiguration {
         Supplier<KafkaProducer<String, Object>> producers = () -> new KafkaProducer<>(producerConfig,
                 new StringSerializer(), new CatalogueAvroSerializer(registry, Topics.all()));
 
-        Supplier<LedgerSnapshot> ledger = ledgerTopicReader;
-        return new LedgerWriter(consumers, producers, ledger, new SourceEventReader(registry), checkpointSigner,
-                checkpointNoteSigner, properties, clock, status,
+        return new LedgerWriter(consumers, producers, ledgerTopicReader, new SourceEventReader(registry),
+                checkpointSigner, checkpointNoteSigner, properties, clock, status,
                 new TrustedCheckpoints(ledgerKeyRing, meters));
     }
 

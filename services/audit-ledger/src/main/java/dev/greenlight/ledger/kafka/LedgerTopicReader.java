@@ -5,6 +5,8 @@ import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topics;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,11 +28,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Reads the whole ledger and checkpoint topics, committed records only, as raw bytes: a record that
  * does not decode as a {@code LedgerEntry} is kept as a {@link LedgerItem.Foreign} so verification can
- * point at it instead of the read failing. Used to resume the writer and to serve the auditor API.
+ * point at it instead of the read failing.
  *
- * <p>Reads from the beginning each time: simple and obviously complete, for the operations that cover
- * the whole ledger anyway (verify, export, proofs, writer restore). Queries, replay and metrics use the
- * incremental index ({@link LedgerTail}, {@code dev.greenlight.ledger.index}) instead.
+ * <p>{@link #get} reads from the beginning each time and holds everything read (tests and tools); the
+ * writer restores its chain heads and tree at start through {@link #restoreState}, which streams. The
+ * auditor API does not use it: verify and the full export stream the
+ * topics ({@link LedgerStreams}); queries, replay, evidence, extracts, proofs and metrics use the
+ * on-disk index ({@link LedgerTail}, {@code dev.greenlight.ledger.index}).
  */
 public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
 
@@ -38,6 +43,7 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
     private final Map<String, Object> consumerConfig;
     private final AvroDeserializer<LedgerEntry> entries;
     private final AvroDeserializer<LedgerCheckpoint> checkpoints;
+    private final LedgerStreams streams;
 
     public LedgerTopicReader(Map<String, Object> baseConsumerConfig, SchemaRegistryClient registry) {
         this.consumerConfig = new HashMap<>(baseConsumerConfig);
@@ -46,6 +52,25 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.entries = new AvroDeserializer<>(registry, Topics.LEDGER.valueSchema());
         this.checkpoints = new AvroDeserializer<>(registry, Topics.LEDGER_CHECKPOINTS.valueSchema());
+        this.streams = new LedgerStreams(baseConsumerConfig, registry);
+    }
+
+    /**
+     * The writer's state after everything committed now, read record by record ({@link LedgerStreams},
+     * {@link LedgerState#restore(List, dev.greenlight.ledger.domain.ItemCursor, Consumer)}): what the
+     * writer resumes from without holding the ledger, whatever its length.
+     */
+    public LedgerState restoreState(Consumer<String> skipped) {
+        return restoreState(skipped, (checkpoints, partitions) -> checkpoints);
+    }
+
+    /** As above, building only on the checkpoints {@code trusted} lets through (the writer: {@link TrustedCheckpoints}). */
+    LedgerState restoreState(Consumer<String> skipped,
+            java.util.function.BiFunction<ItemCursor<Checkpoint>, Integer, ItemCursor<Checkpoint>> trusted) {
+        try (LedgerStreams.Ledger ledger = streams.open()) {
+            return LedgerState.restore(ledger.partitions(),
+                    trusted.apply(ledger.checkpoints(), ledger.partitions().size()), skipped);
+        }
     }
 
     @Override

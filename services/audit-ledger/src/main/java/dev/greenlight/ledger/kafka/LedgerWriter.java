@@ -4,7 +4,6 @@ import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.CheckpointNoteSigner;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Entry;
-import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.ledger.domain.SourceEvent;
 import dev.greenlight.platform.registry.SchemaRegistryException;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,7 +64,7 @@ final class LedgerWriter implements Runnable {
 
     private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
     private final Supplier<KafkaProducer<String, Object>> producers;
-    private final Supplier<LedgerSnapshot> ledger;
+    private final LedgerTopicReader ledger;
     private final SourceEventReader reader;
     private final CheckpointSigner signer;
     private final CheckpointNoteSigner notes;
@@ -79,7 +77,7 @@ final class LedgerWriter implements Runnable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     LedgerWriter(Supplier<KafkaConsumer<byte[], byte[]>> consumers, Supplier<KafkaProducer<String, Object>> producers,
-            Supplier<LedgerSnapshot> ledger, SourceEventReader reader, CheckpointSigner signer,
+            LedgerTopicReader ledger, SourceEventReader reader, CheckpointSigner signer,
             CheckpointNoteSigner notes, LedgerProperties properties, Clock clock, LedgerWriterStatus status,
             TrustedCheckpoints trusted) {
         this.consumers = consumers;
@@ -126,10 +124,10 @@ final class LedgerWriter implements Runnable {
     }
 
     private LedgerState restore() {
-        LedgerSnapshot snapshot = ledger.get();
-        List<List<Entry>> chains = snapshot.validChains(skipped -> log.warn("Ignoring on restore: {}", skipped));
-        LedgerState state = LedgerState.restore(Topics.LEDGER.partitions(), chains,
-                trusted.filter(snapshot.checkpoints(), chains));
+        // Streamed, not loaded: a restart must not need the whole ledger on the heap. Only checkpoints
+        // signed by a key of the ring, whose heads and size follow from the previous trusted one, count.
+        LedgerState state = ledger.restoreState(skipped -> log.warn("Ignoring on restore: {}", skipped),
+                trusted::filter);
         log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending)", state.nextSequences(),
                 state.treeSize(), state.pendingCount());
         return state;

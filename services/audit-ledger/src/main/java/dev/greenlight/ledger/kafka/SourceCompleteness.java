@@ -1,6 +1,8 @@
 package dev.greenlight.ledger.kafka;
 
+import dev.greenlight.ledger.domain.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.Failure;
 import dev.greenlight.platform.topics.Topic;
@@ -76,7 +78,42 @@ public final class SourceCompleteness {
      * topic, partition and offset. The failure counts all of them and names the first few.
      */
     public Optional<Failure> check(LedgerSnapshot ledger, Map<TopicPartition, Long> positions) {
-        Map<TopicPartition, long[]> recorded = recordedOffsets(ledger);
+        return check(recordedOffsets(ledger), positions);
+    }
+
+    /**
+     * As above, reading the ledger from cursors: the offsets are kept as primitive longs (8 bytes per
+     * entry while the check runs), not the entries.
+     */
+    public Optional<Failure> check(List<? extends ItemCursor<LedgerItem>> ledger, Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, long[]> lists = new HashMap<>();
+        Map<TopicPartition, Integer> sizes = new HashMap<>();
+        for (ItemCursor<LedgerItem> partition : ledger) {
+            while (partition.hasNext()) {
+                if (partition.next() instanceof LedgerItem.Recorded recorded) {
+                    Entry entry = recorded.entry();
+                    TopicPartition source = new TopicPartition(entry.sourceTopic(), entry.sourcePartition());
+                    int size = sizes.getOrDefault(source, 0);
+                    long[] array = lists.computeIfAbsent(source, p -> new long[1024]);
+                    if (size == array.length) {
+                        array = Arrays.copyOf(array, size * 2);
+                        lists.put(source, array);
+                    }
+                    array[size] = entry.sourceOffset();
+                    sizes.put(source, size + 1);
+                }
+            }
+        }
+        Map<TopicPartition, long[]> sorted = new HashMap<>();
+        lists.forEach((source, array) -> {
+            long[] exact = Arrays.copyOf(array, sizes.get(source));
+            Arrays.sort(exact);
+            sorted.put(source, exact);
+        });
+        return check(sorted, positions);
+    }
+
+    private Optional<Failure> check(Map<TopicPartition, long[]> recorded, Map<TopicPartition, Long> positions) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-ledger-completeness-" + UUID.randomUUID());

@@ -1,5 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
+import dev.greenlight.ledger.domain.ItemCursor;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.verify.Entry;
@@ -97,5 +98,76 @@ final class TrustedCheckpoints {
             return head.sequence() == -1 && Arrays.equals(head.hash(), new byte[head.hash().length]);
         }
         return Arrays.equals(head.hash(), chain.get((int) head.sequence()).entryHash());
+    }
+
+    /**
+     * The streaming form the writer restores from: yields, in publication order, the checkpoints signed
+     * by a key of the ring whose heads never move back and whose tree size is the previous trusted
+     * size plus the entries their heads add. That needs no entry, so the ledger is never held; a head
+     * whose hash disagrees with the chain is then found by the restore walking the chain (it stops there
+     * and logs it), where the list form above could reject the checkpoint before using it.
+     */
+    ItemCursor<Checkpoint> filter(ItemCursor<Checkpoint> checkpoints, int partitions) {
+        long[] covered = new long[partitions];
+        Arrays.fill(covered, -1);
+        long[] treeSize = {0};
+        return new ItemCursor<>() {
+            private Checkpoint next = advance();
+
+            private Checkpoint advance() {
+                while (checkpoints.hasNext()) {
+                    Checkpoint checkpoint = checkpoints.next();
+                    String reason = structuralRefusal(checkpoint, covered, treeSize[0]);
+                    if (reason != null) {
+                        ignored(checkpoint, reason);
+                        continue;
+                    }
+                    for (PartitionHead head : checkpoint.heads()) {
+                        covered[head.partition()] = head.sequence();
+                    }
+                    treeSize[0] = checkpoint.treeSize();
+                    return checkpoint;
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Checkpoint next() {
+                Checkpoint current = next;
+                next = advance();
+                return current;
+            }
+        };
+    }
+
+    private String structuralRefusal(Checkpoint checkpoint, long[] covered, long treeSize) {
+        if (checkpoint == null || checkpoint.signature() == null || checkpoint.signature().length == 0) {
+            return "unsigned";
+        }
+        if (keys.refusal(checkpoint).isPresent()) {
+            return "bad-signature";
+        }
+        long added = 0;
+        for (PartitionHead head : checkpoint.heads()) {
+            if (head.partition() < 0 || head.partition() >= covered.length
+                    || head.sequence() < covered[head.partition()]) {
+                return "inconsistent";
+            }
+            added += head.sequence() - covered[head.partition()];
+        }
+        return checkpoint.treeSize() == treeSize + added ? null : "inconsistent";
+    }
+
+    private void ignored(Checkpoint checkpoint, String reason) {
+        log.warn("Ignoring checkpoint record of tree size {} ({}): the writer does not build on it",
+                checkpoint == null ? -1 : checkpoint.treeSize(), reason);
+        Counter.builder(IGNORED_METRIC).tag("reason", reason)
+                .description("Checkpoint records the ledger writer ignored when rebuilding its state")
+                .register(meters).increment();
     }
 }

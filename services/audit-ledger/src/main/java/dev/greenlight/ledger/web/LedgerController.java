@@ -1,29 +1,27 @@
 package dev.greenlight.ledger.web;
 
-import dev.greenlight.ledger.verify.Checkpoint;
-import dev.greenlight.ledger.verify.Entry;
-import dev.greenlight.ledger.verify.Failure;
+import dev.greenlight.ledger.domain.StreamingVerification;
 import dev.greenlight.ledger.kafka.SourceCompleteness;
-import org.apache.kafka.common.TopicPartition;
-import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.verify.Failure;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
-import dev.greenlight.ledger.verify.LedgerVerifier;
-import dev.greenlight.ledger.verify.MerkleTree;
-import dev.greenlight.ledger.verify.Sha256;
-import dev.greenlight.ledger.verify.TreeOrder;
 import dev.greenlight.ledger.verify.VerificationReport;
+import org.apache.kafka.common.TopicPartition;
 import dev.greenlight.ledger.export.LedgerExporter;
 import dev.greenlight.ledger.index.EntryQuery;
 import dev.greenlight.ledger.index.IndexPage;
 import dev.greenlight.ledger.index.IndexedLedger;
+import dev.greenlight.ledger.index.LedgerIndex;
+import dev.greenlight.ledger.kafka.LedgerStreams;
+import dev.greenlight.ledger.verify.Checkpoint;
+import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerJson;
+import dev.greenlight.ledger.verify.Sha256;
+import dev.greenlight.platform.topics.Topics;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The auditor's API over the committed ledger: verify, query, export, proofs, checkpoints (the keys
  * are {@link LedgerKeysController}'s).
  * Every answer is computed from the ledger topics as they are now, so it shows what an auditor
- * holding an export would see, not what the writer believes: verify, export and proofs re-read the
- * topics (they cover the whole ledger anyway); queries use the index, caught up with the topic first.
+ * holding an export would see, not what the writer believes. Nothing here holds the ledger on the
+ * heap: verify and the full export stream the topics record by record ({@link LedgerStreams});
+ * queries, extracts, proofs and checkpoints use the on-disk index, caught up with the topics first.
  */
 @RestController
 @RequestMapping("/api/v1/ledger")
@@ -48,28 +47,32 @@ class LedgerController {
 
     private static final int MAX_PAGE_SIZE = 500;
 
-    private final Supplier<LedgerSnapshot> ledger;
+    private final LedgerStreams streams;
     private final LedgerKeyRing keys;
-    private final IndexedLedger index;
     private final SourceCompleteness completeness;
+    private final IndexedLedger index;
 
-    LedgerController(Supplier<LedgerSnapshot> ledger, LedgerKeyRing keys, IndexedLedger index,
+    LedgerController(LedgerStreams streams, LedgerKeyRing keys, IndexedLedger index,
             SourceCompleteness completeness) {
-        this.ledger = ledger;
+        this.streams = streams;
         this.keys = keys;
-        this.index = index;
         this.completeness = completeness;
+        this.index = index;
     }
 
     @GetMapping("/verify")
     VerificationView verify() {
         // Positions first: an entry committed after them can only make the completeness check pass.
         Map<TopicPartition, Long> positions = completeness.positions();
-        LedgerSnapshot snapshot = ledger.get();
-        VerificationReport report = new LedgerVerifier(keys).verify(snapshot.partitions(),
-                snapshot.checkpoints());
+        VerificationReport report;
+        try (LedgerStreams.Ledger ledger = streams.open()) {
+            report = StreamingVerification.verify(keys, ledger.partitions(), ledger.checkpoints());
+        }
         if (report.ok()) {
-            Optional<Failure> gap = completeness.check(snapshot, positions);
+            Optional<Failure> gap;
+            try (LedgerStreams.Ledger ledger = streams.open()) {
+                gap = completeness.check(ledger.partitions(), positions);
+            }
             if (gap.isPresent()) {
                 return VerificationView.of(report).withFailure(gap.get());
             }
@@ -100,14 +103,15 @@ class LedgerController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
         }
-        LedgerSnapshot snapshot = ledger.get();
         boolean whole = release == null && from == null && to == null;
         StreamingResponseBody body = out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (whole) {
-                LedgerExporter.exportAll(snapshot, writer);
+                try (LedgerStreams.Ledger ledger = streams.open()) {
+                    LedgerExporter.exportAll(ledger.partitions(), ledger.checkpoints(), writer);
+                }
             } else {
-                LedgerExporter.exportExtract(snapshot, release, from, to, writer);
+                LedgerExporter.exportExtract(index.current(), Topics.LEDGER.partitions(), release, from, to, writer);
             }
         };
         String name = whole ? "ledger.jsonl" : "ledger-" + (release == null ? "extract" : release)
@@ -120,74 +124,56 @@ class LedgerController {
     ObjectNode inclusion(@RequestParam(required = false) Integer partition,
             @RequestParam(required = false) Long sequence, @RequestParam(required = false) Long index,
             @RequestParam(required = false) Long treeSize) {
-        LedgerSnapshot snapshot = ledger.get();
-        List<Entry> leaves = TreeOrder.leaves(snapshot.validChains(skipped -> { }), snapshot.checkpoints());
+        LedgerIndex ledger = this.index.current();
         long leafIndex;
         if (index != null) {
             leafIndex = index;
         } else if (partition != null && sequence != null) {
-            leafIndex = indexOf(leaves, partition, sequence);
+            leafIndex = ledger.leafIndexOf(partition, sequence).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "entry " + partition + "/" + sequence + " is not covered by a checkpoint yet"));
         } else {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give index, or partition and sequence");
         }
-        long size = treeSize != null ? treeSize : latest(snapshot).treeSize();
-        if (leafIndex < 0 || leafIndex >= size || size > leaves.size()) {
+        long size = treeSize != null ? treeSize : latest(ledger).treeSize();
+        if (leafIndex < 0 || leafIndex >= size || size > ledger.treeSize()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "leaf " + leafIndex + " is not in a checkpointed tree of size " + size);
         }
-        List<byte[]> hashes = TreeOrder.leafHashes(leaves);
-        Entry entry = leaves.get((int) leafIndex);
+        Entry entry = ledger.leaf(leafIndex).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "leaf " + leafIndex + " is not in the index"));
         ObjectNode proof = LedgerJson.MAPPER.createObjectNode();
         proof.put("leafIndex", leafIndex).put("treeSize", size)
                 .put("ledgerPartition", entry.ledgerPartition()).put("sequence", entry.sequence())
                 .put("entryHash", Sha256.hex(entry.entryHash()))
-                .put("leafHash", Sha256.hex(hashes.get((int) leafIndex)))
-                .put("rootHash", Sha256.hex(MerkleTree.root(hashes.subList(0, (int) size))));
-        proof.set("path", LedgerJson.hashes(MerkleTree.inclusionProof(hashes, leafIndex, size)));
-        checkpointOfSize(snapshot, size).ifPresent(c -> proof.set("checkpoint", LedgerJson.checkpoint(c)));
+                .put("leafHash", Sha256.hex(ledger.leafHash(leafIndex)))
+                .put("rootHash", Sha256.hex(ledger.rootAt(size)));
+        proof.set("path", LedgerJson.hashes(ledger.inclusionProof(leafIndex, size)));
+        ledger.checkpointOfSize(size).ifPresent(c -> proof.set("checkpoint", LedgerJson.checkpoint(c)));
         return proof;
     }
 
     @GetMapping("/proof/consistency")
     ObjectNode consistency(@RequestParam long first, @RequestParam long second) {
-        LedgerSnapshot snapshot = ledger.get();
-        List<byte[]> hashes = TreeOrder.leafHashes(
-                TreeOrder.leaves(snapshot.validChains(skipped -> { }), snapshot.checkpoints()));
-        if (first < 1 || first > second || second > hashes.size()) {
+        LedgerIndex ledger = index.current();
+        if (first < 1 || first > second || second > ledger.treeSize()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "need 1 <= first <= second <= " + hashes.size() + " (checkpointed tree size)");
+                    "need 1 <= first <= second <= " + ledger.treeSize() + " (checkpointed tree size)");
         }
         ObjectNode proof = LedgerJson.MAPPER.createObjectNode();
         proof.put("first", first).put("second", second)
-                .put("firstRoot", Sha256.hex(MerkleTree.root(hashes.subList(0, (int) first))))
-                .put("secondRoot", Sha256.hex(MerkleTree.root(hashes.subList(0, (int) second))));
-        proof.set("path", LedgerJson.hashes(MerkleTree.consistencyProof(hashes, first, second)));
+                .put("firstRoot", Sha256.hex(ledger.rootAt(first)))
+                .put("secondRoot", Sha256.hex(ledger.rootAt(second)));
+        proof.set("path", LedgerJson.hashes(ledger.consistencyProof(first, second)));
         return proof;
     }
 
     @GetMapping("/checkpoints/latest")
     ObjectNode latestCheckpoint() {
-        return LedgerJson.checkpoint(latest(ledger.get()));
+        return LedgerJson.checkpoint(latest(index.current()));
     }
 
-    private static Checkpoint latest(LedgerSnapshot snapshot) {
-        if (snapshot.checkpoints().isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no checkpoint has been written yet");
-        }
-        return snapshot.checkpoints().get(snapshot.checkpoints().size() - 1);
-    }
-
-    private static java.util.Optional<Checkpoint> checkpointOfSize(LedgerSnapshot snapshot, long size) {
-        return snapshot.checkpoints().stream().filter(c -> c.treeSize() == size).reduce((a, b) -> b);
-    }
-
-    private static long indexOf(List<Entry> leaves, int partition, long sequence) {
-        for (int i = 0; i < leaves.size(); i++) {
-            if (leaves.get(i).ledgerPartition() == partition && leaves.get(i).sequence() == sequence) {
-                return i;
-            }
-        }
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "entry " + partition + "/" + sequence + " is not covered by a checkpoint yet");
+    private static Checkpoint latest(LedgerIndex ledger) {
+        return ledger.latestCheckpoint().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no checkpoint has been written yet"));
     }
 }

@@ -9,9 +9,10 @@ import dev.greenlight.ledger.domain.SourceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Queries answered from the index: the right entries, in ledger time order, on the right pages. */
+/** Queries answered from the on-disk index: the right entries, in ledger time order, on the right pages. */
 class LedgerIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -19,7 +20,7 @@ class LedgerIndexTest {
     private static final String ALERT = "dev.greenlight.events.AlertFired";
     private static final String POLICY = "dev.greenlight.events.PolicyActivated";
 
-    private final LedgerIndex index = new LedgerIndex();
+    private final LedgerIndex index = LedgerIndex.open(null, 3);
     private final ChainHead[] heads = {ChainHead.empty(0), ChainHead.empty(1)};
     private long offset;
 
@@ -31,6 +32,11 @@ class LedgerIndexTest {
         heads[p] = ChainHead.after(entry);
         index.add(entry, version);
         return entry;
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
     }
 
     private static EntryQuery query(String release, String type, Instant from, Instant to, int page, int size) {

@@ -205,5 +205,6 @@ class ReleaseMetricsIT {
                         .toList());
         assertThat(JSON.readTree(JSON.writeValueAsString(rebuiltMetrics.report(TARGET, null, null))))
                 .isEqualTo(get("/metrics?target=" + TARGET));
+        rebuilt.close();
     }
 }

@@ -35,13 +35,24 @@ public final class ReleaseEvidence {
 
     public Optional<EvidenceBundle> of(LedgerSnapshot snapshot, String target, String version, Instant at) {
         List<List<Entry>> chains = snapshot.validChains(skipped -> { });
-        LedgerBasis basis = basis(snapshot.checkpoints(), chains.stream().mapToLong(List::size).sum());
         List<Entry> entries = new ArrayList<>();
         chains.forEach(chain -> chain.stream().filter(e -> e.target().equals(target)).forEach(entries::add));
+        Optional<Checkpoint> latest = snapshot.checkpoints().isEmpty() ? Optional.empty()
+                : Optional.of(snapshot.checkpoints().get(snapshot.checkpoints().size() - 1));
+        return of(entries, latest, chains.stream().mapToLong(List::size).sum(), target, version, at);
+    }
+
+    /**
+     * From what the on-disk index gives: the target's entries of the valid hash chains, the latest
+     * checkpoint and the number of chain entries; only the target's entries are read and decoded.
+     */
+    public Optional<EvidenceBundle> of(List<Entry> targetChainEntries, Optional<Checkpoint> latest,
+            long ledgerEntries, String target, String version, Instant at) {
+        LedgerBasis basis = basis(latest.map(List::of).orElse(List.of()), ledgerEntries);
         Map<String, Entry> byPosition = new HashMap<>();
-        entries.forEach(e -> byPosition.put(e.position(), e));
+        targetChainEntries.forEach(e -> byPosition.put(e.position(), e));
         List<CitedEvent> cited = new ArrayList<>();
-        for (RecordedEvent recorded : events.decode(entries)) {
+        for (RecordedEvent recorded : events.decode(targetChainEntries)) {
             Entry entry = byPosition.get(recorded.position());
             cited.add(new CitedEvent(source(entry, basis), recorded.event()));
         }

@@ -1,6 +1,7 @@
 package dev.greenlight.ledger.evidence.web;
 
-import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.index.IndexedLedger;
+import dev.greenlight.ledger.index.LedgerIndex;
 import dev.greenlight.ledger.evidence.application.EvidenceAssembler;
 import dev.greenlight.ledger.evidence.application.EvidenceHtml;
 import dev.greenlight.ledger.evidence.application.EvidenceMarkdown;
@@ -9,7 +10,6 @@ import dev.greenlight.ledger.evidence.domain.EvidenceBundle;
 import dev.greenlight.ledger.replay.application.LedgerEvents;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A release's evidence bundle, built from the committed ledger as it is now (read like verify,
- * query and replay read it; any authenticated caller, like the rest of the ledger API). The format
+ * A release's evidence bundle, built from the committed ledger as it is now: the on-disk index,
+ * caught up with the topic, gives the release target's chain entries only (any authenticated caller,
+ * like the rest of the ledger API). The format
  * is {@code ?format=json|markdown|html}, else the first of those the {@code Accept} header names,
  * else JSON — so a browser, {@code curl} and the CLI all get a useful answer.
  */
@@ -32,11 +33,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/ledger")
 class EvidenceController {
 
-    private final Supplier<LedgerSnapshot> ledger;
+    private final IndexedLedger ledger;
     private final ReleaseEvidence evidence;
     private final Clock clock;
 
-    EvidenceController(Supplier<LedgerSnapshot> ledger, SchemaRegistryClient registry, Clock clock) {
+    EvidenceController(IndexedLedger ledger, SchemaRegistryClient registry, Clock clock) {
         this.ledger = ledger;
         this.evidence = new ReleaseEvidence(new LedgerEvents(registry), new EvidenceAssembler());
         this.clock = clock;
@@ -48,7 +49,9 @@ class EvidenceController {
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         EvidenceFormat chosen = EvidenceFormat.choose(format, accept);
-        EvidenceBundle bundle = evidence.of(ledger.get(), target, version, clock.instant())
+        LedgerIndex index = ledger.current();
+        EvidenceBundle bundle = evidence.of(index.chainEntriesOf(target), index.latestCheckpoint(),
+                        index.chainLength(), target, version, clock.instant())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "release " + target + "@" + version + " is not registered in the ledger"));
         String body = switch (chosen) {

@@ -74,6 +74,15 @@ public class LedgerMetrics implements LedgerListener {
         leadTimes.forEach((target, durations) -> durations.forEach(leadTimer(target)::record));
     }
 
+    /**
+     * Only the event kinds {@link ReleaseFacts} reads: after a restart the metrics are rebuilt from
+     * these entries on disk, not from the whole ledger.
+     */
+    @Override
+    public Set<String> replayTypes() {
+        return ReleaseFacts.TYPES;
+    }
+
     /** The report for {@code target} (null: all) over [from, to). */
     public synchronized MetricsReport report(String target, Instant from, Instant to) {
         return calculator.report(target, from, to);

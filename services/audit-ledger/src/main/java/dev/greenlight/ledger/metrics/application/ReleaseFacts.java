@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -25,6 +26,13 @@ import org.apache.avro.specific.SpecificRecord;
  * so the commands seen so far are remembered to learn the version and traffic share it applied.
  */
 final class ReleaseFacts {
+
+    /** Full Avro names of the events facts are read from. */
+    static final Set<String> TYPES = Set.of(DeploymentCommand.getClassSchema().getFullName(),
+            DeploymentApplied.getClassSchema().getFullName(), ReleaseRegistered.getClassSchema().getFullName(),
+            RolloutStepStarted.getClassSchema().getFullName(), RolloutStepCompleted.getClassSchema().getFullName(),
+            RolloutCompleted.getClassSchema().getFullName(), RollbackTriggered.getClassSchema().getFullName(),
+            AlertFired.getClassSchema().getFullName());
 
     private final Map<String, DeploymentCommand> commands = new HashMap<>();
     /** Reports recorded before their command (the writer interleaves source topics as it polls them). */
