@@ -46,6 +46,32 @@ public final class EntryEncoding {
     /** Reused per thread: hashing millions of entries must not allocate an encoding buffer for each. */
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1024));
 
+    /**
+     * UTF-8 of the strings nearly every entry repeats — principal, source topic, event type: a ledger
+     * has one principal, tens of topics and types — per thread, so they are not encoded again for each of
+     * millions of entries (a verifier's main cost outside SHA-256, docs/ledger.md §10). Direct-mapped,
+     * 64 slots, each checked with {@code equals}: a miss only costs the encoding it would have cost anyway.
+     */
+    private static final ThreadLocal<RepeatedStrings> REPEATED = ThreadLocal.withInitial(RepeatedStrings::new);
+
+    private static final class RepeatedStrings {
+        private final String[] keys = new String[64];
+        private final byte[][] encoded = new byte[64][];
+
+        byte[] utf8(String value) {
+            int length = value.length();
+            int slot = (length * 31 + (length == 0 ? 0 : value.charAt(length - 1))) & 63;
+            String key = keys[slot];
+            if (key != null && key.equals(value)) {
+                return encoded[slot];
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            keys[slot] = value;
+            encoded[slot] = bytes;
+            return bytes;
+        }
+    }
+
     /** The canonical bytes of {@code entry} (its entryHash field is ignored). */
     public static byte[] encode(Entry entry) {
         ByteBuffer encoded = write(entry);
@@ -89,19 +115,20 @@ public final class EntryEncoding {
             BUFFER.set(out);
         }
         out.clear();
+        RepeatedStrings repeated = REPEATED.get();
         putBytes(out, reason == null ? TAG_BYTES : UNDECODABLE_TAG_BYTES);
         out.putInt(entry.ledgerPartition());
         out.putLong(entry.sequence());
         putBytes(out, entry.previousHash());
         out.putLong(entry.recordedAt().toEpochMilli());
         putString(out, entry.entryId());
-        putString(out, entry.principal());
+        putBytes(out, repeated.utf8(entry.principal()));
         putString(out, entry.target());
-        putString(out, entry.sourceTopic());
+        putBytes(out, repeated.utf8(entry.sourceTopic()));
         out.putInt(entry.sourcePartition());
         out.putLong(entry.sourceOffset());
         putString(out, entry.sourceEventId());
-        putString(out, entry.eventType());
+        putBytes(out, repeated.utf8(entry.eventType()));
         out.putInt(entry.schemaId());
         putBytes(out, entry.payloadSha256());
         if (reason != null) {

@@ -48,10 +48,12 @@ final class TestLedger {
                     "ledger:greenlight.approvals-" + (i % 3) + "@" + i, "audit-ledger", "target-" + (i % 5),
                     "greenlight.approvals", i % 3, i, "evt-" + i, "dev.greenlight.events.ApprovalGranted", 7,
                     payload, Sha256.of(payload));
+            // Fresh String instances, as a decoder produces them: equal values, never the same object.
             chain.add(new Entry(p, chain.size(), previous, EntryEncoding.hash(unhashed), unhashed.recordedAt(),
-                    unhashed.entryId(), unhashed.principal(), unhashed.target(), unhashed.sourceTopic(),
-                    unhashed.sourcePartition(), unhashed.sourceOffset(), unhashed.sourceEventId(),
-                    unhashed.eventType(), unhashed.schemaId(), payload, unhashed.payloadSha256()));
+                    unhashed.entryId(), new String(unhashed.principal()), unhashed.target(),
+                    new String(unhashed.sourceTopic()), unhashed.sourcePartition(), unhashed.sourceOffset(),
+                    unhashed.sourceEventId(), new String(unhashed.eventType()), unhashed.schemaId(), payload,
+                    unhashed.payloadSha256()));
             if ((i + 1) % every == 0) {
                 List<PartitionHead> heads = new ArrayList<>();
                 for (int q = 0; q < partitions; q++) {

@@ -6,8 +6,6 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.ledger.attestation.domain.CriterionFacts;
 import dev.greenlight.ledger.attestation.domain.DecisionFacts;
 import dev.greenlight.ledger.attestation.domain.DecisionStatement;
-import dev.greenlight.ledger.index.EntryQuery;
-import dev.greenlight.ledger.index.IndexPage;
 import dev.greenlight.ledger.index.IndexedLedger;
 import dev.greenlight.ledger.replay.application.LedgerEvents;
 import dev.greenlight.ledger.verify.AttestationFormat;
@@ -38,7 +36,6 @@ public final class DecisionAttestations {
 
     private static final String DECISION_TYPE = GateDecided.class.getName();
     private static final String RELEASE_TYPE = ReleaseRegistered.class.getName();
-    private static final int PAGE = 1000;
 
     private final IndexedLedger index;
     private final LedgerEvents events;
@@ -80,19 +77,16 @@ public final class DecisionAttestations {
         return Optional.of(DsseEnvelope.sign(AttestationFormat.PAYLOAD_TYPE, statement, keys.getPrivate(), keyId));
     }
 
-    /** The first intact entry recording {@code GateDecided} {@code decisionId}, in ledger time order. */
+    /**
+     * The first intact entry recording {@code GateDecided} {@code decisionId}, in ledger time order, found
+     * through the index's event-id keys: the cost is the entries of that one event, not the number of
+     * recorded decisions.
+     */
     private Optional<Entry> decisionEntry(String decisionId) {
-        for (int page = 0; ; page++) {
-            IndexPage decisions = index.query(new EntryQuery(null, DECISION_TYPE, null, null, page, PAGE));
-            for (Entry entry : decisions.items()) {
-                if (entry.sourceEventId().equals(decisionId) && intact(entry)) {
-                    return Optional.of(entry);
-                }
-            }
-            if ((long) (page + 1) * PAGE >= decisions.total()) {
-                return Optional.empty();
-            }
-        }
+        return index.bySourceEventId(decisionId).stream()
+                .filter(entry -> DECISION_TYPE.equals(entry.eventType()) && intact(entry))
+                .min(java.util.Comparator.comparingLong((Entry entry) -> entry.recordedAt().toEpochMilli())
+                        .thenComparingInt(Entry::ledgerPartition).thenComparingLong(Entry::sequence));
     }
 
     /**
