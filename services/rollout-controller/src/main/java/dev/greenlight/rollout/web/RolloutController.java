@@ -6,6 +6,7 @@ import dev.greenlight.events.RolloutCommandType;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.platform.web.IdempotentRequests;
+import dev.greenlight.platform.web.KeyOwnerRedirects;
 import dev.greenlight.rollout.domain.Actor;
 import dev.greenlight.rollout.domain.RefusalReason;
 import dev.greenlight.rollout.domain.RolloutRefusedException;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Rollout status and manual control. Manual commands are not applied here: they are published as
@@ -64,9 +64,9 @@ class RolloutController {
 
     @GetMapping("/{target}")
     ResponseEntity<RolloutStatusView> status(@PathVariable String target) {
-        Optional<String> owner = queries.ownerElsewhere(target);
+        Optional<HostInfo> owner = queries.ownerElsewhere(target);
         if (owner.isPresent()) {
-            return toOwner(owner.get());
+            return KeyOwnerRedirects.redirectTo(owner.get());
         }
         return ResponseEntity.ok(RolloutStatusView.of(known(target), policies, clock.instant()));
     }
@@ -75,10 +75,12 @@ class RolloutController {
     ResponseEntity<Map<String, String>> command(@PathVariable String target, @PathVariable String version,
                                                 @PathVariable String action, @RequestBody ManualCommandBody body,
                                                 dev.greenlight.platform.security.Actor caller) {
-        Optional<String> owner = queries.ownerElsewhere(target);
+        Optional<HostInfo> owner = queries.ownerElsewhere(target);
         if (owner.isPresent()) {
-            // 307 keeps method and body: the owner, which holds the state to check against, decides.
-            return toOwner(owner.get());
+            // The command itself travels through greenlight.rollout-commands, which any instance may
+            // publish to; but the answer (403/409 at once, the refusal recorded) needs the target's
+            // state, which only the owner holds. 307 keeps method and body: the owner checks and publishes.
+            return KeyOwnerRedirects.redirectTo(owner.get());
         }
         RolloutCommandType type = RolloutCommandType.valueOf(action.toUpperCase(Locale.ROOT));
         Set<String> held = caller.roles();
@@ -110,14 +112,6 @@ class RolloutController {
             case RESUME -> machine.resume(state, version, actor, reason);
             case ABORT -> machine.abort(state, version, actor, reason);
         }
-    }
-
-    /** The same request, sent to the instance that owns the target's state. */
-    private static <T> ResponseEntity<T> toOwner(String hostAndPort) {
-        HostInfo owner = HostInfo.buildFromEndpoint(hostAndPort);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().host(owner.host()).port(owner.port())
-                .build().toUri();
-        return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(location).build();
     }
 
     private TargetState known(String target) {

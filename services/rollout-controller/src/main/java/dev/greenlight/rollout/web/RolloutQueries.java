@@ -2,6 +2,7 @@ package dev.greenlight.rollout.web;
 
 import dev.greenlight.rollout.domain.TargetState;
 import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** Read access to the controller's per-target state, so the API does not depend on how it is stored. */
 interface RolloutQueries {
@@ -10,8 +11,9 @@ interface RolloutQueries {
     Optional<TargetState> target(String target);
 
     /**
-     * The {@code host:port} of the instance that owns {@code target} when that is not this one
-     * (scaled out, each instance holds only its partitions' state); empty when it is local.
+     * The instance that owns {@code target} when that is not this one (scaled out, each instance
+     * holds only its partitions' state); empty when it is local. Throws
+     * {@code InvalidStateStoreException} (503) while the owner is not known.
      */
-    Optional<String> ownerElsewhere(String target);
+    Optional<HostInfo> ownerElsewhere(String target);
 }

@@ -36,6 +36,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -124,7 +126,7 @@ class RolloutControllerTest {
 
     @Test
     void aTargetOwnedByAnotherInstanceIsRedirectedThereWithMethodAndBodyKept() throws Exception {
-        when(queries.ownerElsewhere("ict-qm")).thenReturn(Optional.of("rollout-2.internal:8184"));
+        when(queries.ownerElsewhere("ict-qm")).thenReturn(Optional.of(new HostInfo("rollout-2.internal", 8184)));
 
         mvc.perform(get("/api/v1/rollouts/ict-qm").header("Authorization", "Bearer demo-bob"))
                 .andExpect(status().isTemporaryRedirect())
@@ -133,6 +135,37 @@ class RolloutControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"news\"}"))
                 .andExpect(status().isTemporaryRedirect())
                 .andExpect(header().string("Location", "http://rollout-2.internal:8184/api/v1/rollouts/ict-qm/2.1.0/pause"));
+        verify(publisher, never()).publish(any(), any(), any());
+    }
+
+    @Test
+    void theRedirectKeepsTheQueryAndIsGivenOnlyToAnAuthenticatedCaller() throws Exception {
+        when(queries.ownerElsewhere("ict-qm")).thenReturn(Optional.of(new HostInfo("rollout-2.internal", 8184)));
+
+        mvc.perform(get(java.net.URI.create("/api/v1/rollouts/ict-qm?view=all%20stages")).header("Authorization", "Bearer demo-bob"))
+                .andExpect(status().isTemporaryRedirect())
+                .andExpect(header().string("Location", "http://rollout-2.internal:8184/api/v1/rollouts/ict-qm?view=all%20stages"));
+        // Which instance holds a target is not told to a caller who is not authenticated.
+        mvc.perform(get("/api/v1/rollouts/ict-qm"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("Location"));
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"news\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("Location"));
+    }
+
+    @Test
+    void whileTheOwnerOfATargetIsUnknownTheAnswerIs503WithRetryAfterNot404() throws Exception {
+        when(queries.ownerElsewhere("ict-qm")).thenThrow(new InvalidStateStoreException("rebalancing"));
+
+        mvc.perform(get("/api/v1/rollouts/ict-qm").header("Authorization", "Bearer demo-bob"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(header().doesNotExist("Location"));
+        mvc.perform(post("/api/v1/rollouts/ict-qm/2.1.0/pause").header("Authorization", "Bearer demo-dave")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"news\"}"))
+                .andExpect(status().isServiceUnavailable());
         verify(publisher, never()).publish(any(), any(), any());
     }
 
