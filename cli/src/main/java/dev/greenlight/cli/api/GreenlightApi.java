@@ -34,7 +34,10 @@ public final class GreenlightApi {
         void pause(Duration duration) throws InterruptedException;
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // A scaled-out gate-evaluator or rollout-controller answers 307 for a target another instance
+    // owns; the JDK client follows it with the same method, body and headers (token, key).
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String token;
     private final Supplier<String> keys;
     private final Pause pause;
