@@ -243,6 +243,11 @@ class ScaleOutIT {
         Instance deadGate = gates.remove(0);
         Instance deadRollout = rollouts.remove(0);
         Set<Integer> orphaned = deadGate.active();
+        // The survivors keep warm copies of exactly what is about to be orphaned.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(gates.get(0).standby()).as("gate standby partitions").containsAll(deadGate.active());
+            assertThat(rollouts.get(0).standby()).as("rollout standby partitions").containsAll(deadRollout.active());
+        });
         deadGate.context().close();
         deadRollout.context().close();
 
