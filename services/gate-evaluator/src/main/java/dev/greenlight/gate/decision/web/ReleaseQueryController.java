@@ -1,10 +1,10 @@
 package dev.greenlight.gate.decision.web;
 
 import dev.greenlight.gate.decision.kafka.GateStateQueries;
-import dev.greenlight.gate.policy.ReleasePolicies;
-import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.gate.decision.kafka.GateTopology;
+import dev.greenlight.gate.policy.ReleasePolicies;
 import dev.greenlight.platform.web.KeyOwnerRedirects;
+import dev.greenlight.policy.catalog.PolicyCatalog;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
