@@ -1,5 +1,8 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.cli.stack.RemoteStackClock;
+import dev.greenlight.cli.stack.StackClockControl;
+import dev.greenlight.cli.stack.StackNotRunningException;
 import dev.greenlight.cli.api.ApiOptions;
 import dev.greenlight.cli.deploy.KafkaLoginOptions;
 import dev.greenlight.cli.deploy.ReferenceDeployer;

@@ -1,5 +1,7 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.cli.stack.StackClockControl;
+import dev.greenlight.cli.stack.StackNotRunningException;
 import dev.greenlight.cli.api.ApiException;
 import dev.greenlight.cli.api.ApiOptions;
 import dev.greenlight.cli.api.GreenlightApi;

@@ -1,8 +1,10 @@
 package dev.greenlight.cli.deploy;
 
+import dev.greenlight.cli.stack.StackTimeOptions;
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.platform.topics.Topics;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,10 +52,14 @@ public final class FollowCommand implements Callable<Integer> {
     int maxCommands;
 
     final AtomicBoolean running = new AtomicBoolean(true);
+    @Mixin
+    StackTimeOptions time = new StackTimeOptions();
+
+    /** Null: the local stack's clock when the broker is on this machine and a stack answers, else the wall clock. */
     final Clock clock;
 
     public FollowCommand() {
-        this(Clock.systemUTC());
+        this(null);
     }
 
     /**
@@ -74,7 +80,8 @@ public final class FollowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ReferenceDeployer deployer = new ReferenceDeployer(bootstrapServers, kafkaLogin::clientProperties, registryUrl,
-                target, deployerId, clock);
+                target, deployerId, clock != null ? clock
+                        : time.clockFor(URI.create("kafka://" + bootstrapServers.split(",")[0].strip())));
         Thread main = Thread.currentThread();
         Thread stopper = new Thread(() -> {
             running.set(false);

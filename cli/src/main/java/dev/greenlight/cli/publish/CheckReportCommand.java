@@ -2,11 +2,13 @@ package dev.greenlight.cli.publish;
 
 import dev.greenlight.cli.api.ApiCommand;
 import dev.greenlight.cli.api.GreenlightApi;
+import dev.greenlight.cli.stack.StackTimeOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,12 +50,19 @@ public final class CheckReportCommand extends ApiCommand {
     @Option(names = "--event-id", description = "Idempotency key: retries with the same id count once.")
     String eventId;
 
-    /** Default time of the observation; tests substitute a fixed clock. */
-    Clock clock = Clock.systemUTC();
+    @Mixin
+    StackTimeOptions time = new StackTimeOptions();
+
+    /** Default time of the observation (the local stack's time when it runs here); tests substitute a fixed clock. */
+    Clock clock;
+
+    private Clock clock() {
+        return clock != null ? clock : time.clockFor(options.checkIngest());
+    }
 
     @Override
     protected int execute(GreenlightApi api) {
-        Instant end = completed != null ? completed : clock.instant();
+        Instant end = completed != null ? completed : clock().instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("target", release.target());
         body.put("version", release.version());

@@ -2,12 +2,14 @@ package dev.greenlight.cli.publish;
 
 import dev.greenlight.cli.api.ApiCommand;
 import dev.greenlight.cli.api.GreenlightApi;
+import dev.greenlight.cli.stack.StackTimeOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +33,15 @@ public final class MetricPushCommand extends ApiCommand {
     @Option(names = "--at", description = "Observation time (ISO-8601; default: now).")
     Instant at;
 
-    /** Default time of the observation; tests substitute a fixed clock. */
-    Clock clock = Clock.systemUTC();
+    @Mixin
+    StackTimeOptions time = new StackTimeOptions();
+
+    /** Default time of the observation (the local stack's time when it runs here); tests substitute a fixed clock. */
+    Clock clock;
+
+    private Clock clock() {
+        return clock != null ? clock : time.clockFor(options.checkIngest());
+    }
 
     @Override
     protected int execute(GreenlightApi api) {
@@ -41,7 +50,7 @@ public final class MetricPushCommand extends ApiCommand {
         sample.put("version", version);
         sample.put("name", name);
         sample.put("value", value);
-        sample.put("observedAt", (at != null ? at : clock.instant()).toString());
+        sample.put("observedAt", (at != null ? at : clock().instant()).toString());
         return printed(api.post(options.checkIngest(), "/api/v1/metrics", List.of(sample)),
                 "pushed " + name + "=" + value + " for " + target);
     }

@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaCredentials credentials;
     private ConfigurableApplicationContext registry;
     private ClockControlServer control;
+    private ClockKeeper clockKeeper;
 
     /** The repository's policies: the launcher script sets {@code greenlight.home} to the repository. */
     private static final String POLICIES_DIR =
@@ -107,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
             broker = new LocalKafkaBroker(config.kafkaDir(), config.kafkaPort(), config.controllerPort(), credentials)
                     .start(remaining(deadline));
             prepareKafka(remaining(deadline));
+            clockKeeper = ClockKeeper.start(config.dataDir(), clock);
             control = ClockControlServer.start(config.controlPort(), clock);
             registry = run(SchemaRegistryApplication.builder(), config.registryPort(),
                     kafkaLogin(credentials.clientProperties(KafkaUser.REGISTRY)));
@@ -198,7 +200,10 @@ public final class LocalStack implements AutoCloseable {
         if (control != null) {
             control.close();
             control = null;
+        }
+        if (clockKeeper != null) {
             saveClock();
+            clockKeeper = null;
         }
         if (broker != null) {
             closeQuietly(KAFKA, broker);
@@ -208,7 +213,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void saveClock() {
         try {
-            SavedClock.save(config.dataDir(), clock.instant(), clock.realInstant());
+            clockKeeper.close();
         } catch (RuntimeException e) {
             LOG.warn("Could not save the stack clock; the next start begins at the real time", e);
         }

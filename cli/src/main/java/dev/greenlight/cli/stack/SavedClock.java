@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -39,8 +40,12 @@ public final class SavedClock {
         Path file = dataDir.resolve(FILE);
         try {
             if (simulated.isAfter(real)) {
+                // Write aside, then rename over: a kill -9 mid-write leaves the old time or the
+                // new one, never a torn file that would send the next start back to real time.
                 Files.createDirectories(dataDir);
-                Files.writeString(file, simulated.toString(), StandardCharsets.UTF_8);
+                Path written = Files.createTempFile(dataDir, FILE, ".tmp");
+                Files.writeString(written, simulated.toString(), StandardCharsets.UTF_8);
+                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 Files.deleteIfExists(file);
             }

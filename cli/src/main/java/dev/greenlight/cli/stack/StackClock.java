@@ -23,6 +23,7 @@ public final class StackClock extends Clock {
 
     private final InstantSource real;
     private volatile Anchor anchor;
+    private volatile Runnable onChange = () -> { };
 
     private record Anchor(Instant real, Instant simulated, double rate) {
         Instant at(Instant realNow) {
@@ -78,6 +79,12 @@ public final class StackClock extends Clock {
         requireRate(rate);
         Instant realNow = real.instant();
         anchor = new Anchor(realNow, anchor.at(realNow), rate);
+        onChange.run();
+    }
+
+    /** Runs {@code listener} after every change of rate and every jump (the stack saves its time then). */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
     }
 
     /**
@@ -91,6 +98,7 @@ public final class StackClock extends Clock {
         Instant realNow = real.instant();
         Instant simulated = anchor.at(realNow).plus(by);
         anchor = new Anchor(realNow, simulated, anchor.rate());
+        onChange.run();
         return simulated;
     }
 

@@ -208,7 +208,7 @@ final class GateSteps {
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> follow.execute("follow",
                 "--bootstrap-servers", WholeStack.stack().bootstrapServers(),
                 "--kafka-credentials", WholeStack.stack().kafkaCredentials().file().toString(),
-                "--registry-url", WholeStack.stack().registryUrl(),
+                "--registry-url", WholeStack.stack().registryUrl(), "--clock-url", WholeStack.stack().clockUrl(),
                 "--target", target, "--deployer-id", "e2e-deployer", "--max-commands", String.valueOf(commands)));
         assertThat(exit).as(printed.toString()).isZero();
         return printed.toString();

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Check criteria. Only runs against the release's revision count. Order of rules: a recent
  * failure (noFailWithin) or a failed latest run is FAIL; a WARN latest run is WARN; too few
  * consecutive qualifying PASS runs, too few passes or a stale latest PASS is PENDING (new runs can
- * fix it); otherwise PASS.
+ * fix it); otherwise PASS. Any run that is not a PASS breaks a consecutive sequence whatever its
+ * length; the minimum run window only decides which passes count.
  */
 final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
 
@@ -65,11 +66,9 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
                     "latest run of " + criterion.check() + " passed with warnings", ids, null);
         }
         List<String> unmet = new ArrayList<>();
-        List<CheckResult> qualifying = runs.stream().filter(run -> qualifies(run, criterion.minRunWindow())).toList();
         int needed = Math.max(1, criterion.consecutive());
-        List<CheckResult> lastN = qualifying.subList(Math.max(0, qualifying.size() - needed), qualifying.size());
-        if (lastN.size() < needed || lastN.stream().anyMatch(run -> run.status() != CheckStatus.PASS)) {
-            long streak = trailingPasses(qualifying);
+        long streak = qualifyingStreak(runs, criterion.minRunWindow());
+        if (streak < needed) {
             unmet.add(streak + " of " + needed + " consecutive qualifying PASS runs");
         }
         long passes = runs.stream().filter(run -> run.status() == CheckStatus.PASS).count();
@@ -93,14 +92,18 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
                         context.at())) + " old", ids, context.earliestFuture(Stream.of(staleAt)));
     }
 
-    private static boolean qualifies(CheckResult run, Duration minRunWindow) {
-        return minRunWindow == null || run.runDuration().compareTo(minRunWindow) >= 0;
-    }
-
-    private static long trailingPasses(List<CheckResult> runs) {
+    /**
+     * Qualifying PASS runs since the latest run that was not a PASS. "Consecutive" means
+     * consecutive: a FAIL, ERROR or WARN run of any length breaks the sequence (a short failing run
+     * is still a failure), while the minimum run window applies to the passes — a PASS shorter than
+     * it neither counts nor breaks the sequence.
+     */
+    private static long qualifyingStreak(List<CheckResult> runs, Duration minRunWindow) {
         long streak = 0;
         for (int i = runs.size() - 1; i >= 0 && runs.get(i).status() == CheckStatus.PASS; i--) {
-            streak++;
+            if (minRunWindow == null || runs.get(i).runDuration().compareTo(minRunWindow) >= 0) {
+                streak++;
+            }
         }
         return streak;
     }

@@ -1,6 +1,8 @@
 package dev.greenlight.policy.engine;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,5 +23,18 @@ record SemanticVersion(int major, int minor, int patch, String preRelease) {
 
     boolean isPreRelease() {
         return preRelease != null;
+    }
+
+    /**
+     * A pre-release in the release-process sense: a SemVer pre-release part whose first identifier
+     * is not one of {@code releaseTags} (lower case), so {@code 1.2.4-hotfix.1} is a release when
+     * {@code hotfix} is listed and {@code 1.2.4-rc.1} never is.
+     */
+    boolean isPreReleaseExcept(Set<String> releaseTags) {
+        if (preRelease == null) {
+            return false;
+        }
+        String first = preRelease.split("\\.", 2)[0].toLowerCase(Locale.ROOT);
+        return !releaseTags.contains(first);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Version rules: an unparseable version or a forbidden pre-release fails; a MAJOR bump (or a first
+ * Version rules: an unparseable version or a forbidden pre-release (not one of the criterion's
+ * release tags, such as {@code -hotfix}) fails; a MAJOR bump (or a first
  * release, when no previous version is known — the conservative reading) waits for an approval
  * in the named role.
  */
@@ -21,7 +22,10 @@ final class VersionEvaluator implements CriterionEvaluator<VersionCriterion> {
     public CriterionResult evaluate(VersionCriterion criterion, EvaluationContext context) {
         String version = context.release().version();
         String previous = context.evidence().previousVersion();
-        String threshold = (criterion.preReleaseAllowed() ? "" : "no pre-release")
+        String releaseTags = criterion.releaseTags().isEmpty() ? ""
+                : " (" + String.join(", ", criterion.releaseTags().stream().sorted().map(tag -> "-" + tag).toList())
+                + " tags are releases)";
+        String threshold = (criterion.preReleaseAllowed() ? "" : "no pre-release" + releaseTags)
                 + (criterion.majorRequiresRole() == null ? ""
                 : (criterion.preReleaseAllowed() ? "" : ", ") + "MAJOR bump needs " + criterion.majorRequiresRole());
         Optional<SemanticVersion> parsed = SemanticVersion.parse(version);
@@ -29,7 +33,7 @@ final class VersionEvaluator implements CriterionEvaluator<VersionCriterion> {
             return CriterionResult.of(criterion, FAIL, version, threshold,
                     version + " is not a semantic version", List.of(), null);
         }
-        if (!criterion.preReleaseAllowed() && parsed.get().isPreRelease()) {
+        if (!criterion.preReleaseAllowed() && parsed.get().isPreReleaseExcept(criterion.releaseTags())) {
             return CriterionResult.of(criterion, FAIL, version, threshold,
                     "pre-release " + version + " may not enter this stage", List.of(), null);
         }

@@ -47,7 +47,7 @@ final class CriterionReader {
             case "window" -> window(m, common);
             case "dependency" -> new DependencyCriterion(common, m.string("item"));
             case "version" -> new VersionCriterion(common, m.bool("preReleaseAllowed", true),
-                    m.optionalString("majorRequiresRole").orElse(null));
+                    m.optionalString("majorRequiresRole").orElse(null), Set.copyOf(m.strings("releaseTags")));
             case "onCall" -> new OnCallCriterion(common, m.optionalDuration("coverFor").orElse(null));
             default -> throw m.failAt("kind", "unknown criterion kind '" + kind + "' (expected one of "
                     + String.join(", ", KINDS) + ")");

@@ -43,29 +43,75 @@ class AlertsCriterionTest {
     }
 
     @Test
-    void givenResolvedPageFiredWithinWindow_thenFailUntilItIs48hOld() {
-        var fired = hoursAgo(47);
-        var e = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, fired, hoursAgo(46))));
+    void givenResolvedPageFiredWithinWindow_thenFailUntilItsResolutionIs48hOld() {
+        var e = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, hoursAgo(47), hoursAgo(46))));
 
         CriterionResult result = result(e, T, NO_PAGES_48H);
 
         assertThat(result.status()).isEqualTo(CriterionStatus.FAIL);
-        assertThat(result.nextChangeAt()).isEqualTo(fired.plus(Duration.ofHours(48)));
+        assertThat(result.nextChangeAt()).isEqualTo(hoursAgo(46).plus(Duration.ofHours(48)));
+        assertThat(result(e, result.nextChangeAt(), NO_PAGES_48H).status()).isEqualTo(CriterionStatus.PASS);
     }
 
     @Test
-    void givenPageFiredExactly48hAgo_thenOutsideWindow_pass() {
+    void givenPageThatFiredBeforeTheWindowAndWasResolvedInsideIt_thenItCounts() {
+        // Fired three days ago, resolved an hour ago: it was firing during the last 48h.
+        var e = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, hoursAgo(72), hoursAgo(1))));
+
+        CriterionResult result = result(e, T, NO_PAGES_48H);
+
+        assertThat(result.status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(result.reason()).contains("1 PAGE alert(s) firing in 48h");
+        assertThat(result.evidenceIds()).containsExactly("a1");
+        assertThat(result.nextChangeAt()).isEqualTo(hoursAgo(1).plus(Duration.ofHours(48)));
+    }
+
+    @Test
+    void givenPageResolvedExactly48hAgo_thenOutsideWindow_butOneMillisecondLaterItOverlaps() {
+        var resolvedAtEdge = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, hoursAgo(60), hoursAgo(48))));
+        var resolvedJustInside = evidence().withAlerts(List.of(
+                alert("a1", Severity.PAGE, hoursAgo(60), hoursAgo(48).plusMillis(1))));
+
+        assertThat(result(resolvedAtEdge, T, NO_PAGES_48H).status()).isEqualTo(CriterionStatus.PASS);
+        assertThat(result(resolvedJustInside, T, NO_PAGES_48H).status()).isEqualTo(CriterionStatus.FAIL);
+    }
+
+    @Test
+    void givenPageFiredExactly48hAgoAndResolvedAfter_thenItOverlaps() {
         var e = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, hoursAgo(48), hoursAgo(47))));
+
+        assertThat(result(e, T, NO_PAGES_48H).status()).isEqualTo(CriterionStatus.FAIL);
+    }
+
+    @Test
+    void givenLongRunningWarningsWhileActiveAllowed_thenEachOverlappingOneCountsAgainstMax() {
+        var tolerant = new AlertsCriterion(common("warnings"), Severity.WARNING, Duration.ofHours(48), 1, false);
+        var one = evidence().withAlerts(List.of(alert("w1", Severity.WARNING, hoursAgo(100), null)));
+        var two = one.withAlerts(List.of(alert("w2", Severity.WARNING, hoursAgo(90), hoursAgo(40))));
+
+        assertThat(result(one, T, tolerant).status()).isEqualTo(CriterionStatus.PASS);
+        CriterionResult failed = result(two, T, tolerant);
+        assertThat(failed.status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(failed.nextChangeAt()).as("when w2 leaves the window")
+                .isEqualTo(hoursAgo(40).plus(Duration.ofHours(48)));
+    }
+
+    @Test
+    void givenAlertFiredAfterEvaluationTime_thenItDoesNotExistYet() {
+        var e = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, T.plusSeconds(1), T.plusSeconds(2))));
 
         assertThat(result(e, T, NO_PAGES_48H).status()).isEqualTo(CriterionStatus.PASS);
     }
 
     @Test
     void givenResolutionAfterEvaluationTime_thenStillActiveAtThatTime() {
+        var activeOnly = new AlertsCriterion(common("no-active-page"), Severity.PAGE, null, null, true);
         var e = evidence().withAlerts(List.of(alert("a1", Severity.PAGE, hoursAgo(100), T.plusSeconds(60))));
 
-        assertThat(result(e, T, NO_PAGES_48H).status()).isEqualTo(CriterionStatus.FAIL);
-        assertThat(result(e, T.plusSeconds(60), NO_PAGES_48H).status()).isEqualTo(CriterionStatus.PASS);
+        assertThat(result(e, T, activeOnly).status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(result(e, T.plusSeconds(60), activeOnly).status()).isEqualTo(CriterionStatus.PASS);
+        assertThat(result(e, T.plusSeconds(60), NO_PAGES_48H).status())
+                .as("with a window it was still firing inside it").isEqualTo(CriterionStatus.FAIL);
     }
 
     @Test

@@ -143,4 +143,74 @@ class CheckCriterionTest {
         assertThat(result(e.withChecks(List.of(check("p3", "paper", PASS, hoursAgo(1)))), T, criterion).status())
                 .isEqualTo(CriterionStatus.PASS);
     }
+
+    /** Two consecutive 48h passes, nothing else: isolates the sequence rule from noFailWithin. */
+    private static final CheckCriterion TWO_48H_PASSES = new CheckCriterion(common("validation-48h"),
+            "validation-48h", null, 2, Duration.ofHours(48), null, 0);
+
+    @Test
+    void givenShortFailedRunBetweenTwoQualifyingPasses_thenTheSequenceIsBroken() {
+        // The failed run lasted one minute, far below the 48h run window: it still breaks the
+        // sequence, because "consecutive" is about outcomes, and the run window only says which
+        // passes count.
+        var e = evidence().withChecks(List.of(
+                check("v1", "validation-48h", PASS, hoursAgo(150), hoursAgo(100)),
+                check("v2", "validation-48h", FAIL, hoursAgo(99), hoursAgo(99).plusSeconds(60)),
+                check("v3", "validation-48h", PASS, hoursAgo(60), hoursAgo(10))));
+
+        CriterionResult result = result(e, T, TWO_48H_PASSES);
+
+        assertThat(result.status()).isEqualTo(CriterionStatus.PENDING);
+        assertThat(result.reason()).contains("1 of 2 consecutive qualifying PASS runs");
+    }
+
+    @Test
+    void givenShortErroredOrWarnedRunBetweenPasses_thenTheSequenceIsBrokenToo() {
+        for (var status : List.of(ERROR, WARN)) {
+            var e = evidence().withChecks(List.of(
+                    check("v1", "validation-48h", PASS, hoursAgo(150), hoursAgo(100)),
+                    check("v2", "validation-48h", status, hoursAgo(99), hoursAgo(99).plusSeconds(1)),
+                    check("v3", "validation-48h", PASS, hoursAgo(60), hoursAgo(10))));
+
+            assertThat(result(e, T, TWO_48H_PASSES).status()).as(status.name()).isEqualTo(CriterionStatus.PENDING);
+        }
+    }
+
+    @Test
+    void givenShortPassBetweenTwoQualifyingPasses_thenItNeitherCountsNorBreaks() {
+        var e = evidence().withChecks(List.of(
+                check("v1", "validation-48h", PASS, hoursAgo(150), hoursAgo(100)),
+                check("v2", "validation-48h", PASS, hoursAgo(99), hoursAgo(98)),
+                check("v3", "validation-48h", PASS, hoursAgo(60), hoursAgo(10))));
+        var onlyOneQualifies = evidence().withChecks(List.of(
+                check("v2", "validation-48h", PASS, hoursAgo(99), hoursAgo(98)),
+                check("v3", "validation-48h", PASS, hoursAgo(60), hoursAgo(10))));
+
+        assertThat(result(e, T, TWO_48H_PASSES).status()).isEqualTo(CriterionStatus.PASS);
+        assertThat(result(onlyOneQualifies, T, TWO_48H_PASSES).status()).isEqualTo(CriterionStatus.PENDING);
+    }
+
+    @Test
+    void givenFailureBeforeTheLastTwoPasses_thenTheSequenceAfterItCounts() {
+        var e = evidence().withChecks(List.of(
+                check("v0", "validation-48h", FAIL, hoursAgo(200), hoursAgo(199)),
+                check("v1", "validation-48h", PASS, hoursAgo(150), hoursAgo(100)),
+                check("v2", "validation-48h", PASS, hoursAgo(60), hoursAgo(10))));
+
+        assertThat(result(e, T, TWO_48H_PASSES).status()).isEqualTo(CriterionStatus.PASS);
+    }
+
+    @Test
+    void givenLongFailedRunThatStartedBeforeTheNoFailWindowAndEndedInside_thenFail() {
+        // A run is failed when it completes: one that completed inside the window overlaps it,
+        // however long before the window it started.
+        var e = evidence().withChecks(List.of(
+                check("v0", "validation-48h", FAIL, hoursAgo(200), hoursAgo(71)),
+                check("v1", "validation-48h", PASS, hoursAgo(70), hoursAgo(20)),
+                check("v2", "validation-48h", PASS, hoursAgo(19).minus(Duration.ofHours(50)), hoursAgo(1))));
+
+        assertThat(result(e, T, VALIDATION).status()).isEqualTo(CriterionStatus.FAIL);
+        assertThat(result(e, hoursAgo(71).plus(Duration.ofHours(72)), VALIDATION).status())
+                .isNotEqualTo(CriterionStatus.FAIL);
+    }
 }

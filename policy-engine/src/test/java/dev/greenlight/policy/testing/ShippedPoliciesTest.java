@@ -3,6 +3,9 @@ package dev.greenlight.policy.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.Stage;
+import dev.greenlight.policy.model.VersionCriterion;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +49,27 @@ class ShippedPoliciesTest {
             new PolicyParser().parse(policy);
             String testFile = policy.getFileName().toString().replace(".yaml", ".test.yaml");
             assertThat(POLICIES.resolve("tests").resolve(testFile)).as("tests for " + policy).exists();
+        }
+    }
+
+    @Test
+    void everyStageWithLiveTrafficRefusesPreReleasesOfEveryType() throws IOException {
+        // "A pre-release never reaches a production stage, whatever type it was registered with":
+        // a blocking version criterion without appliesTo in every stage that takes traffic.
+        for (Path file : shippedPolicies()) {
+            Policy policy = new PolicyParser().parse(file);
+            for (Stage stage : policy.stages()) {
+                if (stage.traffic() == 0) {
+                    continue;
+                }
+                assertThat(stage.criteria()).as(policy.name() + " stage " + stage.name())
+                        .anySatisfy(criterion -> {
+                            assertThat(criterion).isInstanceOfSatisfying(VersionCriterion.class,
+                                    version -> assertThat(version.preReleaseAllowed()).isFalse());
+                            assertThat(criterion.blocking()).isTrue();
+                            assertThat(criterion.common().appliesTo()).isEmpty();
+                        });
+            }
         }
     }
 }

@@ -39,9 +39,13 @@ public record MetricsReport(String target, Instant from, Instant to, Duration in
             Long meanSeconds, List<LiveRelease> releases) {
     }
 
-    /** One release that went live, with its lead time (null when its registration is not in the ledger). */
+    /**
+     * One release that went live, with its lead time (null when its registration is not in the
+     * ledger, or when it was recorded live before it was registered — then {@code problem} says so
+     * and the release is left out of the lead-time figures rather than counted negative).
+     */
     public record LiveRelease(String target, String version, Instant registeredAt, Instant liveAt,
-            Long leadTimeSeconds) {
+            Long leadTimeSeconds, String problem) {
     }
 
     /**

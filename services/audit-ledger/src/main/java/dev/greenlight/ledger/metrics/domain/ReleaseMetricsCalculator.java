@@ -200,7 +200,9 @@ public final class ReleaseMetricsCalculator {
     private static MetricsReport.LeadTime leadTime(List<ReleaseTimeline> live) {
         List<MetricsReport.LiveRelease> items = live.stream()
                 .map(t -> new MetricsReport.LiveRelease(t.target(), t.version(), t.registeredAt(), t.liveAt(),
-                        t.leadTime().map(Duration::toSeconds).orElse(null)))
+                        t.leadTime().map(Duration::toSeconds).orElse(null), t.clockFault()
+                                ? "recorded live before it was registered: the deployer's clock disagrees with the services'"
+                                : null))
                 .toList();
         long[] seconds = items.stream().filter(i -> i.leadTimeSeconds() != null)
                 .mapToLong(MetricsReport.LiveRelease::leadTimeSeconds).sorted().toArray();
@@ -282,7 +284,7 @@ public final class ReleaseMetricsCalculator {
                 return Optional.empty();
             }
             leadTimeReported = true;
-            return Optional.of(Duration.between(registeredAt, liveAt));
+            return snapshot().leadTime(); // none for a release "live before registered": a clock fault
         }
 
         ReleaseTimeline snapshot() {

@@ -17,10 +17,19 @@ import java.util.Optional;
 public record ReleaseTimeline(String target, String version, Instant registeredAt, Instant exposedAt,
         Instant liveAt, Instant stoppedAt) {
 
-    /** Registration to live, when both are known. */
+    /**
+     * Registration to live, when both are known and in that order. A release recorded live before
+     * it was registered is a clock fault (a deployer stamping with another clock than the
+     * services), not a negative lead time: it has none, and {@link #clockFault()} says why.
+     */
     public Optional<Duration> leadTime() {
-        return registeredAt == null || liveAt == null ? Optional.empty()
+        return registeredAt == null || liveAt == null || clockFault() ? Optional.empty()
                 : Optional.of(Duration.between(registeredAt, liveAt));
+    }
+
+    /** Recorded live before it was registered: the stamps come from clocks that disagree. */
+    public boolean clockFault() {
+        return registeredAt != null && liveAt != null && liveAt.isBefore(registeredAt);
     }
 
     /** The release as {@code target@version}. */

@@ -137,6 +137,27 @@ class ReleaseMetricsCalculatorTest {
     }
 
     @Test
+    void aReleaseRecordedLiveBeforeItWasRegisteredIsAClockFaultNotANegativeLeadTime() {
+        // A deployer stamping with the wall clock while the stack runs days ahead.
+        given(new Registered(id(), "ok", "1.0.0", T0),
+                new TrafficShifted(id(), "ok", "1.0.0", 100, at(Duration.ofHours(2)), true));
+        Optional<Duration> observed = metrics.apply(new Registered(id(), "skewed", "1.0.0", at(Duration.ofDays(3))));
+        Optional<Duration> skewed = metrics.apply(
+                new TrafficShifted(id(), "skewed", "1.0.0", 100, at(Duration.ofHours(1)), true));
+
+        assertThat(observed).isEmpty();
+        assertThat(skewed).as("nothing negative reaches the lead-time timer").isEmpty();
+        MetricsReport.LeadTime leadTime = metrics.report(null, null, null).leadTime();
+        assertThat(leadTime.count()).isEqualTo(1);
+        assertThat(leadTime.p50Seconds()).isEqualTo(7200);
+        assertThat(leadTime.releases()).filteredOn(r -> r.target().equals("skewed")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.leadTimeSeconds()).isNull();
+                    assertThat(r.problem()).contains("live before it was registered");
+                });
+    }
+
+    @Test
     void rollbacksAreCountedByActionReasonAndTarget() {
         given(new RolledBack(id(), "ict-qm", "1.0.0", "ROLLBACK", "live-errors-max", at(Duration.ofHours(1))),
                 new RolledBack(id(), "ict-qm", "1.1.0", "PAUSE", "cost-spike", at(Duration.ofHours(2))),

@@ -73,6 +73,14 @@ public class PolicyBinding {
                         + new TreeSet<>(roles));
             }
         }));
+        governing.ifPresent(policy -> {
+            if (!policy.registration().versionTagged(type, candidate.version().toString())) {
+                String tag = policy.registration().requiredVersionTag(type).orElseThrow();
+                throw new InvalidFieldException("version", "'" + candidate.version() + "' is not tagged as a "
+                        + type + ": policy " + policy.name() + " requires " + type + " versions like 1.2.4-" + tag
+                        + " or 1.2.4-" + tag + ".1");
+            }
+        });
         return governing;
     }
 

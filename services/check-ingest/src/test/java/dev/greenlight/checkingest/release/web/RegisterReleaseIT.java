@@ -122,6 +122,30 @@ class RegisterReleaseIT {
     }
 
     @Test
+    void aHotfixWithoutTheHotfixTagIsRefusedNamingTheVersionAndNothingIsWritten() {
+        // The attack: the emergency path (immediate, skips blackouts) claimed by a version that does
+        // not say it is a hotfix, by someone who may declare one.
+        Answer trading = post("""
+                {"target": "ict-untagged", "version": "2.0.5", "type": "HOTFIX",
+                 "revision": "abcdef1", "author": "alice"}""", "demo-dave");
+        Answer ops = post("""
+                {"target": "agent-orchestration-ops-untagged", "version": "1.3.2-beta.1", "type": "HOTFIX",
+                 "revision": "abcdef1", "author": "alice"}""", "demo-dave");
+
+        assertThat(trading.status()).isEqualTo(400);
+        assertThat(trading.body().path("field").asString()).isEqualTo("version");
+        assertThat(trading.body().path("detail").asString()).contains("trading-strategy").contains("-hotfix");
+        assertThat(ops.status()).isEqualTo(400);
+        assertThat(ops.body().path("field").asString()).isEqualTo("version");
+        assertThat(releasesFor("ict-untagged")).isEmpty();
+        assertThat(releasesFor("agent-orchestration-ops-untagged")).isEmpty();
+
+        assertThat(post("""
+                {"target": "ict-untagged", "version": "2.0.5-hotfix.1", "type": "HOTFIX",
+                 "revision": "abcdef1", "author": "alice"}""", "demo-dave").status()).isEqualTo(201);
+    }
+
+    @Test
     void aValidRegistrationIsStoredAsOneReleaseRegisteredKeyedByTarget() {
         Answer answer = post("""
                 {"target": "ict-qm", "version": "2.1.0", "type": "STRATEGY",
@@ -185,7 +209,7 @@ class RegisterReleaseIT {
     @Test
     void theVersionAReleaseReplacesIsRecordedSoVersionRulesKnowItsSemverClass() {
         Answer answer = post("""
-                {"target": "replacing", "version": "2.4.1", "type": "HOTFIX",
+                {"target": "replacing", "version": "2.4.1-hotfix", "type": "HOTFIX",
                  "revision": "abcdef1", "author": "alice", "previousVersion": "2.4.0"}""", "demo-dave");
 
         assertThat(answer.status()).isEqualTo(201);

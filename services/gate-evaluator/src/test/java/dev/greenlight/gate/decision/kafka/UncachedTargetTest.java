@@ -88,9 +88,10 @@ class UncachedTargetTest {
         alerts.pipeInput("svc-a", fired("fa2", "svc-a", "warn", AlertSeverity.WARNING, T));
         assertThat(decisions.isEmpty()).isTrue();
 
-        // and its wake-up, when the page alert leaves the 48-hour window, still finds the release.
-        clock.advance(Duration.ofHours(46));
-        driver.advanceWallClockTime(Duration.ofHours(46));
+        // and its wake-up, when the page alert (resolved at T-1h) leaves the 48-hour window, still
+        // finds the release.
+        clock.advance(Duration.ofHours(47));
+        driver.advanceWallClockTime(Duration.ofHours(47));
         GateDecided go = decisions.readValue();
         assertThat(go.getTarget()).isEqualTo("svc-a");
         assertThat(go.getOutcome()).isEqualTo(GateOutcome.GO);

@@ -1,4 +1,4 @@
-package dev.greenlight.cli.demo;
+package dev.greenlight.cli.stack;
 
 import dev.greenlight.cli.api.GreenlightApi;
 import java.io.IOException;
@@ -19,34 +19,34 @@ import tools.jackson.databind.JsonNode;
  * simulated now from it to stamp evidence as a monitor in that world would, and speeds it up or
  * jumps it forward. Unreachable means there is no local stack to drive.
  */
-final class StackClockControl {
+public final class StackClockControl {
 
     /** The stack clock as the control port reports it. */
-    record State(Instant now, double rate) {
+    public record State(Instant now, double rate) {
     }
 
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    StackClockControl(URI url) {
+    public StackClockControl(URI url) {
         this.url = url;
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
-    State read() {
+    public State read() {
         return send(HttpRequest.newBuilder(url).GET());
     }
 
     /** From now on every service's time passes {@code rate} times as fast as real time. */
-    State rate(double rate) {
+    public State rate(double rate) {
         return change(Map.of("rate", rate));
     }
 
     /** Every service's time jumps forward by {@code by} at once. */
-    State advance(Duration by) {
+    public State advance(Duration by) {
         return change(Map.of("advance", by.toString()));
     }
 

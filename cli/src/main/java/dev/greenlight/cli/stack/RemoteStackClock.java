@@ -1,4 +1,4 @@
-package dev.greenlight.cli.demo;
+package dev.greenlight.cli.stack;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,11 +11,11 @@ import java.time.ZoneOffset;
  * stack's services stamp the commands they answer, so release lead times stay positive and true.
  * Acknowledgements are rare, so one HTTP round trip per instant costs nothing.
  */
-final class RemoteStackClock extends Clock {
+public final class RemoteStackClock extends Clock {
 
     private final StackClockControl control;
 
-    RemoteStackClock(StackClockControl control) {
+    public RemoteStackClock(StackClockControl control) {
         this.control = control;
     }
 
