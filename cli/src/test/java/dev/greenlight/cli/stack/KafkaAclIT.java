@@ -3,6 +3,7 @@ package dev.greenlight.cli.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.RolloutCommandRequested;
@@ -293,8 +294,11 @@ class KafkaAclIT {
 
         KafkaSecuritySetup.apply(admin, broker.bootstrapServers(), credentials, TIMEOUT);
 
-        assertThat(Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get()))
-                .isEqualTo(Set.copyOf(KafkaAcls.bindings(SCHEMAS)));
+        // The controller has committed the deletion when apply returns; the broker that answers
+        // describeAcls (and authorizes the produce below) applies it from the metadata log a moment later.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get()))
+                        .isEqualTo(Set.copyOf(KafkaAcls.bindings(SCHEMAS))));
         Map<String, Long> before = endOffsets();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(
                 credentials.clientProperties(KafkaUser.DEPLOYER)))) {
