@@ -30,7 +30,7 @@ public final class HttpIngestLoad {
 
     /** What one run measured. */
     public record Result(long requests, long failures, long items, double seconds, long p50Micros, long p99Micros,
-                         long maxMicros) {
+                         long maxMicros, double cpuSeconds) {
 
         public double requestsPerSecond() {
             return requests / seconds;
@@ -43,8 +43,9 @@ public final class HttpIngestLoad {
         @Override
         public String toString() {
             return String.format("%,d requests (%,d failed) in %.1f s: %,.0f req/s, %,.0f items/s, p50 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms", requests, failures, seconds, requestsPerSecond(), itemsPerSecond(),
-                    p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0);
+                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)", requests, failures, seconds,
+                    requestsPerSecond(), itemsPerSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
+                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests);
         }
     }
 
@@ -70,6 +71,7 @@ public final class HttpIngestLoad {
         long[] counts = new long[connections];
         long[] failures = new long[connections];
         CountDownLatch done = new CountDownLatch(connections);
+        long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         // One client: it keeps one pooled connection per concurrently waiting caller.
@@ -121,10 +123,11 @@ public final class HttpIngestLoad {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long requests = Arrays.stream(counts).sum();
         return new Result(requests, Arrays.stream(failures).sum(), requests * itemsPerBody, seconds,
-                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1]);
+                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds);
     }
 
     private static long percentile(long[] sorted, double p) {

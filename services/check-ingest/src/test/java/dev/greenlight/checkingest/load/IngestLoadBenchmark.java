@@ -62,6 +62,9 @@ class IngestLoadBenchmark {
         Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmup", 5));
         URI metrics = URI.create("http://localhost:" + port + "/api/v1/metrics");
 
+        long idleStart = ProcessCpu.nanos();
+        Thread.sleep(3_000);
+        double idleCores = (ProcessCpu.nanos() - idleStart) / 3e9;
         byte[] record = sampleBytes();
         RawProducerLoad.run(brokers, RAW_TOPIC, warmUp, n -> target(n), record);
         RawProducerLoad.Result raw = RawProducerLoad.run(brokers, RAW_TOPIC, seconds, n -> target(n), record);
@@ -74,6 +77,7 @@ class IngestLoadBenchmark {
 
         System.out.println("\n=== check-ingest load, " + connections + " connections, " + seconds.toSeconds() + " s each"
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores ===");
+        System.out.printf("this JVM idle (app + broker, no load): %.2f cores busy%n", idleCores);
         System.out.println("raw idempotent acks=all producer: " + raw);
         System.out.println("raw, " + connections + " senders waiting for each ack: " + closedLoop);
         System.out.println("HTTP, 1 sample per request:       " + single);

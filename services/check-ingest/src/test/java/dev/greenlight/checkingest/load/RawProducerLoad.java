@@ -23,7 +23,7 @@ public final class RawProducerLoad {
     }
 
     /** Acknowledged records per second, and how many. */
-    public record Result(long records, double seconds, int recordBytes) {
+    public record Result(long records, double seconds, int recordBytes, double cpuSeconds) {
 
         public double recordsPerSecond() {
             return records / seconds;
@@ -31,8 +31,8 @@ public final class RawProducerLoad {
 
         @Override
         public String toString() {
-            return String.format("%,d records of %d bytes in %.1f s: %,.0f rec/s", records, recordBytes, seconds,
-                    recordsPerSecond());
+            return String.format("%,d records of %d bytes in %.1f s: %,.0f rec/s, %.1f us CPU per record (this JVM)",
+                    records, recordBytes, seconds, recordsPerSecond(), records == 0 ? 0 : cpuSeconds * 1e6 / records);
         }
     }
 
@@ -48,6 +48,7 @@ public final class RawProducerLoad {
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers, 0),
                 new StringSerializer(), new ByteArraySerializer())) {
+            long cpuStart = ProcessCpu.nanos();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             java.util.List<Thread> threads = new java.util.ArrayList<>();
@@ -74,7 +75,7 @@ public final class RawProducerLoad {
             if (failure.get() != null) {
                 throw new IllegalStateException("raw producer failed", failure.get());
             }
-            return new Result(acked.get(), seconds, record.length);
+            return new Result(acked.get(), seconds, record.length, (ProcessCpu.nanos() - cpuStart) / 1e9);
         }
     }
 
@@ -98,6 +99,7 @@ public final class RawProducerLoad {
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers, null), new StringSerializer(),
                 new ByteArraySerializer())) {
+            long cpuStart = ProcessCpu.nanos();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             long n = 0;
@@ -115,7 +117,7 @@ public final class RawProducerLoad {
             if (failure.get() != null) {
                 throw new IllegalStateException("raw producer failed", failure.get());
             }
-            return new Result(acked.get(), seconds, record.length);
+            return new Result(acked.get(), seconds, record.length, (ProcessCpu.nanos() - cpuStart) / 1e9);
         }
     }
 }
