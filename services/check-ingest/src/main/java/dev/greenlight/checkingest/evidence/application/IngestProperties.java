@@ -18,11 +18,14 @@ import org.springframework.util.unit.DataSize;
  * @param policyOverrideRole role a caller needs to register a release under a governing policy
  *                        other than the default one (naming a policy that does not govern the
  *                        release is refused for everyone)
+ * @param batchCommitters Kafka transactions in flight at once for requests of several events; each
+ *                        commits every batch waiting when it starts (group commit)
  */
 @ConfigurationProperties("greenlight.ingest")
 public record IngestProperties(@DefaultValue("5m") Duration maxClockSkew,
                                @DefaultValue("10s") Duration releaseLookupTimeout,
                                @DefaultValue("1000") int maxBatchSize,
                                @DefaultValue("1MB") DataSize maxBodySize,
-                               @DefaultValue("release-captain") String policyOverrideRole) {
+                               @DefaultValue("release-captain") String policyOverrideRole,
+                               @DefaultValue("2") int batchCommitters) {
 }

@@ -1,0 +1,185 @@
+package dev.greenlight.checkingest.kafka;
+
+import dev.greenlight.platform.kafka.EventNotStoredException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Requests that carry several events, stored all-or-nothing by Kafka transactions — but not one
+ * transaction per request: a few committer threads each take every request waiting at that moment
+ * and write them in ONE transaction (group commit), then answer each of them. A transaction costs
+ * the same few broker round trips and markers whatever it holds, so under load its cost is shared
+ * by many requests instead of paid by each.
+ *
+ * <p>Each request is still all-or-nothing: its events are in exactly one transaction, which
+ * read_committed consumers see whole or not at all, and its caller is answered only after that
+ * transaction committed (every record acknowledged, {@code acks=all}). A transaction that fails
+ * fails every request in it (503, retry; nothing visible). When the failure lies in one record
+ * (too large, not serializable) the requests are retried one transaction each, so one bad request
+ * cannot make its neighbours fail.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    /** Most records one transaction holds (a request holds at most max-batch-size of them). */
+    private static final int MAX_GROUP_RECORDS = 10_000;
+    private static final int WARM_UP_ATTEMPTS = 3;
+
+    private final KafkaTemplate<String, Object> template;
+    private final Duration answerTimeout;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /**
+     * @param template      a transactional template (check-ingest's event template)
+     * @param committers    transactions in flight at once; each uses its own transactional producer
+     * @param answerTimeout how long a request waits for its transaction before answering 503
+     */
+    GroupCommit(KafkaTemplate<String, Object> template, int committers, Duration answerTimeout) {
+        this.template = template;
+        this.answerTimeout = answerTimeout;
+        for (int i = 0; i < committers; i++) {
+            Thread thread = new Thread(this::commitLoop, "check-ingest-group-commit-" + i);
+            thread.setDaemon(true);
+            this.committers.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Returns once {@code events} are committed in one transaction; otherwise throws {@link EventNotStoredException}. */
+    void publish(List<? extends Outgoing<?>> events) {
+        Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+        if (!running) {
+            throw notStored(pending, new IllegalStateException("check-ingest is shutting down"));
+        }
+        queue.add(pending);
+        try {
+            pending.done().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notStored(pending, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof EventNotStoredException stored ? stored : notStored(pending, e.getCause());
+        } catch (TimeoutException e) {
+            throw notStored(pending, e);
+        }
+    }
+
+    private void commitLoop() {
+        warmUp();
+        while (running) {
+            List<Pending> group;
+            try {
+                group = nextGroup();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                commit(group);
+                group.forEach(pending -> pending.done().complete(null));
+            } catch (RuntimeException e) {
+                if (group.size() > 1 && inOneRecord(e)) {
+                    group.forEach(this::commitAlone);
+                } else {
+                    group.forEach(pending -> pending.done().completeExceptionally(notStored(pending, e)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Gets this committer's transactional producer registered with the transaction coordinator
+     * ({@code InitProducerId}) before the first batch arrives, so the first batch does not pay for
+     * it — on a fresh broker that includes creating the transaction-state topic and can exceed
+     * {@code max.block.ms}. Best effort: a failure leaves it to the first batch, as before.
+     */
+    private void warmUp() {
+        for (int attempt = 0; attempt < WARM_UP_ATTEMPTS && running; attempt++) {
+            try {
+                template.executeInTransaction(operations -> null);
+                return;
+            } catch (RuntimeException e) {
+                // Broker still starting or away: try again, then leave it to the first batch.
+            }
+        }
+    }
+
+    /** Waits for one request, then takes the others already waiting, up to the group's size. */
+    private List<Pending> nextGroup() throws InterruptedException {
+        List<Pending> group = new ArrayList<>();
+        Pending first = queue.take();
+        group.add(first);
+        int records = first.events().size();
+        Pending next;
+        while (records < MAX_GROUP_RECORDS && (next = queue.poll()) != null) {
+            group.add(next);
+            records += next.events().size();
+        }
+        return group;
+    }
+
+    private void commit(List<Pending> group) {
+        template.executeInTransaction(operations -> {
+            for (Pending pending : group) {
+                for (Outgoing<?> event : pending.events()) {
+                    operations.send(event.topic().name(), event.target(), event.value());
+                }
+            }
+            return null;
+        });
+    }
+
+    private void commitAlone(Pending pending) {
+        try {
+            commit(List.of(pending));
+            pending.done().complete(null);
+        } catch (RuntimeException e) {
+            pending.done().completeExceptionally(notStored(pending, e));
+        }
+    }
+
+    private static boolean inOneRecord(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EventNotStoredException notStored(Pending pending, Throwable cause) {
+        return new EventNotStoredException(pending.events().stream().map(event -> event.topic().name()).distinct()
+                .collect(Collectors.joining(", ")), cause);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        committers.forEach(Thread::interrupt);
+        for (Thread committer : committers) {
+            try {
+                committer.join(answerTimeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(notStored(left, new IllegalStateException("check-ingest stopped")));
+        }
+    }
+
+    private record Pending(List<? extends Outgoing<?>> events, CompletableFuture<Void> done) {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.greenlight.checkingest.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Drives an ingest endpoint from {@code connections} concurrent clients, each sending its next
+ * request as soon as the previous one is answered (closed loop, like 32 monitors or CI jobs), for a
+ * fixed time, and reports requests/s, items/s and latency percentiles. Only 2xx answers count as
+ * stored; anything else is counted as a failure (a run with failures is not a valid figure).
+ *
+ * <p>Plain JDK HTTP client and no Spring, so a benchmark harness can point it at any running
+ * check-ingest ({@code ./greenlight bench}); {@link IngestLoadBenchmark} runs it against an embedded
+ * stack next to {@link RawProducerLoad}.
+ */
+public final class HttpIngestLoad {
+
+    private HttpIngestLoad() {
+    }
+
+    /** What one run measured. */
+    public record Result(long requests, long failures, long items, double seconds, long p50Micros, long p99Micros,
+                         long maxMicros, double cpuSeconds) {
+
+        public double requestsPerSecond() {
+            return requests / seconds;
+        }
+
+        public double itemsPerSecond() {
+            return items / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,d requests (%,d failed) in %.1f s: %,.0f req/s, %,.0f items/s, p50 %.1f ms, "
+                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)", requests, failures, seconds,
+                    requestsPerSecond(), itemsPerSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
+                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests);
+        }
+    }
+
+    /**
+     * @param endpoint      e.g. {@code http://localhost:8181/api/v1/metrics}
+     * @param token         bearer token of a publisher allowed for every target the bodies name
+     * @param connections   concurrent clients (one connection each, HTTP/1.1)
+     * @param duration      how long to measure (after {@code warmUp})
+     * @param itemsPerBody  items in each body (1 for single-sample requests)
+     * @param body          the n-th request body of a client (n counts over all clients)
+     */
+    public static Result run(URI endpoint, String token, int connections, Duration warmUp, Duration duration,
+                             int itemsPerBody, LongFunction<String> body) throws InterruptedException {
+        if (!warmUp.isZero()) {
+            drive(endpoint, token, connections, warmUp, itemsPerBody, body, new AtomicLong(1_000_000_000L));
+        }
+        return drive(endpoint, token, connections, duration, itemsPerBody, body, new AtomicLong());
+    }
+
+    private static Result drive(URI endpoint, String token, int connections, Duration duration, int itemsPerBody,
+                                LongFunction<String> body, AtomicLong sequence) throws InterruptedException {
+        List<long[]> latencies = new ArrayList<>();
+        long[] counts = new long[connections];
+        long[] failures = new long[connections];
+        CountDownLatch done = new CountDownLatch(connections);
+        long cpuStart = ProcessCpu.nanos();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        // One client: it keeps one pooled connection per concurrently waiting caller.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        for (int c = 0; c < connections; c++) {
+            int client = c;
+            long[] mine = new long[1 << 16];
+            latencies.add(mine);
+            Thread worker = new Thread(() -> {
+                long[] samples = mine;
+                int n = 0;
+                try {
+                    while (System.nanoTime() < end) {
+                        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(body.apply(sequence.getAndIncrement())))
+                                .build();
+                        long sent = System.nanoTime();
+                        int status;
+                        try {
+                            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (IOException e) {
+                            status = 0;
+                        }
+                        long micros = (System.nanoTime() - sent) / 1000;
+                        if (status / 100 == 2) {
+                            counts[client]++;
+                            if (n == samples.length) {
+                                samples = Arrays.copyOf(samples, n * 2);
+                                latencies.set(client, samples);
+                            }
+                            samples[n++] = micros;
+                        } else {
+                            failures[client]++;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    latencies.set(client, Arrays.copyOf(samples, n));
+                    done.countDown();
+                }
+            }, "ingest-load-" + c);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long requests = Arrays.stream(counts).sum();
+        return new Result(requests, Arrays.stream(failures).sum(), requests * itemsPerBody, seconds,
+                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}

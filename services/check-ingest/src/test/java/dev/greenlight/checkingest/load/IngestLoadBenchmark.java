@@ -1,0 +1,125 @@
+package dev.greenlight.checkingest.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.checkingest.FixedClock;
+import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.MetricObserved;
+import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.topics.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * Ingest throughput next to its ceiling, measured in the same run on the same broker: a raw
+ * idempotent {@code acks=all} producer with the very bytes check-ingest writes for a sample, then
+ * HTTP ingest with one sample per request and with batches of 100, each from 32 connections. Prints
+ * the figures and the ratios; asserts only that nothing failed (speeds are benchmarks, never test
+ * assertions). Not part of the build (the name matches no test pattern); run by hand:
+ *
+ * <pre>
+ * ./mvnw -B -Dmaven.repo.local=... -pl services/check-ingest test -Dtest=IngestLoadBenchmark \
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dload.seconds=20] [-Dload.connections=32]
+ * </pre>
+ */
+@Tag("load")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=check-ingest",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "greenlight.security.demo-users=true",
+        "logging.level.root=WARN"})
+@EmbeddedKafka(topics = IngestLoadBenchmark.RAW_TOPIC, partitions = 3)
+@Import({InMemoryRegistryConfiguration.class, FixedClock.class})
+class IngestLoadBenchmark {
+
+    static final String RAW_TOPIC = "load.raw";
+    private static final int TARGETS = 200;
+    private static final String OBSERVED_AT = "2026-11-22T10:00:00Z";
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    SchemaRegistryClient registry;
+
+    @Test
+    void singleSamplesAndBatchesAgainstTheRawProducer() throws Exception {
+        Duration seconds = Duration.ofSeconds(Long.getLong("load.seconds", 20));
+        int connections = Integer.getInteger("load.connections", 32);
+        Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmup", 5));
+        URI metrics = URI.create("http://localhost:" + port + "/api/v1/metrics");
+
+        long idleStart = ProcessCpu.nanos();
+        Thread.sleep(3_000);
+        double idleCores = (ProcessCpu.nanos() - idleStart) / 3e9;
+        byte[] record = sampleBytes();
+        RawProducerLoad.run(brokers, RAW_TOPIC, warmUp, n -> target(n), record);
+        RawProducerLoad.Result raw = RawProducerLoad.run(brokers, RAW_TOPIC, seconds, n -> target(n), record);
+        RawProducerLoad.Result closedLoop = RawProducerLoad.closedLoop(brokers, RAW_TOPIC, connections, seconds,
+                n -> target(n), record);
+        HttpIngestLoad.Result single = HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 1,
+                IngestLoadBenchmark::sample);
+        HttpIngestLoad.Result batches = HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 100,
+                n -> batch(n, 100));
+
+        System.out.println("\n=== check-ingest load, " + connections + " connections, " + seconds.toSeconds() + " s each"
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores ===");
+        System.out.printf("this JVM idle (app + broker, no load): %.2f cores busy%n", idleCores);
+        System.out.println("raw idempotent acks=all producer: " + raw);
+        System.out.println("raw, " + connections + " senders waiting for each ack: " + closedLoop);
+        System.out.println("HTTP, 1 sample per request:       " + single);
+        System.out.println("HTTP, batches of 100:             " + batches);
+        System.out.printf("single requests/s vs raw rec/s: %.1f %% (vs raw closed loop: %.1f %%); "
+                        + "batch samples/s vs raw rec/s: %.1f %%%n%n",
+                100 * single.requestsPerSecond() / raw.recordsPerSecond(),
+                100 * single.requestsPerSecond() / closedLoop.recordsPerSecond(),
+                100 * batches.itemsPerSecond() / raw.recordsPerSecond());
+        assertThat(single.failures()).isZero();
+        assertThat(batches.failures()).isZero();
+    }
+
+    static String target(long n) {
+        return "load-" + (n % TARGETS);
+    }
+
+    static String sample(long n) {
+        return "{\"target\":\"" + target(n) + "\",\"name\":\"live_errors_total\",\"value\":" + n
+                + ",\"observedAt\":\"" + OBSERVED_AT + "\"}";
+    }
+
+    static String batch(long n, int size) {
+        StringBuilder body = new StringBuilder(size * 100).append('[');
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ",").append(sample(n * size + i));
+        }
+        return body.append(']').toString();
+    }
+
+    /** The bytes check-ingest writes for one such sample (same schema id, same content-derived id length). */
+    private byte[] sampleBytes() {
+        try (CatalogueAvroSerializer serializer = new CatalogueAvroSerializer(registry, Topics.all())) {
+            return serializer.serialize(Topics.METRICS.name(), sampleValue());
+        }
+    }
+
+    private static MetricObserved sampleValue() {
+        return MetricObserved.newBuilder()
+                .setMeta(EventMetadata.newBuilder().setEventId(java.util.UUID.nameUUIDFromBytes(new byte[] {1}).toString())
+                        .setOccurredAt(Instant.parse(OBSERVED_AT)).setPrincipal("ci").build())
+                .setTarget(target(123)).setVersion(null).setName("live_errors_total").setValue(12345)
+                .setObservedAt(Instant.parse(OBSERVED_AT)).setLabels(Map.of()).build();
+    }
+}
