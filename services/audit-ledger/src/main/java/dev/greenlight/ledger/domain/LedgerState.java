@@ -1,5 +1,6 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.verify.EntryEncoding;
 import dev.greenlight.ledger.verify.LedgerItem;
 import java.util.function.Consumer;

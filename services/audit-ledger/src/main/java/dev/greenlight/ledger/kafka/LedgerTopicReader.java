@@ -5,7 +5,7 @@ import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
@@ -57,7 +57,7 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
 
     /**
      * The writer's state after everything committed now, read record by record ({@link LedgerStreams},
-     * {@link LedgerState#restore(List, dev.greenlight.ledger.domain.ItemCursor, Consumer)}): what the
+     * {@link LedgerState#restore(List, dev.greenlight.ledger.verify.ItemCursor, Consumer)}): what the
      * writer resumes from without holding the ledger, whatever its length.
      */
     public LedgerState restoreState(Consumer<String> skipped) {

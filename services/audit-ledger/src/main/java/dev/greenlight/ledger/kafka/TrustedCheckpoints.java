@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
 import dev.greenlight.ledger.verify.Entry;
