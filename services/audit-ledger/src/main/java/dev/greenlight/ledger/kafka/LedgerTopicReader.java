@@ -61,15 +61,19 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
      * writer resumes from without holding the ledger, whatever its length.
      */
     public LedgerState restoreState(Consumer<String> skipped) {
-        return restoreState(skipped, (checkpoints, partitions) -> checkpoints);
+        try (LedgerStreams.Ledger ledger = streams.open()) {
+            return LedgerState.restore(ledger.partitions(), ledger.checkpoints(), skipped);
+        }
     }
 
-    /** As above, building only on the checkpoints {@code trusted} lets through (the writer: {@link TrustedCheckpoints}). */
-    LedgerState restoreState(Consumer<String> skipped,
-            java.util.function.BiFunction<ItemCursor<Checkpoint>, Integer, ItemCursor<Checkpoint>> trusted) {
+    /**
+     * As above, building only on the checkpoints {@code trusted} lets through (the writer: signed by the
+     * ledger key, {@link TrustedCheckpoints}) that fit the chain; a misfit goes to {@code inconsistent}.
+     */
+    LedgerState restoreState(Consumer<String> skipped, java.util.function.UnaryOperator<ItemCursor<Checkpoint>> trusted,
+            Consumer<Checkpoint> inconsistent) {
         try (LedgerStreams.Ledger ledger = streams.open()) {
-            return LedgerState.restore(ledger.partitions(),
-                    trusted.apply(ledger.checkpoints(), ledger.partitions().size()), skipped);
+            return LedgerState.restore(ledger.partitions(), trusted.apply(ledger.checkpoints()), skipped, inconsistent);
         }
     }
 
