@@ -4,7 +4,6 @@ import dev.greenlight.cli.api.ApiException;
 import dev.greenlight.cli.api.ApiOptions;
 import dev.greenlight.ledger.verify.AttestationCheck;
 import dev.greenlight.ledger.verify.AttestationVerifier;
-import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -112,17 +110,16 @@ public final class AttestCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ApiException(0, "cannot read " + verify + ": " + e.getMessage());
         }
-        // An attestation is signed when it is fetched, so by the key current then: the ring's current key.
+        // An attestation is signed when it is fetched, by the key current then, which may since have been
+        // rotated out: it is checked with the ring's key its keyid names (a key history keeps old ones).
         LedgerKeyRing ring = OfflineVerification.key(publicKey);
-        PublicKey key = ring.current().orElseThrow(() -> new ApiException(0,
-                "--public-key names no current key (a key ring whose keys are all retired)")).publicKey();
-        AttestationVerifier verifier = new AttestationVerifier(key);
+        AttestationVerifier verifier = new AttestationVerifier(ring);
         AttestationCheck check = expectGo ? verifier.verifyGo(envelope, target, version, stage)
                 : verifier.verify(envelope);
         PrintWriter out = spec.commandLine().getOut();
         if (check.valid()) {
             out.println(Ansi.AUTO.string("@|green,bold OK|@  " + check.decision().summary() + ", signed by ledger key "
-                    + Ed25519Keys.keyId(key)));
+                    + check.keyId()));
             return 0;
         }
         out.println(Ansi.AUTO.string("@|red,bold REFUSED|@ " + verify + ": " + check.failure()));

@@ -145,6 +145,26 @@ class AttestCommandTest {
         assertThat(calls).isEmpty();
     }
 
+    /**
+     * The ledger's key was rotated after the decision was attested and saved: the saved envelope still
+     * verifies with the key ring (its old, retired key signed it), not only the current key.
+     */
+    @Test
+    void anAttestationSavedBeforeAKeyRotationVerifiesWithTheKeyRing() throws IOException {
+        Instant rotated = T.plusSeconds(3600);
+        Path ring = dir.resolve("ledger-keys.json");
+        Files.writeString(ring, dev.greenlight.ledger.verify.LedgerKeyRing.of(List.of(
+                new dev.greenlight.ledger.verify.LedgerKey(null, LEDGER.getPublic(), null, rotated, false),
+                new dev.greenlight.ledger.verify.LedgerKey(null, OTHER.getPublic(), rotated, null, true)))
+                .toJson().toString());
+
+        int exit = run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
+                ring.toString(), "--expect-go", "--target", "ict-qm", "--version", "2.1.0", "--stage", "live-25");
+
+        assertThat(exit).as(out + "" + err).isZero();
+        assertThat(out.toString()).contains("OK", "signed by ledger key " + Ed25519Keys.keyId(LEDGER.getPublic()));
+    }
+
     @Test
     void aGenuineNoGoIsValidButNotAGo() throws IOException {
         Path file = saved(envelope("NO_GO", LEDGER));

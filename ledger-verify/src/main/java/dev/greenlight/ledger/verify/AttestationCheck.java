@@ -8,15 +8,21 @@ import java.util.Optional;
  *
  * @param failure  why the attestation is refused, or null when it is valid
  * @param decision what the signed statement says, or null when it could not be read
+ * @param keyId    the ring's key whose signature verified, or null when none did
  */
-public record AttestationCheck(String failure, AttestedDecision decision) {
+public record AttestationCheck(String failure, AttestedDecision decision, String keyId) {
 
-    static AttestationCheck valid(AttestedDecision decision) {
-        return new AttestationCheck(null, decision);
+    static AttestationCheck valid(AttestedDecision decision, String keyId) {
+        return new AttestationCheck(null, decision, keyId);
     }
 
     static AttestationCheck refused(String failure, AttestedDecision decision) {
-        return new AttestationCheck(failure, decision);
+        return new AttestationCheck(failure, decision, null);
+    }
+
+    /** The same verdict, naming the key that signed. */
+    AttestationCheck signedBy(String signer) {
+        return new AttestationCheck(failure, decision, signer);
     }
 
     public boolean valid() {

@@ -2,8 +2,11 @@ package dev.greenlight.ledger.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -14,14 +17,23 @@ import tools.jackson.databind.JsonNode;
  * that it says GO for the release and stage about to be deployed. Steps follow the DSSE protocol:
  * the signature is checked before anything in the payload is believed; key ids are only hints.
  *
- * <p>One public key, given by the caller (out of band): a key history is the key lifecycle's concern.
+ * <p>The keys are the ledger's key ring, given by the caller (out of band): an attestation is checked
+ * with the key that signed it — the ring's key its DSSE {@code keyid} names, or, that being only a hint,
+ * any key of the ring when it names none the ring knows — so an attestation fetched before a key
+ * rotation keeps verifying after it. A retired key cannot attest a decision evaluated at or after its
+ * retirement ({@code validUntil}).
  */
 public final class AttestationVerifier {
 
-    private final PublicKey key;
+    private final LedgerKeyRing keys;
 
+    /** One key, valid at all times. */
     public AttestationVerifier(PublicKey key) {
-        this.key = key;
+        this(LedgerKeyRing.of(key));
+    }
+
+    public AttestationVerifier(LedgerKeyRing keys) {
+        this.keys = keys;
     }
 
     /** Valid when the signature, the payload type and the statement all check out. */
@@ -35,16 +47,50 @@ public final class AttestationVerifier {
         if (envelope.signatures().isEmpty()) {
             return AttestationCheck.refused("the envelope has no signature", null);
         }
-        if (!envelope.verifiedBy(key)) {
-            return AttestationCheck.refused("no signature verifies with key " + Ed25519Keys.keyId(key)
+        Optional<LedgerKey> signer = signer(envelope);
+        if (signer.isEmpty()) {
+            return AttestationCheck.refused("no signature verifies with " + (keys.keys().size() == 1
+                    ? "key " + keys.keys().get(0).keyId() : "a key of the ring " + keyIds())
                     + " (the envelope names " + envelope.signatures().stream().map(DsseSignature::keyid).toList()
                     + "): the payload, its type or the signature was altered, or another key signed it", null);
         }
+        LedgerKey key = signer.get();
         if (!AttestationFormat.PAYLOAD_TYPE.equals(envelope.payloadType())) {
             return AttestationCheck.refused("payloadType is '" + envelope.payloadType() + "', not '"
                     + AttestationFormat.PAYLOAD_TYPE + "'", null);
         }
-        return statement(envelope.payload());
+        AttestationCheck check = statement(envelope.payload());
+        if (check.valid() && key.validUntil() != null && !evaluatedBefore(check.decision(), key.validUntil())) {
+            return AttestationCheck.refused("signed by key " + key.keyId() + ", retired at " + key.validUntil()
+                    + ", for a decision evaluated at " + check.decision().evaluatedAt(), check.decision());
+        }
+        return check.signedBy(key.keyId());
+    }
+
+    /** The ring's key one of the signatures verifies with: the one its keyid names, else any. */
+    private Optional<LedgerKey> signer(DsseEnvelope envelope) {
+        byte[] message = DsseEnvelope.pae(envelope.payloadType(), envelope.payload());
+        for (DsseSignature signature : envelope.signatures()) {
+            List<LedgerKey> candidates = keys.key(signature.keyid()).map(List::of).orElse(keys.keys());
+            for (LedgerKey candidate : candidates) {
+                if (Ed25519Keys.verify(candidate.publicKey(), message, signature.sig())) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String keyIds() {
+        return keys.keys().stream().map(LedgerKey::keyId).toList().toString();
+    }
+
+    private static boolean evaluatedBefore(AttestedDecision decision, Instant instant) {
+        try {
+            return Instant.parse(decision.evaluatedAt()).isBefore(instant);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** {@link #verify}, and the statement says GO for exactly {@code target@version} at {@code stage}. */
@@ -108,7 +154,7 @@ public final class AttestationVerifier {
                 return AttestationCheck.refused("verificationResult contradicts the outcome " + decision.outcome(),
                         decision);
             }
-            return AttestationCheck.valid(decision);
+            return AttestationCheck.valid(decision, null);
         } catch (IllegalArgumentException e) {
             return AttestationCheck.refused("the statement is not a gate-decision attestation: " + e.getMessage(),
                     null);

@@ -87,7 +87,7 @@ public final class ExtractVerifier {
         long s = entry.sequence();
         String location = proven.location();
         if (!MessageDigest.isEqual(Sha256.of(entry.payload()), entry.payloadSha256())
-                || !LedgerVerifier.schemaIdMatches(entry)) {
+                || !EntryHasher.schemaIdMatches(entry)) {
             return new Failure(Failure.Reason.PAYLOAD_ALTERED, p, s, location,
                     "payload of entry " + entry.position() + " does not match its payloadSha256 / schema id");
         }

@@ -157,4 +157,36 @@ class AttestationVerifierTest {
                 + "\",\"payloadType\":\"x\",\"signatures\":[]}").failure()).isEqualTo("the envelope has no signature");
         assertThat(verifier.verify("not json").failure()).startsWith("not a DSSE envelope: not JSON");
     }
+
+    /**
+     * A key rotation at 2026-06-01: the old key attested the decision of 2026-03-01 before it. That
+     * attestation must verify with the old key of the ring — the one its keyid names — not only with the
+     * current one, and a retired key must not attest a decision evaluated after its retirement.
+     */
+    @Test
+    void anAttestationSignedBeforeARotationVerifiesWithTheKeyThatSignedItFromTheRing() {
+        java.time.Instant rotated = java.time.Instant.parse("2026-06-01T00:00:00Z");
+        LedgerKeyRing ring = LedgerKeyRing.of(List.of(
+                new LedgerKey(null, LEDGER.getPublic(), null, rotated, false),
+                new LedgerKey(null, OTHER.getPublic(), rotated, null, true)));
+        String beforeRotation = envelope(GO);
+
+        AttestationCheck check = new AttestationVerifier(ring).verifyGo(beforeRotation, "ict-qm", "2.1.0", "live-25");
+        assertThat(check.valid()).as(check.failure()).isTrue();
+        assertThat(check.keyId()).isEqualTo(Ed25519Keys.keyId(LEDGER.getPublic()));
+        // The current key alone does not verify it (what checking against the ring's current key did).
+        assertThat(new AttestationVerifier(ring.current().orElseThrow().publicKey()).verify(beforeRotation).valid())
+                .isFalse();
+        // After the rotation the new key signs, and the same ring verifies that too.
+        String afterRotation = envelope(AttestationFormat.PAYLOAD_TYPE, GO, OTHER);
+        assertThat(new AttestationVerifier(ring).verify(afterRotation).keyId())
+                .isEqualTo(Ed25519Keys.keyId(OTHER.getPublic()));
+
+        String lateDecision = envelope(GO.replace("\"evaluatedAt\":\"2026-03-01T12:00:00Z\"",
+                "\"evaluatedAt\":\"2026-07-01T12:00:00Z\""));
+        assertThat(lateDecision).isNotEqualTo(beforeRotation);
+        AttestationCheck retired = new AttestationVerifier(ring).verify(lateDecision);
+        assertThat(retired.valid()).isFalse();
+        assertThat(retired.failure()).contains("retired at 2026-06-01T00:00:00Z");
+    }
 }

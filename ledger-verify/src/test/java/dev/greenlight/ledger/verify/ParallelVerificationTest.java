@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hashing on several threads must not change the verdict: for an honest ledger and for each kind of
- * break, one thread and four give the same report, the same first failure included. The ledger spans
+ * Hashing on several threads, or reading record by record from cursors, must not change the verdict:
+ * for an honest ledger and for each kind of break, one thread, four threads and the streaming form give
+ * the same report, the same first failure included. The ledger spans
  * many hashing chunks and Merkle blocks so that work really is split.
  */
 class ParallelVerificationTest {
@@ -60,6 +61,15 @@ class ParallelVerificationTest {
         VerificationReport four = new LedgerVerifier(TestLedger.KEYS.getPublic(), (d, t) -> { }, 4)
                 .verify(items, LEDGER.checkpoints);
 
+        VerificationReport streamed = new LedgerVerifier(TestLedger.KEYS.getPublic())
+                .verify(items.stream().map(ItemCursor::of).toList(), ItemCursor.of(LEDGER.checkpoints));
+
+        assertThat(streamed.failure()).isEqualTo(one.failure());
+        assertThat(List.of(streamed.entries(), streamed.checkpoints(), streamed.treeSize(), streamed.uncheckpointed()))
+                .isEqualTo(List.of(one.entries(), one.checkpoints(), one.treeSize(), one.uncheckpointed()));
+        assertThat(streamed.partitionSizes()).isEqualTo(one.partitionSizes());
+        assertThat(streamed.tree().checkpoints()).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(one.tree().checkpoints());
         assertThat(four.ok()).isEqualTo(one.ok()).isEqualTo(name.equals("honest"));
         assertThat(four.failure()).isEqualTo(one.failure());
         assertThat(List.of(four.entries(), four.checkpoints(), four.treeSize(), four.uncheckpointed()))
@@ -89,6 +99,11 @@ class ParallelVerificationTest {
             assertThat(report.failure().get().sequence()).isEqualTo(7);
             assertThat(report.checkpoints()).isEqualTo(7);
         }
+        VerificationReport streamed = new LedgerVerifier(TestLedger.KEYS.getPublic()).verify(
+                LEDGER.items().stream().map(ItemCursor::of).toList(), ItemCursor.of(checkpoints));
+        assertThat(streamed.failure()).get().extracting(Failure::reason).isEqualTo(Failure.Reason.CHECKPOINT_MISMATCH);
+        assertThat(streamed.failure().get().sequence()).isEqualTo(7);
+        assertThat(streamed.checkpoints()).isEqualTo(7);
     }
 
     @org.junit.jupiter.api.io.TempDir

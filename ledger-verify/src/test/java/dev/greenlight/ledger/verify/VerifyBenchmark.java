@@ -164,7 +164,7 @@ public final class VerifyBenchmark {
     private static Object encodeAll(List<Entry> entries) {
         long bytes = 0;
         for (Entry entry : entries) {
-            bytes += EntryEncoding.encode(entry).length;
+            bytes += EntryEncoding.encodeInPlace(entry);
         }
         return bytes;
     }

@@ -1,5 +1,6 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.verify.EntryEncoding;
 import dev.greenlight.ledger.verify.LedgerItem;
 import java.util.function.Consumer;
@@ -77,30 +78,30 @@ public final class LedgerState {
      * The same state as {@link #restore(int, List, List)} over the same records, read one at a time: per
      * partition the records in storage order (only those extending the valid chain count, anything else
      * is reported to {@code skipped}, as {@link LedgerSnapshot#validChains} does), the checkpoints in
-     * publication order. Holds O(partitions + log n) plus the entries after the last checkpoint, so the
-     * writer restarts on a ledger of any length without loading it.
+     * publication order. Holds O(partitions + log n) plus the entries not yet covered by a checkpoint, so
+     * the writer restarts on a ledger of any length without loading it.
+     *
+     * <p>A checkpoint is built on only if it fits the chain as walked (checked here, where the entries are
+     * at hand, so the streamed restore needs no second pass): every head names an existing partition at
+     * most once, never moves back, lies on the valid chain — the chain reaches its sequence and the entry
+     * there has the head's hash — and the tree size is the previous trusted size plus the entries the heads
+     * add. Any other checkpoint is reported to {@code inconsistent} and skipped: the next one that fits
+     * covers its entries. (Whether a checkpoint is signed by the ledger key is the caller's filter.)
      */
     public static LedgerState restore(List<? extends ItemCursor<LedgerItem>> partitions,
-            ItemCursor<Checkpoint> checkpoints, Consumer<String> skipped) {
+            ItemCursor<Checkpoint> checkpoints, Consumer<String> skipped, Consumer<Checkpoint> inconsistent) {
         int count = partitions.size();
         LedgerState state = new LedgerState(count);
         long[] covered = new long[count];
         java.util.Arrays.fill(covered, -1);
+        byte[][] coveredHash = new byte[count][];
+        java.util.Arrays.fill(coveredHash, new byte[32]);
         while (checkpoints.hasNext()) {
-            for (PartitionHead head : checkpoints.next().heads()) {
-                int p = head.partition();
-                if (p < 0 || p >= count) {
-                    continue;
-                }
-                for (long s = covered[p] + 1; s <= head.sequence(); s++) {
-                    Entry entry = state.nextInChain(p, partitions.get(p), skipped);
-                    if (entry == null) {
-                        break;
-                    }
-                    state.heads[p] = ChainHead.after(entry);
-                    state.tree.appendLeafHash(MerkleTree.leafHash(entry.entryHash()));
-                }
-                covered[p] = head.sequence();
+            Checkpoint checkpoint = checkpoints.next();
+            if (state.fits(checkpoint, partitions, covered, coveredHash, skipped)) {
+                state.fold(checkpoint, covered, coveredHash);
+            } else {
+                inconsistent.accept(checkpoint);
             }
         }
         for (int p = 0; p < count; p++) {
@@ -110,6 +111,59 @@ public final class LedgerState {
             }
         }
         return state;
+    }
+
+    /** As above, reporting a checkpoint that does not fit the chain to {@code skipped} too. */
+    public static LedgerState restore(List<? extends ItemCursor<LedgerItem>> partitions,
+            ItemCursor<Checkpoint> checkpoints, Consumer<String> skipped) {
+        return restore(partitions, checkpoints, skipped, checkpoint -> skipped.accept(
+                "checkpoint of tree size " + checkpoint.treeSize() + " does not fit the chain"));
+    }
+
+    /**
+     * Whether {@code checkpoint} extends the last trusted one along the valid chains; reads each chain on
+     * (into {@link #pending}) as far as the checkpoint's heads need.
+     */
+    private boolean fits(Checkpoint checkpoint, List<? extends ItemCursor<LedgerItem>> partitions, long[] covered,
+            byte[][] coveredHash, Consumer<String> skipped) {
+        boolean[] named = new boolean[partitions.size()];
+        long added = 0;
+        for (PartitionHead head : checkpoint.heads()) {
+            int p = head.partition();
+            if (p < 0 || p >= partitions.size() || named[p] || head.sequence() < covered[p]) {
+                return false;
+            }
+            named[p] = true;
+            while (heads[p].nextSequence() - 1 < head.sequence()) {
+                Entry entry = nextInChain(p, partitions.get(p), skipped);
+                if (entry == null) {
+                    return false;
+                }
+                accept(entry);
+            }
+            byte[] hashAtHead = head.sequence() == covered[p] ? coveredHash[p]
+                    : pending.get(p).get((int) (head.sequence() - covered[p] - 1));
+            if (!java.util.Arrays.equals(hashAtHead, head.hash())) {
+                return false;
+            }
+            added += head.sequence() - covered[p];
+        }
+        return checkpoint.treeSize() == tree.size() + added;
+    }
+
+    /** Moves the entries {@code checkpoint} covers from {@link #pending} into the tree, in its heads' order. */
+    private void fold(Checkpoint checkpoint, long[] covered, byte[][] coveredHash) {
+        for (PartitionHead head : checkpoint.heads()) {
+            int p = head.partition();
+            List<byte[]> folded = pending.get(p).subList(0, (int) (head.sequence() - covered[p]));
+            for (byte[] hash : folded) {
+                tree.appendLeafHash(MerkleTree.leafHash(hash));
+            }
+            pendingCount -= folded.size();
+            folded.clear();
+            covered[p] = head.sequence();
+            coveredHash[p] = head.hash();
+        }
     }
 
     /** The next record of partition p that extends its valid chain (null at the end), reporting the others. */

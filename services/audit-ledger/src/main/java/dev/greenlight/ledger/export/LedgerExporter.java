@@ -6,7 +6,7 @@ import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.InclusionProof;
 import dev.greenlight.ledger.verify.LedgerItem;
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.index.LedgerIndex;
 import dev.greenlight.ledger.verify.MerkleTree;

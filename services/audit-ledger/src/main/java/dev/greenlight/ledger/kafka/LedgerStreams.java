@@ -2,7 +2,7 @@ package dev.greenlight.ledger.kafka;
 
 import dev.greenlight.events.LedgerCheckpoint;
 import dev.greenlight.events.LedgerEntry;
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.platform.registry.SchemaRegistryClient;

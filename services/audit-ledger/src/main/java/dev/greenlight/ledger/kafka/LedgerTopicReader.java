@@ -5,7 +5,7 @@ import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
@@ -57,19 +57,23 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
 
     /**
      * The writer's state after everything committed now, read record by record ({@link LedgerStreams},
-     * {@link LedgerState#restore(List, dev.greenlight.ledger.domain.ItemCursor, Consumer)}): what the
+     * {@link LedgerState#restore(List, dev.greenlight.ledger.verify.ItemCursor, Consumer)}): what the
      * writer resumes from without holding the ledger, whatever its length.
      */
     public LedgerState restoreState(Consumer<String> skipped) {
-        return restoreState(skipped, (checkpoints, partitions) -> checkpoints);
+        try (LedgerStreams.Ledger ledger = streams.open()) {
+            return LedgerState.restore(ledger.partitions(), ledger.checkpoints(), skipped);
+        }
     }
 
-    /** As above, building only on the checkpoints {@code trusted} lets through (the writer: {@link TrustedCheckpoints}). */
-    LedgerState restoreState(Consumer<String> skipped,
-            java.util.function.BiFunction<ItemCursor<Checkpoint>, Integer, ItemCursor<Checkpoint>> trusted) {
+    /**
+     * As above, building only on the checkpoints {@code trusted} lets through (the writer: signed by the
+     * ledger key, {@link TrustedCheckpoints}) that fit the chain; a misfit goes to {@code inconsistent}.
+     */
+    LedgerState restoreState(Consumer<String> skipped, java.util.function.UnaryOperator<ItemCursor<Checkpoint>> trusted,
+            Consumer<Checkpoint> inconsistent) {
         try (LedgerStreams.Ledger ledger = streams.open()) {
-            return LedgerState.restore(ledger.partitions(),
-                    trusted.apply(ledger.checkpoints(), ledger.partitions().size()), skipped);
+            return LedgerState.restore(ledger.partitions(), trusted.apply(ledger.checkpoints()), skipped, inconsistent);
         }
     }
 

@@ -125,9 +125,10 @@ final class LedgerWriter implements Runnable {
 
     private LedgerState restore() {
         // Streamed, not loaded: a restart must not need the whole ledger on the heap. Only checkpoints
-        // signed by a key of the ring, whose heads and size follow from the previous trusted one, count.
+        // signed by a key of the ring, whose heads lie on the chain and whose size follows from the previous
+        // trusted one, count.
         LedgerState state = ledger.restoreState(skipped -> log.warn("Ignoring on restore: {}", skipped),
-                trusted::filter);
+                trusted::filter, trusted::inconsistent);
         log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending)", state.nextSequences(),
                 state.treeSize(), state.pendingCount());
         return state;

@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.kafka;
 
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.verify.Entry;

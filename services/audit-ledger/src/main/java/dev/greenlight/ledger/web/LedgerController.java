@@ -1,6 +1,6 @@
 package dev.greenlight.ledger.web;
 
-import dev.greenlight.ledger.domain.StreamingVerification;
+import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.kafka.SourceCompleteness;
 import dev.greenlight.ledger.verify.Failure;
 import dev.greenlight.ledger.verify.LedgerKeyRing;
@@ -66,7 +66,7 @@ class LedgerController {
         Map<TopicPartition, Long> positions = completeness.positions();
         VerificationReport report;
         try (LedgerStreams.Ledger ledger = streams.open()) {
-            report = StreamingVerification.verify(keys, ledger.partitions(), ledger.checkpoints());
+            report = new LedgerVerifier(keys).verify(ledger.partitions(), ledger.checkpoints());
         }
         if (report.ok()) {
             Optional<Failure> gap;

@@ -1,5 +1,6 @@
 package dev.greenlight.ledger.domain;
 
+import dev.greenlight.ledger.verify.ItemCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.ledger.verify.Checkpoint;

@@ -2,7 +2,7 @@ package dev.greenlight.ledger.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.ledger.domain.ItemCursor;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerFixture;
 import java.io.StringWriter;
 import java.io.Writer;

@@ -5,7 +5,7 @@ import dev.greenlight.events.CheckStatus;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.ledger.domain.ChainHead;
 import dev.greenlight.ledger.domain.SourceEvent;
-import dev.greenlight.ledger.domain.StreamingVerification;
+import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.export.LedgerExporter;
 import dev.greenlight.ledger.index.EntryQuery;
 import dev.greenlight.ledger.index.IndexPage;
@@ -234,7 +234,7 @@ public final class IndexBenchmark {
         t = System.nanoTime();
         VerificationReport report;
         try (LedgerStreams.Ledger ledger = streams.open()) {
-            report = StreamingVerification.verify(publicKey, ledger.partitions(), ledger.checkpoints());
+            report = new LedgerVerifier(publicKey).verify(ledger.partitions(), ledger.checkpoints());
         }
         double verify = (System.nanoTime() - t) / 1e9;
         System.out.printf("streaming verify: %,d entries, %,d checkpoints, ok=%s in %.1f s (%,.0f entries/s); heap "

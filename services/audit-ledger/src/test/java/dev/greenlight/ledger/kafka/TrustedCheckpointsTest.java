@@ -2,103 +2,123 @@ package dev.greenlight.ledger.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.ledger.domain.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerFixture;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.ledger.verify.Checkpoint;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Ed25519Keys;
+import dev.greenlight.ledger.verify.Entry;
+import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.verify.PartitionHead;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Forged, unsigned or impossible checkpoint records are not built on by the writer (they made its
- * restore fail forever before) and each is counted by reason; honest ones are all kept.
+ * The writer's restore (as {@link LedgerWriter} runs it: {@link TrustedCheckpoints#filter} for the
+ * signature, {@link LedgerState#restore} walking the chain for the rest) does not build on a forged,
+ * unsigned or impossible checkpoint record — they made its restore fail forever before — and counts
+ * each by reason. Each attack is a checkpoint covering the two entries after the last honest
+ * checkpoint, so building on it would move the restored tree from 28 to 30 leaves: removing the check
+ * that refuses it fails its test.
  */
 class TrustedCheckpointsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
 
     private final LedgerFixture ledger = new LedgerFixture(30, 7);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TrustedCheckpoints trusted = new TrustedCheckpoints(LedgerFixture.KEYS.getPublic(), meters);
+    private final CheckpointSigner ours = new CheckpointSigner(LedgerFixture.KEYS, CLOCK);
 
     @Test
-    void honestCheckpointsAreAllKept() {
-        assertThat(trusted.filter(ledger.checkpoints, ledger.entries)).isEqualTo(ledger.checkpoints);
+    void honestCheckpointsAreAllBuiltOn() {
+        LedgerState state = restore(ledger.checkpoints);
+
+        assertThat(state.treeSize()).isEqualTo(28);
+        assertThat(state.pendingCount()).isEqualTo(2);
         assertThat(meters.find(TrustedCheckpoints.IGNORED_METRIC).counters()).isEmpty();
+        assertThat(state.checkpoint(ours).rootHash()).isEqualTo(honestNextRoot());
     }
 
     @Test
-    void forgedUnsignedAndImpossibleCheckpointsAreIgnoredAndCounted() {
-        Checkpoint last = ledger.checkpoints.get(ledger.checkpoints.size() - 1);
-        List<PartitionHead> beyond = last.heads().stream()
+    void aCheckpointSignedWithAnotherKeyIsIgnored() {
+        Checkpoint forged = new CheckpointSigner(Ed25519Keys.generate(), CLOCK).sign(30, new byte[32], tips(h -> h));
+
+        assertIgnored(forged, "bad-signature");
+    }
+
+    @Test
+    void anUnsignedCheckpointIsIgnored() {
+        Checkpoint signed = ours.sign(30, new byte[32], tips(h -> h));
+        Checkpoint unsigned = new Checkpoint(signed.treeSize(), signed.rootHash(), signed.heads(), signed.signedAt(),
+                signed.keyId(), new byte[0]);
+
+        assertIgnored(unsigned, "unsigned");
+    }
+
+    @Test
+    void aSignedCheckpointWithTheWrongTreeSizeIsIgnored() {
+        assertIgnored(ours.sign(31, new byte[32], tips(h -> h)), "inconsistent");
+    }
+
+    @Test
+    void aSignedCheckpointWhoseHeadHashIsNotOnTheChainIsIgnored() {
+        Checkpoint wrongHash = ours.sign(30, new byte[32], tips(h -> {
+            byte[] hash = h.clone();
+            hash[0] ^= 1;
+            return hash;
+        }));
+
+        assertIgnored(wrongHash, "inconsistent");
+    }
+
+    @Test
+    void aSignedCheckpointWithAHeadBeyondTheChainIsIgnoredWithoutStallingTheRestore() {
+        List<PartitionHead> beyond = tips(h -> h).stream()
                 .map(h -> new PartitionHead(h.partition(), h.sequence() + 1000, h.hash())).toList();
-        CheckpointSigner ours = new CheckpointSigner(LedgerFixture.KEYS, Clock.systemUTC());
-        Checkpoint impossible = ours.sign(last.treeSize() + 3000, last.rootHash(), beyond);
-        Checkpoint foreignKey = new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC())
-                .sign(last.treeSize(), last.rootHash(), last.heads());
-        Checkpoint unsigned = new Checkpoint(last.treeSize(), last.rootHash(), last.heads(), Instant.now(),
-                last.keyId(), new byte[0]);
 
-        List<Checkpoint> all = new ArrayList<>(ledger.checkpoints);
-        all.add(1, impossible);
-        all.add(2, foreignKey);
-        all.add(unsigned);
-
-        List<Checkpoint> kept = trusted.filter(all, ledger.entries);
-
-        assertThat(kept).isEqualTo(ledger.checkpoints);
-        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", "inconsistent").count()).isEqualTo(1);
-        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", "bad-signature").count()).isEqualTo(1);
-        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", "unsigned").count()).isEqualTo(1);
-        // And the writer's state rebuilds from what is kept (the impossible one made this throw).
-        LedgerState state = LedgerState.restore(LedgerFixture.PARTITIONS, ledger.entries, kept);
-        assertThat(state.treeSize()).isEqualTo(last.treeSize());
+        assertIgnored(ours.sign(3030, new byte[32], beyond), "inconsistent");
     }
 
-    /**
-     * The form the writer's streamed restore uses: it sees no entries, so it judges signature, key and
-     * shape (heads never move back, the size is the previous one plus what the heads add).
-     */
-    @Test
-    void theStreamingFilterKeepsHonestCheckpointsAndDropsForgedUnsignedAndMisshapenOnes() {
-        Checkpoint last = ledger.checkpoints.get(ledger.checkpoints.size() - 1);
-        CheckpointSigner ours = new CheckpointSigner(LedgerFixture.KEYS, Clock.systemUTC());
-        Checkpoint wrongSize = ours.sign(last.treeSize() + 5, last.rootHash(), last.heads());
-        Checkpoint foreignKey = new CheckpointSigner(Ed25519Keys.generate(), Clock.systemUTC())
-                .sign(last.treeSize(), last.rootHash(), last.heads());
-        Checkpoint unsigned = new Checkpoint(last.treeSize(), last.rootHash(), last.heads(), last.signedAt(),
-                last.keyId(), new byte[0]);
+    /** Honest checkpoints then the attack (with an honest one before it too): the state is the honest one. */
+    private void assertIgnored(Checkpoint attack, String reason) {
         List<Checkpoint> all = new ArrayList<>(ledger.checkpoints);
-        all.add(1, foreignKey);
-        all.add(2, unsigned);
-        all.add(wrongSize);
+        all.add(2, attack);
+        all.add(attack);
 
-        List<Checkpoint> kept = new ArrayList<>();
-        ItemCursor<Checkpoint> cursor = trusted.filter(new ItemCursor<>() {
-            private int next;
+        LedgerState state = restore(all);
 
-            @Override
-            public boolean hasNext() {
-                return next < all.size();
-            }
+        assertThat(state.treeSize()).isEqualTo(28);
+        assertThat(state.pendingCount()).isEqualTo(2);
+        assertThat(state.checkpoint(ours).rootHash()).isEqualTo(honestNextRoot());
+        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", reason).count()).isEqualTo(2);
+        assertThat(meters.find(TrustedCheckpoints.IGNORED_METRIC).counters()).hasSize(1);
+    }
 
-            @Override
-            public Checkpoint next() {
-                return all.get(next++);
-            }
-        }, LedgerFixture.PARTITIONS);
-        while (cursor.hasNext()) {
-            kept.add(cursor.next());
+    private LedgerState restore(List<Checkpoint> checkpoints) {
+        return LedgerState.restore(ledger.items().stream().map(ItemCursor::of).toList(),
+                trusted.filter(ItemCursor.of(checkpoints)), skipped -> { }, trusted::inconsistent);
+    }
+
+    /** The root the writer signs next after an honest restore: all 30 entries. */
+    private byte[] honestNextRoot() {
+        return LedgerState.restore(LedgerFixture.PARTITIONS, ledger.entries, ledger.checkpoints).checkpoint(ours)
+                .rootHash();
+    }
+
+    /** A head at the last entry of every partition (the two after the last checkpoint included). */
+    private List<PartitionHead> tips(Function<byte[], byte[]> hash) {
+        List<PartitionHead> heads = new ArrayList<>();
+        for (int p = 0; p < ledger.entries.size(); p++) {
+            List<Entry> chain = ledger.entries.get(p);
+            heads.add(new PartitionHead(p, chain.size() - 1, hash.apply(chain.get(chain.size() - 1).entryHash())));
         }
-
-        assertThat(kept).isEqualTo(ledger.checkpoints);
-        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", "inconsistent").count()).isEqualTo(1);
-        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", "bad-signature").count()).isEqualTo(1);
-        assertThat(meters.counter(TrustedCheckpoints.IGNORED_METRIC, "reason", "unsigned").count()).isEqualTo(1);
+        return heads;
     }
 }

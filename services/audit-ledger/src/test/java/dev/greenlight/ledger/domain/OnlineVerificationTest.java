@@ -7,22 +7,31 @@ import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.VerificationReport;
+import dev.greenlight.ledger.export.LedgerExporter;
+import dev.greenlight.ledger.verify.ItemCursor;
+import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The online verify reads the ledger record by record; it must reach the verdict the list-based
- * verifier reaches, on an honest ledger and on each kind of tampering, naming the same break.
+ * The service's online verify ({@code GET /verify}: {@link LedgerVerifier}'s streaming form over the
+ * topic's cursors) must reach the verdict an auditor's offline verifier reaches on the export of the same
+ * ledger, on an honest ledger and on each kind of tampering, naming the same break — and the very report
+ * of the list form. There is one home for the rules (ledger-verify's walk); this proves the service uses it.
  */
-class StreamingVerificationTest {
+class OnlineVerificationTest {
 
     private static final LedgerFixture LEDGER = new LedgerFixture(40, 9);
 
@@ -65,34 +74,32 @@ class StreamingVerificationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ledgers")
-    void readingRecordByRecordReachesTheVerdictOfTheListVerifier(String name, Ledger ledger) {
-        VerificationReport expected = new LedgerVerifier(LedgerFixture.KEYS.getPublic())
+    void theOnlineVerifyReachesTheVerdictOfTheOfflineVerifier(String name, Ledger ledger) throws IOException {
+        VerificationReport online = new LedgerVerifier(LedgerFixture.KEYS.getPublic())
+                .verify(ledger.items().stream().map(ItemCursor::of).toList(), ItemCursor.of(ledger.checkpoints()));
+
+        StringWriter export = new StringWriter();
+        LedgerExporter.exportAll(ledger.items().stream().map(ItemCursor::of).toList(),
+                ItemCursor.of(ledger.checkpoints()), export);
+        Path file = dir.resolve("ledger.jsonl");
+        Files.writeString(file, export.toString());
+        VerificationReport offline = new OfflineLedgerVerifier().verify(file, LedgerFixture.KEYS.getPublic());
+
+        assertThat(online.ok()).isEqualTo(offline.ok()).isEqualTo(name.equals("honest"));
+        // The same break (the offline one is located by export line, the online one by topic offset).
+        assertThat(online.failure().map(f -> List.of(f.reason(), f.partition(), f.sequence())))
+                .isEqualTo(offline.failure().map(f -> List.of(f.reason(), f.partition(), f.sequence())));
+        assertThat(List.of(online.entries(), online.checkpoints(), online.treeSize()))
+                .isEqualTo(List.of(offline.entries(), offline.checkpoints(), offline.treeSize()));
+
+        VerificationReport listed = new LedgerVerifier(LedgerFixture.KEYS.getPublic())
                 .verify(ledger.items(), ledger.checkpoints());
-
-        VerificationReport streamed = StreamingVerification.verify(LedgerFixture.KEYS.getPublic(),
-                ledger.items().stream().map(Cursor::new).toList(), new Cursor<>(ledger.checkpoints()));
-
-        // The verdict and its figures; the streaming verifier keeps no tree of leaves (that is its point).
-        assertThat(streamed).usingRecursiveComparison().ignoringFields("tree").isEqualTo(expected);
-        assertThat(streamed.ok()).isEqualTo(name.equals("honest"));
+        // The verdict and its figures; the streaming form keeps the verified heads, not the leaves.
+        assertThat(online).usingRecursiveComparison().ignoringFields("tree").isEqualTo(listed);
+        assertThat(online.tree().checkpoints()).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(listed.tree().checkpoints());
     }
 
-    /** A list read once, like a topic partition. */
-    private static final class Cursor<T> implements ItemCursor<T> {
-        private final Iterator<T> items;
-
-        Cursor(List<T> items) {
-            this.items = items.iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return items.hasNext();
-        }
-
-        @Override
-        public T next() {
-            return items.next();
-        }
-    }
+    @TempDir
+    Path dir;
 }
