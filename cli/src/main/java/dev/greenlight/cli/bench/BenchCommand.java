@@ -131,17 +131,23 @@ public final class BenchCommand implements Callable<Integer> {
             progress(stdout, "HTTP ingest...");
             LedgerBench ledger = new LedgerBench(stack, http);
             ledger.loadStarts();
-            sections.add(ingest.measure(options.clients(), options.phase(), raw));
+            sections.add(guarded("http-ingest", "HTTP ingest", () -> ingest.measure(options.clients(), options.phase(), raw)));
             progress(stdout, "ledger appends and verify...");
-            sections.add(ledger.measure(raw, options.drain()));
+            sections.add(guarded("ledger", "Audit ledger", () -> ledger.measure(raw, options.drain())));
 
             try (DecisionBench decisions = new DecisionBench(stack, http, runId, options)) {
                 progress(stdout, "evidence → decision latency and the hot-target burst...");
-                decisions.measure(raw, sections);
+                try {
+                    decisions.measure(raw, sections);
+                } catch (Exception e) {
+                    sections.add(Section.skipped("decision-latency", "Evidence → decision", "failed: " + e));
+                }
                 progress(stdout, "kill switch...");
-                sections.add(new KillSwitchBench(stack, http, runId).measure(options.killSwitches(), options.drain(), raw));
+                sections.add(guarded("kill-switch", "Kill switch → command",
+                        () -> new KillSwitchBench(stack, http, runId).measure(options.killSwitches(), options.drain(), raw)));
                 progress(stdout, "releases in flight and restore...");
-                sections.add(new InFlightBench(stack, http, decisions).measure(options, timeout));
+                sections.add(guarded("releases-in-flight", "Releases in flight",
+                        () -> new InFlightBench(stack, http, decisions).measure(options, timeout)));
             }
             sections.add(Section.skipped("scale-out", "Two gate instances vs one",
                     "the embedded stack runs one instance of each service (LocalStack); see docs/operations.md for N instances"));
@@ -155,6 +161,15 @@ public final class BenchCommand implements Callable<Integer> {
                 machine.get("loadAverageAfter"), machine.get("cores"), written);
         stdout.flush();
         return 0;
+    }
+
+    /** A section that fails is reported as such; the run goes on with the next one. */
+    private static Section guarded(String name, String title, Callable<Section> measurement) {
+        try {
+            return measurement.call();
+        } catch (Exception e) {
+            return Section.skipped(name, title, "failed: " + e);
+        }
     }
 
     private static Section ceilings(KafkaCeilings.Result raw, RecordShape shape) {

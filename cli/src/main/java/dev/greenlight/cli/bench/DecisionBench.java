@@ -149,6 +149,9 @@ final class DecisionBench implements AutoCloseable {
     }
 
     private static void addPercentiles(List<Figure> figures, String label, Latencies latencies, KafkaCeilings.Result raw) {
+        if (latencies.count() == 0) {
+            return; // nothing decided in time: the notes say so
+        }
         figures.add(new Figure(label + " p50", latencies.percentileMillis(50), "ms",
                 raw.latency().percentileMillis(50), "raw p50"));
         figures.add(new Figure(label + " p99", latencies.percentileMillis(99), "ms",
@@ -173,6 +176,7 @@ final class DecisionBench implements AutoCloseable {
 
         ExecutorService burstPool = Executors.newFixedThreadPool(BURST_CLIENTS);
         AtomicLong sent = new AtomicLong();
+        AtomicLong burstEnd = new AtomicLong();
         long burstStart = System.nanoTime();
         List<Future<?>> burst = new ArrayList<>();
         for (int c = 0; c < BURST_CLIENTS; c++) {
@@ -182,6 +186,7 @@ final class DecisionBench implements AutoCloseable {
                     http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/metrics", "ci",
                             Evidence.metricBatch(hot, from, size, Instant.now()));
                 }
+                burstEnd.accumulateAndGet(System.nanoTime(), Math::max);
                 return null;
             }));
         }
@@ -189,7 +194,7 @@ final class DecisionBench implements AutoCloseable {
         for (Future<?> each : burst) {
             each.get();
         }
-        double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
+        double burstSeconds = (burstEnd.get() - burstStart) / 1e9;
         burstPool.shutdown();
         // The hot target's own next decision waits for its backlog: how long the burst takes to absorb.
         String afterKey = hot + "@1.0.1";
@@ -200,11 +205,12 @@ final class DecisionBench implements AutoCloseable {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("burst accepted (" + options.burstSamples() + " samples, batches of " + BURST_BATCH + ")",
                 options.burstSamples() / burstSeconds, "samples/s", raw.producerPerSecond(), "raw producer rec/s"));
-        for (double p : new double[] {50, 99, 99.9}) {
-            figures.add(new Figure("other targets during the burst p" + BenchReport.number(p).replace(".00", ""),
+        boolean comparable = during.count() > 0 && calm != null && calm.count() > 0;
+        for (double p : comparable ? new double[] {50, 99, 99.9} : new double[0]) {
+            figures.add(new Figure("other targets during the burst p" + (p == Math.floor(p) ? String.valueOf((int) p) : String.valueOf(p)),
                     during.percentileMillis(p), "ms", calm.percentileMillis(p), "same rate without burst"));
         }
-        if (hotAfter.count() > 0) {
+        if (hotAfter.count() > 0 && calm != null && calm.count() > 0) {
             figures.add(new Figure("hot target's next release decided after", hotAfter.percentileMillis(100), "ms",
                     calm.percentileMillis(50), "others' p50 without burst"));
         }

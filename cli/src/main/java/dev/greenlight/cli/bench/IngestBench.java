@@ -75,15 +75,17 @@ final class IngestBench {
         Load.Run single = Load.closed(clients, phase, (i, due) -> single(i));
         Load.Run batch = Load.closed(clients, phase, (i, due) -> batch(i));
         Latencies singleLatency = Latencies.of(single.latencies());
-        List<Figure> figures = List.of(
-                new Figure("one sample per request, " + clients + " connections", single.perSecond(), "req/s",
-                        raw.producerPerSecond(), "raw producer rec/s"),
-                new Figure("  request latency p50", singleLatency.percentileMillis(50), "ms",
-                        raw.latency().percentileMillis(50), "raw produce→visible p50"),
-                new Figure("  request latency p99", singleLatency.percentileMillis(99), "ms",
-                        raw.latency().percentileMillis(99), "raw produce→visible p99"),
-                new Figure("batches of " + BATCH + ", " + clients + " connections", batch.perSecond() * BATCH,
-                        "samples/s", raw.producerPerSecond(), "raw producer rec/s"));
+        List<Figure> figures = new java.util.ArrayList<>();
+        figures.add(new Figure("one sample per request, " + clients + " connections", single.perSecond(), "req/s",
+                raw.producerPerSecond(), "raw producer rec/s"));
+        if (singleLatency.count() > 0) {
+            figures.add(new Figure("  request latency p50", singleLatency.percentileMillis(50), "ms",
+                    raw.latency().percentileMillis(50), "raw produce→visible p50"));
+            figures.add(new Figure("  request latency p99", singleLatency.percentileMillis(99), "ms",
+                    raw.latency().percentileMillis(99), "raw produce→visible p99"));
+        }
+        figures.add(new Figure("batches of " + BATCH + ", " + clients + " connections", batch.perSecond() * BATCH,
+                "samples/s", raw.producerPerSecond(), "raw producer rec/s"));
         List<String> notes = List.of(
                 String.format(java.util.Locale.ROOT, "single: %,d requests in %.1f s, %d failed; batches: %,d requests in %.1f s, %d failed",
                         single.sent(), single.seconds(), single.failed(), batch.sent(), batch.seconds(), batch.failed()));

@@ -15,13 +15,16 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Kill switch → deployment command: on-call ({@code demo-erin}) activates the kill switch of a target
  * whose release is deployed, and the clock stops when the 0 % {@code DeploymentCommand} a deployer
- * acts on is visible to a {@code read_committed} consumer. The targets use the {@code ops-release}
- * policy, whose staging stage a release reaches with five passing checks and no sign-off.
+ * acts on is visible to a {@code read_committed} consumer. The targets fall under the default
+ * {@code trading-strategy} policy, whose paper stage (traffic 0, but deployed) a STRATEGY release
+ * reaches with five passing checks, a code review and an audit sign-off by someone other than its
+ * author, and a walk-forward consistency sample.
  */
 final class KillSwitchBench {
 
-    private static final List<String> STAGING_CHECKS =
-            List.of("readiness:agents", "alerts:validate", "runbooks:index", "security-scan", "changelog");
+    /** The checks a STRATEGY release needs for the trading-strategy policy's paper stage. */
+    private static final List<String> PAPER_CHECKS =
+            List.of("lint", "unit-tests", "anti-bias-tests", "security-scan", "audit-verification");
 
     /** A command as the watcher saw it. */
     private record Seen(long sequence, int trafficPercent, long nanos) {
@@ -47,14 +50,14 @@ final class KillSwitchBench {
                 .add(new Seen(command.getSequence(), command.getTrafficPercent(), seen)))) {
             List<String> targets = new ArrayList<>();
             for (int i = 0; i < samples; i++) {
-                String target = "agent-orchestration-ops-bench" + runId + "-k" + i;
+                String target = "bench-" + runId + "-k" + i;
                 deploy(target, i);
                 targets.add(target);
             }
             Load.LongList latencies = new Load.LongList();
             for (String target : targets) {
                 if (!await(() -> !commands.getOrDefault(target, List.of()).isEmpty(), drain)) {
-                    notes.add(target + ": its staging deployment command never came; not timed");
+                    notes.add(target + ": its paper deployment command never came; not timed");
                     continue;
                 }
                 long lastSequence = commands.get(target).stream().mapToLong(Seen::sequence).max().orElseThrow();
@@ -76,7 +79,7 @@ final class KillSwitchBench {
             return Section.skipped("kill-switch", "Kill switch", "no kill switch produced a command: " + notes);
         }
         Latencies latencies = Latencies.of(nanos);
-        notes.add(nanos.length + " activations, one at a time, each on a target deployed at staging (policy ops-release)");
+        notes.add(nanos.length + " activations, one at a time, each on a target deployed at paper (policy trading-strategy)");
         return Section.measured("kill-switch", "Kill switch → command", List.of(
                 new Figure("request → 0 % deployment command visible p50", latencies.percentileMillis(50), "ms",
                         raw.latency().percentileMillis(50), "raw p50"),
@@ -84,16 +87,23 @@ final class KillSwitchBench {
                         raw.latency().percentileMillis(99), "raw p99")), notes);
     }
 
-    /** Registers a BUGFIX release and posts the five staging checks: the gate says GO, the controller deploys. */
+    /** Registers a STRATEGY release and gives it what paper needs: the gate says GO, the controller deploys. */
     private void deploy(String target, long n) {
         String version = "1.0." + n;
         http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/releases", "ci",
-                Evidence.release(target, version, "BUGFIX", n));
+                Evidence.release(target, version, "STRATEGY", n));
         Instant now = Instant.now();
-        for (String check : STAGING_CHECKS) {
+        for (String check : PAPER_CHECKS) {
             http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/checks", "ci",
                     Evidence.passingCheck(target, version, n, check, now));
         }
+        for (String role : List.of("code-review", "auditor")) {
+            http.postOk(stack.url(StackService.APPROVAL) + "/api/v1/approvals", "bob", """
+                    {"target":"%s","version":"%s","role":"%s","verdict":"APPROVE"}""".formatted(target, version, role));
+        }
+        http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/metrics", "ci", """
+                {"target":"%s","version":"%s","name":"walk_forward_consistency_pct","value":68,"observedAt":"%s"}"""
+                .formatted(target, version, now));
     }
 
     private static boolean await(java.util.function.BooleanSupplier condition, Duration atMost) {

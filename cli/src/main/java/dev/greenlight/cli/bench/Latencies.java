@@ -36,7 +36,9 @@ final class Latencies {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(percentile / 100 * sortedNanos.length);
+        // Decimal arithmetic: in binary floating point 99.9 % of 1000 is 999.0000000000001, rank 1000.
+        int rank = java.math.BigDecimal.valueOf(percentile).multiply(java.math.BigDecimal.valueOf(sortedNanos.length))
+                .divide(java.math.BigDecimal.valueOf(100)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
         return sortedNanos[Math.max(rank, 1) - 1] / 1e6;
     }
 }
