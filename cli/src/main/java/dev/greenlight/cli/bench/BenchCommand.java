@@ -121,36 +121,14 @@ public final class BenchCommand implements Callable<Integer> {
         progress(stdout, useRunning ? "measuring the running stack" : "starting a stack on free ports...");
         List<Section> sections = new ArrayList<>();
         try (BenchStack stack = useRunning ? runningStack() : BenchStack.embedded(timeout)) {
-            BenchHttp http = new BenchHttp();
-            IngestBench ingest = new IngestBench(stack, http, runId);
-            progress(stdout, "raw producer and consumer ceilings...");
-            RecordShape shape = ingest.observeShape();
-            KafkaCeilings.Result raw = new KafkaCeilings(stack.superUser()).measure(shape, options.rawRecords(), options.pings());
-            sections.add(ceilings(raw, shape));
-
-            progress(stdout, "HTTP ingest...");
-            LedgerBench ledger = new LedgerBench(stack, http);
-            ledger.loadStarts();
-            sections.add(guarded("http-ingest", "HTTP ingest", () -> ingest.measure(options.clients(), options.phase(), raw)));
-            progress(stdout, "ledger appends and verify...");
-            sections.add(guarded("ledger", "Audit ledger", () -> ledger.measure(raw, options.drain())));
-
-            try (DecisionBench decisions = new DecisionBench(stack, http, runId, options)) {
-                progress(stdout, "evidence → decision latency and the hot-target burst...");
-                try {
-                    decisions.measure(raw, sections);
-                } catch (Exception e) {
-                    sections.add(Section.skipped("decision-latency", "Evidence → decision", "failed: " + e));
-                }
-                progress(stdout, "kill switch...");
-                sections.add(guarded("kill-switch", "Kill switch → command",
-                        () -> new KillSwitchBench(stack, http, runId).measure(options.killSwitches(), options.drain(), raw)));
-                progress(stdout, "releases in flight and restore...");
-                sections.add(guarded("releases-in-flight", "Releases in flight",
-                        () -> new InFlightBench(stack, http, decisions).measure(options, timeout)));
+            // Ctrl-C stops the benchmark's own stack and deletes its temporary directory.
+            Thread stopOnExit = new Thread(stack::close, "greenlight-bench-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            try {
+                measure(stack, options, runId, timeout, stdout, sections);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
             }
-            sections.add(Section.skipped("scale-out", "Two gate instances vs one",
-                    "the embedded stack runs one instance of each service (LocalStack); see docs/operations.md for N instances"));
         }
         machine.put("loadAverageAfter", load());
         report = new BenchReport(startedAt, useRunning ? "running" : "embedded", machine, sections);
@@ -161,6 +139,42 @@ public final class BenchCommand implements Callable<Integer> {
                 machine.get("loadAverageAfter"), machine.get("cores"), written);
         stdout.flush();
         return 0;
+    }
+
+    private void measure(BenchStack stack, BenchOptions options, String runId, Duration timeout, PrintWriter stdout,
+                         List<Section> sections) throws Exception {
+        BenchHttp http = new BenchHttp();
+        IngestBench ingest = new IngestBench(stack, http, runId);
+        progress(stdout, "raw producer and consumer ceilings...");
+        RecordShape shape = ingest.observeShape();
+        KafkaCeilings.Result raw = new KafkaCeilings(stack.superUser()).measure(shape, options.rawRecords(), options.pings());
+        sections.add(ceilings(raw, shape));
+
+        progress(stdout, "HTTP ingest...");
+        LedgerBench ledger = new LedgerBench(stack, http);
+        ledger.loadStarts();
+        sections.add(guarded("http-ingest", "HTTP ingest", () -> ingest.measure(options.clients(), options.phase(), raw)));
+        progress(stdout, "ledger appends and verify...");
+        sections.add(guarded("ledger", "Audit ledger", () -> ledger.measure(raw, options.drain())));
+
+        // Before the hot-target burst, whose backlog would otherwise be measured here too.
+        progress(stdout, "kill switch...");
+        sections.add(guarded("kill-switch", "Kill switch → command",
+                () -> new KillSwitchBench(stack, http, runId).measure(options.killSwitches(), options.drain(), raw)));
+
+        try (DecisionBench decisions = new DecisionBench(stack, http, runId, options)) {
+            progress(stdout, "evidence → decision latency and the hot-target burst...");
+            try {
+                decisions.measure(raw, sections);
+            } catch (Exception e) {
+                sections.add(Section.skipped("decision-latency", "Evidence → decision", "failed: " + e));
+            }
+            progress(stdout, "releases in flight and restore...");
+            sections.add(guarded("releases-in-flight", "Releases in flight",
+                    () -> new InFlightBench(stack, http, decisions).measure(options, timeout)));
+        }
+        sections.add(Section.skipped("scale-out", "Two gate instances vs one",
+                "the embedded stack runs one instance of each service (LocalStack); see docs/operations.md for N instances"));
     }
 
     /** A section that fails is reported as such; the run goes on with the next one. */

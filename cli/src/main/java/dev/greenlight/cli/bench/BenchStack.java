@@ -121,7 +121,7 @@ final class BenchStack implements AutoCloseable {
      *
      * @return the time from the start call until every component is healthy
      */
-    Duration restart(Duration timeout) {
+    synchronized Duration restart(Duration timeout) {
         if (stack == null) {
             throw new IllegalStateException("only a stack the benchmark started can be restarted");
         }
@@ -149,7 +149,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stack != null) {
             stack.close();
             stack = null;

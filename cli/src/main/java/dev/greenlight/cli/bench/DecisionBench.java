@@ -37,6 +37,7 @@ final class DecisionBench implements AutoCloseable {
     private final AtomicLong releases = new AtomicLong();
     private final TopicWatcher<GateDecided> watcher;
     private boolean closed;
+    private volatile String lastKey;
 
     DecisionBench(BenchStack stack, BenchHttp http, String runId, BenchOptions options) {
         this.stack = stack;
@@ -45,6 +46,11 @@ final class DecisionBench implements AutoCloseable {
         this.options = options;
         this.watcher = new TopicWatcher<>(stack.superUser(), stack.registryUrl(), Topics.DECISIONS,
                 (decision, seen) -> decided.putIfAbsent(decision.getTarget() + "@" + decision.getVersion(), seen));
+    }
+
+    /** The {@code target@version} last registered, or null. */
+    String lastKey() {
+        return lastKey;
     }
 
     /** Releases registered so far by this benchmark (they stay in flight). */
@@ -64,6 +70,7 @@ final class DecisionBench implements AutoCloseable {
         due.put(key, dueNanos);
         http.postOk(releasesUrl(), "ci", Evidence.release(target, version, "STRATEGY", n));
         releases.incrementAndGet();
+        lastKey = key;
         return key;
     }
 

@@ -59,7 +59,7 @@ final class InFlightBench {
             decisions.awaitDecided(keys, notes, "in-flight releases");
         }
         long inFlight = decisions.registered();
-        String lastKey = keys.isEmpty() ? null : keys.get(keys.size() - 1);
+        String lastKey = decisions.lastKey();
         notes.add(String.format(Locale.ROOT, "%,d releases in flight over %,d targets", inFlight, options.targets()));
 
         List<Figure> figures = new ArrayList<>();

@@ -88,7 +88,9 @@ final class IngestBench {
                 "samples/s", raw.producerPerSecond(), "raw producer rec/s"));
         List<String> notes = List.of(
                 String.format(java.util.Locale.ROOT, "single: %,d requests in %.1f s, %d failed; batches: %,d requests in %.1f s, %d failed",
-                        single.sent(), single.seconds(), single.failed(), batch.sent(), batch.seconds(), batch.failed()));
+                        single.sent(), single.seconds(), single.failed(), batch.sent(), batch.seconds(), batch.failed())
+                        + (single.firstFailure() != null ? "; first single failure: " + single.firstFailure() : "")
+                        + (batch.firstFailure() != null ? "; first batch failure: " + batch.firstFailure() : ""));
         return Section.measured("http-ingest", "HTTP ingest", figures, notes);
     }
 

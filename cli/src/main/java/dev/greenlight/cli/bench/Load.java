@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,9 +30,10 @@ final class Load {
      * @param sent      requests completed
      * @param failed    requests that threw (counted, never retried)
      * @param seconds   wall time of the run
-     * @param latencies request latencies in nanoseconds, from when each was due until it returned
+     * @param latencies    request latencies in nanoseconds, from when each was due until it returned
+     * @param firstFailure what the first failed request threw, or null
      */
-    record Run(long sent, long failed, double seconds, long[] latencies) {
+    record Run(long sent, long failed, double seconds, long[] latencies, String firstFailure) {
 
         double perSecond() {
             return sent / seconds;
@@ -46,6 +48,7 @@ final class Load {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong next = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -59,12 +62,13 @@ final class Load {
                         mine.add(System.nanoTime() - due);
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, String.valueOf(e.getMessage()));
                     }
                 }
                 return mine.toArray();
             }));
         }
-        return collect(pool, results, failed, start);
+        return collect(pool, results, failed, firstFailure, start);
     }
 
     /** {@code count} requests due at {@code perSecond}, sent by up to {@code clients} threads. */
@@ -72,6 +76,7 @@ final class Load {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong next = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         double intervalNanos = 1e9 / perSecond;
         List<Future<long[]>> results = new ArrayList<>();
@@ -89,15 +94,17 @@ final class Load {
                         mine.add(System.nanoTime() - due);
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, String.valueOf(e.getMessage()));
                     }
                 }
                 return mine.toArray();
             }));
         }
-        return collect(pool, results, failed, start);
+        return collect(pool, results, failed, firstFailure, start);
     }
 
-    private static Run collect(ExecutorService pool, List<Future<long[]>> results, AtomicLong failed, long start)
+    private static Run collect(ExecutorService pool, List<Future<long[]>> results, AtomicLong failed,
+                               AtomicReference<String> firstFailure, long start)
             throws InterruptedException {
         LongList all = new LongList();
         try {
@@ -113,7 +120,7 @@ final class Load {
         }
         double seconds = Math.max(System.nanoTime() - start, 1) / 1e9;
         long[] latencies = all.toArray();
-        return new Run(latencies.length, failed.get(), seconds, latencies);
+        return new Run(latencies.length, failed.get(), seconds, latencies, firstFailure.get());
     }
 
     /** A growable array of longs: a run can record a million latencies. */
