@@ -1,5 +1,6 @@
 package dev.greenlight.cli;
 
+import dev.greenlight.cli.bench.BenchCommand;
 import dev.greenlight.cli.demo.DemoCommand;
 import dev.greenlight.cli.deploy.FollowCommand;
 import dev.greenlight.cli.audit.LedgerCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
             ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class,
             StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, LedgerCommand.class, PolicyCommand.class,
-            UsersCommand.class, DemoCommand.class, WitnessCommand.class})
+            UsersCommand.class, DemoCommand.class, WitnessCommand.class, BenchCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 
 /**
@@ -113,27 +112,9 @@ public final class VerifyBenchmark {
         Files.delete(file);
     }
 
-    /** Payload, canonical encoding, leaf input of every entry; one node input per tree leaf. */
+    /** The bound's messages ({@link VerificationBound}, shared with {@code greenlight bench}). */
     private static byte[][] boundMessages(TestLedger ledger, long leaves) {
-        int entries = ledger.entries.stream().mapToInt(List::size).sum();
-        byte[][] messages = new byte[3 * entries + (int) leaves][];
-        int m = 0;
-        for (List<Entry> chain : ledger.entries) {
-            for (Entry entry : chain) {
-                messages[m++] = entry.payload();
-                messages[m++] = EntryEncoding.encode(entry);
-                byte[] leaf = new byte[1 + Sha256.LENGTH];
-                System.arraycopy(entry.entryHash(), 0, leaf, 1, Sha256.LENGTH);
-                messages[m++] = leaf;
-            }
-        }
-        for (long i = 0; i < leaves; i++) {
-            byte[] node = new byte[1 + 2 * Sha256.LENGTH];
-            node[0] = 1;
-            node[(int) (i % 64) + 1] = (byte) i;
-            messages[m++] = node;
-        }
-        return messages;
+        return VerificationBound.messages(ledger.entries.stream().flatMap(List::stream).toList(), leaves);
     }
 
     /** The same messages in {@code threads} contiguous slices, one per thread. */
@@ -151,14 +132,8 @@ public final class VerifyBenchmark {
         return slices;
     }
 
-    private static Object sha256(byte[][] messages) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] out = new byte[Sha256.LENGTH];
-        for (byte[] message : messages) {
-            digest.update(message);
-            digest.digest(out, 0, out.length);
-        }
-        return out;
+    private static Object sha256(byte[][] messages) {
+        return VerificationBound.hashAll(messages);
     }
 
     private static Object encodeAll(List<Entry> entries) {

@@ -1,0 +1,176 @@
+package dev.greenlight.cli.bench;
+
+import dev.greenlight.cli.stack.StackService;
+import dev.greenlight.platform.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+
+/**
+ * Many releases in flight: registers releases until {@code releases} exist, waits for their first
+ * decisions, then reports heap, resident memory and the gate's state-store size, and restarts the
+ * stack (a stack the benchmark started itself) to time the restore. Each figure is shown next to
+ * what bounds it in the same run: the heap limit, the machine's memory, the releases topic the
+ * store is built from, and the time the same stack took to start empty.
+ */
+final class InFlightBench {
+
+    private final BenchStack stack;
+    private final BenchHttp http;
+    private final DecisionBench decisions;
+
+    InFlightBench(BenchStack stack, BenchHttp http, DecisionBench decisions) {
+        this.stack = stack;
+        this.http = http;
+        this.decisions = decisions;
+    }
+
+    Section measure(BenchOptions options, Duration startTimeout) throws Exception {
+        List<String> notes = new ArrayList<>();
+        long first = decisions.registered();
+        long missing = Math.max(0, options.releases() - first);
+        List<String> keys = new ArrayList<>();
+        if (missing > 0) {
+            AtomicLong next = new AtomicLong(first);
+            Load.Run run = Load.open(Double.MAX_VALUE, missing, options.clients(), (i, due) -> {
+                String key = decisions.register(next.getAndIncrement(), due);
+                synchronized (keys) {
+                    keys.add(key);
+                }
+            });
+            notes.add(String.format(Locale.ROOT, "registered %,d more releases at %,.0f/s (%d failed)", run.sent(),
+                    run.perSecond(), run.failed()));
+            decisions.awaitDecided(keys, notes, "in-flight releases");
+        }
+        long inFlight = decisions.registered();
+        String lastKey = decisions.lastKey();
+        notes.add(String.format(Locale.ROOT, "%,d releases in flight over %,d targets", inFlight, options.targets()));
+
+        List<Figure> figures = new ArrayList<>();
+        if (stack.embedded()) {
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            double heapMb = (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
+            figures.add(new Figure("heap after GC (whole stack, one JVM)", heapMb, "MB", runtime.maxMemory() / 1e6,
+                    "heap limit"));
+            rssMb().ifPresent(rss -> figures.add(new Figure("resident memory (whole stack)", rss, "MB",
+                    physicalMemoryMb(), "machine memory")));
+            notes.add("heap and RSS are the one JVM running broker, registry and all five services");
+        } else {
+            notes.add("--use-running: heap and RSS are the running processes' own; not measured from here");
+        }
+        Optional<Path> store = stack.gateStateDir();
+        if (store.isPresent()) {
+            double storeMb = size(store.get()) / 1e6;
+            double topicMb = releasesTopicBytes() / 1e6;
+            figures.add(new Figure("gate-evaluator state stores on disk", storeMb, "MB", Math.max(topicMb, 0.001),
+                    "releases topic on disk"));
+        } else {
+            notes.add("the gate's state directory is not on this machine's known data directory: store size not measured");
+        }
+        if (stack.embedded() && lastKey != null) {
+            Duration fresh = stack.freshStart().orElseThrow();
+            decisions.close(); // its consumer would only log the broker's absence during the restart
+            long start = System.nanoTime();
+            try {
+                Duration healthy = stack.restart(startTimeout);
+                String[] release = lastKey.split("@");
+                awaitQueryable(release[0], release[1], startTimeout);
+                double restore = (System.nanoTime() - start) / 1e9;
+                figures.add(new Figure("restart → healthy", healthy.toMillis() / 1000.0, "s",
+                        fresh.toMillis() / 1000.0, "empty stack start"));
+                figures.add(new Figure("restart → last release queryable", restore, "s", fresh.toMillis() / 1000.0,
+                        "empty stack start"));
+            } catch (RuntimeException e) {
+                notes.add("the restart failed, so no restore time: " + e.getMessage());
+            }
+        } else {
+            notes.add("restore time needs a stack the benchmark started itself (not --use-running)");
+        }
+        return Section.measured("releases-in-flight", "Releases in flight", figures, notes);
+    }
+
+    private void awaitQueryable(String target, String version, Duration atMost) {
+        String url = stack.url(StackService.GATE_EVALUATOR) + "/api/v1/releases/" + target + "/" + version;
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.get(url, "bob").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        throw new IllegalStateException(target + "@" + version + " not queryable within " + atMost.toSeconds() + " s of the restart");
+    }
+
+    private long releasesTopicBytes() throws Exception {
+        try (Admin admin = Admin.create(stack.superUser())) {
+            Collection<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
+                    .map(node -> node.id()).toList();
+            long bytes = 0;
+            for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions()
+                    .get(30, TimeUnit.SECONDS).values()) {
+                for (LogDirDescription dir : dirs.values()) {
+                    for (Map.Entry<org.apache.kafka.common.TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                        if (replica.getKey().topic().equals(Topics.RELEASES.name())) {
+                            bytes += replica.getValue().size();
+                        }
+                    }
+                }
+            }
+            return bytes;
+        }
+    }
+
+    private static long size(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // a file RocksDB removed meanwhile
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** VmRSS of this process (Linux), in MB. */
+    static Optional<Double> rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024 / 1e6);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return Optional.empty();
+    }
+
+    private static double physicalMemoryMb() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() / 1e6;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.greenlight.cli.bench;
+
+import dev.greenlight.cli.stack.StackService;
+import dev.greenlight.platform.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * HTTP ingest through the public API ({@code POST /api/v1/metrics} as {@code demo-ci}): one sample
+ * per request from many connections, then batches of 100, each against the raw producer of the
+ * same run. A 2xx means the broker acknowledged, so the comparison is like for like.
+ */
+final class IngestBench {
+
+    private static final int BATCH = 100;
+
+    private final BenchStack stack;
+    private final BenchHttp http;
+    private final String runId;
+
+    IngestBench(BenchStack stack, BenchHttp http, String runId) {
+        this.stack = stack;
+        this.http = http;
+        this.runId = runId;
+    }
+
+    private String metricsUrl() {
+        return stack.url(StackService.CHECK_INGEST) + "/api/v1/metrics";
+    }
+
+    private String target(long n) {
+        return "bench-" + runId + "-m" + (n % 64);
+    }
+
+    /** Posts one sample and reads it back raw from the metrics topic: the size of a real record. */
+    RecordShape observeShape() {
+        Map<String, Object> config = new HashMap<>(stack.superUser());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        String target = target(0);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < Topics.METRICS.partitions(); p++) {
+                partitions.add(new TopicPartition(Topics.METRICS.name(), p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            http.postOk(metricsUrl(), "ci", Evidence.metric(target, 0, Instant.now()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.key() != null && record.value() != null
+                            && target.equals(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        return new RecordShape(record.key().length, record.value().length);
+                    }
+                }
+            }
+            throw new IllegalStateException("the posted metric sample did not show up on " + Topics.METRICS.name());
+        }
+    }
+
+    Section measure(int clients, Duration phase, KafkaCeilings.Result raw) throws InterruptedException {
+        // Warm-up: connections, JIT, producer ids; not counted.
+        Load.closed(clients, Duration.ofSeconds(1), (i, due) -> single(i));
+        Load.Run single = Load.closed(clients, phase, (i, due) -> single(i));
+        Load.Run batch = Load.closed(clients, phase, (i, due) -> batch(i));
+        Latencies singleLatency = Latencies.of(single.latencies());
+        List<Figure> figures = new java.util.ArrayList<>();
+        figures.add(new Figure("one sample per request, " + clients + " connections", single.perSecond(), "req/s",
+                raw.producerPerSecond(), "raw producer rec/s"));
+        if (singleLatency.count() > 0) {
+            figures.add(new Figure("  request latency p50", singleLatency.percentileMillis(50), "ms",
+                    raw.latency().percentileMillis(50), "raw produce→visible p50"));
+            figures.add(new Figure("  request latency p99", singleLatency.percentileMillis(99), "ms",
+                    raw.latency().percentileMillis(99), "raw produce→visible p99"));
+        }
+        figures.add(new Figure("batches of " + BATCH + ", " + clients + " connections", batch.perSecond() * BATCH,
+                "samples/s", raw.producerPerSecond(), "raw producer rec/s"));
+        List<String> notes = List.of(
+                String.format(java.util.Locale.ROOT, "single: %,d requests in %.1f s, %d failed; batches: %,d requests in %.1f s, %d failed",
+                        single.sent(), single.seconds(), single.failed(), batch.sent(), batch.seconds(), batch.failed())
+                        + (single.firstFailure() != null ? "; first single failure: " + single.firstFailure() : "")
+                        + (batch.firstFailure() != null ? "; first batch failure: " + batch.firstFailure() : ""));
+        return Section.measured("http-ingest", "HTTP ingest", figures, notes);
+    }
+
+    private void single(long i) {
+        http.postOk(metricsUrl(), "ci", Evidence.metric(target(i), i, Instant.now()));
+    }
+
+    private void batch(long i) {
+        http.postOk(metricsUrl(), "ci", Evidence.metricBatch(target(i), i * BATCH, BATCH, Instant.now()));
+    }
+}

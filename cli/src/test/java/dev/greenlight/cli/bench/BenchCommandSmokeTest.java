@@ -1,0 +1,55 @@
+package dev.greenlight.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.cli.GreenlightCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code greenlight bench --quick} with tiny sizes against the stack it starts itself: every
+ * section is in the JSON, measured with positive figures, ceilings and ratios, or skipped with a
+ * reason. Speeds are benchmarks: nothing here asserts how fast anything is.
+ */
+class BenchCommandSmokeTest {
+
+    private static final List<String> MEASURED = List.of("kafka-ceilings", "http-ingest", "ledger",
+            "decision-latency", "hot-target", "kill-switch", "releases-in-flight");
+
+    @Test
+    void aQuickRunWritesEverySectionWithPositiveFiguresAndRatios(@TempDir Path out) throws Exception {
+        StringWriter printed = new StringWriter();
+        CommandLine cli = new CommandLine(new GreenlightCli());
+        cli.setOut(new PrintWriter(printed));
+        int exit = cli.execute("bench", "--quick", "--targets", "20", "--releases", "80", "--burst", "2000",
+                "--phase-seconds", "1", "--out", out.toString());
+
+        assertThat(exit).as(printed.toString()).isZero();
+        Path json;
+        try (Stream<Path> files = Files.list(out)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        JsonNode sections = JsonMapper.builder().build().readTree(Files.readString(json)).path("sections");
+        for (String name : MEASURED) {
+            JsonNode section = sections.path(name);
+            assertThat(section.has("skipped")).as(name + ": " + section).isFalse();
+            assertThat(section.path("figures").size()).as(name).isPositive();
+            for (JsonNode figure : section.path("figures")) {
+                assertThat(figure.path("value").asDouble()).as(name + " " + figure).isPositive();
+                assertThat(figure.path("ceiling").asDouble()).as(name + " " + figure).isPositive();
+                assertThat(figure.path("ratio").asDouble()).as(name + " " + figure).isPositive();
+            }
+        }
+        assertThat(sections.path("scale-out").path("skipped").asString()).isNotBlank();
+        assertThat(printed.toString()).contains("| section | figure | value | ceiling (same run) | ratio |");
+    }
+}
