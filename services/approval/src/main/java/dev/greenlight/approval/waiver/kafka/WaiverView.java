@@ -24,7 +24,7 @@ class WaiverView {
     }
 
     @KafkaListener(topics = "#{T(dev.greenlight.platform.topics.Topics).APPROVALS.name()}",
-            groupId = "approval-waivers-#{T(java.util.UUID).randomUUID()}",
+            groupId = "approval-view-waivers-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=earliest")
     void on(SpecificRecord event) {
         if (event instanceof WaiverGranted granted) {
