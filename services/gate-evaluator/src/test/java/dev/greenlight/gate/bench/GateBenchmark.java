@@ -1,8 +1,8 @@
 package dev.greenlight.gate.bench;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
-import static dev.greenlight.platform.evidence.EvidenceEvents.pass;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
+import static dev.greenlight.evidence.EvidenceEvents.pass;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.MetricObserved;
@@ -10,7 +10,7 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.MutableClock;
 import dev.greenlight.gate.decision.kafka.GateTopology;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;

@@ -1,7 +1,7 @@
 package dev.greenlight.gate.bench;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.GateDecided;

@@ -13,7 +13,7 @@ import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutCommandRequested;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.policy.engine.GuardTrip;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;

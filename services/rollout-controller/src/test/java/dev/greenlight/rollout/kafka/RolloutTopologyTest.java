@@ -1,8 +1,8 @@
 package dev.greenlight.rollout.kafka;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
-import static dev.greenlight.platform.evidence.EvidenceEvents.pass;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
+import static dev.greenlight.evidence.EvidenceEvents.pass;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
 import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;
