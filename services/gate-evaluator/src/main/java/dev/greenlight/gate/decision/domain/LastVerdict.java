@@ -21,7 +21,8 @@ public record LastVerdict(String decisionId, Outcome outcome, String policyHash,
         statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
     }
 
-    static LastVerdict of(Decision decision) {
+    /** The verdict of a decision the engine just computed. */
+    public static LastVerdict of(Decision decision) {
         Map<String, CriterionStatus> statuses = new LinkedHashMap<>();
         for (CriterionResult criterion : decision.criteria()) {
             statuses.put(criterion.name(), criterion.status());
