@@ -43,4 +43,19 @@ class EvidenceRetentionTest {
         assertThat(retention.expired(List.of(firing, resolution, stillFiring, recentlyResolved, approval), NOW))
                 .containsExactlyInAnyOrder(firing, resolution);
     }
+
+    @Test
+    void guardsKeepTheLatestSampleOfEachSeriesAndEveryAlertNotResolvedYet() {
+        EvidenceRetention guards = EvidenceRetention.forGuards();
+        SpecificRecord older = metric("m1", "t", null, "errors", 1, NOW.minusSeconds(60));
+        SpecificRecord latest = metric("m2", "t", null, "errors", 2, NOW.minusSeconds(30));
+        SpecificRecord otherVersion = metric("m3", "t", "2.0.0", "errors", 3, NOW.minusSeconds(90));
+        SpecificRecord firing = fired("a1", "t", "fp1", AlertSeverity.PAGE, NOW.minus(Duration.ofDays(30)));
+        SpecificRecord firedThenResolved = fired("a2", "t", "fp2", AlertSeverity.PAGE, NOW.minusSeconds(600));
+        SpecificRecord resolution = resolved("a3", "t", "fp2", AlertSeverity.PAGE, NOW.minusSeconds(600),
+                NOW.minusSeconds(1));
+
+        assertThat(guards.expired(List.of(older, latest, otherVersion, firing, firedThenResolved, resolution), NOW))
+                .containsExactlyInAnyOrder(older, firedThenResolved, resolution);
+    }
 }
