@@ -30,8 +30,9 @@ import java.util.Set;
  *       the last one emitted for that stage, naming that one as its previous decision.</li>
  *   <li><b>Wake-ups.</b> The release's next wake-up is the earliest {@code nextChangeAt} of its
  *       stages; at a wake-up the release is evaluated again.</li>
- *   <li><b>Retention.</b> Before an evaluation, evidence no policy can count any more is
- *       forgotten ({@link RecordedEvidence#expired}).</li>
+ *   <li><b>Retention.</b> Before an evaluation — and, for a target with no release in flight,
+ *       whenever its evidence doubled since it was last pruned — evidence no policy can count any
+ *       more is forgotten ({@link RecordedEvidence#expired}).</li>
  *   <li><b>Coalescing.</b> A metric sample marks its releases due now instead of evaluating them,
  *       unless {@link Coalescing#maxPendingSamples} are already waiting; the next tick evaluates
  *       them once for the whole burst.</li>
@@ -40,6 +41,13 @@ import java.util.Set;
  * @param <E> a recorded event
  */
 public final class GateEvaluation<E> {
+
+    /**
+     * Evidence kept before events alone (without an evaluation) prune it: a target that receives
+     * samples but has no release in flight is pruned whenever its evidence doubled since the last
+     * pruning, which keeps it bounded at an amortised constant cost per event.
+     */
+    static final int PRUNE_FLOOR = 256;
 
     private final RecordedEvidence<E> recorded;
     private final Coalescing coalescing;
@@ -69,6 +77,9 @@ public final class GateEvaluation<E> {
         }
         state.evidence.put(id, event);
         step.remembered.add(event);
+        if (state.evidence.size() > 2 * Math.max(state.evidenceAfterPrune, PRUNE_FLOOR)) {
+            step.prune();
+        }
         boolean sample = recorded.isSample(event);
         for (Map.Entry<String, E> release : List.copyOf(state.releases.entrySet())) {
             if (!recorded.concerns(release.getValue(), event)) {
@@ -158,7 +169,7 @@ public final class GateEvaluation<E> {
             }
         }
 
-        private void prune() {
+        void prune() {
             if (pruned) {
                 return;
             }
@@ -168,6 +179,7 @@ public final class GateEvaluation<E> {
                 state.evidence.remove(recorded.eventId(event));
                 forgotten.add(event);
             }
+            state.evidenceAfterPrune = state.evidence.size();
         }
 
         GateStep<E> result() {

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * <p>Mutable on purpose, and changed only by {@link GateEvaluation}: an event for a target with a
  * long evidence history must not copy it. Every change is also listed in the returned
  * {@link GateStep}, so whoever persists the state (the Kafka adapter's stores) holds the same and
- * can rebuild it with the {@code restore} methods at any time. The governing policy and the count
- * of samples waiting for a tick are derived and not persisted.
+ * can rebuild it with the {@code restore} methods at any time. The governing policy, the count
+ * of samples waiting for a tick and the size at the last pruning are derived and not persisted.
  *
  * @param <E> a recorded event
  */
@@ -35,6 +35,8 @@ public final class GateState<E> {
     final Map<String, Optional<Policy>> policies = new HashMap<>();
     /** Samples received since the release was last evaluated, by version. */
     final Map<String, Integer> pendingSamples = new HashMap<>();
+    /** How much evidence was left after it was last pruned (0: not since loaded). */
+    int evidenceAfterPrune;
 
     public void restoreRelease(String version, E registration) {
         releases.put(version, registration);

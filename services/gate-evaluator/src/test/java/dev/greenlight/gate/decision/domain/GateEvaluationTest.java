@@ -104,6 +104,21 @@ class GateEvaluationTest {
     }
 
     @Test
+    void aTargetWithoutAReleaseInFlightStillForgetsItsOldSamples() {
+        GateScenario s = new GateScenario(new Coalescing(Coalescing.DEFAULT_MAX_PENDING_SAMPLES));
+        Instant old = START.minus(Duration.ofHours(100));
+        int forgotten = 0;
+        for (int i = 0; i < 5_000; i++) {
+            s.when(metric("m" + i, "metric-idle", null, "error_rate", 0.01, old.plusSeconds(i)));
+            forgotten += s.step.forgotten().size();
+            assertThat(s.step.evaluations()).isZero();
+        }
+
+        assertThat(s.state.evidence().size()).isLessThanOrEqualTo(2 * GateEvaluation.PRUNE_FLOOR + 1);
+        assertThat(forgotten).isEqualTo(5_000 - s.state.evidence().size());
+    }
+
+    @Test
     void aDuplicateChangesNothingAndIsNotEvaluated() {
         GateScenario s = new GateScenario().given(release("r1", SVC, "1.0.0", ReleaseType.BUGFIX, START),
                 signOff("p1", "1.0.0"));
