@@ -41,24 +41,26 @@ import org.apache.kafka.streams.state.Stores;
  *       window plus a margin are forgotten);</li>
  *   <li>{@value #DECISIONS_STORE}: the last emitted decision per release and stage;</li>
  *   <li>{@value #WAKE_UPS_STORE} / {@value #WAKE_AT_STORE}: a time-ordered index of each release's
- *       earliest {@code nextChangeAt} (and its reverse, to move an entry).</li>
+ *       earliest {@code nextChangeAt}, or "now" when metric samples wait for the next tick (and its
+ *       reverse, to move an entry).</li>
  * </ul>
  *
- * <p>The processor reads the stores through a per-task write-through cache of decoded target
+ * <p>The processor reads the stores through a per-task cache of decoded target
  * state ({@link GateStores}); the stores stay the source of truth and the cache is rebuilt from
  * them lazily after a restart, rebalance or aborted transaction.
  *
- * <p>On an event, every stage of every release of the target the event concerns is evaluated with
- * {@link dev.greenlight.evidence.EvidenceFold} and the policy engine at the injected
- * clock's instant (recorded as {@code evaluatedAt}, so the decision stays replayable). A
- * {@code GateDecided} goes to {@link Topics#DECISIONS} only when the outcome, the policy or a
- * criterion status differs from the last emitted one, naming that one as previousDecisionId.
+ * <p>What an event does is decided by the pure {@link GateEvaluation} (which releases it
+ * re-evaluates, with {@link dev.greenlight.evidence.EvidenceFold} and the policy engine at the
+ * injected clock's instant, recorded as {@code evaluatedAt} so the decision stays replayable;
+ * change detection; wake-ups; retention; coalescing of metric samples). A {@code GateDecided}
+ * goes to {@link Topics#DECISIONS} only when the outcome, the policy or a criterion status differs
+ * from the last emitted one, naming that one as previousDecisionId.
  *
  * <p>Time: a wall-clock punctuation runs every {@code punctuateEvery} but only reads the wake-up
  * index up to "now" — a range scan that is empty almost always — and re-evaluates just the
- * releases whose nextChangeAt has come. That is not a poll of the evidence: nothing is evaluated
- * unless the engine itself said a result can change then, and the punctuation period only bounds
- * how late after that instant the change is noticed.
+ * releases whose nextChangeAt has come, or that metric samples marked due for this tick. That is
+ * not a poll of the evidence: nothing is evaluated unless the engine said a result can change then
+ * or new samples arrived, and the punctuation period only bounds how late either is noticed.
  */
 public final class GateTopology {
 
