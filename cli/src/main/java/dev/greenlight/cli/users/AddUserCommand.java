@@ -3,7 +3,7 @@ package dev.greenlight.cli.users;
 import dev.greenlight.platform.security.TokenHashes;
 import dev.greenlight.platform.security.UserAccount;
 import dev.greenlight.platform.security.UserDirectory;
-import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.identity.Identity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.greenlight.platform.security;
 
-import dev.greenlight.policy.identity.Identity;
-import dev.greenlight.policy.identity.Person;
+import dev.greenlight.identity.Identity;
+import dev.greenlight.identity.Person;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

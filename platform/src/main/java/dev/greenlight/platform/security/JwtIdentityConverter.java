@@ -1,6 +1,6 @@
 package dev.greenlight.platform.security;
 
-import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.identity.Identity;
 import java.util.Optional;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -1,7 +1,7 @@
 package dev.greenlight.platform.security;
 
-import dev.greenlight.policy.identity.Identity;
-import dev.greenlight.policy.identity.InvalidIdentityException;
+import dev.greenlight.identity.Identity;
+import dev.greenlight.identity.InvalidIdentityException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

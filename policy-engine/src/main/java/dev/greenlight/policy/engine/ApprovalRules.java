@@ -2,7 +2,7 @@ package dev.greenlight.policy.engine;
 
 import dev.greenlight.policy.evidence.Approval;
 import dev.greenlight.policy.evidence.Verdict;
-import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.identity.Identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.greenlight.policy.evidence;
 
-import dev.greenlight.policy.identity.Person;
+import dev.greenlight.identity.Person;
 import dev.greenlight.policy.model.ReleaseType;
 import java.util.Set;
 

@@ -5,7 +5,7 @@ import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
-import dev.greenlight.platform.testing.PolicyAnnouncements;
+import dev.greenlight.evidence.testing.PolicyAnnouncements;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.rollout.domain.MutableClock;

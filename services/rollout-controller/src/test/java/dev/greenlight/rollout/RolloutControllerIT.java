@@ -1,6 +1,6 @@
 package dev.greenlight.rollout;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
 import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;

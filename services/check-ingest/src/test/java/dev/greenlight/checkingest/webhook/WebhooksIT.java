@@ -13,7 +13,7 @@ import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.CheckStatus;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
-import dev.greenlight.platform.testing.PolicyAnnouncements;
+import dev.greenlight.evidence.testing.PolicyAnnouncements;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;

@@ -2,7 +2,7 @@ package dev.greenlight.gate.policy;
 
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.PolicyActivated;
-import dev.greenlight.platform.evidence.GateDecisions;
+import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.LoadedPolicy;

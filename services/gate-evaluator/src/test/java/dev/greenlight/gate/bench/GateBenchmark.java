@@ -1,16 +1,17 @@
 package dev.greenlight.gate.bench;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
-import static dev.greenlight.platform.evidence.EvidenceEvents.pass;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
+import static dev.greenlight.evidence.EvidenceEvents.pass;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.MutableClock;
+import dev.greenlight.gate.decision.domain.Coalescing;
 import dev.greenlight.gate.decision.kafka.GateTopology;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;
@@ -106,7 +107,9 @@ public final class GateBenchmark {
         MutableClock clock = new MutableClock(T);
         TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
         StreamsBuilder builder = new StreamsBuilder();
-        GateTopology.build(builder, serdes, catalog, clock, Duration.ofSeconds(1), Stores::inMemoryKeyValueStore);
+        // Every sample evaluated at once (no coalescing): this measures the cost of an evaluation.
+        GateTopology.build(builder, serdes, catalog, clock, Duration.ofSeconds(1), GateTopology.DEFAULT_CACHED_TARGETS,
+                Coalescing.NONE, Stores::inMemoryKeyValueStore);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "gate-benchmark");
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("gate-benchmark").toString());

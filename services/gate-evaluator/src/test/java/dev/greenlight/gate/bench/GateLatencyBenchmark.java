@@ -1,7 +1,7 @@
 package dev.greenlight.gate.bench;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.GateDecided;
@@ -104,7 +104,9 @@ public final class GateLatencyBenchmark {
         Properties streamsConfig = streamsConfig(brokers);
         System.out.println("Streams settings: " + streamsConfig);
         StreamsBuilder builder = new StreamsBuilder();
-        GateTopology.build(builder, serdes, catalog, Clock.systemUTC(), Duration.ofSeconds(1));
+        // The service's default tick: metric samples are coalesced and evaluated at the next one
+        // (greenlight.gate.coalesce-every, 100 ms), so the latency includes that wait.
+        GateTopology.build(builder, serdes, catalog, Clock.systemUTC(), Duration.ofMillis(100));
         AtomicBoolean reading = new AtomicBoolean(true);
         Thread reader = new Thread(() -> readDecisions(brokers, serdes, reading), "decision-reader");
         try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig);

@@ -1,6 +1,6 @@
 package dev.greenlight.rollout.domain;
 
-import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.identity.Identity;
 import java.util.Set;
 
 /** The authenticated person behind a manual command and the roles they hold. */

@@ -1,7 +1,7 @@
 package dev.greenlight.rollout.kafka;
 
 import dev.greenlight.platform.kafka.TopicSerdes;
-import dev.greenlight.platform.policies.PolicyDirectory;
+import dev.greenlight.evidence.policies.PolicyDirectory;
 import dev.greenlight.rollout.domain.RolloutMachine;
 import dev.greenlight.rollout.domain.RolloutSettings;
 import java.time.Clock;

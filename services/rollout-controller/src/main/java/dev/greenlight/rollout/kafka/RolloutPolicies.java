@@ -1,6 +1,6 @@
 package dev.greenlight.rollout.kafka;
 
-import dev.greenlight.platform.policies.PolicyDirectory;
+import dev.greenlight.evidence.policies.PolicyDirectory;
 import dev.greenlight.policy.catalog.LoadedPolicy;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.Policy;

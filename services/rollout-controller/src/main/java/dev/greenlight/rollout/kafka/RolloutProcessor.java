@@ -13,7 +13,8 @@ import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutCommandRequested;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceRetention;
 import dev.greenlight.policy.engine.GuardTrip;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
@@ -31,7 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -52,8 +53,8 @@ import org.slf4j.LoggerFactory;
 final class RolloutProcessor implements Processor<String, Object, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutProcessor.class);
-    /** Alert events kept per target for guards; the oldest go first. */
-    private static final int MAX_ALERTS = 500;
+    /** The gate's retention rule at the horizon guards read: latest sample per series, unresolved alerts. */
+    private static final EvidenceRetention RETENTION = EvidenceRetention.forGuards();
 
     private final RolloutMachine machine;
     private final RolloutPolicies policies;
@@ -178,26 +179,23 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         }
     }
 
+    /**
+     * Keeps {@code event} for the target's guards, bounded by the same retention rule as the gate's
+     * evidence ({@link EvidenceRetention#forGuards()}): a guard judges the latest sample of a metric
+     * and the alerts active now, so older samples and alerts resolved before now are forgotten.
+     * A firing alert is never dropped for lack of room: an active page trips however many others
+     * arrived. An event id already kept is a duplicate.
+     */
     private void remember(String target, SpecificRecord event) {
         List<SpecificRecord> events = new ArrayList<>(orEmpty(evidence.get(target)));
-        if (event instanceof MetricObserved sample) {
-            // Guards judge the latest sample of a metric; keeping only that bounds the store.
-            boolean newerKnown = events.stream().anyMatch(e -> sameSeries(e, sample)
-                    && ((MetricObserved) e).getObservedAt().isAfter(sample.getObservedAt()));
-            if (newerKnown) {
-                return;
-            }
-            events.removeIf(e -> sameSeries(e, sample));
-        } else if (events.stream().filter(e -> !(e instanceof MetricObserved)).count() >= MAX_ALERTS) {
-            events.remove(events.stream().filter(e -> !(e instanceof MetricObserved)).findFirst().orElseThrow());
+        String id = EvidenceFold.eventId(event);
+        if (events.stream().anyMatch(e -> EvidenceFold.eventId(e).equals(id))) {
+            return;
         }
         events.add(event);
+        Set<SpecificRecord> expired = RETENTION.expired(events, clock.instant());
+        events.removeIf(expired::contains);
         evidence.put(target, events);
-    }
-
-    private static boolean sameSeries(SpecificRecord event, MetricObserved sample) {
-        return event instanceof MetricObserved other && other.getName().equals(sample.getName())
-                && Objects.equals(other.getVersion(), sample.getVersion());
     }
 
     private void evaluateGuards(String target) {

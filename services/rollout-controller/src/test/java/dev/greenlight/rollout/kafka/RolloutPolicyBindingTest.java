@@ -1,6 +1,6 @@
 package dev.greenlight.rollout.kafka;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.DeploymentCommand;

@@ -1,14 +1,17 @@
 package dev.greenlight.rollout.kafka;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.metric;
-import static dev.greenlight.platform.evidence.EvidenceEvents.pass;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.fired;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
+import static dev.greenlight.evidence.EvidenceEvents.resolved;
+import static dev.greenlight.evidence.EvidenceEvents.pass;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
 import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.DeploymentCommandUnacknowledged;
+import dev.greenlight.events.AlertSeverity;
 import dev.greenlight.events.GuardAction;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchSource;
@@ -222,6 +225,31 @@ class RolloutTopologyTest {
         assertThat(trip.getEvidenceIds()).containsExactly("m-loss");
         assertThat(commandLog).hasSize(before);
         assertThat(state("ict-qm").rollout("2.1.0").orElseThrow().status()).isEqualTo(RolloutStatus.PAUSED);
+    }
+
+    @Test
+    void guardEvidenceIsBoundedByTheGatesRetentionRule_latestSamplePerSeriesAndEveryFiringAlert() {
+        strategyAt25("2.1.0");
+        Instant now = clock.instant();
+        SpecificRecord page = fired("a-page", "ict-qm", "fp-page", AlertSeverity.PAGE, now.minus(Duration.ofDays(3)));
+        send(Topics.ALERTS, "ict-qm", page);
+        TestInputTopic<String, SpecificRecord> alerts = driver.createInputTopic(Topics.ALERTS.name(),
+                new StringSerializer(), serdes.forTopic(Topics.ALERTS).serializer());
+        TestInputTopic<String, dev.greenlight.events.MetricObserved> metrics = driver.createInputTopic(
+                Topics.METRICS.name(), new StringSerializer(), serdes.forTopic(Topics.METRICS).serializer());
+        for (int i = 0; i < 60; i++) {
+            Instant at = now.minus(Duration.ofHours(2)).plusSeconds(i);
+            alerts.pipeInput("ict-qm", fired("f" + i, "ict-qm", "fp" + i, AlertSeverity.WARNING, at));
+            alerts.pipeInput("ict-qm", resolved("r" + i, "ict-qm", "fp" + i, AlertSeverity.WARNING, at,
+                    at.plusSeconds(30)));
+            metrics.pipeInput("ict-qm", metric("m" + i, "ict-qm", null, "live_errors_total", 0, at.plusSeconds(1)));
+        }
+        send(Topics.ALERTS, "ict-qm", fired("a-late", "ict-qm", "fp-late", AlertSeverity.WARNING, now));
+
+        KeyValueStore<String, List<SpecificRecord>> store = driver.getKeyValueStore(RolloutTopology.EVIDENCE_STORE);
+        assertThat(store.get("ict-qm")).extracting(dev.greenlight.evidence.EvidenceFold::eventId)
+                .as("only the latest sample, the three-day-old page that still fires and the new alert")
+                .containsExactlyInAnyOrder("a-page", "m59", "a-late");
     }
 
     @Test

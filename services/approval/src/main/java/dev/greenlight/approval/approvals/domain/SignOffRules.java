@@ -2,7 +2,7 @@ package dev.greenlight.approval.approvals.domain;
 
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.platform.security.Actor;
-import dev.greenlight.policy.identity.Person;
+import dev.greenlight.identity.Person;
 
 /**
  * Who may sign off what. A person speaks only for roles they hold, and never approves their own

@@ -1,6 +1,6 @@
 package dev.greenlight.approval.approvals.domain;
 
-import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.identity.Identity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

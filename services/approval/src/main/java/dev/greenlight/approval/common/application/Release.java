@@ -1,6 +1,6 @@
 package dev.greenlight.approval.common.application;
 
-import dev.greenlight.policy.identity.Person;
+import dev.greenlight.identity.Person;
 import java.util.Set;
 
 /**

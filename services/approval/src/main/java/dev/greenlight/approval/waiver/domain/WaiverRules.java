@@ -3,7 +3,7 @@ package dev.greenlight.approval.waiver.domain;
 import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.platform.security.Actor;
-import dev.greenlight.policy.identity.Person;
+import dev.greenlight.identity.Person;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.platform.security.Actor;
-import dev.greenlight.policy.identity.Person;
+import dev.greenlight.identity.Person;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -7,7 +7,7 @@ import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.ReleaseRegistered;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package dev.greenlight.ledger.replay.application;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.policy.engine.CriterionResult;
 import dev.greenlight.policy.engine.CriterionStatus;
 import dev.greenlight.policy.engine.Decision;

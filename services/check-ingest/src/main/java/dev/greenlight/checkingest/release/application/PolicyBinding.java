@@ -3,7 +3,7 @@ package dev.greenlight.checkingest.release.application;
 import dev.greenlight.checkingest.evidence.application.IngestProperties;
 import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
-import dev.greenlight.platform.policies.PolicyDirectory;
+import dev.greenlight.evidence.policies.PolicyDirectory;
 import dev.greenlight.platform.security.Actor;
 import dev.greenlight.policy.catalog.LoadedPolicy;
 import dev.greenlight.policy.catalog.PolicyCatalog;

@@ -1,7 +1,7 @@
 package dev.greenlight.checkingest.release.domain;
 
 import dev.greenlight.events.ReleaseType;
-import dev.greenlight.policy.identity.Identity;
+import dev.greenlight.identity.Identity;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -11,7 +11,7 @@ import dev.greenlight.events.CheckStatus;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
-import dev.greenlight.platform.testing.PolicyAnnouncements;
+import dev.greenlight.evidence.testing.PolicyAnnouncements;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;

@@ -7,7 +7,7 @@ import dev.greenlight.checkingest.release.domain.ReleaseCandidate;
 import dev.greenlight.checkingest.release.domain.SemanticVersion;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseType;
-import dev.greenlight.platform.policies.PolicyDirectory;
+import dev.greenlight.evidence.policies.PolicyDirectory;
 import dev.greenlight.platform.security.Actor;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Duration;

@@ -2,24 +2,18 @@ package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.GateDecided;
-import dev.greenlight.events.ReleaseRegistered;
-import dev.greenlight.gate.policy.ReleasePolicies;
-import dev.greenlight.platform.evidence.EvidenceFold;
-import dev.greenlight.platform.evidence.GateDecisions;
-import dev.greenlight.policy.catalog.PolicyCatalog;
-import dev.greenlight.policy.engine.Decision;
-import dev.greenlight.policy.engine.PolicyEngine;
-import dev.greenlight.policy.evidence.Evidence;
-import dev.greenlight.policy.model.Policy;
-import dev.greenlight.policy.model.Stage;
+import dev.greenlight.evidence.EvidenceFold;
+import dev.greenlight.evidence.GateDecisions;
+import dev.greenlight.gate.decision.domain.GateEvaluation;
+import dev.greenlight.gate.decision.domain.GateState;
+import dev.greenlight.gate.decision.domain.GateStep;
+import dev.greenlight.gate.decision.domain.StageDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,28 +21,26 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Folds every evidence event of a target into its stores and re-evaluates the target's releases.
- * See {@link GateTopology} for the semantics; this class is the mechanics. Reads go through
- * {@link GateStores}' cache of decoded target state, so an event costs one evaluation of the
- * releases it concerns rather than a re-read of everything stored about the target.
+ * The Streams side of the gate, and nothing more: it hands each event with its target's state to
+ * {@link GateEvaluation} (which decides what to evaluate, what changed, when to wake up and what
+ * to forget), writes what the step changed to the stores and forwards its decisions as
+ * {@code GateDecided} events. A wall-clock punctuation hands the releases whose wake-up is due —
+ * including those that metric samples marked due for the next tick — back to the evaluation.
+ * See {@link GateTopology} for the stores.
  */
 final class GateProcessor implements Processor<String, SpecificRecord, String, GateDecided> {
 
-    private final PolicyCatalog policies;
-    private final PolicyEngine engine = new PolicyEngine();
+    private final GateEvaluation<SpecificRecord> evaluation;
     private final Clock clock;
     private final Duration punctuateEvery;
-    private final EvidenceRetention retention;
     private final int cachedTargets;
     private ProcessorContext<String, GateDecided> context;
     private GateStores stores;
 
-    GateProcessor(PolicyCatalog policies, Clock clock, Duration punctuateEvery, EvidenceRetention retention,
-                  int cachedTargets) {
-        this.policies = policies;
+    GateProcessor(GateEvaluation<SpecificRecord> evaluation, Clock clock, Duration punctuateEvery, int cachedTargets) {
+        this.evaluation = evaluation;
         this.clock = clock;
         this.punctuateEvery = punctuateEvery;
-        this.retention = retention;
         this.cachedTargets = cachedTargets;
     }
 
@@ -73,67 +65,27 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
             return;
         }
         String target = EvidenceFold.target(event);
-        TargetState state = stores.target(target);
-        boolean added = event instanceof ReleaseRegistered release
-                ? stores.addRelease(state, release) // the first registration wins; check-ingest refuses conflicting ones
-                : stores.addEvidence(state, target, event);
-        if (!added) {
-            return; // a duplicate changes nothing, so it is not even re-evaluated
-        }
         Instant now = now();
-        Collection<SpecificRecord> events = currentEvidence(state, target, now);
-        for (ReleaseRegistered release : new ArrayList<>(state.releases.values())) {
-            // Only the releases the event is evidence for can change (a check names its version;
-            // an alert concerns every version of the target).
-            if (release.equals(event) || EvidenceFold.concerns(release, event)) {
-                evaluate(state, release, events, now);
-            }
-        }
+        apply(target, evaluation.onEvent(stores.target(target), event, now), now);
     }
 
     private void wakeUpDue() {
         Instant now = now();
-        stores.takeDueWakeUps(now.toEpochMilli(), (state, releaseKey) -> {
-            ReleaseRegistered release = state.releases.get(releaseKey);
-            if (release != null) {
-                evaluate(state, release, currentEvidence(state, release.getTarget(), now), now);
-            }
+        stores.takeDueWakeUps(now.toEpochMilli(), (target, version) -> {
+            GateState<SpecificRecord> state = stores.target(target);
+            apply(target, evaluation.onWakeUp(state, version, now), now);
         });
     }
 
-    private void evaluate(TargetState state, ReleaseRegistered release, Collection<SpecificRecord> events,
-                          Instant now) {
-        String releaseKey = StoreKeys.release(release.getTarget(), release.getVersion());
-        Optional<Policy> policy = state.policies.computeIfAbsent(releaseKey,
-                ignored -> ReleasePolicies.governing(policies, release));
-        if (policy.isEmpty()) {
-            return;
+    private void apply(String target, GateStep<SpecificRecord> step, Instant now) {
+        List<GateDecided> decided = new ArrayList<>(step.decisions().size());
+        for (StageDecision decision : step.decisions()) {
+            decided.add(GateDecisions.toEvent(decision.decision(), decision.previousDecisionId()));
         }
-        Evidence folded = EvidenceFold.fold(release, events);
-        Instant nextChange = null;
-        for (Stage stage : policy.get().stages()) {
-            Decision decision = engine.evaluate(policy.get(), stage.name(), folded, now);
-            if (decision.nextChangeAt() != null && (nextChange == null || decision.nextChangeAt().isBefore(nextChange))) {
-                nextChange = decision.nextChangeAt();
-            }
-            String decisionKey = StoreKeys.decision(releaseKey, stage.name());
-            GateDecided last = state.decisions.get(decisionKey);
-            GateDecided next = GateDecisions.toEvent(decision, last == null ? null : last.getDecisionId());
-            if (GateDecisions.verdictChanged(last, next)) {
-                stores.putDecision(state, decisionKey, next);
-                context.forward(new Record<>(release.getTarget(), next, now.toEpochMilli()));
-            }
+        stores.write(target, step, decided);
+        for (GateDecided next : decided) {
+            context.forward(new Record<>(target, next, now.toEpochMilli()));
         }
-        stores.scheduleWakeUp(state, releaseKey, nextChange == null ? null : nextChange.toEpochMilli());
-    }
-
-    /** The target's evidence, after forgetting what no policy can count any more. */
-    private Collection<SpecificRecord> currentEvidence(TargetState state, String target, Instant now) {
-        Set<SpecificRecord> expired = retention.expired(state.evidence.values(), now);
-        if (!expired.isEmpty()) {
-            stores.forget(state, target, expired);
-        }
-        return state.evidence.values();
     }
 
     private Instant now() {

@@ -2,9 +2,15 @@ package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
-import dev.greenlight.platform.evidence.EvidenceFold;
+import dev.greenlight.evidence.EvidenceFold;
+import dev.greenlight.gate.decision.domain.GateState;
+import dev.greenlight.gate.decision.domain.GateStep;
+import dev.greenlight.gate.decision.domain.LastVerdict;
+import dev.greenlight.gate.decision.domain.WakeUp;
+import dev.greenlight.policy.engine.CriterionStatus;
+import dev.greenlight.policy.engine.Outcome;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +23,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One task's gate stores behind a write-through cache of decoded {@link TargetState}s.
+ * One task's gate stores behind a cache of decoded {@link GateState}s.
  *
  * <p>Why: rebuilding a target's evidence from RocksDB (prefix scan plus an Avro decode per
  * record) and decoding the last decision of every stage on every event was most of the cost of an
- * evaluation. The stores stay the source of truth — every change is written to them first, in the
- * same transaction as the output — and the cache is only ever a copy of them: a target is loaded
- * from the stores on first use, and the whole cache is dropped whenever the task is
- * (re)initialised, which Kafka Streams does after a restart, a rebalance or an aborted
- * transaction (when it also rewinds the stores to the last commit). Exactly-once therefore holds
- * as before. At most {@code capacity} targets are kept, least recently used dropped first.
+ * evaluation. The stores stay the source of truth — every change a {@link GateStep} lists is
+ * written to them, in the same transaction as the output — and the cache is only ever a copy of
+ * them: a target is loaded from the stores on first use, and the whole cache is dropped whenever
+ * the task is (re)initialised, which Kafka Streams does after a restart, a rebalance or an aborted
+ * transaction (when it also rewinds the stores to the last commit). Exactly-once therefore holds.
+ * At most {@code capacity} targets are kept, least recently used dropped first.
  */
 final class GateStores {
 
@@ -37,7 +43,7 @@ final class GateStores {
     private final KeyValueStore<String, GateDecided> decisions;
     private final KeyValueStore<String, Long> wakeAt;
     private final KeyValueStore<String, String> wakeUps;
-    private final Map<String, TargetState> cache;
+    private final Map<String, GateState<SpecificRecord>> cache;
 
     GateStores(ProcessorContext<?, ?> context, int capacity) {
         releases = context.getStateStore(GateTopology.RELEASES_STORE);
@@ -47,15 +53,15 @@ final class GateStores {
         wakeUps = context.getStateStore(GateTopology.WAKE_UPS_STORE);
         cache = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, TargetState> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, GateState<SpecificRecord>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     /** The target's state, from the cache or loaded from the stores. */
-    TargetState target(String target) {
-        TargetState state = cache.get(target);
+    GateState<SpecificRecord> target(String target) {
+        GateState<SpecificRecord> state = cache.get(target);
         if (state == null) {
             state = load(target);
             cache.put(target, state);
@@ -63,85 +69,66 @@ final class GateStores {
         return state;
     }
 
-    /** Records a registration; false if one for this version is already known (the first wins). */
-    boolean addRelease(TargetState state, ReleaseRegistered release) {
-        String key = StoreKeys.release(release.getTarget(), release.getVersion());
-        if (state.releases.containsKey(key)) {
-            return false;
+    /** Writes what {@code step} changed; {@code decided} are its decisions as the events emitted. */
+    void write(String target, GateStep<SpecificRecord> step, List<GateDecided> decided) {
+        if (step.registered() instanceof ReleaseRegistered release) {
+            releases.put(StoreKeys.release(target, release.getVersion()), release);
         }
-        releases.put(key, release);
-        state.releases.put(key, release);
-        return true;
-    }
-
-    /** Records an evidence event; false if its event id is already known (a duplicate). */
-    boolean addEvidence(TargetState state, String target, SpecificRecord event) {
-        String id = EvidenceFold.eventId(event);
-        if (state.evidence.containsKey(id)) {
-            return false;
+        for (SpecificRecord event : step.remembered()) {
+            evidence.put(StoreKeys.evidence(target, EvidenceFold.eventId(event)), event);
         }
-        evidence.put(StoreKeys.evidence(target, id), event);
-        state.evidence.put(id, event);
-        return true;
-    }
-
-    void forget(TargetState state, String target, Collection<SpecificRecord> events) {
-        for (SpecificRecord event : events) {
-            String id = EvidenceFold.eventId(event);
-            evidence.delete(StoreKeys.evidence(target, id));
-            state.evidence.remove(id);
+        for (SpecificRecord event : step.forgotten()) {
+            evidence.delete(StoreKeys.evidence(target, EvidenceFold.eventId(event)));
         }
-    }
-
-    void putDecision(TargetState state, String decisionKey, GateDecided decision) {
-        decisions.put(decisionKey, decision);
-        state.decisions.put(decisionKey, decision);
-    }
-
-    /** Moves the release's wake-up to {@code next} (epoch millis; null: none). */
-    void scheduleWakeUp(TargetState state, String releaseKey, Long next) {
-        Long previous = state.wakeAt.get(releaseKey);
-        if (previous != null && !previous.equals(next)) {
-            wakeUps.delete(StoreKeys.wakeUp(previous, releaseKey));
+        for (GateDecided decision : decided) {
+            decisions.put(StoreKeys.decision(StoreKeys.release(target, decision.getVersion()), decision.getStage()),
+                    decision);
         }
-        if (next == null) {
-            if (previous != null) {
-                wakeAt.delete(releaseKey);
-                state.wakeAt.remove(releaseKey);
+        for (WakeUp move : step.wakeUps()) {
+            String releaseKey = StoreKeys.release(target, move.version());
+            if (move.previous() != null) {
+                wakeUps.delete(StoreKeys.wakeUp(move.previous().toEpochMilli(), releaseKey));
             }
-        } else if (!next.equals(previous)) {
-            wakeAt.put(releaseKey, next);
-            wakeUps.put(StoreKeys.wakeUp(next, releaseKey), releaseKey);
-            state.wakeAt.put(releaseKey, next);
+            if (move.next() == null) {
+                wakeAt.delete(releaseKey);
+            } else {
+                wakeAt.put(releaseKey, move.next().toEpochMilli());
+                wakeUps.put(StoreKeys.wakeUp(move.next().toEpochMilli(), releaseKey), releaseKey);
+            }
         }
     }
 
     /**
-     * Removes every wake-up due at {@code epochMilli} from the index and hands each release key to
-     * {@code due} with its target's state.
+     * Removes every wake-up due at {@code epochMilli} from the index and hands each release to
+     * {@code due} as (target, version).
      */
-    void takeDueWakeUps(long epochMilli, BiConsumer<TargetState, String> due) {
+    void takeDueWakeUps(long epochMilli, BiConsumer<String, String> due) {
         List<KeyValue<String, String>> found = new ArrayList<>();
         try (KeyValueIterator<String, String> it = wakeUps.range(null, StoreKeys.wakeUpsDueBy(epochMilli))) {
             it.forEachRemaining(found::add);
         }
         for (KeyValue<String, String> wake : found) {
-            String releaseKey = wake.value;
-            TargetState state = target(StoreKeys.targetOf(releaseKey));
             wakeUps.delete(wake.key);
-            wakeAt.delete(releaseKey);
-            state.wakeAt.remove(releaseKey);
-            due.accept(state, releaseKey);
+            due.accept(StoreKeys.targetOf(wake.value), StoreKeys.versionOf(wake.value));
         }
     }
 
-    private TargetState load(String target) {
-        TargetState state = new TargetState();
+    /** The verdict the domain compares with, from a recorded decision. */
+    static LastVerdict verdictOf(GateDecided decided) {
+        Map<String, CriterionStatus> statuses = new LinkedHashMap<>();
+        decided.getCriteria().forEach(c -> statuses.put(c.getName(), CriterionStatus.valueOf(c.getStatus().name())));
+        return new LastVerdict(decided.getDecisionId(), Outcome.valueOf(decided.getOutcome().name()),
+                decided.getPolicy().getContentHash(), statuses);
+    }
+
+    private GateState<SpecificRecord> load(String target) {
+        GateState<SpecificRecord> state = new GateState<>();
         String prefix = StoreKeys.targetPrefix(target);
-        scan(releases, prefix, state.releases::put);
-        scan(evidence, prefix, (key, event) -> state.evidence.put(EvidenceFold.eventId(event), event));
-        scan(decisions, prefix, state.decisions::put);
-        scan(wakeAt, prefix, state.wakeAt::put);
+        scan(releases, prefix, (key, release) -> state.restoreRelease(release.getVersion(), release));
+        scan(evidence, prefix, (key, event) -> state.restoreEvidence(EvidenceFold.eventId(event), event));
+        scan(decisions, prefix, (key, decided) ->
+                state.restoreVerdict(decided.getVersion(), decided.getStage(), verdictOf(decided)));
+        scan(wakeAt, prefix, (key, at) -> state.restoreWakeUp(StoreKeys.versionOf(key), Instant.ofEpochMilli(at)));
         return state;
     }
 

@@ -2,6 +2,9 @@ package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.evidence.EvidenceRetention;
+import dev.greenlight.gate.decision.domain.Coalescing;
+import dev.greenlight.gate.decision.domain.GateEvaluation;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -38,24 +41,26 @@ import org.apache.kafka.streams.state.Stores;
  *       window plus a margin are forgotten);</li>
  *   <li>{@value #DECISIONS_STORE}: the last emitted decision per release and stage;</li>
  *   <li>{@value #WAKE_UPS_STORE} / {@value #WAKE_AT_STORE}: a time-ordered index of each release's
- *       earliest {@code nextChangeAt} (and its reverse, to move an entry).</li>
+ *       earliest {@code nextChangeAt}, or "now" when metric samples wait for the next tick (and its
+ *       reverse, to move an entry).</li>
  * </ul>
  *
- * <p>The processor reads the stores through a per-task write-through cache of decoded target
+ * <p>The processor reads the stores through a per-task cache of decoded target
  * state ({@link GateStores}); the stores stay the source of truth and the cache is rebuilt from
  * them lazily after a restart, rebalance or aborted transaction.
  *
- * <p>On an event, every stage of every release of the target the event concerns is evaluated with
- * {@link dev.greenlight.platform.evidence.EvidenceFold} and the policy engine at the injected
- * clock's instant (recorded as {@code evaluatedAt}, so the decision stays replayable). A
- * {@code GateDecided} goes to {@link Topics#DECISIONS} only when the outcome, the policy or a
- * criterion status differs from the last emitted one, naming that one as previousDecisionId.
+ * <p>What an event does is decided by the pure {@link GateEvaluation} (which releases it
+ * re-evaluates, with {@link dev.greenlight.evidence.EvidenceFold} and the policy engine at the
+ * injected clock's instant, recorded as {@code evaluatedAt} so the decision stays replayable;
+ * change detection; wake-ups; retention; coalescing of metric samples). A {@code GateDecided}
+ * goes to {@link Topics#DECISIONS} only when the outcome, the policy or a criterion status differs
+ * from the last emitted one, naming that one as previousDecisionId.
  *
  * <p>Time: a wall-clock punctuation runs every {@code punctuateEvery} but only reads the wake-up
  * index up to "now" — a range scan that is empty almost always — and re-evaluates just the
- * releases whose nextChangeAt has come. That is not a poll of the evidence: nothing is evaluated
- * unless the engine itself said a result can change then, and the punctuation period only bounds
- * how late after that instant the change is noticed.
+ * releases whose nextChangeAt has come, or that metric samples marked due for this tick. That is
+ * not a poll of the evidence: nothing is evaluated unless the engine said a result can change then
+ * or new samples arrived, and the punctuation period only bounds how late either is noticed.
  */
 public final class GateTopology {
 
@@ -71,9 +76,6 @@ public final class GateTopology {
      * targets are re-read from the stores when their next event comes.
      */
     public static final int DEFAULT_CACHED_TARGETS = 10_000;
-
-    /** Added to the longest policy window before evidence is forgotten: late evidence and clock skew. */
-    public static final Duration RETENTION_MARGIN = Duration.ofDays(1);
 
     private GateTopology() {
     }
@@ -96,10 +98,21 @@ public final class GateTopology {
 
     /**
      * The topology with {@code cachedTargets} targets' decoded state kept per task, and the given
-     * kind of store.
+     * kind of store; metric samples coalesced by default ({@link Coalescing#DEFAULT_MAX_PENDING_SAMPLES}).
      */
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery, int cachedTargets,
+                             Function<String, KeyValueBytesStoreSupplier> stores) {
+        build(builder, serdes, policies, clock, punctuateEvery, cachedTargets,
+                new Coalescing(Coalescing.DEFAULT_MAX_PENDING_SAMPLES), stores);
+    }
+
+    /**
+     * The topology with the given {@link Coalescing} of metric samples: a sample marks its releases
+     * due at the next tick ({@code punctuateEvery}), which evaluates them once for the burst.
+     */
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
                              Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES)
                 .merge(source(builder, serdes, Topics.CHECKS))
@@ -117,8 +130,10 @@ public final class GateTopology {
                 Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
                 Serdes.Long()));
-        EvidenceRetention retention = new EvidenceRetention(policies.longestWindow(), RETENTION_MARGIN);
-        events.process(() -> new GateProcessor(policies, clock, punctuateEvery, retention, cachedTargets),
+        EvidenceRetention retention = EvidenceRetention.forPolicies(policies.longestWindow());
+        GateEvaluation<SpecificRecord> evaluation = new GateEvaluation<>(new AvroEvidence(policies, retention),
+                coalescing);
+        events.process(() -> new GateProcessor(evaluation, clock, punctuateEvery, cachedTargets),
                         RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE)
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));
     }

@@ -1,5 +1,6 @@
 package dev.greenlight.gate.decision.kafka;
 
+import dev.greenlight.gate.decision.domain.Coalescing;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import java.time.Clock;
@@ -14,7 +15,11 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 /**
  * Wires the gate topology into the service's Kafka Streams application with the service clock.
  * {@code greenlight.gate.punctuate-every} bounds how late a time-driven change is noticed;
- * {@code greenlight.gate.cached-targets} trades heap for not re-reading a target's stores.
+ * {@code greenlight.gate.cached-targets} trades heap for not re-reading a target's stores;
+ * {@code greenlight.gate.coalesce-every} is how long metric samples may wait before their releases
+ * are evaluated once for the whole burst, {@code greenlight.gate.coalesce-samples} how many samples
+ * of one release may wait at most (1: evaluate every sample). The punctuation runs at the shorter
+ * of the two periods.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -24,8 +29,12 @@ class GateTopologyConfiguration {
     Object gateTopology(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                         @Value("${greenlight.gate.punctuate-every:1s}") Duration punctuateEvery,
                         @Value("${greenlight.gate.cached-targets:" + GateTopology.DEFAULT_CACHED_TARGETS + "}")
-                        int cachedTargets) {
-        GateTopology.build(builder, serdes, policies, clock, punctuateEvery, cachedTargets,
+                        int cachedTargets,
+                        @Value("${greenlight.gate.coalesce-every:100ms}") Duration coalesceEvery,
+                        @Value("${greenlight.gate.coalesce-samples:" + Coalescing.DEFAULT_MAX_PENDING_SAMPLES + "}")
+                        int coalesceSamples) {
+        Duration tick = coalesceEvery.compareTo(punctuateEvery) < 0 ? coalesceEvery : punctuateEvery;
+        GateTopology.build(builder, serdes, policies, clock, tick, cachedTargets, new Coalescing(coalesceSamples),
                 Stores::persistentKeyValueStore);
         return GateTopology.DECISIONS_STORE;
     }

@@ -26,6 +26,11 @@ final class StoreKeys {
         return releaseKey.substring(0, releaseKey.indexOf(SEPARATOR));
     }
 
+    /** The version a release key names. */
+    static String versionOf(String releaseKey) {
+        return releaseKey.substring(releaseKey.indexOf(SEPARATOR) + 1);
+    }
+
     static String evidence(String target, String eventId) {
         return targetPrefix(target) + eventId;
     }

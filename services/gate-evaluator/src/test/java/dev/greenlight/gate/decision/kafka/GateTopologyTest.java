@@ -1,10 +1,10 @@
 package dev.greenlight.gate.decision.kafka;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.approval;
-import static dev.greenlight.platform.evidence.EvidenceEvents.fired;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
-import static dev.greenlight.platform.evidence.EvidenceEvents.resolved;
-import static dev.greenlight.platform.evidence.EvidenceEvents.revoked;
+import static dev.greenlight.evidence.EvidenceEvents.approval;
+import static dev.greenlight.evidence.EvidenceEvents.fired;
+import static dev.greenlight.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.resolved;
+import static dev.greenlight.evidence.EvidenceEvents.revoked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.AlertSeverity;
@@ -13,8 +13,8 @@ import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.MutableClock;
-import dev.greenlight.platform.evidence.EvidenceFold;
-import dev.greenlight.platform.evidence.GateDecisions;
+import dev.greenlight.evidence.EvidenceFold;
+import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topics;

@@ -9,17 +9,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The test policy (test-policies/test-gate.yaml) as a catalogue. */
+/** The test policies (test-policies/test-gate.yaml for svc-*, test-metric-gate.yaml for metric-*) as a catalogue. */
 final class TestPolicies {
 
     private TestPolicies() {
     }
 
     static PolicyCatalog catalog() {
-        try (InputStream in = TestPolicies.class.getResourceAsStream("/test-policies/test-gate.yaml")) {
+        return new PolicyCatalog(List.of(load("test-gate.yaml"), load("test-metric-gate.yaml")));
+    }
+
+    private static LoadedPolicy load(String file) {
+        try (InputStream in = TestPolicies.class.getResourceAsStream("/test-policies/" + file)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new PolicyCatalog(List.of(new LoadedPolicy(new PolicyParser().parse("test-gate.yaml", text), text,
-                    "test")));
+            return new LoadedPolicy(new PolicyParser().parse(file, text), text, "test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,9 @@
 package dev.greenlight.gate.decision.kafka;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.approval;
-import static dev.greenlight.platform.evidence.EvidenceEvents.fired;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
-import static dev.greenlight.platform.evidence.EvidenceEvents.resolved;
+import static dev.greenlight.evidence.EvidenceEvents.approval;
+import static dev.greenlight.evidence.EvidenceEvents.fired;
+import static dev.greenlight.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.AlertSeverity;

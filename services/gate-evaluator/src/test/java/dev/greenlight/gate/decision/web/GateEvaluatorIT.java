@@ -1,7 +1,7 @@
 package dev.greenlight.gate.decision.web;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.approval;
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.approval;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

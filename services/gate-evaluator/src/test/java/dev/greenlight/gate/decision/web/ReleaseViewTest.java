@@ -1,14 +1,14 @@
 package dev.greenlight.gate.decision.web;
 
-import static dev.greenlight.platform.evidence.EvidenceEvents.release;
+import static dev.greenlight.evidence.EvidenceEvents.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.decision.kafka.ReleaseState;
-import dev.greenlight.platform.evidence.EvidenceFold;
-import dev.greenlight.platform.evidence.GateDecisions;
+import dev.greenlight.evidence.EvidenceFold;
+import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
 import dev.greenlight.policy.model.Policy;

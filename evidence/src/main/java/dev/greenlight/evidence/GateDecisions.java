@@ -1,0 +1,55 @@
+package dev.greenlight.evidence;
+
+import dev.greenlight.events.CriterionResult;
+import dev.greenlight.events.CriterionStatus;
+import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.PolicyRef;
+import dev.greenlight.policy.engine.Decision;
+import java.util.List;
+
+/**
+ * The one mapping from the engine's {@link Decision} to the {@code GateDecided} event. The
+ * evaluator publishes through it and the ledger's replay compares through it, so "reproduces the
+ * decision" means equal Avro bytes, not a loose field-by-field likeness.
+ *
+ * <p>Whether a decision is worth emitting at all is the gate's business
+ * ({@code dev.greenlight.gate.decision.domain.LastVerdict}).
+ *
+ * <p>{@code meta.eventId} is the decision id (re-evaluating the same evidence at the same instant
+ * yields the same event, which consumers drop as a duplicate), {@code meta.occurredAt} the
+ * evaluation time and {@code meta.principal} {@value #PRINCIPAL}.
+ */
+public final class GateDecisions {
+
+    /** Who publishes decisions. */
+    public static final String PRINCIPAL = "gate-evaluator";
+
+    private GateDecisions() {
+    }
+
+    /** The event for {@code decision}, following {@code previousDecisionId} (null for the first). */
+    public static GateDecided toEvent(Decision decision, String previousDecisionId) {
+        List<CriterionResult> criteria = decision.criteria().stream()
+                .map(c -> new CriterionResult(c.name(), c.kind(), CriterionStatus.valueOf(c.status().name()),
+                        c.blocking(), c.observed(), c.threshold(), c.reason(), List.copyOf(c.evidenceIds())))
+                .toList();
+        return GateDecided.newBuilder()
+                .setMeta(new EventMetadata(decision.decisionId(), decision.evaluatedAt(), PRINCIPAL))
+                .setTarget(decision.target())
+                .setDecisionId(decision.decisionId())
+                .setVersion(decision.version())
+                .setStage(decision.stage())
+                .setOutcome(GateOutcome.valueOf(decision.outcome().name()))
+                .setCriteria(criteria)
+                .setMissing(List.copyOf(decision.missing()))
+                .setNextChangeAt(decision.nextChangeAt())
+                .setPolicy(new PolicyRef(decision.policy().name(), decision.policy().version(),
+                        decision.policy().contentHash()))
+                .setEvaluatedAt(decision.evaluatedAt())
+                .setPreviousDecisionId(previousDecisionId)
+                .setEvidenceIds(List.copyOf(decision.evidenceIds()))
+                .build();
+    }
+}

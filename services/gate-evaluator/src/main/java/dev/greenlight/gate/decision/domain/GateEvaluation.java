@@ -1,0 +1,189 @@
+package dev.greenlight.gate.decision.domain;
+
+import dev.greenlight.policy.engine.Decision;
+import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.Stage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gate's business loop for one target: {@code (state, event, now) → (state, decisions,
+ * wake-ups)}. Pure apart from mutating the state it is given (see {@link GateState}); time is the
+ * {@code now} passed in, so a recorded decision's {@code evaluatedAt} is exactly the instant it was
+ * computed at and replays match.
+ *
+ * <ul>
+ *   <li><b>Which releases.</b> An event re-evaluates only the target's releases it is evidence for
+ *       (a check names its version; an alert concerns every version); a registration evaluates its
+ *       own release. The first registration of a version wins; an event id already known is a
+ *       duplicate and changes nothing.</li>
+ *   <li><b>Change detection.</b> Every stage of the release's governing policy is evaluated, and a
+ *       decision is emitted only when the outcome, the policy or a criterion status differs from
+ *       the last one emitted for that stage, naming that one as its previous decision.</li>
+ *   <li><b>Wake-ups.</b> The release's next wake-up is the earliest {@code nextChangeAt} of its
+ *       stages; at a wake-up the release is evaluated again.</li>
+ *   <li><b>Retention.</b> Before an evaluation — and, for a target with no release in flight,
+ *       whenever its evidence doubled since it was last pruned — evidence no policy can count any
+ *       more is forgotten ({@link RecordedEvidence#expired}).</li>
+ *   <li><b>Coalescing.</b> A metric sample marks its releases due now instead of evaluating them,
+ *       unless {@link Coalescing#maxPendingSamples} are already waiting; the next tick evaluates
+ *       them once for the whole burst.</li>
+ * </ul>
+ *
+ * @param <E> a recorded event
+ */
+public final class GateEvaluation<E> {
+
+    /**
+     * Evidence kept before events alone (without an evaluation) prune it: a target that receives
+     * samples but has no release in flight is pruned whenever its evidence doubled since the last
+     * pruning, which keeps it bounded at an amortised constant cost per event.
+     */
+    static final int PRUNE_FLOOR = 256;
+
+    private final RecordedEvidence<E> recorded;
+    private final Coalescing coalescing;
+    private final PolicyEngine engine = new PolicyEngine();
+
+    public GateEvaluation(RecordedEvidence<E> recorded, Coalescing coalescing) {
+        this.recorded = recorded;
+        this.coalescing = coalescing;
+    }
+
+    /** An event of the target arrived at {@code now}. */
+    public GateStep<E> onEvent(GateState<E> state, E event, Instant now) {
+        Step step = new Step(state, now);
+        String registers = recorded.registeredVersion(event);
+        if (registers != null) {
+            if (state.releases.containsKey(registers)) {
+                return GateStep.nothing(); // the first registration wins; check-ingest refuses conflicting ones
+            }
+            state.releases.put(registers, event);
+            step.registered = event;
+            step.evaluate(registers);
+            return step.result();
+        }
+        String id = recorded.eventId(event);
+        if (state.evidence.containsKey(id)) {
+            return GateStep.nothing(); // a duplicate changes nothing, so it is not even re-evaluated
+        }
+        state.evidence.put(id, event);
+        step.remembered.add(event);
+        if (state.evidence.size() > 2 * Math.max(state.evidenceAfterPrune, PRUNE_FLOOR)) {
+            step.prune();
+        }
+        boolean sample = recorded.isSample(event);
+        for (Map.Entry<String, E> release : List.copyOf(state.releases.entrySet())) {
+            if (!recorded.concerns(release.getValue(), event)) {
+                continue;
+            }
+            String version = release.getKey();
+            if (sample && coalescing.defers()
+                    && state.pendingSamples.merge(version, 1, Integer::sum) < coalescing.maxPendingSamples()) {
+                step.dueNow(version);
+            } else {
+                step.evaluate(version);
+            }
+        }
+        return step.result();
+    }
+
+    /**
+     * The release's wake-up came (or a tick found it marked due): it is evaluated at {@code now}.
+     * A wake-up for a version the target does not know changes nothing.
+     */
+    public GateStep<E> onWakeUp(GateState<E> state, String version, Instant now) {
+        if (!state.releases.containsKey(version)) {
+            return GateStep.nothing();
+        }
+        Step step = new Step(state, now);
+        step.moveWakeUp(version, null); // taken; the evaluation sets the next one
+        step.evaluate(version);
+        return step.result();
+    }
+
+    /** One input's work: evidence is pruned at most once, and every change is collected. */
+    private final class Step {
+        private final GateState<E> state;
+        private final Instant now;
+        private E registered;
+        private final List<E> remembered = new ArrayList<>();
+        private final List<E> forgotten = new ArrayList<>();
+        private final List<StageDecision> decisions = new ArrayList<>();
+        private final List<WakeUp> wakeUps = new ArrayList<>();
+        private int evaluations;
+        private boolean pruned;
+
+        Step(GateState<E> state, Instant now) {
+            this.state = state;
+            this.now = now;
+        }
+
+        void evaluate(String version) {
+            E release = state.releases.get(version);
+            state.pendingSamples.remove(version);
+            Optional<Policy> policy = state.policies.computeIfAbsent(version, v -> recorded.governing(release));
+            if (policy.isEmpty()) {
+                moveWakeUp(version, null);
+                return;
+            }
+            prune();
+            evaluations++;
+            Evidence folded = recorded.fold(release, state.evidence.values());
+            Instant nextChange = null;
+            for (Stage stage : policy.get().stages()) {
+                Decision decision = engine.evaluate(policy.get(), stage.name(), folded, now);
+                if (decision.nextChangeAt() != null && (nextChange == null || decision.nextChangeAt().isBefore(nextChange))) {
+                    nextChange = decision.nextChangeAt();
+                }
+                LastVerdict last = state.verdicts.getOrDefault(version, Map.of()).get(stage.name());
+                LastVerdict next = LastVerdict.of(decision);
+                if (last == null || last.changedBy(next)) {
+                    state.verdicts.computeIfAbsent(version, v -> new HashMap<>()).put(stage.name(), next);
+                    decisions.add(new StageDecision(version, decision, last == null ? null : last.decisionId()));
+                }
+            }
+            moveWakeUp(version, nextChange);
+        }
+
+        /** Marks the release due at the next tick, keeping an earlier wake-up. */
+        void dueNow(String version) {
+            Instant at = state.wakeAt.get(version);
+            if (at == null || at.isAfter(now)) {
+                moveWakeUp(version, now);
+            }
+        }
+
+        private void moveWakeUp(String version, Instant next) {
+            Instant previous = next == null ? state.wakeAt.remove(version) : state.wakeAt.put(version, next);
+            if (!Objects.equals(previous, next)) {
+                wakeUps.add(new WakeUp(version, previous, next));
+            }
+        }
+
+        void prune() {
+            if (pruned) {
+                return;
+            }
+            pruned = true;
+            Set<E> expired = recorded.expired(state.evidence.values(), now);
+            for (E event : expired) {
+                state.evidence.remove(recorded.eventId(event));
+                forgotten.add(event);
+            }
+            state.evidenceAfterPrune = state.evidence.size();
+        }
+
+        GateStep<E> result() {
+            return new GateStep<>(registered, remembered, forgotten, decisions, wakeUps, evaluations);
+        }
+    }
+}

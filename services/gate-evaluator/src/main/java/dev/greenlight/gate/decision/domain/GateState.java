@@ -1,0 +1,72 @@
+package dev.greenlight.gate.decision.domain;
+
+import dev.greenlight.policy.model.Policy;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the gate knows about one target: its releases (first registration wins), its
+ * evidence by event id, the last emitted verdict of each stage and each release's wake-up.
+ *
+ * <p>Mutable on purpose, and changed only by {@link GateEvaluation}: an event for a target with a
+ * long evidence history must not copy it. Every change is also listed in the returned
+ * {@link GateStep}, so whoever persists the state (the Kafka adapter's stores) holds the same and
+ * can rebuild it with the {@code restore} methods at any time. The governing policy, the count
+ * of samples waiting for a tick and the size at the last pruning are derived and not persisted.
+ *
+ * @param <E> a recorded event
+ */
+public final class GateState<E> {
+
+    /** By version. */
+    final Map<String, E> releases = new TreeMap<>();
+    /** By event id. */
+    final Map<String, E> evidence = new TreeMap<>();
+    /** The last emitted verdict, by version and stage. */
+    final Map<String, Map<String, LastVerdict>> verdicts = new HashMap<>();
+    /** The release's wake-up, by version. */
+    final Map<String, Instant> wakeAt = new HashMap<>();
+    /** The governing policy, by version: a registration never changes, nor does the catalogue. */
+    final Map<String, Optional<Policy>> policies = new HashMap<>();
+    /** Samples received since the release was last evaluated, by version. */
+    final Map<String, Integer> pendingSamples = new HashMap<>();
+    /** How much evidence was left after it was last pruned (0: not since loaded). */
+    int evidenceAfterPrune;
+
+    public void restoreRelease(String version, E registration) {
+        releases.put(version, registration);
+    }
+
+    public void restoreEvidence(String eventId, E event) {
+        evidence.put(eventId, event);
+    }
+
+    public void restoreVerdict(String version, String stage, LastVerdict verdict) {
+        verdicts.computeIfAbsent(version, v -> new HashMap<>()).put(stage, verdict);
+    }
+
+    public void restoreWakeUp(String version, Instant at) {
+        wakeAt.put(version, at);
+    }
+
+    public Optional<E> release(String version) {
+        return Optional.ofNullable(releases.get(version));
+    }
+
+    public Collection<E> evidence() {
+        return Collections.unmodifiableCollection(evidence.values());
+    }
+
+    public Optional<LastVerdict> verdict(String version, String stage) {
+        return Optional.ofNullable(verdicts.getOrDefault(version, Map.of()).get(stage));
+    }
+
+    public Optional<Instant> wakeUp(String version) {
+        return Optional.ofNullable(wakeAt.get(version));
+    }
+}
