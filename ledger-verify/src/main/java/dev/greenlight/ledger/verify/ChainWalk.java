@@ -315,7 +315,8 @@ final class ChainWalk {
                 Optional.ofNullable(failure), verified);
     }
 
-    private static void join(Future<?> future) {
+    /** Waits for {@code future}; its failure is rethrown as it was thrown (unchecked), interruption kept. */
+    static void join(Future<?> future) {
         try {
             future.get();
         } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package dev.greenlight.ledger.verify;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -87,17 +86,7 @@ final class HashedLists implements ChainRecords {
             return;
         }
         queued[p][chunk] = null;
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("verification interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        ChainWalk.join(task);
     }
 
     private void hashChunk(int p, int from, EntryHasher hasher) {

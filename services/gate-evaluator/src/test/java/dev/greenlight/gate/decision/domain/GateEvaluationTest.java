@@ -71,10 +71,11 @@ class GateEvaluationTest {
                         START.minus(Duration.ofHours(1))));
         StageDecision noGo = s.lastEmitted();
         assertThat(noGo.decision().outcome()).isEqualTo(Outcome.NO_GO);
-        Instant windowEnds = START.plus(Duration.ofHours(46));
+        // Resolved at START-1h, the page was firing inside the 48h window until START+47h.
+        Instant windowEnds = START.plus(Duration.ofHours(47));
         assertThat(s.state.wakeUp("1.0.0")).contains(windowEnds);
 
-        s.after(Duration.ofHours(46).minusSeconds(1));
+        s.after(Duration.ofHours(47).minusSeconds(1));
         assertThat(s.step.evaluations()).as("nothing is due before nextChangeAt").isZero();
 
         s.after(Duration.ofSeconds(1));
