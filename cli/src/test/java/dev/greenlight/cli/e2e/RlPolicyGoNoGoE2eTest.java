@@ -57,7 +57,7 @@ class RlPolicyGoNoGoE2eTest {
     private static final String SHADOW = "shadow";
     private static final String LIVE = "live-10";
     /** live-10's criteria in policies/rl-policy-go-nogo.yaml: the playbook's six GO groups and the human review. */
-    private static final int LIVE_CRITERIA = 22;
+    private static final int LIVE_CRITERIA = 23; // the playbook's 22 GO criteria and no-prerelease
     private static final Duration VALIDATION_RUN = Duration.ofHours(48).plusMinutes(1);
 
     /** Sequence of the ramp's 10 % command: the kill switch must come after it. */
