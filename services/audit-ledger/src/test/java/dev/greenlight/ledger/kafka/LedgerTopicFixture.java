@@ -19,8 +19,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -59,6 +62,7 @@ public final class LedgerTopicFixture {
     public void append(String target, int n) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers),
                 new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < n; i++, count++) {
                 int partition = count % Topics.LEDGER.partitions();
                 byte[] payload = releases.serialize(Topics.RELEASES.name(), ReleaseRegistered.newBuilder()
@@ -70,17 +74,26 @@ public final class LedgerTopicFixture {
                         "reg-" + count, ReleaseRegistered.getClassSchema().getFullName(), schemaId, payload),
                         Instant.parse("2026-01-01T00:00:00Z").plusSeconds(count));
                 uncovered.get(partition).add(entry);
-                producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, target,
-                        ledger.serialize(Topics.LEDGER.name(), LedgerCodec.toAvro(entry))));
+                sent.add(producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, target,
+                        ledger.serialize(Topics.LEDGER.name(), LedgerCodec.toAvro(entry)))));
             }
             latest = state.checkpoint(signer);
             uncovered.forEach(partition -> {
                 partition.forEach(e -> leafHashes.add(MerkleTree.leafHash(e.entryHash())));
                 partition.clear();
             });
-            producer.send(new ProducerRecord<>(Topics.LEDGER_CHECKPOINTS.name(), 0, "ledger",
-                    checkpoints.serialize(Topics.LEDGER_CHECKPOINTS.name(), LedgerCodec.toAvro(latest))));
+            sent.add(producer.send(new ProducerRecord<>(Topics.LEDGER_CHECKPOINTS.name(), 0, "ledger",
+                    checkpoints.serialize(Topics.LEDGER_CHECKPOINTS.name(), LedgerCodec.toAvro(latest)))));
             producer.flush();
+            // A send that failed must fail the test here, not show up later as a missing entry.
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a fixture record was not written", e.getCause());
         }
     }
 
