@@ -53,13 +53,42 @@ class WitnessCatchesRewriteIT {
     @TempDir
     Path keyDir;
 
-    /** A one-node broker that can hold transactions (what {@code @EmbeddedKafka} sets up for the other tests). */
+    /**
+     * A one-node broker that can hold transactions (what {@code @EmbeddedKafka} sets up for the other
+     * tests). The test kit picks free ports and binds them a moment later, so on a busy machine another
+     * process can take one in between: such a start is retried, up to three times.
+     */
     private static EmbeddedKafkaKraftBroker broker() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
-        return broker;
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+            broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
+                    "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+            try {
+                broker.afterPropertiesSet();
+                return broker;
+            } catch (RuntimeException e) {
+                if (!portTaken(e)) {
+                    throw e;
+                }
+                last = e;
+                try {
+                    broker.destroy();
+                } catch (RuntimeException halfStarted) {
+                    e.addSuppressed(halfStarted);
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ConfigurableApplicationContext ledger(String brokers) {
