@@ -179,7 +179,7 @@ public final class EvidenceFold {
             String id = eventId(event);
             if (event instanceof CheckReported e) {
                 checks.add(new CheckResult(id, e.getName(), CheckStatus.valueOf(e.getStatus().name()),
-                        e.getRevision(), e.getStartedAt(), e.getCompletedAt()));
+                        e.getRevision(), e.getStartedAt(), e.getCompletedAt(), CheckDetailsFold.of(e)));
             } else if (event instanceof AlertFired e) {
                 alerts.put(id, new Alert(id, e.getFingerprint(), e.getAlertName(),
                         Severity.valueOf(e.getSeverity().name()), e.getStartsAt(), null));

@@ -41,7 +41,7 @@ public final class EvidenceEvents {
     public static CheckReported check(String id, String target, String version, String name, CheckStatus status,
                                       Instant startedAt, Instant completedAt) {
         return new CheckReported(meta(id, completedAt), target, version, name, status, REVISION, startedAt,
-                completedAt, null, null, Map.of(), null);
+                completedAt, null, null, Map.of(), null, null);
     }
 
     /** A PASS run of {@code name} that completed at {@code at} after running for {@code run}. */

@@ -26,6 +26,9 @@ final class KillSwitchBench {
     private static final List<String> PAPER_CHECKS =
             List.of("lint", "unit-tests", "anti-bias-tests", "security-scan", "audit-verification");
 
+    private static final String AUDIT_CHECK = "audit-verification";
+    private static final String AUDIT_DETAILS = "{\"verdict\":\"PASS\",\"openFixes\":0}";
+
     /** A command as the watcher saw it. */
     private record Seen(long sequence, int trafficPercent, long nanos) {
     }
@@ -94,8 +97,12 @@ final class KillSwitchBench {
                 Evidence.release(target, version, "STRATEGY", n));
         Instant now = Instant.now();
         for (String check : PAPER_CHECKS) {
-            http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/checks", "ci",
-                    Evidence.passingCheck(target, version, n, check, now));
+            String report = Evidence.passingCheck(target, version, n, check, now);
+            if (check.equals(AUDIT_CHECK)) {
+                // The policy reads the audit's verdict and open fixes from the check's details.
+                report = report.substring(0, report.length() - 1) + ",\"details\":" + AUDIT_DETAILS + "}";
+            }
+            http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/checks", "ci", report);
         }
         for (String role : List.of("code-review", "auditor")) {
             http.postOk(stack.url(StackService.APPROVAL) + "/api/v1/approvals", "bob", """

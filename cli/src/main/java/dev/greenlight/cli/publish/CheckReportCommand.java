@@ -5,19 +5,27 @@ import dev.greenlight.cli.api.GreenlightApi;
 import dev.greenlight.cli.stack.StackTimeOptions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
 /** Reports one CI check result for a release: how pipelines feed the gate. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Report a check result (lint, unit-tests, anti-bias, validation-48h, lane:cli, ...).",
         footer = {"", "Example:", "  greenlight check report ict-qm@2.1.0 anti-bias PASS --revision $GIT_SHA \\",
             "      --started 2026-11-20T08:00:00Z --completed 2026-11-20T08:12:00Z \\",
-            "      --url https://ci.example/run/123 --detail trades=25 --detail sharpe=1.2"})
+            "      --url https://ci.example/run/123 --detail trades=25 --detail sharpe=1.2",
+            "  greenlight check report ict-qm@2.1.0 audit-verification PASS --revision $GIT_SHA \\",
+            "      --detail verdict=PASS-WITH-FIXES --detail openFixes=0",
+            "  greenlight check report trade-nexus@5.1.0 replay-gate PASS --revision $GIT_SHA \\",
+            "      --details-file /tmp/replay-gate-pass.json"})
 public final class CheckReportCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "TARGET@VERSION", converter = ReleaseRef.Converter.class)
@@ -44,8 +52,15 @@ public final class CheckReportCommand extends ApiCommand {
     @Option(names = "--summary", description = "One-line summary.")
     String summary;
 
-    @Option(names = "--detail", description = "Numeric detail NAME=VALUE, repeatable.")
-    Map<String, Double> details = new LinkedHashMap<>();
+    @Option(names = "--detail", paramLabel = "KEY=VALUE", converter = CheckDetail.Converter.class,
+            description = "Detail of the run, repeatable; VALUE typed as JSON: openFixes=0 (number),"
+                    + " mergeBlocked=false (boolean), 'reasons=[\"a\",\"b\"]' (list of texts), 'code=\"0\"' (text);"
+                    + " anything else is text (verdict=PASS-WITH-FIXES).")
+    List<CheckDetail> details = new ArrayList<>();
+
+    @Option(names = "--details-file", paramLabel = "FILE", converter = DetailsFile.Converter.class,
+            description = "JSON object of details (e.g. the replay gate's output); --detail adds keys to it.")
+    DetailsFile detailsFile;
 
     @Option(names = "--event-id", description = "Idempotency key: retries with the same id count once.")
     String eventId;
@@ -58,6 +73,17 @@ public final class CheckReportCommand extends ApiCommand {
 
     private Clock clock() {
         return clock != null ? clock : time.clockFor(options.checkIngest());
+    }
+
+    /** The file's details, then each --detail; one key given twice is a usage error, never a silent overwrite. */
+    private Map<String, JsonNode> details() {
+        Map<String, JsonNode> all = new LinkedHashMap<>(detailsFile == null ? Map.of() : detailsFile.details());
+        for (CheckDetail detail : details) {
+            if (all.putIfAbsent(detail.key(), detail.value()) != null) {
+                throw new ParameterException(spec.commandLine(), "detail '" + detail.key() + "' is given twice");
+            }
+        }
+        return all;
     }
 
     @Override
@@ -73,7 +99,7 @@ public final class CheckReportCommand extends ApiCommand {
         body.put("completedAt", end.toString());
         body.put("url", url);
         body.put("summary", summary);
-        body.put("details", details);
+        body.put("details", details());
         body.put("eventId", eventId);
         return printed(api.post(options.checkIngest(), "/api/v1/checks", body),
                 "reported " + name + " " + status + " for " + release);

@@ -69,6 +69,11 @@ final class GateSteps {
         return check(target, version, revision, name, status, now.minusSeconds(60), now);
     }
 
+    /** The same check report carrying structured details (a JSON object), e.g. the replay gate's fields. */
+    static String withDetails(String check, String details) {
+        return check.substring(0, check.lastIndexOf('}')) + ", \"details\": " + details + "}";
+    }
+
     /** Reports checks in one batch: stored whole or not at all, so the gate sees them together. */
     static void report(List<String> checks) {
         postOk(StackService.CHECK_INGEST, "/api/v1/checks", "ci", "[" + String.join(",", checks) + "]");

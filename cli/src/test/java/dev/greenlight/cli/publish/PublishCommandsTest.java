@@ -99,6 +99,79 @@ class PublishCommandsTest {
     }
 
     @Test
+    void checkReportSendsTypedDetailsAsACiScriptMeansThem() {
+        int exit = run("check", "report", "ict-qm@2.1.0", "audit-verification", "PASS", "--revision", "5114f85",
+                "--detail", "verdict=PASS-WITH-FIXES", "--detail", "openFixes=0", "--detail", "signedOff=true",
+                "--detail", "code=\"0\"", "--detail", "reasons=[\"F-1 verified\",\"F-2 verified\"]",
+                "--detail", "id=rg-12abc", "--detail", "build=12abc", "--detail", "empty=",
+                "--token", "demo-ci", "--check-ingest-url", url());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode details = calls.get(0).body().path("details");
+        assertThat(details.path("verdict").isString()).isTrue();
+        assertThat(details.path("verdict").asString()).isEqualTo("PASS-WITH-FIXES");
+        assertThat(details.path("openFixes").isNumber()).isTrue();
+        assertThat(details.path("openFixes").asInt()).isZero();
+        assertThat(details.path("signedOff").isBoolean()).isTrue();
+        assertThat(details.path("code").isString()).isTrue();
+        assertThat(details.path("code").asString()).isEqualTo("0");
+        assertThat(details.path("reasons").isArray()).isTrue();
+        assertThat(details.path("reasons").get(1).asString()).isEqualTo("F-2 verified");
+        assertThat(details.path("id").asString()).isEqualTo("rg-12abc");
+        assertThat(details.path("build").asString()).isEqualTo("12abc");
+        assertThat(details.path("empty").asString()).isEmpty();
+    }
+
+    @Test
+    void checkReportSendsADetailsFileAsItIsPlusFlags(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path replay = dir.resolve("replay-gate-pass.json");
+        java.nio.file.Files.writeString(replay, """
+                {"id": "rg-7", "decision": "pass", "mergeBlocked": false, "releaseBlocked": false,
+                 "mergeGateStatus": "pass", "releaseGateStatus": "pass", "reasons": []}""");
+
+        int exit = run("check", "report", "trade-nexus@5.1.0", "replay-gate", "PASS", "--revision", "5114f85",
+                "--details-file", replay.toString(), "--detail", "runUrl=https://ci/run/9",
+                "--token", "demo-ci", "--check-ingest-url", url());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode details = calls.get(0).body().path("details");
+        assertThat(details.path("mergeBlocked").isBoolean()).isTrue();
+        assertThat(details.path("reasons").isArray()).isTrue();
+        assertThat(details.path("id").asString()).isEqualTo("rg-7");
+        assertThat(details.path("runUrl").asString()).isEqualTo("https://ci/run/9");
+    }
+
+    @Test
+    void checkReportRefusesBadDetailsBeforeSendingAnything(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path notAnObject = dir.resolve("list.json");
+        java.nio.file.Files.writeString(notAnObject, "[1, 2]");
+        java.nio.file.Path withKey = dir.resolve("with-key.json");
+        java.nio.file.Files.writeString(withKey, "{\"openFixes\": 0}");
+        String[] common = {"check", "report", "ict-qm@2.1.0", "audit-verification", "PASS", "--revision", "5114f85",
+                "--token", "demo-ci", "--check-ingest-url", url()};
+
+        assertThat(run(concat(common, "--detail", "openFixes"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--detail").contains("not KEY=VALUE");
+        assertThat(run(concat(common, "--detail", "fix={\"a\":1}"))).isEqualTo(2);
+        assertThat(err.toString()).contains("detail 'fix' must be a text, a boolean, a number or a list of texts");
+        assertThat(run(concat(common, "--detail", "openFixes=null"))).isEqualTo(2);
+        assertThat(run(concat(common, "--details-file", notAnObject.toString()))).isEqualTo(2);
+        assertThat(err.toString()).contains("must hold a JSON object of details");
+        assertThat(run(concat(common, "--details-file", dir.resolve("missing.json").toString()))).isEqualTo(2);
+        assertThat(run(concat(common, "--details-file", withKey.toString(), "--detail", "openFixes=1"))).isEqualTo(2);
+        assertThat(err.toString()).contains("detail 'openFixes' is given twice");
+        assertThat(calls).isEmpty();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void approveGoesToTheApprovalServiceAndNeverNamesTheApproverInTheBody() {
         run("approve", "ict-qm@2.1.0", "--role", "auditor", "--comment", "AUD-1 PASS", "--token", "demo-bob",
                 "--approval-url", url());

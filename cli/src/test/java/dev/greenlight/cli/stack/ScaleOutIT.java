@@ -391,7 +391,7 @@ class ScaleOutIT {
     private static CheckReported check(String target, String version, String revision, CheckStatus status, String run) {
         Instant now = Instant.now();
         return new CheckReported(new EventMetadata("check-" + target + "-" + version + "-" + run, now, "ci"),
-                target, version, "tests", status, revision, now.minusSeconds(60), now, null, null, Map.of(), null);
+                target, version, "tests", status, revision, now.minusSeconds(60), now, null, null, Map.of(), null, null);
     }
 
     private static DeploymentApplied applied(DeploymentCommand command) {

@@ -20,7 +20,10 @@ import java.util.stream.Stream;
  * failure (noFailWithin) or a failed latest run is FAIL; a WARN latest run is WARN; too few
  * consecutive qualifying PASS runs, too few passes or a stale latest PASS is PENDING (new runs can
  * fix it); otherwise PASS. Any run that is not a PASS breaks a consecutive sequence whatever its
- * length; the minimum run window only decides which passes count.
+ * length; the minimum run window only decides which passes count. Detail conditions are put to
+ * the latest run once it is not a failure: an unmet condition or a value of the wrong type is FAIL
+ * (the run itself says the release is not ready, e.g. an audit with open fixes), a key the run does
+ * not report is PENDING; the decision shows the observed values.
  */
 final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
 
@@ -43,7 +46,9 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
                     "no run of " + criterion.check() + " for revision " + shortRev(revision), ids, null);
         }
         CheckResult latest = runs.get(runs.size() - 1);
-        String observed = observed(runs, latest, context);
+        DetailConditions details = criterion.details().isEmpty() ? null
+                : DetailConditions.judge(criterion.details(), latest);
+        String observed = observed(runs, latest, context) + (details == null ? "" : "; " + details.observed());
         if (criterion.noFailWithin() != null) {
             List<CheckResult> recentFailures = runs.stream()
                     .filter(run -> run.status().failed())
@@ -61,11 +66,18 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
             return CriterionResult.of(criterion, FAIL, observed, threshold,
                     "latest run of " + criterion.check() + " is " + latest.status(), ids, null);
         }
+        if (details != null && !details.failures().isEmpty()) {
+            return CriterionResult.of(criterion, FAIL, observed, threshold,
+                    "latest run of " + criterion.check() + ": " + String.join("; ", details.failures()), ids, null);
+        }
         if (latest.status() == CheckStatus.WARN) {
             return CriterionResult.of(criterion, WARN, observed, threshold,
                     "latest run of " + criterion.check() + " passed with warnings", ids, null);
         }
         List<String> unmet = new ArrayList<>();
+        if (details != null && !details.missing().isEmpty()) {
+            unmet.add("latest run reports no " + String.join(", ", details.missing()));
+        }
         int needed = Math.max(1, criterion.consecutive());
         long streak = qualifyingStreak(runs, criterion.minRunWindow());
         if (streak < needed) {
@@ -127,6 +139,9 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
         }
         if (criterion.minCount() > 0) {
             parts.add(">= " + criterion.minCount() + " PASS runs");
+        }
+        if (!criterion.details().isEmpty()) {
+            parts.add(DetailConditions.threshold(criterion.details()));
         }
         return String.join(", ", parts);
     }

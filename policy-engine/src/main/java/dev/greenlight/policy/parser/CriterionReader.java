@@ -64,7 +64,7 @@ final class CriterionReader {
         }
         return new CheckCriterion(common, m.optionalString("check").orElse(common.name()),
                 m.optionalDuration("maxAge").orElse(null), consecutive, m.optionalDuration("minRunWindow").orElse(null),
-                m.optionalDuration("noFailWithin").orElse(null), minCount);
+                m.optionalDuration("noFailWithin").orElse(null), minCount, DetailConditionReader.read(m));
     }
 
     private static AlertsCriterion alerts(Mapping m, CriterionCommon common) {

@@ -13,8 +13,21 @@ import java.util.Map;
  * @param fields a mapping's entries in document order; empty otherwise
  * @param items a sequence's elements; empty otherwise
  * @param line 1-based line of the value's first token
+ * @param scalarKind how a scalar was written: a plain number or boolean, or text (quoted or not);
+ *                   TEXT for everything else. Typed values (a check detail's {@code equals: 0}
+ *                   against {@code equals: "0"}) need the difference; every other key reads text.
  */
-public record YamlNode(Type type, String scalar, Map<String, YamlNode> fields, List<YamlNode> items, int line) {
+public record YamlNode(Type type, String scalar, Map<String, YamlNode> fields, List<YamlNode> items, int line,
+                       ScalarKind scalarKind) {
+
+    /** How YAML typed a scalar: {@code 0} is a NUMBER, {@code "0"} and {@code GO} are TEXT, {@code true} a BOOLEAN. */
+    public enum ScalarKind {
+        TEXT, NUMBER, BOOLEAN
+    }
+
+    public YamlNode(Type type, String scalar, Map<String, YamlNode> fields, List<YamlNode> items, int line) {
+        this(type, scalar, fields, items, line, ScalarKind.TEXT);
+    }
 
     /** The three YAML value shapes (null is a scalar with no text). */
     public enum Type {
@@ -24,6 +37,7 @@ public record YamlNode(Type type, String scalar, Map<String, YamlNode> fields, L
     public YamlNode {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         items = List.copyOf(items);
+        scalarKind = scalarKind == null ? ScalarKind.TEXT : scalarKind;
     }
 
     public boolean isNull() {

@@ -86,7 +86,12 @@ public final class YamlReader {
             return new YamlNode(YamlNode.Type.SEQUENCE, null, Map.of(), items, line);
         }
         String scalar = token == JsonToken.VALUE_NULL ? null : parser.getText();
-        return new YamlNode(YamlNode.Type.SCALAR, scalar, Map.of(), List.of(), line);
+        YamlNode.ScalarKind kind = switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> YamlNode.ScalarKind.NUMBER;
+            case VALUE_TRUE, VALUE_FALSE -> YamlNode.ScalarKind.BOOLEAN;
+            default -> YamlNode.ScalarKind.TEXT;
+        };
+        return new YamlNode(YamlNode.Type.SCALAR, scalar, Map.of(), List.of(), line, kind);
     }
 
     private static int line(JsonParser parser) {

@@ -13,6 +13,12 @@ import dev.greenlight.policy.evidence.Waiver;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.policy.model.Severity;
 import dev.greenlight.policy.parser.Mapping;
+import dev.greenlight.policy.parser.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads evidence items written in a policy test file into the engine's evidence types. Defaults
@@ -57,9 +63,42 @@ final class EvidenceReader {
         var completedAt = time.required(m, "completedAt");
         var item = new CheckResult(m.string("id"), m.string("name"), m.enumValue("status", CheckStatus.class),
                 m.optionalString("revision").orElse(releaseRevision), time.optional(m, "startedAt").orElse(completedAt),
-                completedAt);
+                completedAt, details(m));
         m.rejectUnknownKeys();
         return item;
+    }
+
+    /** {@code details: {openFixes: 0, verdict: PASS-WITH-FIXES, reasons: [a, b]}}, typed as written. */
+    private static Map<String, Object> details(Mapping m) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        m.raw("details").ifPresent(node -> {
+            if (node.type() != YamlNode.Type.MAPPING) {
+                throw m.failAt("details", "'details' must be a mapping of detail key to value");
+            }
+            node.fields().forEach((key, value) -> details.put(key, detailValue(m, key, value)));
+        });
+        return details;
+    }
+
+    private static Object detailValue(Mapping m, String key, YamlNode value) {
+        if (value.type() == YamlNode.Type.SEQUENCE) {
+            List<String> items = new ArrayList<>();
+            for (YamlNode item : value.items()) {
+                if (item.type() != YamlNode.Type.SCALAR || item.isNull()) {
+                    throw m.fail(item.line(), "details: '" + key + "': a list may hold only values");
+                }
+                items.add(item.scalar());
+            }
+            return items;
+        }
+        if (value.type() != YamlNode.Type.SCALAR || value.isNull()) {
+            throw m.fail(value.line(), "details: '" + key + "' must be a value or a list of values");
+        }
+        return switch (value.scalarKind()) {
+            case NUMBER -> Double.parseDouble(value.scalar());
+            case BOOLEAN -> Boolean.parseBoolean(value.scalar().toLowerCase(Locale.ROOT));
+            case TEXT -> value.scalar();
+        };
     }
 
     private Alert alert(Mapping m) {

@@ -14,6 +14,7 @@ import dev.greenlight.ledger.evidence.domain.ReleaseFacts;
 import dev.greenlight.ledger.evidence.domain.RollbackItem;
 import dev.greenlight.ledger.evidence.domain.RolloutStep;
 import dev.greenlight.ledger.evidence.domain.Source;
+import dev.greenlight.policy.evidence.DetailValues;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -130,7 +131,7 @@ public final class EvidenceMarkdown {
         checks(g.lanes());
         line("### Smoke check and replay gate");
         line();
-        table("Item", "Status", "Run URL", "Summary", "Entry");
+        table("Item", "Status", "Run URL", "Summary", "Details", "Entry");
         smoke("smoke-check", g.smokeCheck());
         smoke("replay-gate", g.replayGate());
         line();
@@ -170,19 +171,27 @@ public final class EvidenceMarkdown {
     }
 
     private void checks(List<CheckItem> checks) {
-        table("Check", "Status", "Run URL", "Summary", "Completed", "Entry");
+        table("Check", "Status", "Run URL", "Summary", "Details", "Completed", "Entry");
         for (CheckItem c : checks) {
-            row(c.name(), c.status(), text(c.url()), text(c.summary()), String.valueOf(c.completedAt()), cite(c.source()));
+            row(c.name(), c.status(), text(c.url()), text(c.summary()), details(c), String.valueOf(c.completedAt()),
+                    cite(c.source()));
         }
         line();
     }
 
     private void smoke(String name, CheckItem check) {
         if (check == null) {
-            row(name, NOT_RECORDED, "", "", "");
+            row(name, NOT_RECORDED, "", "", "", "");
         } else {
-            row(name, check.status(), text(check.url()), text(check.summary()), cite(check.source()));
+            row(name, check.status(), text(check.url()), text(check.summary()), details(check), cite(check.source()));
         }
+    }
+
+    /** The run's structured details as {@code key=value; ...} (the replay gate's fields, an audit's open fixes). */
+    private static String details(CheckItem check) {
+        return check.details().entrySet().stream()
+                .map(e -> e.getKey() + "=" + DetailValues.format(e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     private static String cite(Source source) {

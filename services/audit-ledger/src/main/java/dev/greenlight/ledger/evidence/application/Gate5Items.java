@@ -11,6 +11,7 @@ import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutAborted;
 import dev.greenlight.events.RolloutStepCompleted;
 import dev.greenlight.events.RolloutStepStarted;
+import dev.greenlight.evidence.CheckDetailsFold;
 import dev.greenlight.ledger.evidence.domain.CheckItem;
 import dev.greenlight.ledger.evidence.domain.DeploymentItem;
 import dev.greenlight.ledger.evidence.domain.Gate5Evidence;
@@ -49,7 +50,7 @@ final class Gate5Items {
     private static CheckItem check(Cited<CheckReported> cited) {
         CheckReported c = cited.event();
         return new CheckItem(c.getName(), c.getStatus().name(), c.getUrl(), c.getSummary(), c.getRevision(),
-                c.getCompletedAt(), cited.source());
+                c.getCompletedAt(), cited.source(), CheckDetailsFold.of(c));
     }
 
     private static List<RolloutStep> rollout(ReleaseEvents release) {

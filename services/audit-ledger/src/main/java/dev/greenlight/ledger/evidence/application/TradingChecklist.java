@@ -3,10 +3,12 @@ package dev.greenlight.ledger.evidence.application;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.RolloutStepStarted;
+import dev.greenlight.evidence.CheckDetailsFold;
 import dev.greenlight.ledger.evidence.domain.ChecklistItem;
 import dev.greenlight.ledger.evidence.domain.CriterionRecord;
 import dev.greenlight.ledger.evidence.domain.DecisionRecord;
 import dev.greenlight.ledger.evidence.domain.Source;
+import dev.greenlight.policy.evidence.DetailValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,9 +88,12 @@ final class TradingChecklist {
     }
 
     private static String checkValue(CheckReported check) {
+        Map<String, Object> details = CheckDetailsFold.of(check);
         return check.getStatus() + " (" + check.getName() + ", "
                 + (check.getUrl() == null ? "run URL not recorded" : check.getUrl()) + ", completed "
-                + check.getCompletedAt() + ")";
+                + check.getCompletedAt() + ")" + (details.isEmpty() ? "" : details.entrySet().stream()
+                .map(e -> e.getKey() + "=" + DetailValues.format(e.getValue()))
+                .collect(Collectors.joining(", ", " — ", "")));
     }
 
     /** The runbook asks for "PASS"; an approval in the auditor role is the audit's PASS, a rejection its FAIL. */

@@ -52,6 +52,24 @@ class Gate5EvidenceTest {
     }
 
     @Test
+    void theReplayGatesFieldsAreRecordedAsStructuredDetailsAndShownInTheReport() {
+        var replay = check("c-9", "replay-gate", CheckStatus.PASS, "https://ci/run/9", T0);
+        replay.setStructuredDetails(Map.of("id", "rg-9", "decision", "blocked", "mergeBlocked", false,
+                "releaseBlocked", true, "mergeGateStatus", "pass", "releaseGateStatus", "blocked",
+                "reasons", java.util.List.of("candidate EXPERT changes 3 GO decisions")));
+        EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"), replay);
+
+        EvidenceBundle bundle = ledger.assemble();
+
+        assertThat(bundle.gate5().replayGate().details()).containsEntry("releaseBlocked", true)
+                .containsEntry("mergeBlocked", false).containsEntry("id", "rg-9")
+                .containsEntry("reasons", java.util.List.of("candidate EXPERT changes 3 GO decisions"));
+        assertThat(EvidenceMarkdown.render(bundle)).contains("| replay-gate | PASS | https://ci/run/9 | suite of replay-gate"
+                + " | decision=blocked; id=rg-9; mergeBlocked=false; mergeGateStatus=pass;"
+                + " reasons=[candidate EXPERT changes 3 GO decisions]; releaseBlocked=true; releaseGateStatus=blocked |");
+    }
+
+    @Test
     void deploymentsRollbacksAndIncidentsOfTheReleaseAreListedWithTheirReasons() {
         EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"),
                 command("cmd-1", "k-1", 25, 1, "GO at live-25"),

@@ -34,6 +34,16 @@ class TradingChecklistTest {
     }
 
     @Test
+    void theAuditReportLineShowsTheVerdictAndOpenFixesTheCheckReported() {
+        var audit = check("chk-audit", "audit-verification", CheckStatus.PASS, "https://ci/run/122", day(0));
+        audit.setStructuredDetails(Map.of("verdict", "PASS-WITH-FIXES", "openFixes", 0.0));
+        EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"), audit);
+
+        assertThat(item(ledger.assemble().tradingChecklist(), "Audit report").value())
+                .contains("https://ci/run/122").endsWith(" — openFixes=0, verdict=PASS-WITH-FIXES");
+    }
+
+    @Test
     void everyLineIsFilledFromTheFactThatProvesIt() {
         EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"),
                 check("chk-audit", "audit-verification", CheckStatus.PASS, "https://ci/run/122", day(0)),

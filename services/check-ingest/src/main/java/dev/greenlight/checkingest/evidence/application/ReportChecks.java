@@ -1,5 +1,6 @@
 package dev.greenlight.checkingest.evidence.application;
 
+import dev.greenlight.checkingest.evidence.domain.CheckDetails;
 import dev.greenlight.checkingest.evidence.domain.CheckReport;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.EventMetadata;
@@ -7,6 +8,7 @@ import dev.greenlight.platform.security.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -70,8 +72,9 @@ public class ReportChecks {
                 .setCompletedAt(check.completedAt())
                 .setUrl(check.url().orElse(null))
                 .setSummary(check.summary().orElse(null))
-                .setDetails(check.details())
+                .setDetails(CheckDetails.numbers(check.details()))
                 .setSource(source)
+                .setStructuredDetails(check.details().isEmpty() ? null : new LinkedHashMap<>(check.details()))
                 .build();
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record CheckReport(String target, SemanticVersion version, String name, CheckStatus status, String revision,
                           Instant startedAt, Instant completedAt, Optional<String> url, Optional<String> summary,
-                          Map<String, Double> details, Optional<String> eventId) {
+                          Map<String, Object> details, Optional<String> eventId) {
 
     /**
      * Lower-case kebab case with an optional {@code kind:} prefix, as gate policies reference checks;
@@ -42,8 +41,7 @@ public record CheckReport(String target, SemanticVersion version, String name, C
         }
         url = Fields.optionalText("url", url, 2048);
         summary = Fields.optionalText("summary", summary, 4096);
-        details = Map.copyOf(new TreeMap<>(details == null ? Map.of() : details));
-        details.forEach((key, value) -> Fields.require("details." + key, Double.isFinite(value), "must be a finite number"));
+        details = CheckDetails.validate(details);
         eventId = Fields.eventId(eventId);
     }
 }

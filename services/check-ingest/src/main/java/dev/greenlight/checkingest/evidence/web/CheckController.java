@@ -41,6 +41,6 @@ class CheckController {
         return new CheckReport(item.text("target"), item.version("version"), item.text("name"),
                 item.enumValue("status", CheckStatus.class), item.text("revision"), item.instant("startedAt"),
                 item.instant("completedAt"), item.optionalText("url"), item.optionalText("summary"),
-                item.numbers("details"), item.optionalText("eventId"));
+                item.details("details"), item.optionalText("eventId"));
     }
 }

@@ -4,7 +4,9 @@ import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.release.domain.SemanticVersion;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -96,6 +98,37 @@ final class JsonFields {
             numbers.put(entry.getKey(), entry.getValue().asDouble());
         }));
         return numbers;
+    }
+
+    /**
+     * Structured details: each value a string, a boolean, a number or an array of strings, read
+     * as such (a JSON {@code "0"} stays a text); anything else is refused naming the key.
+     */
+    Map<String, Object> details(String field) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        object(field).ifPresent(map -> map.properties().forEach(entry -> {
+            JsonNode value = entry.getValue();
+            String name = field + "." + entry.getKey();
+            if (value.isString()) {
+                details.put(entry.getKey(), value.asString());
+            } else if (value.isBoolean()) {
+                details.put(entry.getKey(), value.asBoolean());
+            } else if (value.isNumber()) {
+                details.put(entry.getKey(), value.asDouble());
+            } else if (value.isArray()) {
+                List<Object> items = new ArrayList<>();
+                for (int i = 0; i < value.size(); i++) {
+                    if (!value.get(i).isString()) {
+                        throw new InvalidFieldException(name + "[" + i + "]", "must be a string: a list holds only strings");
+                    }
+                    items.add(value.get(i).asString());
+                }
+                details.put(entry.getKey(), items);
+            } else {
+                throw new InvalidFieldException(name, "must be a string, a boolean, a number or an array of strings");
+            }
+        }));
+        return details;
     }
 
     Map<String, String> texts(String field) {

@@ -122,7 +122,7 @@ class EvidenceIT {
         assertThat(field(check("\"status\": \"PASS\", \"completedAt\": \"2026-11-22T10:21:00Z\""))).isEqualTo("completedAt");
         assertThat(field(check("\"status\": \"PASS\", \"completedAt\": \"2026-11-22T08:00:00Z\""))).isEqualTo("completedAt");
         assertThat(field(check("\"status\": \"PASS\", \"completedAt\": \"yesterday\""))).isEqualTo("completedAt");
-        assertThat(field(check("\"status\": \"PASS\", \"completedAt\": \"2026-11-22T09:30:00Z\", \"details\": {\"trades\": \"many\"}")))
+        assertThat(field(check("\"status\": \"PASS\", \"completedAt\": \"2026-11-22T09:30:00Z\", \"details\": {\"trades\": {\"n\": 1}}")))
                 .isEqualTo("details.trades");
         assertThat(field(check("\"status\": 3, \"completedAt\": \"2026-11-22T09:30:00Z\""))).isEqualTo("status");
         assertThat(field("""
