@@ -10,10 +10,13 @@ import static dev.greenlight.policy.engine.Given.evidence;
 import static dev.greenlight.policy.engine.Given.hoursAgo;
 import static dev.greenlight.policy.engine.Given.policy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.greenlight.policy.evidence.Evidence;
 import dev.greenlight.policy.evidence.Waiver;
 import dev.greenlight.policy.model.AlertsCriterion;
 import dev.greenlight.policy.model.ApprovalCriterion;
+import dev.greenlight.policy.model.Criterion;
 import dev.greenlight.policy.model.Defaults;
 import dev.greenlight.policy.model.Severity;
 import dev.greenlight.policy.parser.PolicyParser;
@@ -32,8 +35,7 @@ class AccountabilityTest {
     private static final ApprovalCriterion SIGN_OFF = new ApprovalCriterion(common("sign-off"),
             List.of("auditor", "risk", "founder"), List.of(), 3, null);
 
-    private static Decision evaluate(Defaults defaults, dev.greenlight.policy.evidence.Evidence evidence,
-                                     dev.greenlight.policy.model.Criterion... criteria) {
+    private static Decision evaluate(Defaults defaults, Evidence evidence, Criterion... criteria) {
         return new PolicyEngine().evaluate(policy(defaults, criteria), STAGE, evidence, T);
     }
 
@@ -98,11 +100,11 @@ class AccountabilityTest {
         assertThat(d.accountability().nextReviewAt()).isNull();
         assertThat(d.accountability().pendingOn()).isEmpty();
         assertThat(d.accountability().decisionMakers()).extracting(DecisionMaker::who, DecisionMaker::role)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DecisionMaker.EVALUATOR, DecisionMaker.AUTOMATIC),
-                        org.assertj.core.groups.Tuple.tuple("bob", "auditor"),
-                        org.assertj.core.groups.Tuple.tuple("dave", "founder"),
-                        org.assertj.core.groups.Tuple.tuple("carol", "risk"),
-                        org.assertj.core.groups.Tuple.tuple("dave", "founder"));
+                .containsExactly(tuple(DecisionMaker.EVALUATOR, DecisionMaker.AUTOMATIC),
+                        tuple("bob", "auditor"),
+                        tuple("dave", "founder"),
+                        tuple("carol", "risk"),
+                        tuple("dave", "founder"));
     }
 
     @Test

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.PendingItem;
 import dev.greenlight.events.ReleaseType;
+import dev.greenlight.policy.engine.CriterionStatus;
 import dev.greenlight.policy.engine.Outcome;
 import java.time.Duration;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class LiveViewTest {
         assertThat(second.getCriteria().get(0).getObserved()).startsWith("2 of 3 approvers");
         assertThat(second.getCriteria().get(0).getReason()).contains("operations").doesNotContain("platform")
                 .doesNotContain("security");
-        assertThat(second.getPendingOn()).extracting(PendingItem::getRoles).containsExactly(java.util.List.of("operations"));
+        assertThat(second.getPendingOn()).extracting(PendingItem::getRoles).containsExactly(List.of("operations"));
         assertThat(second.getMissing()).containsExactly("approval:release-approvals");
         assertThat(second.getDecisionMakers()).extracting(m -> m.getWho()).containsExactly("gate-evaluator", "pat", "sam");
         assertThat(s.emitted).extracting(StageDecision::previousDecisionId)
@@ -108,15 +110,18 @@ class LiveViewTest {
 
     @Test
     void theDigestIgnoresTheAgeOfACheckRunButNotItsCounts() {
-        var item = (java.util.function.Function<String, java.util.List<VerdictDigest.Item>>) observed ->
-                java.util.List.of(new VerdictDigest.Item("c", dev.greenlight.policy.engine.CriterionStatus.PASS, observed));
-        String threeHours = VerdictDigest.of(Outcome.GO, "h", item.apply("2 of 2 PASS, latest PASS 3h ago"), java.util.List.of());
-        String fourHours = VerdictDigest.of(Outcome.GO, "h", item.apply("2 of 2 PASS, latest PASS 4h ago"), java.util.List.of());
-        String threeRuns = VerdictDigest.of(Outcome.GO, "h", item.apply("3 of 3 PASS, latest PASS 0m ago"), java.util.List.of());
-        String missing = VerdictDigest.of(Outcome.GO, "h", item.apply("2 of 2 PASS, latest PASS 3h ago"), java.util.List.of("x"));
+        String threeHours = digest("2 of 2 PASS, latest PASS 3h ago", List.of());
+        String fourHours = digest("2 of 2 PASS, latest PASS 4h ago", List.of());
+        String threeRuns = digest("3 of 3 PASS, latest PASS 0m ago", List.of());
+        String missing = digest("2 of 2 PASS, latest PASS 3h ago", List.of("check:c"));
 
         assertThat(threeHours).isEqualTo(fourHours).hasSize(32);
         assertThat(threeRuns).isNotEqualTo(threeHours);
         assertThat(missing).isNotEqualTo(threeHours);
+    }
+
+    private static String digest(String observed, List<String> missing) {
+        return VerdictDigest.of(Outcome.GO, "h", List.of(new VerdictDigest.Item("c", CriterionStatus.PASS, observed)),
+                missing);
     }
 }
