@@ -2,10 +2,13 @@ package dev.greenlight.evidence;
 
 import dev.greenlight.events.CriterionResult;
 import dev.greenlight.events.CriterionStatus;
+import dev.greenlight.events.DecisionMaker;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.PendingItem;
 import dev.greenlight.events.PolicyRef;
+import dev.greenlight.policy.engine.Accountability;
 import dev.greenlight.policy.engine.Decision;
 import java.util.List;
 
@@ -20,6 +23,12 @@ import java.util.List;
  * <p>{@code meta.eventId} is the decision id (re-evaluating the same evidence at the same instant
  * yields the same event, which consumers drop as a duplicate), {@code meta.occurredAt} the
  * evaluation time and {@code meta.principal} {@value #PRINCIPAL}.
+ *
+ * <p>The decision's {@link Accountability} (next review, pending on, decision makers) is mapped to
+ * the fields appended to {@code GateDecided}. A decision without it ({@link Accountability#NONE},
+ * built by hand) leaves {@code pendingOn} and {@code decisionMakers} null, as decisions recorded
+ * before those fields existed do; {@link #withoutAccountability} turns a replayed decision into
+ * that older shape so such recordings still replay byte for byte.
  */
 public final class GateDecisions {
 
@@ -50,6 +59,37 @@ public final class GateDecisions {
                 .setEvaluatedAt(decision.evaluatedAt())
                 .setPreviousDecisionId(previousDecisionId)
                 .setEvidenceIds(List.copyOf(decision.evidenceIds()))
+                .setNextReviewAt(decision.accountability().nextReviewAt())
+                .setNextReviewBasis(decision.accountability().nextReviewBasis())
+                .setPendingOn(recorded(decision.accountability())
+                        ? decision.accountability().pendingOn().stream()
+                                .map(p -> new PendingItem(p.criterion(), p.kind(), p.waitingFor(),
+                                        List.copyOf(p.roles()), p.until()))
+                                .toList()
+                        : null)
+                .setDecisionMakers(recorded(decision.accountability())
+                        ? decision.accountability().decisionMakers().stream()
+                                .map(m -> new DecisionMaker(m.who(), m.role(), m.basis(), m.evidenceId()))
+                                .toList()
+                        : null)
                 .build();
+    }
+
+    /**
+     * Whether {@code decided} was recorded before decisions carried their accountability: an engine
+     * decision always names at least its evaluator as decision maker.
+     */
+    public static boolean predatesAccountability(GateDecided decided) {
+        return decided.getDecisionMakers() == null;
+    }
+
+    /** {@code decided} as a decision recorded before the accountability fields existed. */
+    public static GateDecided withoutAccountability(GateDecided decided) {
+        return GateDecided.newBuilder(decided).setNextReviewAt(null).setNextReviewBasis(null).setPendingOn(null)
+                .setDecisionMakers(null).build();
+    }
+
+    private static boolean recorded(Accountability accountability) {
+        return !accountability.decisionMakers().isEmpty();
     }
 }

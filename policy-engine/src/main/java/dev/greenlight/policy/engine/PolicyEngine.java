@@ -64,7 +64,8 @@ public final class PolicyEngine {
         String version = evidence.release().version();
         String id = DecisionId.of(policy.contentHash(), target, version, stageName, at, evidenceIds);
         return new Decision(id, target, version, stageName, outcome, results, missing, nextChangeAt,
-                new PolicyRef(policy.name(), policy.version(), policy.contentHash()), at, evidenceIds);
+                new PolicyRef(policy.name(), policy.version(), policy.contentHash()), at, evidenceIds,
+                Accountability.of(policy, stage, outcome, results, evidence, at));
     }
 
     /**

@@ -88,8 +88,12 @@ public final class PolicyParser {
         boolean warnNeedsHuman = defaults.bool("warnNeedsHuman", false);
         Set<String> waivableBy = Set.copyOf(defaults.strings("waivableBy"));
         ZoneId zone = zone(defaults, "zone").orElse(ZoneId.of("UTC"));
+        Duration reviewEvery = defaults.optionalDuration("reviewEvery").orElse(Defaults.DEFAULT_REVIEW_EVERY);
+        if (reviewEvery.isZero()) {
+            throw defaults.failAt("reviewEvery", "'reviewEvery' must be longer than 0");
+        }
         defaults.rejectUnknownKeys();
-        return new Defaults(warnNeedsHuman, waivableBy, zone);
+        return new Defaults(warnNeedsHuman, waivableBy, zone, reviewEvery);
     }
 
     static Optional<ZoneId> zone(Mapping mapping, String key) {

@@ -5,8 +5,10 @@ import dev.greenlight.events.ApprovalRejected;
 import dev.greenlight.events.ApprovalRevoked;
 import dev.greenlight.events.CriterionResult;
 import dev.greenlight.events.CriterionStatus;
+import dev.greenlight.events.DecisionMaker;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
+import dev.greenlight.events.PendingItem;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.events.WaiverGranted;
 import dev.greenlight.events.WaiverRevoked;
@@ -14,6 +16,8 @@ import dev.greenlight.ledger.evidence.domain.CriterionRecord;
 import dev.greenlight.ledger.evidence.domain.DecisionRecord;
 import dev.greenlight.ledger.evidence.domain.NextReview;
 import dev.greenlight.ledger.evidence.domain.OutcomeChange;
+import dev.greenlight.policy.model.Defaults;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +31,11 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * The RL playbook's decision record per stage, from the stage's recorded {@code GateDecided}s: the
  * latest one (by {@code evaluatedAt}, ledger order on ties) is the record, the earlier ones only
- * contribute the outcome history. Decision makers and justification come from the events the
- * decision cites, so they name exactly the people whose approvals or waivers the outcome rests on.
+ * contribute the outcome history. Decision makers, what a HOLD is pending on and the next review
+ * are the ones the decision recorded ({@code decisionMakers}, {@code pendingOn}, {@code nextReviewAt});
+ * for a decision recorded before it carried them, the makers are read from the events it cites,
+ * the pending items from its PENDING criteria, and a NO-GO or HOLD is due the default review
+ * interval after it was made, so no record says "not scheduled".
  */
 final class DecisionRecords {
 
@@ -64,11 +71,19 @@ final class DecisionRecords {
                         c.getObserved(), c.getThreshold(), c.getReason()))
                 .toList();
         Set<String> makers = new LinkedHashSet<>();
-        makers.add(AUTOMATIC);
+        if (decided.getDecisionMakers() != null) {
+            for (DecisionMaker m : decided.getDecisionMakers()) {
+                makers.add(m.getWho() + " (" + m.getRole() + ", " + m.getBasis() + ")");
+            }
+        } else {
+            makers.add(AUTOMATIC);
+        }
         List<String> justification = new ArrayList<>(reasons(decided));
         for (String id : decided.getEvidenceIds()) {
             release.byEventId(id).map(CitedEvent::event).ifPresent(event -> {
-                maker(event).ifPresent(makers::add);
+                if (decided.getDecisionMakers() == null) {
+                    maker(event).ifPresent(makers::add);
+                }
                 comment(event).ifPresent(justification::add);
             });
         }
@@ -76,7 +91,30 @@ final class DecisionRecords {
                 + decided.getPolicy().getContentHash() + ")";
         return new DecisionRecord(decided.getStage(), decided.getEvaluatedAt(), decided.getOutcome().name(),
                 List.copyOf(makers), criteria, List.copyOf(decided.getMissing()), justification,
-                nextReview(release, cited), policy, decided.getDecisionId(), cited.source(), history);
+                nextReview(release, cited), policy, decided.getDecisionId(), cited.source(), history,
+                pendingOn(decided));
+    }
+
+    /** What a HOLD waits for: as recorded, else (older decisions) its blocking PENDING / WARN criteria. */
+    private static List<String> pendingOn(GateDecided decided) {
+        if (decided.getOutcome() != GateOutcome.HOLD) {
+            return List.of();
+        }
+        List<String> pending = new ArrayList<>();
+        if (decided.getPendingOn() != null) {
+            for (PendingItem p : decided.getPendingOn()) {
+                pending.add(p.getCriterion() + ": " + p.getWaitingFor()
+                        + (p.getRoles().isEmpty() ? "" : " (roles " + String.join(", ", p.getRoles()) + ")")
+                        + (p.getUntil() == null ? "" : " (can change by itself at " + p.getUntil() + ")"));
+            }
+            return pending;
+        }
+        for (CriterionResult c : decided.getCriteria()) {
+            if (c.getBlocking() && (c.getStatus() == CriterionStatus.PENDING || c.getStatus() == CriterionStatus.WARN)) {
+                pending.add(c.getName() + ": " + c.getReason());
+            }
+        }
+        return pending;
     }
 
     /** Why the outcome is what it is: every criterion that is not a plain PASS, with its recorded reason. */
@@ -131,6 +169,10 @@ final class DecisionRecords {
 
     private static NextReview nextReview(ReleaseEvents release, Cited<GateDecided> cited) {
         GateDecided decided = cited.event();
+        if (decided.getNextReviewAt() != null) {
+            return new NextReview(decided.getNextReviewAt(), "recorded by the decision: " + decided.getNextReviewBasis(),
+                    cited.source());
+        }
         if (decided.getNextChangeAt() != null) {
             return new NextReview(decided.getNextChangeAt(),
                     "nextChangeAt of the decision: its outcome can change then without new evidence", cited.source());
@@ -146,8 +188,10 @@ final class DecisionRecords {
             }
             return new NextReview(null, "none: GO, and no soak of the stage is recorded", null);
         }
-        return new NextReview(null, "not scheduled: the gate re-evaluates " + decided.getOutcome()
-                + " on the next evidence recorded for the release", null);
+        Duration every = Defaults.DEFAULT_REVIEW_EVERY;
+        return new NextReview(decided.getEvaluatedAt().plus(every), "the default review interval ("
+                + every.toHours() + "h) after the " + decided.getOutcome() + ": the decision predates recorded "
+                + "review dates and no window of it ends by itself", cited.source());
     }
 
     private static List<OutcomeChange> history(List<Cited<GateDecided>> sorted) {

@@ -89,6 +89,9 @@ public final class EvidenceMarkdown {
             row("Decision maker", String.join(", ", d.decisionMakers()));
             row("Outcome", d.outcome());
             row("Justification", String.join("; ", d.justification()));
+            if (!d.pendingOn().isEmpty()) {
+                row("Pending on", String.join("; ", d.pendingOn()));
+            }
             row("Next review", (d.nextReview().at() == null ? "none" : d.nextReview().at().toString()) + " — "
                     + d.nextReview().basis() + (d.nextReview().source() == null ? "" : " " + cite(d.nextReview().source())));
             row("Policy", d.policy());

@@ -169,6 +169,9 @@ final class TradingChecklist {
     }
 
     private static String pending(DecisionRecord d) {
+        if (!d.pendingOn().isEmpty()) {
+            return String.join("; ", d.pendingOn());
+        }
         List<String> open = new ArrayList<>();
         for (CriterionRecord c : d.criteria()) {
             if (c.status().equals("PENDING") || c.status().equals("WARN")) {

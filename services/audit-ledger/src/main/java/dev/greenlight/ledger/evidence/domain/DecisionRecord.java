@@ -19,8 +19,10 @@ import java.util.List;
  * @param decisionId     id of the recorded decision
  * @param source         the {@code GateDecided} entry
  * @param history        the stage's outcome changes, oldest first (the last one is this decision's outcome)
+ * @param pendingOn      what a HOLD waits for, one line per blocking criterion ("release-approvals: missing
+ *                       approval: operations (roles operations)"); empty for GO and NO_GO
  */
 public record DecisionRecord(String stage, Instant time, String outcome, List<String> decisionMakers,
         List<CriterionRecord> criteria, List<String> missing, List<String> justification, NextReview nextReview,
-        String policy, String decisionId, Source source, List<OutcomeChange> history) {
+        String policy, String decisionId, Source source, List<OutcomeChange> history, List<String> pendingOn) {
 }

@@ -109,6 +109,11 @@ public final class DecisionReplayer {
                     + recorded.getStage() + ": " + e.getMessage());
         }
         GateDecided replayed = GateDecisions.toEvent(decision, recorded.getPreviousDecisionId());
+        if (GateDecisions.predatesAccountability(recorded)) {
+            // Recorded before decisions named their review date, pending items and decision makers:
+            // everything it did record must still be reproduced exactly.
+            replayed = GateDecisions.withoutAccountability(replayed);
+        }
         if (Arrays.equals(bytes(replayed), bytes(recorded))) {
             return result(position, recorded, ReplayStatus.REPRODUCED, "reproduced byte for byte", List.of());
         }

@@ -80,7 +80,7 @@ class DecisionRecordTest {
     }
 
     @Test
-    void aHoldWithoutARecordedReviewInstantSaysSoInsteadOfInventingOne() {
+    void anOlderHoldWithoutARecordedReviewInstantIsDueTheDefaultReviewInterval() {
         EvidenceFixture ledger = new EvidenceFixture().record(registered("2.1.0"),
                 decision("dec-1", "live-10", GateOutcome.HOLD, EVALUATED, null, List.of(
                         criterion("policy-entropy", "metric", CriterionStatus.PENDING, null, ">= 0.9",
@@ -88,9 +88,9 @@ class DecisionRecordTest {
 
         DecisionRecord record = ledger.assemble().decisions().get(0);
 
-        assertThat(record.nextReview().at()).isNull();
-        assertThat(record.nextReview().source()).isNull();
-        assertThat(record.nextReview().basis()).contains("next evidence");
+        assertThat(record.nextReview().at()).isEqualTo(EVALUATED.plus(Duration.ofHours(24)));
+        assertThat(record.nextReview().source().entry()).isEqualTo(ledger.entryOf("dec-1"));
+        assertThat(record.nextReview().basis()).contains("default review interval");
         assertThat(record.justification()).containsExactly(
                 "PENDING policy-entropy: no observation of policy_entropy", "missing evidence: policy_entropy");
     }

@@ -76,6 +76,29 @@ class DecisionReplayerTest {
     }
 
     @Test
+    void aDecisionRecordedBeforeDecisionsNamedTheirMakersAndReviewDateIsStillReproduced() {
+        GateDecided older = dev.greenlight.evidence.GateDecisions.withoutAccountability(honestDecision());
+
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), securityScan(), older), null);
+
+        assertThat(report.results()).singleElement().extracting(ReplayResult::status)
+                .isEqualTo(ReplayStatus.REPRODUCED);
+    }
+
+    @Test
+    void aDecisionWhoseDecisionMakersWereDoctoredIsAMismatch() {
+        GateDecided honest = honestDecision();
+        assertThat(honest.getDecisionMakers()).isNotEmpty();
+        GateDecided doctored = GateDecided.newBuilder(honest).setDecisionMakers(List.of(
+                new dev.greenlight.events.DecisionMaker("mallory", "founder", "approved everything", null))).build();
+
+        ReplayReport report = replayer.replay(ledger(policyActivated(), release(), securityScan(), doctored), null);
+
+        assertThat(report.results()).singleElement().extracting(ReplayResult::status)
+                .isEqualTo(ReplayStatus.MISMATCH);
+    }
+
+    @Test
     void aDecisionUnderAPolicyTheLedgerNeverRecordedIsUnreplayable() {
         GateDecided honest = honestDecision();
         GateDecided elsewhere = GateDecided.newBuilder(honest)

@@ -26,8 +26,11 @@ import java.util.Set;
  *       own release. The first registration of a version wins; an event id already known is a
  *       duplicate and changes nothing.</li>
  *   <li><b>Change detection.</b> Every stage of the release's governing policy is evaluated, and a
- *       decision is emitted only when the outcome, the policy or a criterion status differs from
- *       the last one emitted for that stage, naming that one as its previous decision.</li>
+ *       decision is emitted only when the outcome, the policy, a criterion status, a criterion's
+ *       observed value or the missing list differs from the last one emitted for that stage (a
+ *       {@link VerdictDigest} is kept, not the decision), naming that one as its previous decision.
+ *       A change of observed values or missing list alone found while metric samples are coalesced
+ *       is recorded at the next tick, so a hot metric records at most one decision per tick.</li>
  *   <li><b>Wake-ups.</b> The release's next wake-up is the earliest {@code nextChangeAt} of its
  *       stages; at a wake-up the release is evaluated again.</li>
  *   <li><b>Retention.</b> Before an evaluation — and, for a target with no release in flight,
@@ -81,6 +84,7 @@ public final class GateEvaluation<E> {
             step.prune();
         }
         boolean sample = recorded.isSample(event);
+        step.detailsAtTick = sample && coalescing.defers();
         for (Map.Entry<String, E> release : List.copyOf(state.releases.entrySet())) {
             if (!recorded.concerns(release.getValue(), event)) {
                 continue;
@@ -121,6 +125,8 @@ public final class GateEvaluation<E> {
         private final List<WakeUp> wakeUps = new ArrayList<>();
         private int evaluations;
         private boolean pruned;
+        /** A sample burst evaluates: changes of observed values or missing list alone wait for the tick. */
+        private boolean detailsAtTick;
 
         Step(GateState<E> state, Instant now) {
             this.state = state;
@@ -139,6 +145,7 @@ public final class GateEvaluation<E> {
             evaluations++;
             Evidence folded = recorded.fold(release, state.evidence.values());
             Instant nextChange = null;
+            boolean detailsWait = false;
             for (Stage stage : policy.get().stages()) {
                 Decision decision = engine.evaluate(policy.get(), stage.name(), folded, now);
                 if (decision.nextChangeAt() != null && (nextChange == null || decision.nextChangeAt().isBefore(nextChange))) {
@@ -146,12 +153,15 @@ public final class GateEvaluation<E> {
                 }
                 LastVerdict last = state.verdicts.getOrDefault(version, Map.of()).get(stage.name());
                 LastVerdict next = LastVerdict.of(decision);
-                if (last == null || last.changedBy(next)) {
+                boolean detailOnly = last != null && !last.changedBy(next) && last.detailChangedBy(next);
+                if (detailOnly && detailsAtTick) {
+                    detailsWait = true;
+                } else if (last == null || last.changedBy(next) || detailOnly) {
                     state.verdicts.computeIfAbsent(version, v -> new HashMap<>()).put(stage.name(), next);
                     decisions.add(new StageDecision(version, decision, last == null ? null : last.decisionId()));
                 }
             }
-            moveWakeUp(version, nextChange);
+            moveWakeUp(version, detailsWait && (nextChange == null || nextChange.isAfter(now)) ? now : nextChange);
         }
 
         /** Marks the release due at the next tick, keeping an earlier wake-up. */

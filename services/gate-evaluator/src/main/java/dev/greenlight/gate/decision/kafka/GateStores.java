@@ -6,6 +6,7 @@ import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.gate.decision.domain.GateState;
 import dev.greenlight.gate.decision.domain.GateStep;
 import dev.greenlight.gate.decision.domain.LastVerdict;
+import dev.greenlight.gate.decision.domain.VerdictDigest;
 import dev.greenlight.gate.decision.domain.WakeUp;
 import dev.greenlight.policy.engine.CriterionStatus;
 import dev.greenlight.policy.engine.Outcome;
@@ -116,9 +117,15 @@ final class GateStores {
     /** The verdict the domain compares with, from a recorded decision. */
     static LastVerdict verdictOf(GateDecided decided) {
         Map<String, CriterionStatus> statuses = new LinkedHashMap<>();
-        decided.getCriteria().forEach(c -> statuses.put(c.getName(), CriterionStatus.valueOf(c.getStatus().name())));
-        return new LastVerdict(decided.getDecisionId(), Outcome.valueOf(decided.getOutcome().name()),
-                decided.getPolicy().getContentHash(), statuses);
+        List<VerdictDigest.Item> items = new ArrayList<>(decided.getCriteria().size());
+        decided.getCriteria().forEach(c -> {
+            CriterionStatus status = CriterionStatus.valueOf(c.getStatus().name());
+            statuses.put(c.getName(), status);
+            items.add(new VerdictDigest.Item(c.getName(), status, c.getObserved()));
+        });
+        Outcome outcome = Outcome.valueOf(decided.getOutcome().name());
+        return new LastVerdict(decided.getDecisionId(), outcome, decided.getPolicy().getContentHash(), statuses,
+                VerdictDigest.of(outcome, decided.getPolicy().getContentHash(), items, decided.getMissing()));
     }
 
     private GateState<SpecificRecord> load(String target) {

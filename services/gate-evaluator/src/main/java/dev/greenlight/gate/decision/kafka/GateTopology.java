@@ -53,8 +53,9 @@ import org.apache.kafka.streams.state.Stores;
  * re-evaluates, with {@link dev.greenlight.evidence.EvidenceFold} and the policy engine at the
  * injected clock's instant, recorded as {@code evaluatedAt} so the decision stays replayable;
  * change detection; wake-ups; retention; coalescing of metric samples). A {@code GateDecided}
- * goes to {@link Topics#DECISIONS} only when the outcome, the policy or a criterion status differs
- * from the last emitted one, naming that one as previousDecisionId.
+ * goes to {@link Topics#DECISIONS} only when the outcome, the policy, a criterion status or
+ * observed value, or the missing list differs from the last emitted one, naming that one as
+ * previousDecisionId.
  *
  * <p>Time: a wall-clock punctuation runs every {@code punctuateEvery} but only reads the wake-up
  * index up to "now" — a range scan that is empty almost always — and re-evaluates just the

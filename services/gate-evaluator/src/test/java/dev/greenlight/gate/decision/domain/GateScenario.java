@@ -26,7 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
 final class GateScenario {
 
     static final Instant START = Instant.parse("2026-03-10T12:00:00Z");
-    static final PolicyCatalog POLICIES = catalog("test-gate.yaml", "test-metric-gate.yaml");
+    static final PolicyCatalog POLICIES = catalog("test-gate.yaml", "test-metric-gate.yaml",
+            "/live-view/test-signoff-gate.yaml");
 
     final GateEvaluation<SpecificRecord> evaluation;
     final GateState<SpecificRecord> state = new GateState<>();
@@ -101,9 +102,11 @@ final class GateScenario {
     private static PolicyCatalog catalog(String... files) {
         List<LoadedPolicy> loaded = new ArrayList<>();
         for (String file : files) {
-            try (InputStream in = GateScenario.class.getResourceAsStream("/test-policies/" + file)) {
+            try (InputStream in = GateScenario.class.getResourceAsStream(
+                    file.startsWith("/") ? file : "/test-policies/" + file)) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                loaded.add(new LoadedPolicy(new PolicyParser().parse(file, text), text, "test"));
+                String name = file.substring(file.lastIndexOf('/') + 1);
+                loaded.add(new LoadedPolicy(new PolicyParser().parse(name, text), text, "test"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -86,10 +86,18 @@ class GateTopologyTest {
         pipe(alerts, fired("a1", TARGET, "fp", AlertSeverity.PAGE, T.minus(Duration.ofHours(2))));
         pipe(alerts, resolved("a2", TARGET, "fp", AlertSeverity.PAGE, T.minus(Duration.ofHours(2)),
                 T.minus(Duration.ofHours(1))));
-        GateDecided noGo = last(decisions.readValuesToList());
-        assertThat(noGo.getOutcome()).isEqualTo(GateOutcome.NO_GO);
-        assertThat(noGo.getNextChangeAt()).as("decided while the page was firing: only its resolution can change it")
+        List<GateDecided> decided = decisions.readValuesToList();
+        GateDecided firing = decided.get(decided.size() - 2);
+        GateDecided noGo = last(decided);
+        assertThat(firing.getOutcome()).isEqualTo(GateOutcome.NO_GO);
+        assertThat(firing.getNextChangeAt()).as("decided while the page was firing: only its resolution can change it")
                 .isNull();
+        assertThat(noGo.getOutcome()).as("the resolution is recorded: the criterion's observed value changed")
+                .isEqualTo(GateOutcome.NO_GO);
+        assertThat(noGo.getPreviousDecisionId()).isEqualTo(firing.getDecisionId());
+        assertThat(noGo.getNextChangeAt()).isEqualTo(T.plus(Duration.ofHours(47)));
+        assertThat(noGo.getNextReviewAt()).as("the NO-GO is due for review when the page leaves the window")
+                .isEqualTo(T.plus(Duration.ofHours(47)));
 
         // Resolved at T-1h, the page was firing inside the 48h window until T+47h.
         tick(Duration.ofHours(47).minusSeconds(2));
