@@ -122,12 +122,13 @@ final class RunbookSteps {
 
     /**
      * Waits until the version runs {@code stage} at {@code traffic} and the deployer has applied it:
-     * soaking for an intermediate stage, completed for the last one.
+     * soaking for an intermediate stage, watched after promotion or completed for the last one.
      */
     static JsonNode awaitApplied(String target, String version, String stage, int traffic) {
         return awaitRollout(target, version, r -> stage.equals(r.path("stage").asString(""))
                 && r.path("trafficPercent").asInt(-1) == traffic
                 && ("COMPLETED".equals(r.path("status").asString(""))
+                || "WATCHING".equals(r.path("status").asString(""))
                 || r.path("nextStep").asString("").startsWith("soaking")));
     }
 

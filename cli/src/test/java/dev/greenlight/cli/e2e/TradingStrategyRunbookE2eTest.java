@@ -107,9 +107,12 @@ class TradingStrategyRunbookE2eTest {
         advancePast(Instant.parse(live50.path("soakUntil").asString()));
         JsonNode full = awaitApplied(GO, "2.1.0", "live-100", 100);
 
-        assertThat(full.path("status").asString()).isEqualTo("COMPLETED");
+        // Full size from day 14, then the policy's post-promotion week with the rollback table armed.
+        assertThat(full.path("status").asString()).isEqualTo("WATCHING");
         assertThat(Duration.between(day0, Instant.parse(full.path("since").asString()))).isGreaterThanOrEqualTo(
                 Duration.ofDays(14));
+        advancePast(Instant.parse(full.path("watchUntil").asString()));
+        awaitRollout(GO, "2.1.0", r -> "COMPLETED".equals(r.path("status").asString("")));
         assertThat(awaitTarget(GO, t -> true).path("stableVersion").asString()).isEqualTo("2.1.0");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<RolloutStepStarted> steps = LedgerEvents.recorded(GO, RolloutStepStarted.class);

@@ -22,6 +22,8 @@ import dev.greenlight.events.ObligationCreated;
 import dev.greenlight.events.ObligationOverdue;
 import dev.greenlight.events.OnCallAcknowledged;
 import dev.greenlight.events.PolicyActivated;
+import dev.greenlight.events.PostPromotionWatchEnded;
+import dev.greenlight.events.PostPromotionWatchStarted;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutAborted;
@@ -94,7 +96,7 @@ public final class Topics {
 
     /**
      * Everything the rollout controller reports about rollouts of a target, in the order it decided:
-     * steps, guard actions, pauses, completion, checkpoints, hotfix obligations, unacknowledged
+     * steps, guard actions, pauses, post-promotion watches, completion, checkpoints, hotfix obligations, unacknowledged
      * commands and refused manual commands ({@code RolloutCommandRefused} when the state machine
      * refuses an accepted command, {@code ActionRefused} when the API refuses a caller's authority).
      */
@@ -104,7 +106,8 @@ public final class Topics {
             RolloutAborted.getClassSchema(), RolloutCompleted.getClassSchema(),
             MonitorCheckpointReached.getClassSchema(), ObligationCreated.getClassSchema(),
             ObligationOverdue.getClassSchema(), DeploymentCommandUnacknowledged.getClassSchema(),
-            RolloutCommandRefused.getClassSchema(), ActionRefused.getClassSchema());
+            RolloutCommandRefused.getClassSchema(), ActionRefused.getClassSchema(),
+            PostPromotionWatchStarted.getClassSchema(), PostPromotionWatchEnded.getClassSchema());
 
     /**
      * Manual rollout commands (promote, pause, resume, abort). A topic rather than a direct call so

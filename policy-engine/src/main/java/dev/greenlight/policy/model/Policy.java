@@ -10,15 +10,26 @@ import java.util.Optional;
  * @param contentHash lower-case hex SHA-256 of the canonical document bytes (see PolicyParser)
  * @param registration who may register which release types under this policy
  * @param rolloutControl who may promote, pause, resume and abort rollouts of releases it governs
+ * @param watch the post-promotion watch: how long, per release type, which guards stay armed after
+ *              the final stage completed
  */
 public record Policy(String name, String version, String description, Governs governs,
                      List<Stage> stages, Defaults defaults, String contentHash, RegistrationRules registration,
-                     RolloutControl rolloutControl) {
+                     RolloutControl rolloutControl, PostPromotionWatch watch) {
 
     public Policy {
         stages = List.copyOf(stages);
         registration = registration == null ? RegistrationRules.none() : registration;
         rolloutControl = rolloutControl == null ? RolloutControl.defaults() : rolloutControl;
+        watch = watch == null ? PostPromotionWatch.none() : watch;
+    }
+
+    /** A policy without a post-promotion watch. */
+    public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
+                  Defaults defaults, String contentHash, RegistrationRules registration,
+                  RolloutControl rolloutControl) {
+        this(name, version, description, governs, stages, defaults, contentHash, registration, rolloutControl,
+                PostPromotionWatch.none());
     }
 
     /** A policy without a {@code registration} section and with the default {@link RolloutControl}. */

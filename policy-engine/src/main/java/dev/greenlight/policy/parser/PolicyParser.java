@@ -6,6 +6,7 @@ import dev.greenlight.policy.model.Defaults;
 import dev.greenlight.policy.model.Governs;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.Policy;
+import dev.greenlight.policy.model.PostPromotionWatch;
 import dev.greenlight.policy.model.RegistrationRules;
 import dev.greenlight.policy.model.ReleaseType;
 import dev.greenlight.policy.model.RolloutControl;
@@ -67,9 +68,12 @@ public final class PolicyParser {
                 .map(RegistrationReader::read).orElse(RegistrationRules.none());
         RolloutControl rolloutControl = root.optionalMapping("rolloutControl", "rolloutControl")
                 .map(RolloutControlReader::read).orElse(RolloutControl.defaults());
+        PostPromotionWatch watch = root.optionalMapping("watch", "watch")
+                .map(section -> WatchReader.read(section, stages.get(stages.size() - 1)))
+                .orElse(PostPromotionWatch.none());
         root.rejectUnknownKeys();
         return new Policy(name, version, description, governs, stages, defaults,
-                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration, rolloutControl);
+                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration, rolloutControl, watch);
     }
 
     static String canonical(String text) {

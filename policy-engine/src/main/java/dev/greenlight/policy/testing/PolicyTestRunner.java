@@ -76,7 +76,6 @@ public final class PolicyTestRunner {
     private TestCaseResult runCase(String file, Mapping c, Policy policy, Evidence fixture, EvidenceReader reader,
                                    Instant now) {
         String name = c.string("name");
-        String stage = c.string("stage");
         Instant at = new TimeExpression(now).optional(c, "at").orElse(now);
         Set<String> without = Set.copyOf(c.strings("without"));
         Evidence evidence = without(fixture, without);
@@ -88,6 +87,10 @@ public final class PolicyTestRunner {
         }
         Evidence base = evidence;
         evidence = c.optionalMapping("add", "add").map(m -> reader.add(m, base)).orElse(evidence);
+        if (c.has("watch")) {
+            return WatchCase.run(file, c, policy, evidence, at, engine);
+        }
+        String stage = c.string("stage");
         Mapping expect = c.mapping("expect", "expect");
         Outcome outcome = expect.enumValue("outcome", Outcome.class);
         Decision decision = engine.evaluate(policy, stage, evidence, at);

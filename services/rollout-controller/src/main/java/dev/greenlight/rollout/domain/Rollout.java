@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.domain;
 
 import dev.greenlight.policy.model.RolloutControl;
+import dev.greenlight.policy.model.WatchRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,11 +26,15 @@ import java.util.TreeSet;
  * @param author who registered the release (null if unknown); never promotes it without GO
  * @param control who may steer this rollout by hand, fixed by the policy it was registered under
  *                (the defaults for state written before rollouts carried it)
+ * @param watch the post-promotion watch the policy gives the release's type; null: none (completes
+ *              when the final stage soaked)
+ * @param watchUntil end of the running watch; null unless the watch started
  */
 public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
                       RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
                       Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied,
-                      String policyHash, String author, RolloutControl control) {
+                      String policyHash, String author, RolloutControl control, WatchRule watch,
+                      Instant watchUntil) {
 
     public Rollout {
         stages = List.copyOf(stages);
@@ -39,9 +44,9 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     }
 
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
-                           Instant now, String policyHash, String author, RolloutControl control) {
+                           Instant now, String policyHash, String author, RolloutControl control, WatchRule watch) {
         return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
-                Set.of(), Set.of(), null, false, policyHash, author, control);
+                Set.of(), Set.of(), null, false, policyHash, author, control, watch, null);
     }
 
     public StagePlan stage() {
@@ -63,17 +68,31 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     /** Whether the version currently has (or may have) traffic a guard must protect. */
     public boolean live() {
         return status == RolloutStatus.STAGE_LIVE || status == RolloutStatus.AWAITING_GATE
-                || (status == RolloutStatus.PAUSED && stepSequence != null);
+                || status == RolloutStatus.WATCHING || (status == RolloutStatus.PAUSED && stepSequence != null);
+    }
+
+    /** Whether the post-promotion watch runs or is held (paused during it): only its armed guards apply. */
+    public boolean inWatch() {
+        return status == RolloutStatus.WATCHING
+                || (status == RolloutStatus.PAUSED || status == RolloutStatus.KILLED)
+                && pausedFrom == RolloutStatus.WATCHING;
+    }
+
+    /** The final stage completed: the post-promotion watch starts and runs until {@code until}. */
+    Rollout watching(Instant until) {
+        return new Rollout(version, hotfix, policy, stages, stageIndex, RolloutStatus.WATCHING, null, traffic, since,
+                soakUntil, checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch,
+                until);
     }
 
     Rollout withStatus(RolloutStatus next, RolloutStatus from) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
     }
 
     Rollout withTraffic(int value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
     }
 
     Rollout withGate(String stage, boolean go) {
@@ -84,24 +103,25 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
             gos.remove(stage);
         }
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control);
+                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
     }
 
     Rollout enter(int index, Instant now, Long sequence) {
         StagePlan plan = stages.get(index);
         return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
-                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash, author, control);
+                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash, author, control,
+                watch, null);
     }
 
     Rollout checkpointDone(Duration offset) {
         Set<Duration> done = new TreeSet<>(checkpointsDone);
         done.add(offset);
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                done, goStages, stepSequence, stepApplied, policyHash, author, control);
+                done, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
     }
 
     Rollout applied(boolean value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, value, policyHash, author, control);
+                checkpointsDone, goStages, stepSequence, value, policyHash, author, control, watch, watchUntil);
     }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.domain;
 
 import dev.greenlight.policy.model.GuardAction;
+import dev.greenlight.policy.model.WatchGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +22,37 @@ public sealed interface RolloutEffect {
     record StepCompleted(String version, String stage, int traffic, Long sequence) implements RolloutEffect {
     }
 
-    /** A guard tripped and the controller acted on it. */
+    /**
+     * A guard tripped and the controller acted on it.
+     *
+     * @param watchUntil end of the post-promotion watch the action was taken in; null during a ramp
+     */
     record GuardActed(String version, String stage, GuardAction action, String guard, String observed,
-                      String threshold, String reason, List<String> evidenceIds, String restoredVersion)
+                      String threshold, String reason, List<String> evidenceIds, String restoredVersion,
+                      Instant watchUntil)
             implements RolloutEffect {
         public GuardActed {
             evidenceIds = List.copyOf(evidenceIds);
         }
+
+        /** An action during a ramp. */
+        public GuardActed(String version, String stage, GuardAction action, String guard, String observed,
+                          String threshold, String reason, List<String> evidenceIds, String restoredVersion) {
+            this(version, stage, action, guard, observed, threshold, reason, evidenceIds, restoredVersion, null);
+        }
+    }
+
+    /** The final stage completed and the post-promotion watch began: the armed guards apply until {@code until}. */
+    record WatchStarted(String version, String stage, int traffic, Instant until, List<WatchGuard> guards)
+            implements RolloutEffect {
+        public WatchStarted {
+            guards = List.copyOf(guards);
+        }
+    }
+
+    /** The post-promotion watch ended: it ran out cleanly, or an action ended it. */
+    record WatchEnded(String version, String stage, int traffic, WatchOutcome outcome, String reason)
+            implements RolloutEffect {
     }
 
     /** The rollout is held at its current traffic (a person, a failed deployment, or the kill switch). */

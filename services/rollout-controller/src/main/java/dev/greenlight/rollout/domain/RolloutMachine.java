@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.domain;
 
 import dev.greenlight.policy.engine.GuardTrip;
+import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.GuardAction;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.ReleaseType;
@@ -67,7 +68,7 @@ public final class RolloutMachine {
         List<StagePlan> plans = policy.stages().stream().map(this::plan).toList();
         int entry = DIRECT.contains(type) ? plans.size() - 1 : 0;
         Rollout rollout = Rollout.pending(version, type == ReleaseType.HOTFIX, policy.name(), plans, entry, now(),
-                policy.contentHash(), author, policy.rolloutControl());
+                policy.contentHash(), author, policy.rolloutControl(), policy.watch().forType(type).orElse(null));
         return new Transition(state.put(rollout), List.of());
     }
 
@@ -101,6 +102,8 @@ public final class RolloutMachine {
             if (rollout.status() == RolloutStatus.STAGE_LIVE) {
                 checkpoints(step, rollout.version());
                 advance(step, rollout.version());
+            } else if (rollout.status() == RolloutStatus.WATCHING) {
+                endWatchIfDue(step, rollout.version());
             }
         }
         step.state = step.state.mapObligations(obligation -> {
@@ -117,9 +120,16 @@ public final class RolloutMachine {
      * Guards of the version's live stage tripped. The most drastic due action wins (KILL over
      * ROLLBACK over PAUSE); trips whose {@code actBy} lies in the future are left for a later tick.
      */
-    public Transition guardsTripped(TargetState state, String version, List<GuardTrip> trips) {
+    public Transition guardsTripped(TargetState state, String version, List<GuardTrip> tripped) {
         Rollout rollout = state.rollout(version).orElse(null);
         Instant now = now();
+        if (rollout != null && rollout.status() == RolloutStatus.WATCHING && !now.isBefore(rollout.watchUntil())) {
+            // The watch is over: the trip comes too late to act, the rollout completes instead.
+            Step ended = new Step(state);
+            endWatchIfDue(ended, version);
+            return ended.done();
+        }
+        List<GuardTrip> trips = rollout != null && rollout.inWatch() ? armedInWatch(rollout, tripped) : tripped;
         GuardTrip trip = trips.stream().filter(t -> !t.actBy().isAfter(now))
                 .max(Comparator.comparing((GuardTrip t) -> t.guard().action())
                         .thenComparing(t -> -trips.indexOf(t)))
@@ -134,7 +144,8 @@ public final class RolloutMachine {
         Step step = new Step(state);
         String guard = trip.guard().name();
         String threshold = trip.guard().trigger().describe();
-        String reason = "guard " + guard + " tripped (" + trip.observed() + ") during stage " + rollout.stage().name();
+        String during = rollout.inWatch() ? "the post-promotion watch of stage " : "stage ";
+        String reason = "guard " + guard + " tripped (" + trip.observed() + ") during " + during + rollout.stage().name();
         switch (action) {
             case PAUSE -> {
                 step.put(rollout.withStatus(RolloutStatus.PAUSED, rollout.status()));
@@ -143,6 +154,10 @@ public final class RolloutMachine {
             case ROLLBACK -> {
                 String restored = state.stableVersion();
                 step.emit(guardActed(rollout, trip, threshold, reason + ": rolled back", restored));
+                if (rollout.inWatch()) {
+                    step.emit(new RolloutEffect.WatchEnded(version, rollout.stage().name(), rollout.traffic(),
+                            WatchOutcome.ROLLED_BACK, reason + ": rolled back"));
+                }
                 rollBack(step, rollout, "rollback: guard " + guard + " tripped");
             }
             case KILL -> {
@@ -249,7 +264,7 @@ public final class RolloutMachine {
     public Transition pause(TargetState state, String version, Actor actor, String reason) {
         Rollout rollout = manual(state, version, ManualCommand.PAUSE, actor, reason);
         boolean pausable = rollout.status() == RolloutStatus.PENDING || rollout.status() == RolloutStatus.STAGE_LIVE
-                || rollout.status() == RolloutStatus.AWAITING_GATE;
+                || rollout.status() == RolloutStatus.AWAITING_GATE || rollout.status() == RolloutStatus.WATCHING;
         if (!pausable) {
             throw illegal(rollout, "pause");
         }
@@ -291,6 +306,8 @@ public final class RolloutMachine {
                 actor.name(), reason));
         if (step.rollout(version).status() == RolloutStatus.STAGE_LIVE) {
             advance(step, version);
+        } else if (step.rollout(version).status() == RolloutStatus.WATCHING) {
+            endWatchIfDue(step, version);
         }
         return step.done();
     }
@@ -305,6 +322,10 @@ public final class RolloutMachine {
         boolean deployed = rollout.stepSequence() != null && !state.killed();
         step.emit(new RolloutEffect.Aborted(version, rollout.stage().name(), actor.name(), reason,
                 deployed ? state.stableVersion() : null));
+        if (rollout.inWatch()) {
+            step.emit(new RolloutEffect.WatchEnded(version, rollout.stage().name(), rollout.traffic(),
+                    WatchOutcome.ROLLED_BACK, "abort by " + actor.name() + ": " + reason));
+        }
         if (deployed) {
             rollBack(step, rollout, "abort by " + actor.name() + ": " + reason);
         } else {
@@ -348,6 +369,7 @@ public final class RolloutMachine {
 
     private void enter(Step step, Rollout rollout, int index, String reason) {
         StagePlan plan = rollout.stages().get(index);
+        supersedeWatches(step, rollout.version());
         long sequence = step.issue(rollout.version(), plan.traffic(), "stage " + plan.name() + ": " + reason, null);
         Rollout entered = rollout.enter(index, now(), sequence);
         step.put(entered);
@@ -389,12 +411,15 @@ public final class RolloutMachine {
         StagePlan stage = rollout.stage();
         step.emit(new RolloutEffect.StepCompleted(version, stage.name(), rollout.traffic(), rollout.stepSequence()));
         if (rollout.finalStage()) {
-            step.put(rollout.withStatus(RolloutStatus.COMPLETED, null));
-            step.state = step.state.withStable(version);
             if (!rollout.hotfix()) {
+                // A normally gated release at full traffic supersedes the hotfix, watched or not.
                 step.state = step.state.mapObligations(o -> o.kind() == ObligationKind.PROPER_RELEASE ? o.fulfil() : o);
             }
-            step.emit(new RolloutEffect.Completed(version, stage.name(), rollout.traffic()));
+            if (rollout.watch() != null) {
+                startWatch(step, rollout);
+            } else {
+                complete(step, rollout);
+            }
             return;
         }
         Rollout waiting = rollout.withStatus(RolloutStatus.AWAITING_GATE, null);
@@ -403,6 +428,60 @@ public final class RolloutMachine {
         if (waiting.goStages().contains(next.name()) && !step.state.killed()) {
             enter(step, waiting, rollout.stageIndex() + 1, "gate GO for stage " + next.name());
         }
+    }
+
+    /** The version runs at the final stage's traffic and becomes the target's stable version. */
+    private void complete(Step step, Rollout rollout) {
+        String version = rollout.version();
+        step.put(rollout.withStatus(RolloutStatus.COMPLETED, null));
+        step.state = step.state.withStable(version);
+        step.emit(new RolloutEffect.Completed(version, rollout.stage().name(), rollout.traffic()));
+    }
+
+    /**
+     * The final stage completed and the policy watches this release type after promotion: the armed
+     * guards stay on it until the watch ends; it is not yet the stable version, so a rollback in the
+     * watch restores the version it replaced.
+     */
+    private void startWatch(Step step, Rollout rollout) {
+        Instant until = now().plus(rollout.watch().duration());
+        step.put(rollout.watching(until));
+        step.emit(new RolloutEffect.WatchStarted(rollout.version(), rollout.stage().name(), rollout.traffic(), until,
+                rollout.watch().guards()));
+    }
+
+    /** A running watch whose end has come (the end itself included) ends and the rollout completes. */
+    private void endWatchIfDue(Step step, String version) {
+        Rollout rollout = step.rollout(version);
+        if (rollout.status() != RolloutStatus.WATCHING || now().isBefore(rollout.watchUntil())) {
+            return;
+        }
+        step.emit(new RolloutEffect.WatchEnded(version, rollout.stage().name(), rollout.traffic(), WatchOutcome.PASSED,
+                "post-promotion watch of " + rollout.watch().duration() + " ended without a due trip of an armed guard"));
+        complete(step, rollout);
+    }
+
+    /**
+     * A newer release of the target is being deployed: a version still watched after its promotion
+     * completes now (SUPERSEDED), so it is the stable version a rollback of the newer one restores.
+     */
+    private void supersedeWatches(Step step, String deploying) {
+        for (Rollout other : step.state.rollouts()) {
+            if (other.status() == RolloutStatus.WATCHING && !other.version().equals(deploying)) {
+                step.emit(new RolloutEffect.WatchEnded(other.version(), other.stage().name(), other.traffic(),
+                        WatchOutcome.SUPERSEDED, "superseded by the deployment of " + deploying));
+                complete(step, other);
+            }
+        }
+    }
+
+    /** During the watch only its armed guards apply, each with the action the watch gives it. */
+    private static List<GuardTrip> armedInWatch(Rollout rollout, List<GuardTrip> trips) {
+        return trips.stream().flatMap(trip -> rollout.watch().armed(trip.guard().name()).map(armed -> {
+            Guard guard = trip.guard();
+            return new GuardTrip(new Guard(guard.name(), guard.trigger(), armed.action(), guard.within()),
+                    trip.observed(), trip.actBy(), trip.evidenceIds());
+        }).stream()).toList();
     }
 
     private void rollBack(Step step, Rollout rollout, String reason) {
@@ -427,6 +506,12 @@ public final class RolloutMachine {
             }
             if (frozen) {
                 RolloutStatus from = rollout.status() == RolloutStatus.PAUSED ? rollout.pausedFrom() : rollout.status();
+                if (from == RolloutStatus.WATCHING) {
+                    // The switch took the traffic: the watch is over; a resume re-enters the stage and watches anew.
+                    step.emit(new RolloutEffect.WatchEnded(rollout.version(), rollout.stage().name(), 0,
+                            WatchOutcome.KILLED, why));
+                    from = RolloutStatus.STAGE_LIVE;
+                }
                 step.put(step.rollout(rollout.version()).withStatus(RolloutStatus.KILLED, from));
                 step.emit(new RolloutEffect.Paused(rollout.version(), rollout.stage().name(), 0, CONTROLLER, why));
             }
@@ -440,7 +525,8 @@ public final class RolloutMachine {
     private RolloutEffect.GuardActed guardActed(Rollout rollout, GuardTrip trip, String threshold, String reason,
                                                 String restored) {
         return new RolloutEffect.GuardActed(rollout.version(), rollout.stage().name(), trip.guard().action(),
-                trip.guard().name(), trip.observed(), threshold, reason, trip.evidenceIds(), restored);
+                trip.guard().name(), trip.observed(), threshold, reason, trip.evidenceIds(), restored,
+                rollout.inWatch() ? rollout.watchUntil() : null);
     }
 
     private StagePlan plan(Stage stage) {

@@ -11,6 +11,11 @@ public enum RolloutStatus {
     STAGE_LIVE,
     /** The stage soaked cleanly; waits for GO on the next stage. */
     AWAITING_GATE,
+    /**
+     * The final stage soaked with its deployment applied; the policy's post-promotion watch keeps its
+     * armed guards on the version until the watch ends, then it completes.
+     */
+    WATCHING,
     /** Held at its current traffic by a guard, a failed deployment or a person; only resume moves it. */
     PAUSED,
     /** Traffic of the version went to 0, the last stable version restored. Terminal. */

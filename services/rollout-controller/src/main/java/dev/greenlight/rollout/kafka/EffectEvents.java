@@ -1,5 +1,6 @@
 package dev.greenlight.rollout.kafka;
 
+import dev.greenlight.events.ArmedGuard;
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.EventMetadata;
@@ -10,6 +11,8 @@ import dev.greenlight.events.MonitorCheckpointReached;
 import dev.greenlight.events.ObligationCreated;
 import dev.greenlight.events.ObligationKind;
 import dev.greenlight.events.ObligationOverdue;
+import dev.greenlight.events.PostPromotionWatchEnded;
+import dev.greenlight.events.PostPromotionWatchStarted;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutAborted;
 import dev.greenlight.events.RolloutCommandRefused;
@@ -55,7 +58,17 @@ final class EffectEvents {
             return RollbackTriggered.newBuilder().setMeta(meta).setTarget(target).setVersion(e.version())
                     .setStage(e.stage()).setAction(GuardAction.valueOf(e.action().name())).setGuard(e.guard())
                     .setObserved(e.observed()).setThreshold(e.threshold()).setReason(e.reason())
-                    .setEvidenceIds(e.evidenceIds()).setRestoredVersion(e.restoredVersion()).build();
+                    .setEvidenceIds(e.evidenceIds()).setRestoredVersion(e.restoredVersion())
+                    .setWatchUntil(e.watchUntil()).build();
+        } else if (effect instanceof RolloutEffect.WatchStarted e) {
+            return PostPromotionWatchStarted.newBuilder().setMeta(meta).setTarget(target).setVersion(e.version())
+                    .setStage(e.stage()).setTrafficPercent(e.traffic()).setWatchUntil(e.until())
+                    .setArmedGuards(e.guards().stream().map(g -> new ArmedGuard(g.guard(),
+                            GuardAction.valueOf(g.action().name()))).toList()).build();
+        } else if (effect instanceof RolloutEffect.WatchEnded e) {
+            return PostPromotionWatchEnded.newBuilder().setMeta(meta).setTarget(target).setVersion(e.version())
+                    .setStage(e.stage()).setTrafficPercent(e.traffic()).setOutcome(e.outcome().name())
+                    .setReason(e.reason()).build();
         } else if (effect instanceof RolloutEffect.Paused e) {
             return RolloutPaused.newBuilder().setMeta(meta).setTarget(target).setVersion(e.version())
                     .setStage(e.stage()).setTrafficPercent(e.traffic()).setPausedBy(e.actor()).setReason(e.reason())

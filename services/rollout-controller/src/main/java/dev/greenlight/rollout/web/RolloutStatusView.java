@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.web;
 
 import dev.greenlight.policy.model.Guard;
+import dev.greenlight.policy.model.WatchGuard;
 import dev.greenlight.rollout.domain.Rollout;
 import dev.greenlight.rollout.domain.RolloutStatus;
 import dev.greenlight.rollout.domain.StagePlan;
@@ -18,7 +19,7 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
 
     record RolloutView(String version, String policy, RolloutStatus status, String stage, int trafficPercent,
                        Instant since, Instant soakUntil, String nextStep, List<String> activeGuards,
-                       String policyHash) {
+                       String policyHash, Instant watchUntil) {
     }
 
     record ObligationView(String version, String kind, Instant dueAt, boolean overdue, boolean fulfilled) {
@@ -34,12 +35,14 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
     }
 
     private static RolloutView rollout(Rollout r, RolloutPolicies policies, boolean killed) {
-        List<String> guards = !r.live() ? List.of() : policies.byHash(r.policyHash())
+        List<String> guards = !r.live() ? List.of() : r.inWatch()
+                ? r.watch().guards().stream().map(WatchGuard::guard).toList()
+                : policies.byHash(r.policyHash())
                 .flatMap(policy -> policy.stage(r.stage().name()))
                 .map(stage -> stage.guards().stream().map(Guard::name).toList()).orElse(List.of());
         return new RolloutView(r.version(), r.policy(), r.status(), r.stage().name(), r.traffic(), r.since(),
                 r.status() == RolloutStatus.STAGE_LIVE ? r.soakUntil() : null, nextStep(r, killed), guards,
-                r.policyHash());
+                r.policyHash(), r.inWatch() ? r.watchUntil() : null);
     }
 
     private static String nextStep(Rollout r, boolean killed) {
@@ -49,6 +52,7 @@ record RolloutStatusView(String target, KillSwitchView killSwitch, String stable
             case STAGE_LIVE -> r.stepApplied() ? "soaking until " + r.soakUntil()
                     : "waiting for the deployer to apply command " + r.stepSequence();
             case AWAITING_GATE -> "waiting for GO on stage " + next.name();
+            case WATCHING -> "watching after promotion until " + r.watchUntil();
             case PAUSED -> "paused; resume to continue";
             case KILLED -> killed ? "frozen by the kill switch" : "paused; resume to continue";
             case ROLLED_BACK -> "rolled back; none";

@@ -44,7 +44,8 @@ class KillSwitchTest {
     void onlyTheStableVersionOfEarlierReleasesIsSwitchedOff() {
         RolloutScenario s = new RolloutScenario("ict-qm")
                 .register("2.0.0", ReleaseType.BUGFIX, Policies.STRATEGY).go("2.0.0", "live-100").ackAll()
-                .register("2.0.1", ReleaseType.BUGFIX, Policies.STRATEGY).go("2.0.1", "live-100").ackAll();
+                .register("2.0.1", ReleaseType.BUGFIX, Policies.STRATEGY).go("2.0.1", "live-100").ackAll()
+                .after(Policies.STRATEGY_WATCH);
 
         s.when(st -> s.machine.killActivated(st, "page"));
 

@@ -11,6 +11,9 @@ public final class Policies {
     public static final Path DIR = Path.of("../../policies");
     public static final Policy STRATEGY = new PolicyParser().parse(DIR.resolve("trading-strategy.yaml"));
     public static final Policy RL = new PolicyParser().parse(DIR.resolve("rl-policy-go-nogo.yaml"));
+    public static final Policy GATE5 = new PolicyParser().parse(DIR.resolve("gate5-release-validation.yaml"));
+    /** How long trading-strategy watches a release after promotion (its {@code watch.duration}). */
+    public static final java.time.Duration STRATEGY_WATCH = STRATEGY.watch().defaults().duration();
 
     private Policies() {
     }

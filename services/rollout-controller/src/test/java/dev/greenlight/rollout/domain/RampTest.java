@@ -34,10 +34,12 @@ class RampTest {
         s.after(Duration.ofDays(7)).go("2.1.0", "live-100");  // day 14
         assertThat(s.rollout("2.1.0").traffic()).isEqualTo(100);
         s.ackAll();
+        assertThat(s.rollout("2.1.0").status()).isEqualTo(RolloutStatus.WATCHING);  // the policy's post-promotion watch
+        s.after(Policies.STRATEGY_WATCH);
 
         assertThat(s.rollout("2.1.0").status()).isEqualTo(RolloutStatus.COMPLETED);
         assertThat(s.emitted(Completed.class)).containsExactly(new Completed("2.1.0", "live-100", 100));
-        assertThat(s.clock.instant()).isEqualTo(RolloutScenario.START.plus(Duration.ofDays(14)));
+        assertThat(s.clock.instant()).isEqualTo(RolloutScenario.START.plus(Duration.ofDays(14)).plus(Policies.STRATEGY_WATCH));
         assertThat(s.emittedEver(CommandIssued.class)).extracting(CommandIssued::traffic).containsExactly(0, 25, 50, 100);
         assertThat(s.emittedEver(CommandIssued.class)).extracting(CommandIssued::sequence).containsExactly(1L, 2L, 3L, 4L);
         assertThat(s.emittedEver(StepCompleted.class)).extracting(StepCompleted::stage)
@@ -135,7 +137,7 @@ class RampTest {
         s.go("2.1.1", "live-100").ackAll();
 
         assertThat(s.emittedEver(CommandIssued.class)).extracting(CommandIssued::traffic).containsExactly(100);
-        assertThat(s.rollout("2.1.1").status()).isEqualTo(RolloutStatus.COMPLETED);
+        assertThat(s.rollout("2.1.1").status()).isEqualTo(RolloutStatus.WATCHING);
         assertThat(s.state.obligations()).isEmpty();
     }
 }

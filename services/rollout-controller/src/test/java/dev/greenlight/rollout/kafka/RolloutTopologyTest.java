@@ -185,6 +185,9 @@ class RolloutTopologyTest {
             }
         }
 
+        assertThat(rolloutEvents(RolloutCompleted.class)).as("watched after promotion").isEmpty();
+        advance(Policies.STRATEGY_WATCH);
+
         assertThat(commandLog).extracting(DeploymentCommand::getTrafficPercent).containsExactly(0, 25, 50, 100);
         assertThat(commandLog).extracting(DeploymentCommand::getSequence).containsExactly(1L, 2L, 3L, 4L);
         assertThat(rolloutEvents(RolloutCompleted.class)).extracting(RolloutCompleted::getStage)
