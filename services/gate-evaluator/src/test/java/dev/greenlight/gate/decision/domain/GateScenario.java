@@ -26,7 +26,7 @@ import org.apache.avro.specific.SpecificRecord;
 final class GateScenario {
 
     static final Instant START = Instant.parse("2026-03-10T12:00:00Z");
-    static final PolicyCatalog POLICIES = catalog("test-gate.yaml", "test-metric-gate.yaml");
+    static final PolicyCatalog POLICIES = catalog("test-gate.yaml", "test-metric-gate.yaml", "test-checkpoint-gate.yaml");
 
     final GateEvaluation<SpecificRecord> evaluation;
     final GateState<SpecificRecord> state = new GateState<>();
