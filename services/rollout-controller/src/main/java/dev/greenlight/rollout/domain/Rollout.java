@@ -25,13 +25,15 @@ import java.util.TreeSet;
  * @param author who registered the release (null if unknown); never promotes it without GO
  * @param control who may steer this rollout by hand, fixed by the policy it was registered under
  *                (the defaults for state written before rollouts carried it)
+ * @param checkpointsPassed the current stage's policy checkpoints decided GO since it was entered
  */
 public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
                       RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
                       Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied,
-                      String policyHash, String author, RolloutControl control) {
+                      String policyHash, String author, RolloutControl control, Set<String> checkpointsPassed) {
 
     public Rollout {
+        checkpointsPassed = checkpointsPassed == null ? Set.of() : Set.copyOf(checkpointsPassed);
         stages = List.copyOf(stages);
         checkpointsDone = Set.copyOf(checkpointsDone);
         goStages = Set.copyOf(goStages);
@@ -41,7 +43,7 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
                            Instant now, String policyHash, String author, RolloutControl control) {
         return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
-                Set.of(), Set.of(), null, false, policyHash, author, control);
+                Set.of(), Set.of(), null, false, policyHash, author, control, Set.of());
     }
 
     public StagePlan stage() {
@@ -68,12 +70,12 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
 
     Rollout withStatus(RolloutStatus next, RolloutStatus from) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, checkpointsPassed);
     }
 
     Rollout withTraffic(int value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, checkpointsPassed);
     }
 
     Rollout withGate(String stage, boolean go) {
@@ -84,24 +86,32 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
             gos.remove(stage);
         }
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control);
+                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control, checkpointsPassed);
     }
 
     Rollout enter(int index, Instant now, Long sequence) {
         StagePlan plan = stages.get(index);
         return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
-                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash, author, control);
+                now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash, author, control, Set.of());
     }
 
     Rollout checkpointDone(Duration offset) {
         Set<Duration> done = new TreeSet<>(checkpointsDone);
         done.add(offset);
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                done, goStages, stepSequence, stepApplied, policyHash, author, control);
+                done, goStages, stepSequence, stepApplied, policyHash, author, control, checkpointsPassed);
+    }
+
+    /** The current stage's checkpoint {@code name} was decided GO. */
+    Rollout checkpointPassed(String name) {
+        Set<String> passed = new TreeSet<>(checkpointsPassed);
+        passed.add(name);
+        return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, passed);
     }
 
     Rollout applied(boolean value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, value, policyHash, author, control);
+                checkpointsDone, goStages, stepSequence, value, policyHash, author, control, checkpointsPassed);
     }
 }
