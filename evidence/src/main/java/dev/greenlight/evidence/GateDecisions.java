@@ -9,6 +9,7 @@ import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.PendingItem;
 import dev.greenlight.events.PolicyRef;
 import dev.greenlight.policy.engine.Accountability;
+import dev.greenlight.policy.engine.CheckpointDecision;
 import dev.greenlight.policy.engine.Decision;
 import java.util.List;
 
@@ -36,6 +37,18 @@ public final class GateDecisions {
     public static final String PRINCIPAL = "gate-evaluator";
 
     private GateDecisions() {
+    }
+
+    /**
+     * The event for a monitoring checkpoint's decision: a stage decision's fields plus the
+     * checkpoint's name and the stage start its offset and baselines count from, so a replay
+     * evaluates the very same checkpoint.
+     */
+    public static GateDecided toEvent(CheckpointDecision checkpoint, String previousDecisionId) {
+        GateDecided event = toEvent(checkpoint.decision(), previousDecisionId);
+        event.setCheckpoint(checkpoint.checkpoint());
+        event.setStageStartedAt(checkpoint.stageStartedAt());
+        return event;
     }
 
     /** The event for {@code decision}, following {@code previousDecisionId} (null for the first). */

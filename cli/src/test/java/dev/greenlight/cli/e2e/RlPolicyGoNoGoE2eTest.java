@@ -42,8 +42,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The RL policy go/no-go playbook through the whole stack: 0 % influence (shadow) until two
  * consecutive 48 h validations have passed and every GO criterion holds, each NO-GO trigger
- * blocking with its reason, the ramp to 10 %, a page alert at T+30 min killing it, and the decision
- * record an auditor exports. The stack clock is moved through the validation windows; nothing
+ * blocking with its reason, the ramp to 10 %, a page alert at T+30 min killing it (and failing the
+ * T+120 checkpoint at once, with its post-mortem obligation), and the decision record an auditor
+ * exports, checkpoint decisions included; every decision replays byte for byte. The stack clock is moved through the validation windows; nothing
  * depends on the calendar date, since the shared clock may already be anywhere.
  */
 @ExtendWith(WholeStack.class)
@@ -174,6 +175,10 @@ class RlPolicyGoNoGoE2eTest {
             assertThat(ledgerEntries(RAMP, "KillSwitchActivated")).isPositive();
             assertThat(ledgerEntries(RAMP, "RollbackTriggered")).isPositive();
         });
+        // The T+120 checkpoint ("any degradation -> kill switch and post-incident") failed when the
+        // page fired, not two hours later: the controller owes a post-mortem for the version.
+        JsonNode owed = awaitRollout(RAMP, t -> t.path("obligations").toString().contains("POST_MORTEM"));
+        assertThat(owed.path("obligations").toString()).contains(VERSION);
         // The gate agrees: an active page alert is a NO-GO for live influence.
         JsonNode noGo = awaitStage(RAMP, VERSION, LIVE, "NO_GO");
         assertThat(criteriaWith(noGo, "FAIL")).contains("no-page-alerts-48h");
@@ -277,6 +282,16 @@ class RlPolicyGoNoGoE2eTest {
             }
         }
         assertThat(record).as("decision record of %s", LIVE).isNotNull();
+        // The monitoring checkpoints are decisions on record too, beside the stage's gate record.
+        JsonNode t120 = null;
+        for (JsonNode each : bundle.path("decisions")) {
+            if ((LIVE + " checkpoint t+120").equals(each.path("stage").asString())) {
+                t120 = each;
+            }
+        }
+        assertThat(t120).as("T+120 checkpoint record").isNotNull();
+        assertThat(t120.path("outcome").asString()).isEqualTo("NO_GO");
+        assertThat(t120.path("criteria").toString()).contains("no-page-alerts-since-ramp");
         // The latest live-10 decision: NO-GO after the page alert.
         assertThat(record.path("outcome").asString()).isEqualTo("NO_GO");
         Instant decidedAt = Instant.parse(record.path("time").asString());

@@ -41,7 +41,9 @@ public final class TopicAccess {
         // and check-ingest binds each registration to one of the policies the gate announced.
         grant(Topics.POLICIES, writers(KafkaUser.GATE_EVALUATOR),
                 readers(KafkaUser.CHECK_INGEST, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
-        grant(Topics.ROLLOUTS, writers(KafkaUser.ROLLOUT_CONTROLLER), readers(KafkaUser.AUDIT_LEDGER));
+        // The gate reads the step starts: a stage's monitoring checkpoints count from them.
+        grant(Topics.ROLLOUTS, writers(KafkaUser.ROLLOUT_CONTROLLER),
+                readers(KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
         // Written by the controller's own REST API with the authenticated caller inside.
         grant(Topics.ROLLOUT_COMMANDS, writers(KafkaUser.ROLLOUT_CONTROLLER),
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));

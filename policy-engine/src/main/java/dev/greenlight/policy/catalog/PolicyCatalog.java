@@ -131,8 +131,11 @@ public final class PolicyCatalog {
                 .flatMap(PolicyCatalog::windows);
         Stream<Duration> guards = policy.stages().stream().map(Stage::guards).flatMap(List::stream)
                 .map(Guard::within);
-        return Stream.concat(criteria, guards).filter(Objects::nonNull).max(Duration::compareTo)
-                .orElse(Duration.ZERO);
+        // A checkpoint looks back to its stage's start (its offset), and its own criteria's windows.
+        Stream<Duration> checkpoints = policy.stages().stream().map(Stage::checkpoints).flatMap(List::stream)
+                .flatMap(c -> Stream.concat(Stream.of(c.at()), c.criteria().stream().flatMap(PolicyCatalog::windows)));
+        return Stream.concat(Stream.concat(criteria, guards), checkpoints).filter(Objects::nonNull)
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     private static Stream<Duration> windows(Criterion criterion) {

@@ -4,6 +4,7 @@ import dev.greenlight.policy.evidence.Evidence;
 import dev.greenlight.policy.model.AlertsCriterion;
 import dev.greenlight.policy.model.ApprovalCriterion;
 import dev.greenlight.policy.model.CheckCriterion;
+import dev.greenlight.policy.model.Checkpoint;
 import dev.greenlight.policy.model.Criterion;
 import dev.greenlight.policy.model.DependencyCriterion;
 import dev.greenlight.policy.model.MetricCriterion;
@@ -38,6 +39,7 @@ public final class PolicyEngine {
     private final VersionEvaluator versions = new VersionEvaluator();
     private final OnCallEvaluator onCall = new OnCallEvaluator();
     private final GuardEvaluator guards = new GuardEvaluator();
+    private final CheckpointEvaluator checkpoints = new CheckpointEvaluator(this::evaluate);
 
     public Decision evaluate(Policy policy, String stageName, Evidence evidence, Instant at) {
         Stage stage = policy.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
@@ -77,6 +79,20 @@ public final class PolicyEngine {
                 "policy " + policy.name() + " has no stage '" + stageName + "'"));
         EvaluationContext context = new EvaluationContext(policy, evidence, at);
         return stage.guards().stream().map(guard -> guards.evaluate(guard, context)).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * One monitoring checkpoint of a live stage that started at {@code stageStart}, evaluated at
+     * {@code at} (see {@link CheckpointDecision} for when the verdict is the one to record). Equally
+     * pure: the stage start is an input, so a recorded checkpoint decision replays like any other.
+     */
+    public CheckpointDecision evaluateCheckpoint(Policy policy, String stageName, String checkpointName,
+                                                 Evidence evidence, Instant stageStart, Instant at) {
+        Stage stage = policy.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
+                "policy " + policy.name() + " has no stage '" + stageName + "'"));
+        Checkpoint checkpoint = stage.checkpoint(checkpointName).orElseThrow(() -> new IllegalArgumentException(
+                "stage " + stageName + " of policy " + policy.name() + " has no checkpoint '" + checkpointName + "'"));
+        return checkpoints.evaluate(policy, stageName, checkpoint, evidence, stageStart, at);
     }
 
     // Java 17 has no pattern-matching switch; the sealed interface keeps this list complete.

@@ -1,6 +1,7 @@
 package dev.greenlight.policy.parser;
 
 import dev.greenlight.policy.engine.Sha256;
+import dev.greenlight.policy.model.Checkpoint;
 import dev.greenlight.policy.model.Criterion;
 import dev.greenlight.policy.model.Defaults;
 import dev.greenlight.policy.model.Governs;
@@ -126,9 +127,11 @@ public final class PolicyParser {
                 throw stage.failAt("criteria", "duplicate criterion name '" + criterion.name() + "'");
             }
         }
+        CheckpointReader.rejectStageStartBaseline(stage, list);
         List<Guard> guards = stage.list("guards",
                 g -> g.optionalString("name").map(n -> "guard '" + n + "'").orElse("guard"), GuardReader::read);
+        List<Checkpoint> checkpoints = CheckpointReader.read(stage, criteria, soak);
         stage.rejectUnknownKeys();
-        return new Stage(name, traffic, soak, list, guards);
+        return new Stage(name, traffic, soak, list, guards, checkpoints);
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.policy.testing;
 
+import dev.greenlight.policy.engine.CheckpointDecision;
 import dev.greenlight.policy.engine.CriterionResult;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.Outcome;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -92,11 +94,32 @@ public final class PolicyTestRunner {
         }
         String stage = c.string("stage");
         Mapping expect = c.mapping("expect", "expect");
-        Outcome outcome = expect.enumValue("outcome", Outcome.class);
-        Decision decision = engine.evaluate(policy, stage, evidence, at);
         List<String> failures = new ArrayList<>();
-        if (decision.outcome() != outcome) {
-            failures.add("outcome " + decision.outcome() + ", expected " + outcome + explain(decision));
+        Decision decision;
+        Optional<String> checkpoint = c.optionalString("checkpoint");
+        if (checkpoint.isPresent()) {
+            // A checkpoint case: evaluated at `at` for a stage that started at `stageStartedAt`;
+            // `decided` says whether that verdict is the one recorded (due, or failed for good).
+            Instant stageStart = new TimeExpression(now).optional(c, "stageStartedAt").orElseThrow(() ->
+                    c.fail(c.line(), "a checkpoint case needs 'stageStartedAt'"));
+            CheckpointDecision verdict = engine.evaluateCheckpoint(policy, stage, checkpoint.get(), evidence,
+                    stageStart, at);
+            decision = verdict.decision();
+            if (expect.has("decided") && expect.bool("decided", false) != verdict.decided()) {
+                failures.add("checkpoint " + (verdict.decided() ? "decided" : "not decided yet") + ", expected "
+                        + (verdict.decided() ? "not decided yet" : "decided") + explain(decision));
+            }
+        } else {
+            decision = engine.evaluate(policy, stage, evidence, at);
+        }
+        if (!expect.has("outcome") && checkpoint.isEmpty()) {
+            throw expect.fail(expect.line(), "missing required key 'outcome'");
+        }
+        if (expect.has("outcome")) {
+            Outcome outcome = expect.enumValue("outcome", Outcome.class);
+            if (decision.outcome() != outcome) {
+                failures.add("outcome " + decision.outcome() + ", expected " + outcome + explain(decision));
+            }
         }
         expect.optionalMapping("criteria", "criteria").ifPresent(criteria -> {
             for (String criterion : criteria.keys()) {

@@ -110,6 +110,25 @@ class PolicyCatalogTest {
     }
 
     @Test
+    void theRetentionHorizonCoversACheckpointsLookBackToItsStageStart() throws Exception {
+        Files.writeString(dir.resolve("ckpt.yaml"), """
+                name: ckpt
+                version: "1"
+                stages:
+                  - name: live
+                    soak: 7d
+                    checkpoints:
+                      - name: week
+                        at: 7d
+                        criteria:
+                          - {name: e, kind: metric, metric: m, comparator: ">=", threshold: 1, baseline: stageStart}
+                        onFail: KILL
+                """);
+
+        assertThat(PolicyCatalog.load(dir).longestWindow()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
     void aBrokenDocumentOrAMissingDirectoryStopsLoading() throws Exception {
         Files.writeString(dir.resolve("broken.yaml"), "name: broken\nstages: 7\n");
         Files.writeString(dir.resolve("notes.txt"), "not a policy");

@@ -26,7 +26,7 @@ class PolicyCatalogTest {
     @Test
     void loadsThePackagedPoliciesAndConfiguredDirectoriesSkippingMissingOnes() {
         assertThat(catalog.all()).extracting(p -> p.policy().name()).containsExactly("gate5-release-validation",
-                "ops-release", "rl-policy-go-nogo", "test-gate", "test-metric-gate", "trading-strategy");
+                "ops-release", "rl-policy-go-nogo", "test-checkpoint-gate", "test-gate", "test-metric-gate", "trading-strategy");
         Policy rl = catalog.byName("rl-policy-go-nogo").orElseThrow();
         assertThat(catalog.byHash(rl.contentHash()).orElseThrow().source()).isEqualTo(
                 "classpath:policies/rl-policy-go-nogo.yaml");

@@ -29,14 +29,16 @@ import java.util.TreeSet;
  * @param watch the post-promotion watch the policy gives the release's type; null: none (completes
  *              when the final stage soaked)
  * @param watchUntil end of the running watch; null unless the watch started
+ * @param checkpointsPassed the current stage's policy checkpoints decided GO since it was entered
  */
 public record Rollout(String version, boolean hotfix, String policy, List<StagePlan> stages, int stageIndex,
                       RolloutStatus status, RolloutStatus pausedFrom, int traffic, Instant since, Instant soakUntil,
                       Set<Duration> checkpointsDone, Set<String> goStages, Long stepSequence, boolean stepApplied,
                       String policyHash, String author, RolloutControl control, WatchRule watch,
-                      Instant watchUntil) {
+                      Instant watchUntil, Set<String> checkpointsPassed) {
 
     public Rollout {
+        checkpointsPassed = checkpointsPassed == null ? Set.of() : Set.copyOf(checkpointsPassed);
         stages = List.copyOf(stages);
         checkpointsDone = Set.copyOf(checkpointsDone);
         goStages = Set.copyOf(goStages);
@@ -46,7 +48,7 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     static Rollout pending(String version, boolean hotfix, String policy, List<StagePlan> stages, int entryStage,
                            Instant now, String policyHash, String author, RolloutControl control, WatchRule watch) {
         return new Rollout(version, hotfix, policy, stages, entryStage, RolloutStatus.PENDING, null, 0, now, null,
-                Set.of(), Set.of(), null, false, policyHash, author, control, watch, null);
+                Set.of(), Set.of(), null, false, policyHash, author, control, watch, null, Set.of());
     }
 
     public StagePlan stage() {
@@ -82,17 +84,17 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
     Rollout watching(Instant until) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, RolloutStatus.WATCHING, null, traffic, since,
                 soakUntil, checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch,
-                until);
+                until, checkpointsPassed);
     }
 
     Rollout withStatus(RolloutStatus next, RolloutStatus from) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, next, from, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil, checkpointsPassed);
     }
 
     Rollout withTraffic(int value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, value, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil, checkpointsPassed);
     }
 
     Rollout withGate(String stage, boolean go) {
@@ -103,25 +105,33 @@ public record Rollout(String version, boolean hotfix, String policy, List<StageP
             gos.remove(stage);
         }
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
+                checkpointsDone, gos, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil, checkpointsPassed);
     }
 
     Rollout enter(int index, Instant now, Long sequence) {
         StagePlan plan = stages.get(index);
         return new Rollout(version, hotfix, policy, stages, index, RolloutStatus.STAGE_LIVE, null, plan.traffic(), now,
                 now.plus(plan.soak()), Set.of(), goStages, sequence, sequence == null, policyHash, author, control,
-                watch, null);
+                watch, null, Set.of());
     }
 
     Rollout checkpointDone(Duration offset) {
         Set<Duration> done = new TreeSet<>(checkpointsDone);
         done.add(offset);
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                done, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil);
+                done, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil, checkpointsPassed);
+    }
+
+    /** The current stage's checkpoint {@code name} was decided GO. */
+    Rollout checkpointPassed(String name) {
+        Set<String> passed = new TreeSet<>(checkpointsPassed);
+        passed.add(name);
+        return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
+                checkpointsDone, goStages, stepSequence, stepApplied, policyHash, author, control, watch, watchUntil, passed);
     }
 
     Rollout applied(boolean value) {
         return new Rollout(version, hotfix, policy, stages, stageIndex, status, pausedFrom, traffic, since, soakUntil,
-                checkpointsDone, goStages, stepSequence, value, policyHash, author, control, watch, watchUntil);
+                checkpointsDone, goStages, stepSequence, value, policyHash, author, control, watch, watchUntil, checkpointsPassed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.rollout.domain;
 
 import dev.greenlight.policy.engine.GuardTrip;
+import dev.greenlight.policy.model.Checkpoint;
 import dev.greenlight.policy.model.Guard;
 import dev.greenlight.policy.model.GuardAction;
 import dev.greenlight.policy.model.Policy;
@@ -9,6 +10,7 @@ import dev.greenlight.policy.model.Stage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,6 +84,57 @@ public final class RolloutMachine {
         Rollout updated = step.rollout(version);
         if (go && !step.state.killed() && waitsFor(updated, stage)) {
             enter(step, updated, indexOf(updated, stage), "gate GO for stage " + stage);
+        }
+        return step.done();
+    }
+
+    /**
+     * The gate decided one of the current stage's policy checkpoints. GO marks it passed (the stage
+     * completes once all passed and the soak is over); NO_GO takes the checkpoint's {@code onFail}
+     * at once — KILL, ROLLBACK or PAUSE, recorded as a {@code RollbackTriggered} naming the
+     * checkpoint — and creates its post-mortem obligation, if the policy declares one; HOLD changes
+     * nothing (the stage keeps waiting). A decision about another stage, an earlier entry of this
+     * one, or a rollout with nothing live is ignored.
+     */
+    public Transition checkpointDecided(TargetState state, String version, CheckpointVerdict verdict) {
+        Rollout rollout = state.rollout(version).orElse(null);
+        if (rollout == null || !rollout.live() || !rollout.stage().name().equals(verdict.stage())
+                || verdict.stageStartedAt().isBefore(rollout.since().truncatedTo(ChronoUnit.MILLIS))) {
+            return new Transition(state, List.of());
+        }
+        Step step = new Step(state);
+        if (verdict.outcome() == CheckpointVerdict.Outcome.GO) {
+            step.put(rollout.checkpointPassed(verdict.checkpoint()));
+            advance(step, version);
+            return step.done();
+        }
+        if (verdict.outcome() != CheckpointVerdict.Outcome.NO_GO) {
+            return step.done();
+        }
+        String name = "checkpoint " + verdict.checkpoint();
+        String reason = name + " of stage " + verdict.stage() + " failed (" + verdict.reason() + ")";
+        GuardAction action = verdict.onFail();
+        boolean acts = !state.killed() && !(action == GuardAction.PAUSE && rollout.status() == RolloutStatus.PAUSED);
+        if (acts) {
+            String what = switch (action) {
+                case PAUSE -> ": paused for review";
+                case ROLLBACK -> ": rolled back";
+                case KILL -> ": kill switch";
+            };
+            step.emit(new RolloutEffect.GuardActed(version, verdict.stage(), action, name, verdict.reason(),
+                    "checkpoint " + verdict.checkpoint() + " (decision " + verdict.decisionId() + ")", reason + what,
+                    verdict.evidenceIds(), action == GuardAction.ROLLBACK ? state.stableVersion() : null));
+            switch (action) {
+                case PAUSE -> step.put(rollout.withStatus(RolloutStatus.PAUSED, rollout.status()));
+                case ROLLBACK -> rollBack(step, rollout, "rollback: " + reason);
+                case KILL -> {
+                    step.emit(new RolloutEffect.KillRequested(version, name, reason));
+                    kill(step, reason);
+                }
+            }
+        }
+        if (verdict.postMortemDue() != null) {
+            obligation(step, version, ObligationKind.POST_MORTEM, verdict.postMortemDue());
         }
         return step.done();
     }
@@ -405,8 +458,9 @@ public final class RolloutMachine {
     private void advance(Step step, String version) {
         Rollout rollout = step.rollout(version);
         if (rollout.status() != RolloutStatus.STAGE_LIVE || !rollout.stepApplied()
-                || rollout.soakUntil().isAfter(now())) {
-            return;
+                || rollout.soakUntil().isAfter(now())
+                || !rollout.checkpointsPassed().containsAll(rollout.stage().requiredCheckpoints())) {
+            return; // a stage completes only once its policy checkpoints passed
         }
         StagePlan stage = rollout.stage();
         step.emit(new RolloutEffect.StepCompleted(version, stage.name(), rollout.traffic(), rollout.stepSequence()));
@@ -533,7 +587,8 @@ public final class RolloutMachine {
         Duration soak = stage.soak() == null ? Duration.ZERO : stage.soak();
         List<Duration> checkpoints = settings.checkpointsFor(stage.name()).stream()
                 .filter(offset -> offset.compareTo(soak) <= 0).toList();
-        return new StagePlan(stage.name(), stage.traffic(), soak, checkpoints);
+        return new StagePlan(stage.name(), stage.traffic(), soak, checkpoints,
+                stage.checkpoints().stream().map(Checkpoint::name).toList());
     }
 
     private Instant now() {

@@ -7,6 +7,8 @@ import dev.greenlight.events.CheckStatus;
 import dev.greenlight.events.DeploymentApplied;
 import dev.greenlight.events.DeploymentStatus;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.policy.model.Checkpoint;
+import dev.greenlight.rollout.domain.CheckpointVerdict;
 import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
@@ -148,7 +150,30 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
                     target, version, hash, rollout.policyHash());
             return;
         }
+        if (decided.getCheckpoint() != null) {
+            checkpoint(target, decided, policy);
+            return;
+        }
         apply(target, s -> machine.gateDecided(s, version, decided.getStage(), decided.getOutcome() == GateOutcome.GO));
+    }
+
+    /** A monitoring checkpoint's decision: its action and obligation come from the rollout's policy text. */
+    private void checkpoint(String target, GateDecided decided, Policy policy) {
+        Checkpoint checkpoint = policy.stage(decided.getStage()).flatMap(s -> s.checkpoint(decided.getCheckpoint()))
+                .orElse(null);
+        if (checkpoint == null || decided.getStageStartedAt() == null) {
+            log.warn("Checkpoint decision {} for {}@{} names no checkpoint of its policy; ignored",
+                    decided.getDecisionId(), target, decided.getVersion());
+            return;
+        }
+        String failing = String.join("; ", decided.getCriteria().stream()
+                .filter(c -> c.getBlocking() && c.getStatus() == dev.greenlight.events.CriterionStatus.FAIL)
+                .map(c -> c.getName() + ": " + c.getReason()).toList());
+        CheckpointVerdict verdict = new CheckpointVerdict(decided.getStage(), checkpoint.name(),
+                decided.getStageStartedAt(), CheckpointVerdict.Outcome.valueOf(decided.getOutcome().name()),
+                checkpoint.onFail(), checkpoint.obligation() == null ? null : checkpoint.obligation().due(), failing,
+                decided.getDecisionId(), decided.getEvidenceIds());
+        apply(target, s -> machine.checkpointDecided(s, decided.getVersion(), verdict));
     }
 
     /**

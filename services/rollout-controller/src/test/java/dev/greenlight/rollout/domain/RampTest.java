@@ -64,10 +64,20 @@ class RampTest {
         assertThat(s.emitted(CheckpointReached.class)).extracting(CheckpointReached::offset)
                 .containsExactly(Duration.ofMinutes(60));
         assertThat(s.rollout("3.0.0").status()).isEqualTo(RolloutStatus.STAGE_LIVE);
+        java.time.Instant started = s.rollout("3.0.0").since();
+        for (String passed : java.util.List.of("t+30", "t+60")) {
+            s.when(st -> s.machine.checkpointDecided(st, "3.0.0", new CheckpointVerdict("live-10", passed, started,
+                    CheckpointVerdict.Outcome.GO, dev.greenlight.policy.model.GuardAction.KILL, null, "", "d",
+                    java.util.List.of())));
+        }
         s.after(Duration.ofMinutes(60));
 
         assertThat(s.emitted(CheckpointReached.class)).extracting(CheckpointReached::offset)
                 .containsExactly(Duration.ofMinutes(120));
+        assertThat(s.emitted(Completed.class)).as("the policy's T+120 checkpoint is not decided yet").isEmpty();
+        s.when(st -> s.machine.checkpointDecided(st, "3.0.0", new CheckpointVerdict("live-10", "t+120", started,
+                CheckpointVerdict.Outcome.GO, dev.greenlight.policy.model.GuardAction.KILL, null, "", "d",
+                java.util.List.of())));
         assertThat(s.emitted(Completed.class)).containsExactly(new Completed("3.0.0", "live-10", 10));
         assertThat(s.emittedEver(CommandIssued.class)).extracting(CommandIssued::traffic).containsExactly(0, 10);
     }

@@ -43,6 +43,15 @@ public final class RolloutEvents {
                 .build();
     }
 
+    /** A monitoring checkpoint's decision of the stage that started at {@code stageStartedAt}. */
+    public static GateDecided checkpoint(String target, String version, String stage, String checkpoint,
+                                         GateOutcome outcome, Instant stageStartedAt, Instant at) {
+        GateDecided decided = decided(target, version, stage, outcome, at);
+        decided.setCheckpoint(checkpoint);
+        decided.setStageStartedAt(stageStartedAt);
+        return decided;
+    }
+
     public static GateDecided go(String target, String version, String stage, Instant at) {
         return decided(target, version, stage, GateOutcome.GO, at);
     }

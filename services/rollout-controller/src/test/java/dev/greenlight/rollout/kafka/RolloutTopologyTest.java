@@ -10,6 +10,7 @@ import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.DeploymentCommand;
+import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.AlertSeverity;
 import dev.greenlight.events.GuardAction;
@@ -200,18 +201,46 @@ class RolloutTopologyTest {
         register("rl-policy", "3.0.0", ReleaseType.MODEL);
         send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "shadow", clock.instant()));
         ackCommands("rl-policy");
-        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "live-10", clock.instant()));
+        Instant live10 = clock.instant();
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "live-10", live10));
         ackCommands("rl-policy");
 
         for (int i = 0; i < 12; i++) {
             advance(Duration.ofMinutes(10));
+            if (i == 2 || i == 5) { // T+30, T+60: the gate's checkpoint decisions
+                send(Topics.DECISIONS, "rl-policy", RolloutEvents.checkpoint("rl-policy", "3.0.0", "live-10",
+                        i == 2 ? "t+30" : "t+60", GateOutcome.GO, live10, clock.instant()));
+            }
         }
 
         assertThat(commandLog).extracting(DeploymentCommand::getTrafficPercent).containsExactly(0, 10);
         assertThat(rolloutEvents(MonitorCheckpointReached.class)).extracting(MonitorCheckpointReached::getCheckpoint)
                 .containsExactly("T+30m", "T+60m", "T+120m");
+        assertThat(rolloutEvents(RolloutCompleted.class)).as("soaked, but T+120 not decided yet").isEmpty();
+
+        send(Topics.DECISIONS, "rl-policy", RolloutEvents.checkpoint("rl-policy", "3.0.0", "live-10", "t+120",
+                GateOutcome.GO, live10, clock.instant()));
         assertThat(rolloutEvents(RolloutCompleted.class)).extracting(RolloutCompleted::getStage)
                 .containsExactly("live-10");
+    }
+
+    @Test
+    void aFailedCheckpointActivatesTheKillSwitchWhenItIsDecided() {
+        register("rl-policy", "3.0.0", ReleaseType.MODEL);
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "shadow", clock.instant()));
+        ackCommands("rl-policy");
+        Instant live10 = clock.instant();
+        send(Topics.DECISIONS, "rl-policy", go("rl-policy", "3.0.0", "live-10", live10));
+        ackCommands("rl-policy");
+        advance(Duration.ofMinutes(5));
+
+        send(Topics.DECISIONS, "rl-policy", RolloutEvents.checkpoint("rl-policy", "3.0.0", "live-10", "t+30",
+                GateOutcome.NO_GO, live10, clock.instant()));
+
+        assertThat(commandLog).extracting(DeploymentCommand::getTrafficPercent).containsExactly(0, 10, 0);
+        assertThat(rolloutEvents(RollbackTriggered.class)).extracting(RollbackTriggered::getGuard)
+                .containsExactly("checkpoint t+30");
+        assertThat(state("rl-policy").killed()).isTrue();
     }
 
     @Test

@@ -47,7 +47,7 @@ final class DecisionRecords {
     static List<DecisionRecord> of(ReleaseEvents release) {
         Map<String, List<Cited<GateDecided>>> byStage = new LinkedHashMap<>();
         for (Cited<GateDecided> decided : release.all(GateDecided.class)) {
-            byStage.computeIfAbsent(decided.event().getStage(), s -> new ArrayList<>()).add(decided);
+            byStage.computeIfAbsent(recordStage(decided.event()), s -> new ArrayList<>()).add(decided);
         }
         List<DecisionRecord> records = new ArrayList<>();
         byStage.forEach((stage, decisions) -> {
@@ -59,9 +59,22 @@ final class DecisionRecords {
         return records;
     }
 
-    /** The latest decision of all stages: the release decision as it stands. */
+    /**
+     * A monitoring checkpoint's decisions are a record of their own ({@code live-10 checkpoint
+     * t+30}), beside the stage's gate record, so neither hides the other.
+     */
+    static String recordStage(GateDecided decided) {
+        return decided.getCheckpoint() == null ? decided.getStage()
+                : decided.getStage() + CHECKPOINT + decided.getCheckpoint();
+    }
+
+    /** Separates a stage from its checkpoint in a checkpoint decision's record. */
+    static final String CHECKPOINT = " checkpoint ";
+
+    /** The latest decision of all stages: the release decision as it stands (a checkpoint's is not one). */
     static Optional<DecisionRecord> latest(List<DecisionRecord> records) {
-        return records.stream().max(Comparator.comparing(DecisionRecord::time));
+        return records.stream().filter(r -> !r.stage().contains(CHECKPOINT))
+                .max(Comparator.comparing(DecisionRecord::time));
     }
 
     private static DecisionRecord record(ReleaseEvents release, Cited<GateDecided> cited, List<OutcomeChange> history) {
@@ -89,7 +102,7 @@ final class DecisionRecords {
         }
         String policy = decided.getPolicy().getName() + " v" + decided.getPolicy().getVersion() + " (sha256 "
                 + decided.getPolicy().getContentHash() + ")";
-        return new DecisionRecord(decided.getStage(), decided.getEvaluatedAt(), decided.getOutcome().name(),
+        return new DecisionRecord(recordStage(decided), decided.getEvaluatedAt(), decided.getOutcome().name(),
                 List.copyOf(makers), criteria, List.copyOf(decided.getMissing()), justification,
                 nextReview(release, cited), policy, decided.getDecisionId(), cited.source(), history,
                 pendingOn(decided));

@@ -99,16 +99,23 @@ public final class DecisionReplayer {
             return unreplayable(position, recorded, "cited evidence is not in the ledger: "
                     + String.join(", ", missing));
         }
-        Decision decision;
+        GateDecided replayed;
         try {
-            decision = engine.evaluate(policy, recorded.getStage(),
-                    EvidenceFold.fold(registered.get(), EvidenceFold.cited(targetEvents, recorded.getEvidenceIds())),
-                    recorded.getEvaluatedAt());
+            var evidence = EvidenceFold.fold(registered.get(), EvidenceFold.cited(targetEvents, recorded.getEvidenceIds()));
+            if (recorded.getCheckpoint() != null && recorded.getStageStartedAt() != null) {
+                // A checkpoint decision: the same checkpoint, counted from the recorded stage start.
+                replayed = GateDecisions.toEvent(engine.evaluateCheckpoint(policy, recorded.getStage(),
+                        recorded.getCheckpoint(), evidence, recorded.getStageStartedAt(), recorded.getEvaluatedAt()),
+                        recorded.getPreviousDecisionId());
+            } else {
+                Decision decision = engine.evaluate(policy, recorded.getStage(), evidence, recorded.getEvaluatedAt());
+                replayed = GateDecisions.toEvent(decision, recorded.getPreviousDecisionId());
+            }
         } catch (RuntimeException e) {
             return unreplayable(position, recorded, "policy " + policy.name() + " cannot evaluate stage "
-                    + recorded.getStage() + ": " + e.getMessage());
+                    + recorded.getStage() + (recorded.getCheckpoint() == null ? "" : " checkpoint "
+                    + recorded.getCheckpoint()) + ": " + e.getMessage());
         }
-        GateDecided replayed = GateDecisions.toEvent(decision, recorded.getPreviousDecisionId());
         if (GateDecisions.predatesAccountability(recorded)) {
             // Recorded before decisions named their review date, pending items and decision makers:
             // everything it did record must still be reproduced exactly.

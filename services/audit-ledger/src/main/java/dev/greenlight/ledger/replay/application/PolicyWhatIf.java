@@ -58,9 +58,20 @@ public final class PolicyWhatIf {
                         : "the candidate has no stage '" + decided.getStage() + "'")));
                 continue;
             }
-            Decision decision = engine.evaluate(candidate, decided.getStage(),
-                    EvidenceFold.fold(registered.get(), EvidenceFold.cited(events, decided.getEvidenceIds())),
-                    decided.getEvaluatedAt());
+            var evidence = EvidenceFold.fold(registered.get(), EvidenceFold.cited(events, decided.getEvidenceIds()));
+            Decision decision;
+            if (decided.getCheckpoint() != null && decided.getStageStartedAt() != null) {
+                // A recorded checkpoint decision is judged against the candidate's same checkpoint.
+                if (candidate.stage(decided.getStage()).get().checkpoint(decided.getCheckpoint()).isEmpty()) {
+                    results.add(result(decided, "UNKNOWN", List.of("the candidate has no checkpoint '"
+                            + decided.getCheckpoint() + "' in stage '" + decided.getStage() + "'")));
+                    continue;
+                }
+                decision = engine.evaluateCheckpoint(candidate, decided.getStage(), decided.getCheckpoint(), evidence,
+                        decided.getStageStartedAt(), decided.getEvaluatedAt()).decision();
+            } else {
+                decision = engine.evaluate(candidate, decided.getStage(), evidence, decided.getEvaluatedAt());
+            }
             results.add(result(decided, decision.outcome().name(), reasons(decision)));
         }
         return new WhatIfReport(candidate.name() + " " + candidate.version(), candidate.contentHash(), results);

@@ -1,8 +1,11 @@
 package dev.greenlight.gate.decision.domain;
 
+import dev.greenlight.policy.engine.CheckpointDecision;
 import dev.greenlight.policy.engine.Decision;
+import dev.greenlight.policy.engine.Outcome;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.model.Checkpoint;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.Stage;
 import java.time.Instant;
@@ -36,6 +39,10 @@ import java.util.Set;
  *   <li><b>Retention.</b> Before an evaluation — and, for a target with no release in flight,
  *       whenever its evidence doubled since it was last pruned — evidence no policy can count any
  *       more is forgotten ({@link RecordedEvidence#expired}).</li>
+ *   <li><b>Checkpoints.</b> A rollout step's start ({@link RecordedEvidence#stageStarted}) is kept
+ *       with the evidence and schedules the stage's monitoring checkpoints: each is a decision,
+ *       emitted at the first evaluation at or after its offset (its offset is a wake-up), or as
+ *       soon as it has failed for good — an alert at T+5 fails T+30 at T+5.</li>
  *   <li><b>Coalescing.</b> A metric sample marks its releases due now instead of evaluating them,
  *       unless {@link Coalescing#maxPendingSamples} are already waiting; the next tick evaluates
  *       them once for the whole burst.</li>
@@ -80,6 +87,16 @@ public final class GateEvaluation<E> {
         }
         state.evidence.put(id, event);
         step.remembered.add(event);
+        StageStart started = recorded.stageStarted(event);
+        if (started != null) {
+            // A rollout step started: it schedules that stage's checkpoints (Checkpoints below).
+            stageStarts(state).merge(started.version(), started,
+                    (known, next) -> next.startedAt().isBefore(known.startedAt()) ? known : next);
+            if (state.releases.containsKey(started.version())) {
+                step.evaluate(started.version());
+            }
+            return step.result();
+        }
         if (state.evidence.size() > 2 * Math.max(state.evidenceAfterPrune, PRUNE_FLOOR)) {
             step.prune();
         }
@@ -112,6 +129,21 @@ public final class GateEvaluation<E> {
         step.moveWakeUp(version, null); // taken; the evaluation sets the next one
         step.evaluate(version);
         return step.result();
+    }
+
+    /** The latest stage start per version, derived from the stored evidence once per loaded state. */
+    private Map<String, StageStart> stageStarts(GateState<E> state) {
+        if (!state.stageStartsDerived) {
+            state.stageStartsDerived = true;
+            for (E event : state.evidence.values()) {
+                StageStart started = recorded.stageStarted(event);
+                if (started != null) {
+                    state.stageStarts.merge(started.version(), started,
+                            (known, next) -> next.startedAt().isBefore(known.startedAt()) ? known : next);
+                }
+            }
+        }
+        return state.stageStarts;
     }
 
     /** One input's work: evidence is pruned at most once, and every change is collected. */
@@ -161,7 +193,46 @@ public final class GateEvaluation<E> {
                     decisions.add(new StageDecision(version, decision, last == null ? null : last.decisionId()));
                 }
             }
+            Instant checkpointDue = checkpoints(version, policy.get(), folded);
+            if (checkpointDue != null && (nextChange == null || checkpointDue.isBefore(nextChange))) {
+                nextChange = checkpointDue;
+            }
             moveWakeUp(version, detailsWait && (nextChange == null || nextChange.isAfter(now)) ? now : nextChange);
+        }
+
+        /**
+         * The checkpoints of the stage the release's rollout last entered: each is evaluated until
+         * it is decided (GO or NO_GO; a HOLD at its offset — evidence missing — is decided again as
+         * evidence comes), and a decided verdict is emitted like a stage's. Returns the earliest
+         * offset still ahead, for the wake-up.
+         */
+        private Instant checkpoints(String version, Policy policy, Evidence folded) {
+            StageStart start = stageStarts(state).get(version);
+            Stage stage = start == null ? null : policy.stage(start.stage()).orElse(null);
+            if (stage == null || stage.checkpoints().isEmpty()) {
+                return null;
+            }
+            Instant wake = null;
+            for (Checkpoint checkpoint : stage.checkpoints()) {
+                String key = StageStart.verdictKey(stage.name(), checkpoint.name(), start.startedAt());
+                LastVerdict last = state.verdicts.getOrDefault(version, Map.of()).get(key);
+                if (last != null && last.outcome() != Outcome.HOLD) {
+                    continue; // decided for good
+                }
+                CheckpointDecision verdict = engine.evaluateCheckpoint(policy, stage.name(), checkpoint.name(),
+                        folded, start.startedAt(), now);
+                if (!verdict.decided()) {
+                    wake = wake == null || verdict.dueAt().isBefore(wake) ? verdict.dueAt() : wake;
+                    continue;
+                }
+                LastVerdict next = LastVerdict.of(verdict.decision());
+                if (last == null || last.changedBy(next)) {
+                    state.verdicts.computeIfAbsent(version, v -> new HashMap<>()).put(key, next);
+                    decisions.add(new StageDecision(version, verdict.decision(),
+                            last == null ? null : last.decisionId(), verdict));
+                }
+            }
+            return wake;
         }
 
         /** Marks the release due at the next tick, keeping an earlier wake-up. */

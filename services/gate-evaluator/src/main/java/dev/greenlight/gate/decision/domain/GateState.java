@@ -37,6 +37,10 @@ public final class GateState<E> {
     final Map<String, Integer> pendingSamples = new HashMap<>();
     /** How much evidence was left after it was last pruned (0: not since loaded). */
     int evidenceAfterPrune;
+    /** The latest stage start of each version, derived from the evidence when first needed. */
+    final Map<String, StageStart> stageStarts = new HashMap<>();
+    /** Whether {@link #stageStarts} was derived from the evidence since loaded. */
+    boolean stageStartsDerived;
 
     public void restoreRelease(String version, E registration) {
         releases.put(version, registration);

@@ -37,4 +37,12 @@ public interface RecordedEvidence<E> {
 
     /** The policy that gates the release {@code registration} registers; empty when none does. */
     Optional<Policy> governing(E registration);
+
+    /**
+     * The stage start {@code event} records (a rollout step started), or null for anything else.
+     * Kept with the evidence, never folded into it: it schedules the stage's checkpoints.
+     */
+    default StageStart stageStarted(E event) {
+        return null;
+    }
 }

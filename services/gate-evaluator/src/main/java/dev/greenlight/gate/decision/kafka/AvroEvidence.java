@@ -2,9 +2,11 @@ package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.EvidenceRetention;
 import dev.greenlight.gate.decision.domain.RecordedEvidence;
+import dev.greenlight.gate.decision.domain.StageStart;
 import dev.greenlight.gate.policy.ReleasePolicies;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.evidence.Evidence;
@@ -58,6 +60,12 @@ public final class AvroEvidence implements RecordedEvidence<SpecificRecord> {
     @Override
     public Set<SpecificRecord> expired(Collection<SpecificRecord> events, Instant now) {
         return retention.expired(events, now);
+    }
+
+    @Override
+    public StageStart stageStarted(SpecificRecord event) {
+        return event instanceof RolloutStepStarted started
+                ? new StageStart(started.getVersion(), started.getStage(), started.getMeta().getOccurredAt()) : null;
     }
 
     @Override

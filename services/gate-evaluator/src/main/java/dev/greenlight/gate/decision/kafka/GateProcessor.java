@@ -80,7 +80,9 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
     private void apply(String target, GateStep<SpecificRecord> step, Instant now) {
         List<GateDecided> decided = new ArrayList<>(step.decisions().size());
         for (StageDecision decision : step.decisions()) {
-            decided.add(GateDecisions.toEvent(decision.decision(), decision.previousDecisionId()));
+            decided.add(decision.checkpoint() != null
+                    ? GateDecisions.toEvent(decision.checkpoint(), decision.previousDecisionId())
+                    : GateDecisions.toEvent(decision.decision(), decision.previousDecisionId()));
         }
         stores.write(target, step, decided);
         for (GateDecided next : decided) {

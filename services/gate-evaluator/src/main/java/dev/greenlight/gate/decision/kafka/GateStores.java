@@ -7,6 +7,7 @@ import dev.greenlight.gate.decision.domain.GateState;
 import dev.greenlight.gate.decision.domain.GateStep;
 import dev.greenlight.gate.decision.domain.LastVerdict;
 import dev.greenlight.gate.decision.domain.VerdictDigest;
+import dev.greenlight.gate.decision.domain.StageStart;
 import dev.greenlight.gate.decision.domain.WakeUp;
 import dev.greenlight.policy.engine.CriterionStatus;
 import dev.greenlight.policy.engine.Outcome;
@@ -82,7 +83,7 @@ final class GateStores {
             evidence.delete(StoreKeys.evidence(target, EvidenceFold.eventId(event)));
         }
         for (GateDecided decision : decided) {
-            decisions.put(StoreKeys.decision(StoreKeys.release(target, decision.getVersion()), decision.getStage()),
+            decisions.put(StoreKeys.decision(StoreKeys.release(target, decision.getVersion()), verdictKey(decision)),
                     decision);
         }
         for (WakeUp move : step.wakeUps()) {
@@ -128,13 +129,19 @@ final class GateStores {
                 VerdictDigest.of(outcome, decided.getPolicy().getContentHash(), items, decided.getMissing()));
     }
 
+    /** A stage's gate decision is kept by stage; a checkpoint's beside it (see {@link StageStart#verdictKey}). */
+    static String verdictKey(GateDecided decided) {
+        return decided.getCheckpoint() == null || decided.getStageStartedAt() == null ? decided.getStage()
+                : StageStart.verdictKey(decided.getStage(), decided.getCheckpoint(), decided.getStageStartedAt());
+    }
+
     private GateState<SpecificRecord> load(String target) {
         GateState<SpecificRecord> state = new GateState<>();
         String prefix = StoreKeys.targetPrefix(target);
         scan(releases, prefix, (key, release) -> state.restoreRelease(release.getVersion(), release));
         scan(evidence, prefix, (key, event) -> state.restoreEvidence(EvidenceFold.eventId(event), event));
         scan(decisions, prefix, (key, decided) ->
-                state.restoreVerdict(decided.getVersion(), decided.getStage(), verdictOf(decided)));
+                state.restoreVerdict(decided.getVersion(), verdictKey(decided), verdictOf(decided)));
         scan(wakeAt, prefix, (key, at) -> state.restoreWakeUp(StoreKeys.versionOf(key), Instant.ofEpochMilli(at)));
         return state;
     }

@@ -2,6 +2,7 @@ package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.evidence.EvidenceRetention;
 import dev.greenlight.gate.decision.domain.Coalescing;
 import dev.greenlight.gate.decision.domain.GateEvaluation;
@@ -119,7 +120,9 @@ public final class GateTopology {
                 .merge(source(builder, serdes, Topics.CHECKS))
                 .merge(source(builder, serdes, Topics.ALERTS))
                 .merge(source(builder, serdes, Topics.METRICS))
-                .merge(source(builder, serdes, Topics.APPROVALS));
+                .merge(source(builder, serdes, Topics.APPROVALS))
+                // Only step starts of the rollouts topic: they schedule the stages' checkpoints.
+                .merge(source(builder, serdes, Topics.ROLLOUTS).filter((target, event) -> event instanceof RolloutStepStarted));
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RELEASES_STORE), keys,
                 StoreSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
@@ -152,6 +155,7 @@ public final class GateTopology {
         for (Topic<?> topic : List.of(Topics.CHECKS, Topics.ALERTS, Topics.METRICS, Topics.APPROVALS)) {
             members.addAll(topic.recordSchemas());
         }
+        members.add(RolloutStepStarted.getClassSchema()); // appended: stored unions decode by position
         return Schema.createUnion(members);
     }
 }

@@ -12,11 +12,12 @@ import java.util.List;
 /**
  * What the evaluator knows about one release: the registration, the governing policy (null with
  * {@code policyStatus} "no policy" when none governs it, so nobody mistakes "not gated" for
- * "not yet decided") and the current decision per stage.
+ * "not yet decided") and the current decision per stage, then the latest decision of each
+ * monitoring checkpoint of the stages entered (apart, so neither is mistaken for the other).
  */
 record ReleaseView(String releaseId, String target, String version, String releaseType, String revision,
                    String author, Instant registeredAt, String policyStatus, PolicyView policy,
-                   List<StageDecisionView> decisions) {
+                   List<StageDecisionView> decisions, List<CheckpointDecisionView> checkpoints) {
 
     record PolicyView(String name, String version, String contentHash) {
     }
@@ -27,7 +28,10 @@ record ReleaseView(String releaseId, String target, String version, String relea
                 release.getVersion(), release.getReleaseType().name(), release.getRevision(), release.getAuthor(),
                 release.getMeta().getOccurredAt(), policy == null ? "no policy" : "gated",
                 policy == null ? null : new PolicyView(policy.name(), policy.version(), policy.contentHash()),
-                inStageOrder(state.decisions(), policy).stream().map(StageDecisionView::of).toList());
+                inStageOrder(state.decisions(), policy).stream().filter(d -> d.getCheckpoint() == null)
+                        .map(StageDecisionView::of).toList(),
+                inStageOrder(state.decisions(), policy).stream().filter(d -> d.getCheckpoint() != null)
+                        .map(CheckpointDecisionView::of).toList());
     }
 
     /** Stages as the policy lists them (shadow before live-10 before live-100), not as stored. */

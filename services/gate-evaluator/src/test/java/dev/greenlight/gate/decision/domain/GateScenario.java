@@ -27,7 +27,7 @@ final class GateScenario {
 
     static final Instant START = Instant.parse("2026-03-10T12:00:00Z");
     static final PolicyCatalog POLICIES = catalog("test-gate.yaml", "test-metric-gate.yaml",
-            "/live-view/test-signoff-gate.yaml");
+            "/live-view/test-signoff-gate.yaml", "test-checkpoint-gate.yaml");
 
     final GateEvaluation<SpecificRecord> evaluation;
     final GateState<SpecificRecord> state = new GateState<>();
