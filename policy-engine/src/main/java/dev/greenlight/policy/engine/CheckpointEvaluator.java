@@ -74,8 +74,11 @@ final class CheckpointEvaluator {
         String version = evidence.release().version();
         String id = DecisionId.of(policy.contentHash(), target, version,
                 CheckpointDecision.idStage(stage, checkpoint.name(), stageStart), at, evidenceIds);
+        // A checkpoint's verdict is a decision like a stage's: it names its review date, what it is
+        // pending on and its decision makers too.
         Decision decision = new Decision(id, target, version, stage, outcome, results, missing, nextChangeAt,
-                new PolicyRef(policy.name(), policy.version(), policy.contentHash()), at, evidenceIds);
+                new PolicyRef(policy.name(), policy.version(), policy.contentHash()), at, evidenceIds,
+                Accountability.of(policy, policy.stage(stage).orElseThrow(), outcome, results, evidence, at));
         return new CheckpointDecision(decision, checkpoint.name(), stageStart, dueAt,
                 due || (outcome == Outcome.NO_GO && settled));
     }
