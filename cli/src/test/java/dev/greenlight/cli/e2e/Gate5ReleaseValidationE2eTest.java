@@ -14,10 +14,14 @@ import static dev.greenlight.cli.e2e.GateSteps.shippedPolicy;
 import static dev.greenlight.cli.e2e.GateSteps.status;
 import static dev.greenlight.cli.e2e.GateSteps.waive;
 import static dev.greenlight.cli.e2e.GateSteps.whatIf;
+import static dev.greenlight.cli.e2e.GateSteps.withDetails;
+import static dev.greenlight.cli.e2e.WholeStack.encode;
+import static dev.greenlight.cli.e2e.WholeStack.get;
 import static dev.greenlight.cli.e2e.WholeStack.ledgerVerifiesAndReplaysEveryDecision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.greenlight.cli.stack.StackService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,12 @@ class Gate5ReleaseValidationE2eTest {
     private static final String POLICY_FILE = "gate5-release-validation.yaml";
     private static final String ENTRY = "trade-nexus-e2e-entry";
     private static final String LANES = "trade-nexus-e2e-lanes";
+    private static final String REPLAY = "trade-nexus-e2e-replay";
+    /** release_gate_check's replay JSON for a candidate that passes: recorded as the check's details. */
+    private static final String REPLAY_PASSES = """
+            {"id": "rg-5.1.0-1", "decision": "pass", "mergeBlocked": false, "releaseBlocked": false,
+             "mergeGateStatus": "pass", "releaseGateStatus": "pass", "baselineDecision": "GO",
+             "candidateDecision": "GO", "reasons": []}""";
     private static final String VERSION = "5.1.0";
     private static final String REVISION = "9a5e2e0c1";
     private static final String VALIDATION = "validation";
@@ -50,10 +60,11 @@ class Gate5ReleaseValidationE2eTest {
     private static List<String> governanceAndLanes(String target, String webLane) {
         List<String> checks = new ArrayList<>();
         for (String name : List.of("contract-governance", "review-governance", "docs-governance",
-                "llm-package-governance", "replay-gate", "deployment-profile-singular", "reliability-closure",
+                "llm-package-governance", "deployment-profile-singular", "reliability-closure",
                 "lane:cli", "lane:openclaw", "lane:agent-runtime")) {
             checks.add(check(target, VERSION, REVISION, name, "PASS"));
         }
+        checks.add(withDetails(check(target, VERSION, REVISION, "replay-gate", "PASS"), REPLAY_PASSES));
         checks.add(check(target, VERSION, REVISION, "lane:web", webLane));
         return checks;
     }
@@ -169,8 +180,47 @@ class Gate5ReleaseValidationE2eTest {
 
     @Test
     @Order(4)
+    void aBlockedReplayGateIsNoGoNamingTheBlockedFieldsWhichTheEvidenceBundleShows() {
+        register(REPLAY, VERSION, "STRATEGY", REVISION);
+        List<String> evidence = new ArrayList<>(governanceAndLanes(REPLAY, "PASS"));
+        evidence.addAll(dependencies(REPLAY, "#44", "#45", "#75", "#80"));
+        report(evidence);
+        approve("dave", REPLAY, VERSION, "release-captain", "sign-off on #150");
+        awaitStage(REPLAY, VERSION, VALIDATION, "GO");
+
+        // Scenario D: the governance run's replay preflight says the candidate is blocked for release.
+        report(withDetails(check(REPLAY, VERSION, REVISION, "replay-gate", "PASS"), """
+                {"id": "rg-5.1.0-2", "decision": "blocked", "mergeBlocked": false, "releaseBlocked": true,
+                 "mergeGateStatus": "pass", "releaseGateStatus": "blocked", "baselineDecision": "GO",
+                 "candidateDecision": "NO_GO", "reasons": ["candidate profile EXPERT changes 3 recorded GO decisions"]}"""));
+        JsonNode blocked = awaitStage(REPLAY, VERSION, VALIDATION, "NO_GO");
+        assertThat(criteriaWith(blocked, "FAIL")).containsExactly("replay-gate");
+        JsonNode replay = criterion(blocked, "replay-gate");
+        assertThat(replay.path("reason").asString()).contains("releaseBlocked is true, must equal false")
+                .contains("releaseGateStatus is blocked, must not equal blocked");
+        assertThat(replay.path("observed").asString()).contains("id=rg-5.1.0-2").contains("releaseBlocked=true");
+
+        // The evidence bundle records the replay JSON fields as they were reported, not squeezed into a summary.
+        JsonNode bundle = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                get(StackService.AUDIT_LEDGER, "/api/v1/ledger/releases/" + encode(REPLAY) + "/" + VERSION
+                        + "/evidence?format=json", "bob"), reply -> reply.status() == 200 && "rg-5.1.0-2".equals(
+                        reply.json().path("gate5").path("replayGate").path("details").path("id").asString(null))).json();
+        JsonNode details = bundle.path("gate5").path("replayGate").path("details");
+        assertThat(details.path("releaseBlocked").asBoolean()).isTrue();
+        assertThat(details.path("mergeBlocked").isBoolean()).isTrue();
+        assertThat(details.path("decision").asString()).isEqualTo("blocked");
+        assertThat(details.path("reasons").get(0).asString()).contains("EXPERT");
+
+        // Recover: the drift is remediated and the post-fix rerun passes.
+        report(withDetails(check(REPLAY, VERSION, REVISION, "replay-gate", "PASS"), REPLAY_PASSES.replace("-1\"", "-3\"")));
+        assertThat(status(awaitStage(REPLAY, VERSION, VALIDATION, "GO"), "replay-gate")).isEqualTo("PASS");
+    }
+
+    @Test
+    @Order(5)
     void theLedgerVerifiesAndReplaysEveryGate5Decision() {
         ledgerVerifiesAndReplaysEveryDecision(ENTRY);
         ledgerVerifiesAndReplaysEveryDecision(LANES);
+        ledgerVerifiesAndReplaysEveryDecision(REPLAY);
     }
 }

@@ -58,6 +58,7 @@ class TradingStrategyRunbookE2eTest {
     private static final String ERRORS = "ict-qm-e2e-live-errors";
     private static final String KILLED = "ict-qm-e2e-kill-switch";
     private static final String HOTFIX = "ict-qm-e2e-hotfix";
+    private static final String FIXES = "ict-qm-e2e-audit-fixes";
 
     private static ReferenceDeployer deployer;
 
@@ -240,19 +241,64 @@ class TradingStrategyRunbookE2eTest {
 
     @Test
     @Order(6)
+    void aPassWithFixesAuditIsNoGoNamingOpenFixesUntilEveryFixIsVerifiedComplete() {
+        register(FIXES, "2.1.0", "STRATEGY", "f1xe501");
+        checks(FIXES, "2.1.0", "f1xe501", "PASS", "lint", "unit-tests", "anti-bias-tests", "security-scan");
+        auditVerification(FIXES, "2.1.0", "f1xe501", "PASS-WITH-FIXES", 1);
+        approve("bob", FIXES, "2.1.0", "code-review");
+        approve("bob", FIXES, "2.1.0", "auditor");
+        metric(FIXES, "2.1.0", "walk_forward_consistency_pct", 68);
+
+        // "All fixes complete: Verified" - one fix is still open, so the audit does not sign the release off.
+        JsonNode open = awaitDecision(FIXES, "2.1.0", v -> "NO_GO".equals(outcome(v, "paper")));
+        JsonNode audit = criterion(stage(open, "paper"), "audit-verification");
+        assertThat(audit.path("status").asString()).isEqualTo("FAIL");
+        assertThat(audit.path("reason").asString()).contains("openFixes is 1, must equal 0");
+        assertThat(audit.path("observed").asString()).contains("verdict=PASS-WITH-FIXES, openFixes=1");
+        assertThat(strings(audit.path("evidenceIds"))).hasSize(1);
+        assertThat(rollout(awaitTarget(FIXES, t -> !rollout(t, "2.1.0").isMissingNode()), "2.1.0")
+                .path("status").asString()).isEqualTo("PENDING");
+
+        // The auditor verifies the last fix; the re-run reports no open fix and paper trading may start.
+        auditVerification(FIXES, "2.1.0", "f1xe501", "PASS-WITH-FIXES", 0);
+        JsonNode verified = awaitDecision(FIXES, "2.1.0", v -> "GO".equals(outcome(v, "paper")));
+        assertThat(criterion(stage(verified, "paper"), "audit-verification").path("observed").asString())
+                .contains("openFixes=0");
+
+        // The evidence bundle's sign-off checklist shows the verdict and open fixes the check reported.
+        JsonNode bundle = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                WholeStack.get(StackService.AUDIT_LEDGER, "/api/v1/ledger/releases/" + WholeStack.encode(FIXES)
+                        + "/2.1.0/evidence?format=json", "bob"), reply -> reply.status() == 200
+                        && reply.json().toString().contains("openFixes=0")).json();
+        assertThat(bundle.path("tradingChecklist").toString()).contains("verdict=PASS-WITH-FIXES");
+    }
+
+    @Test
+    @Order(7)
     void theLedgerVerifiesAndReplaysEveryDecisionOfTheRunbook() {
-        for (String target : List.of(GO, DIVERGING, ERRORS, KILLED, HOTFIX)) {
+        for (String target : List.of(GO, DIVERGING, ERRORS, KILLED, HOTFIX, FIXES)) {
             WholeStack.ledgerVerifiesAndReplaysEveryDecision(target);
         }
     }
 
     /** CI's pre-release checks, code review, the PASS audit and its walk-forward number: enough for paper. */
     private static void preReleaseChecksAndAuditSignOff(String target, String version, String revision) {
-        checks(target, version, revision, "PASS", "lint", "unit-tests", "anti-bias-tests", "security-scan",
-                "audit-verification");
+        checks(target, version, revision, "PASS", "lint", "unit-tests", "anti-bias-tests", "security-scan");
+        auditVerification(target, version, revision, "PASS", 0);
         approve("bob", target, version, "code-review");
         approve("bob", target, version, "auditor");
         metric(target, version, "walk_forward_consistency_pct", 68);
+    }
+
+    /** scripts/verify_audit.py's result: the audit report's verdict and its open fixes (section 5) as details. */
+    private static void auditVerification(String target, String version, String revision, String verdict,
+                                          int openFixes) {
+        Instant completed = now().minusSeconds(30);
+        postOk(StackService.CHECK_INGEST, "/api/v1/checks", "ci", """
+                {"target": "%s", "version": "%s", "name": "audit-verification", "status": "PASS", "revision": "%s",
+                 "startedAt": "%s", "completedAt": "%s",
+                 "details": {"verdict": "%s", "openFixes": %d, "report": "docs/audits/ict_qm_audit.md"}}"""
+                .formatted(target, version, revision, completed.minusSeconds(60), completed, verdict, openFixes));
     }
 
     /** The paper reconciliation, the kill-switch test and the risk and founder sign-offs for going live. */

@@ -70,13 +70,20 @@ final class CheckEvaluator implements CriterionEvaluator<CheckCriterion> {
             return CriterionResult.of(criterion, FAIL, observed, threshold,
                     "latest run of " + criterion.check() + ": " + String.join("; ", details.failures()), ids, null);
         }
+        String unreported = details == null || details.missing().isEmpty() ? null
+                : "latest run reports no " + String.join(", ", details.missing());
         if (latest.status() == CheckStatus.WARN) {
+            if (unreported != null) {
+                // A warning must not carry a run past the conditions it never reported on.
+                return CriterionResult.of(criterion, PENDING, observed, threshold, criterion.check() + ": " + unreported,
+                        ids, null);
+            }
             return CriterionResult.of(criterion, WARN, observed, threshold,
                     "latest run of " + criterion.check() + " passed with warnings", ids, null);
         }
         List<String> unmet = new ArrayList<>();
-        if (details != null && !details.missing().isEmpty()) {
-            unmet.add("latest run reports no " + String.join(", ", details.missing()));
+        if (unreported != null) {
+            unmet.add(unreported);
         }
         int needed = Math.max(1, criterion.consecutive());
         long streak = qualifyingStreak(runs, criterion.minRunWindow());

@@ -109,6 +109,9 @@ class CheckDetailsCriterionTest {
                 .isEqualTo(CriterionStatus.FAIL);
         assertThat(judge(AUDIT, CheckStatus.WARN, Map.of("verdict", "PASS", "openFixes", 0)).status())
                 .isEqualTo(CriterionStatus.WARN);
+        var unreported = judge(AUDIT, CheckStatus.WARN, Map.of("verdict", "PASS"));
+        assertThat(unreported.status()).isEqualTo(CriterionStatus.PENDING);
+        assertThat(unreported.reason()).isEqualTo("audit: latest run reports no openFixes");
     }
 
     @Test
