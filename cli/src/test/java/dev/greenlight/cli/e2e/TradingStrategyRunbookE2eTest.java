@@ -207,10 +207,12 @@ class TradingStrategyRunbookE2eTest {
         checks(HOTFIX, "2.0.4-hotfix", "f1c5f05", "PASS", "lint", "unit-tests", "security-scan");
         approve("dave", HOTFIX, "2.0.4-hotfix", "founder");
 
-        // The gate records a decision only when its verdict changes, so the founder's lone sign-off
-        // shows as the same HOLD: the expedited review still lacks its second person.
+        // The founder's lone sign-off is recorded at once (the live view is current) and the gate
+        // still HOLDs: the expedited review lacks its second person.
         JsonNode founderAlone = awaitDecision(HOTFIX, "2.0.4-hotfix", v -> "HOLD".equals(outcome(v, "live-100"))
-                && "PASS".equals(criterion(stage(v, "live-100"), "lint").path("status").asString()));
+                && strings(stage(v, "live-100").path("missing")).equals(List.of("approval:expedited-review"))
+                && criterion(stage(v, "live-100"), "expedited-review").path("observed").asString("")
+                        .startsWith("1 of 2 approvers"));
         assertThat(strings(stage(founderAlone, "live-100").path("missing"))).containsExactly("approval:expedited-review");
         assertThat(awaitRollout(HOTFIX, "2.0.4-hotfix", r -> !r.isMissingNode()).path("nextStep").asString())
                 .isEqualTo("waiting for GO on stage live-100");
