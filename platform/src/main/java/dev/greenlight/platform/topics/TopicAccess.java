@@ -39,6 +39,9 @@ public final class TopicAccess {
         // back to know each hold's owner); the gate turns them into HOLD.
         grant(Topics.HOLDS, writers(KafkaUser.APPROVAL),
                 readers(KafkaUser.APPROVAL, KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
+        // The org-wide kill switch (a pattern of targets): people flip it through the approval service.
+        grant(Topics.KILL_SWITCH_PATTERNS, writers(KafkaUser.APPROVAL),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         grant(Topics.DECISIONS, writers(KafkaUser.GATE_EVALUATOR),
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         // Policy texts by content hash: whoever evaluates a decision again resolves the gate's text,

@@ -95,6 +95,16 @@ public final class Topics {
             Schema.createUnion(List.of(HoldPlaced.getClassSchema(), HoldLifted.getClassSchema())),
             SpecificRecord.class, 1, KEEP_FOREVER);
 
+    /**
+     * Org-wide kill switch: activations and deactivations whose {@code target} is a target pattern
+     * ({@code payments-*}, {@code *}) rather than one target. Every rollout-controller instance reads
+     * the whole topic (a global store), so each freezes the rollouts of every target the pattern
+     * covers, including those that start while it is on; one partition keeps the flips in order.
+     */
+    public static final Topic<SpecificRecord> KILL_SWITCH_PATTERNS = new Topic<>("greenlight.kill-switch-patterns",
+            Schema.createUnion(List.of(KillSwitchActivated.getClassSchema(), KillSwitchDeactivated.getClassSchema())),
+            SpecificRecord.class, 1, KEEP_FOREVER);
+
     /** Gate verdicts with their criteria and evidence. */
     public static final Topic<GateDecided> DECISIONS = single("greenlight.decisions", GateDecided.class,
             GateDecided.getClassSchema());
@@ -171,7 +181,7 @@ public final class Topics {
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
-            HOLDS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
+            HOLDS, KILL_SWITCH_PATTERNS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
             LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER);
 
     private Topics() {
