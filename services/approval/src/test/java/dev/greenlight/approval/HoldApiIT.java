@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.HoldLifted;
 import dev.greenlight.events.HoldPlaced;
+import dev.greenlight.events.KillSwitchActivated;
+import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
@@ -162,6 +164,34 @@ class HoldApiIT {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(holdsNamed("twice")).hasSize(1);
+    }
+
+    @Test
+    void theOrgWideKillSwitchTakesAPatternOnItsOwnTopic_aLookAlikePatternOrAWrongRoleWritesNothing() {
+        Answer on = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+                {"target": "ict-*", "action": "ACTIVATE", "reason": "market data feed corrupt"}""");
+        Answer lookAlike = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+                {"target": "ICT-*", "action": "ACTIVATE", "reason": "x"}""");
+        Answer frank = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-frank", """
+                {"target": "ict-*", "action": "ACTIVATE", "reason": "x"}""");
+        Answer erinOff = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+                {"target": "ict-*", "action": "DEACTIVATE", "reason": "x"}""");
+        Answer off = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-dave", """
+                {"target": "ict-*", "action": "DEACTIVATE", "reason": "feed repaired"}""");
+
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(lookAlike.status()).isEqualTo(400);
+        assertThat(lookAlike.body().path("field").asString()).isEqualTo("target");
+        assertThat(frank.status()).isEqualTo(403);
+        assertThat(erinOff.status()).isEqualTo(403);
+        assertThat(off.status()).isEqualTo(200);
+        List<SpecificRecord> flips = TopicProbe.readAll(brokers, Topics.KILL_SWITCH_PATTERNS, registry).stream()
+                .map(r -> r.value()).toList();
+        assertThat(flips).hasSize(2);
+        assertThat(((KillSwitchActivated) flips.get(0)).getTarget()).isEqualTo("ict-*");
+        assertThat(((KillSwitchActivated) flips.get(0)).getActivatedBy()).isEqualTo("erin");
+        assertThat(((KillSwitchDeactivated) flips.get(1)).getDeactivatedBy()).isEqualTo("dave");
+        assertThat(TopicProbe.readAll(brokers, Topics.KILL_SWITCH, registry)).noneMatch(r -> r.key().contains("*"));
     }
 
     private List<SpecificRecord> holdsNamed(String name) {
