@@ -7,16 +7,20 @@ import dev.greenlight.events.ApprovalRejected;
 import dev.greenlight.events.ApprovalRevoked;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.HoldLifted;
+import dev.greenlight.events.HoldPlaced;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.OnCallAcknowledged;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.WaiverGranted;
 import dev.greenlight.events.WaiverRevoked;
+import dev.greenlight.identity.TargetPattern;
 import dev.greenlight.policy.evidence.Alert;
 import dev.greenlight.policy.evidence.Approval;
 import dev.greenlight.policy.evidence.CheckResult;
 import dev.greenlight.policy.evidence.CheckStatus;
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.Hold;
 import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.evidence.OnCallAck;
 import dev.greenlight.policy.evidence.Release;
@@ -55,6 +59,8 @@ import org.apache.avro.specific.SpecificRecord;
  * <p>Which events concern a release: everything of the same target that names the release's
  * version; metrics and on-call acknowledgements without a version and all alerts (which have
  * none) apply to every version of the target. Evidence item ids are always {@code meta.eventId}.
+ * Holds ({@code HoldPlaced}) concern every release whose target their pattern covers, and a
+ * {@code HoldLifted} removes the hold it names (a lifted hold is simply no longer evidence).
  * Kill-switch events and {@code ActionRefused} are not gate evidence (the engine has no such
  * item). {@code previousVersion} is what the registration says the release replaces: the
  * pipeline's word, recorded in the event, so a replay sees the same semver class.
@@ -87,7 +93,7 @@ public final class EvidenceFold {
         byId.values().forEach(items::amend);
         return new Evidence(release(registered), items.checks, List.copyOf(items.alerts.values()), items.metrics,
                 List.copyOf(items.approvals.values()), List.copyOf(items.waivers.values()), items.onCallAcks,
-                registered.getPreviousVersion());
+                registered.getPreviousVersion(), List.copyOf(items.holds.values()));
     }
 
     /**
@@ -123,6 +129,9 @@ public final class EvidenceFold {
 
     /** Whether an event is evidence for the release (same target; same version where it names one). */
     public static boolean concerns(ReleaseRegistered registered, SpecificRecord event) {
+        if (isHold(event)) {
+            return coveredByHold(registered.getTarget(), event);
+        }
         if (!registered.getTarget().equals(target(event))) {
             return false;
         }
@@ -147,6 +156,32 @@ public final class EvidenceFold {
             return e.getVersion() == null || version.equals(e.getVersion());
         }
         return false;
+    }
+
+    /**
+     * Whether a hold event ({@code HoldPlaced} or {@code HoldLifted}) concerns {@code target}: its
+     * {@code target} field is a pattern ({@link TargetPattern}), so one hold concerns every target it
+     * covers. A pattern that does not parse (never written by the approval service) covers nothing.
+     */
+    public static boolean coveredByHold(String target, SpecificRecord holdEvent) {
+        String pattern = target(holdEvent);
+        return TargetPattern.problem(pattern).isEmpty() && new TargetPattern(pattern).covers(target);
+    }
+
+    /** Whether {@code event} is a hold event, keyed by a target pattern rather than a target. */
+    public static boolean isHold(SpecificRecord event) {
+        return event instanceof HoldPlaced || event instanceof HoldLifted;
+    }
+
+    /** The hold events of {@code events} that cover {@code target}. */
+    public static List<SpecificRecord> holdsCovering(String target, Collection<? extends SpecificRecord> events) {
+        List<SpecificRecord> covering = new ArrayList<>();
+        for (SpecificRecord event : events) {
+            if (isHold(event) && coveredByHold(target, event)) {
+                covering.add(event);
+            }
+        }
+        return covering;
     }
 
     /** {@code meta.eventId} of any Greenlight event. */
@@ -174,6 +209,8 @@ public final class EvidenceFold {
         private final Map<String, Waiver> waivers = new TreeMap<>();
         private final Map<String, String> waiverItemByWaiverId = new HashMap<>();
         private final List<OnCallAck> onCallAcks = new ArrayList<>();
+        private final Map<String, Hold> holds = new TreeMap<>();
+        private final Map<String, String> holdItemByHoldId = new HashMap<>();
 
         void add(SpecificRecord event) {
             String id = eventId(event);
@@ -199,6 +236,10 @@ public final class EvidenceFold {
                         e.getMeta().getOccurredAt(), e.getExpiresAt()));
             } else if (event instanceof OnCallAcknowledged e) {
                 onCallAcks.add(new OnCallAck(id, e.getEngineer(), e.getWindowStart(), e.getWindowEnd()));
+            } else if (event instanceof HoldPlaced e) {
+                holdItemByHoldId.putIfAbsent(e.getHoldId(), id);
+                holds.put(id, new Hold(id, e.getName(), e.getTarget(), e.getReason(), e.getPlacedBy(),
+                        e.getMeta().getOccurredAt()));
             }
         }
 
@@ -213,6 +254,12 @@ public final class EvidenceFold {
                     approvalItemByApprovalId.put(e.getApprovalId(), eventId(e));
                     approvals.put(eventId(e), new Approval(eventId(e), approval.role(), approval.approver(),
                             approval.verdict(), approval.revision(), approval.at(), approval.expiresAt(), true));
+                }
+            } else if (event instanceof HoldLifted e) {
+                // A lifted hold no longer stands: it leaves the evidence (and so the decision).
+                String item = holdItemByHoldId.get(e.getHoldId());
+                if (item != null) {
+                    holds.remove(item);
                 }
             } else if (event instanceof WaiverRevoked e) {
                 String item = waiverItemByWaiverId.get(e.getWaiverId());

@@ -193,6 +193,27 @@ class PublishCommandsTest {
     }
 
     @Test
+    void holdPlacePostsNameTargetPatternAndReason_liftDeletesById() {
+        answer = "{\"holdId\":\"h-1\",\"name\":\"incident-4711\"}";
+        int placed = run("hold", "place", "incident-4711", "payments-*", "--reason", "INC-4711", "--token",
+                "demo-erin", "--approval-url", url());
+        status = 200;
+        int lifted = run("hold", "lift", "h-1", "--reason", "fixed now", "--token", "demo-erin",
+                "--approval-url", url());
+
+        assertThat(placed).isZero();
+        assertThat(lifted).isZero();
+        assertThat(calls.get(0).method()).isEqualTo("POST");
+        assertThat(calls.get(0).path()).isEqualTo("/api/v1/holds");
+        assertThat(calls.get(0).body().path("target").asString()).isEqualTo("payments-*");
+        assertThat(calls.get(0).body().path("name").asString()).isEqualTo("incident-4711");
+        assertThat(calls.get(0).body().has("placedBy")).isFalse();
+        assertThat(calls.get(1).method()).isEqualTo("DELETE");
+        assertThat(calls.get(1).path()).isEqualTo("/api/v1/holds/h-1");
+        assertThat(out.toString()).contains("hold incident-4711 placed on payments-* (id h-1)", "hold h-1 lifted");
+    }
+
+    @Test
     void aRefusalExitsOneAndTellsWhatToDo() {
         status = 401;
         answer = "{\"title\":\"Authentication required\",\"detail\":\"unknown bearer token\"}";

@@ -35,6 +35,13 @@ public final class TopicAccess {
         // it itself (source GUARD) when a KILL guard trips.
         grant(Topics.KILL_SWITCH, writers(KafkaUser.APPROVAL, KafkaUser.ROLLOUT_CONTROLLER),
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+        // Holds: people and bots place and lift them through the approval service (which reads them
+        // back to know each hold's owner); the gate turns them into HOLD.
+        grant(Topics.HOLDS, writers(KafkaUser.APPROVAL),
+                readers(KafkaUser.APPROVAL, KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
+        // The org-wide kill switch (a pattern of targets): people flip it through the approval service.
+        grant(Topics.KILL_SWITCH_PATTERNS, writers(KafkaUser.APPROVAL),
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         grant(Topics.DECISIONS, writers(KafkaUser.GATE_EVALUATOR),
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         // Policy texts by content hash: whoever evaluates a decision again resolves the gate's text,

@@ -11,6 +11,8 @@ import dev.greenlight.events.DeploymentApplied;
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.HoldLifted;
+import dev.greenlight.events.HoldPlaced;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.LedgerCheckpoint;
@@ -85,6 +87,25 @@ public final class Topics {
     /** Kill switch state changes per target. */
     public static final Topic<SpecificRecord> KILL_SWITCH = union("greenlight.kill-switch",
             KillSwitchActivated.getClassSchema(), KillSwitchDeactivated.getClassSchema());
+
+    /**
+     * Named holds placed and lifted by people and bots, keyed by the target pattern they cover. A
+     * pattern covers many targets, so every gate instance reads the whole topic (a global store)
+     * instead of one partition of it: one partition keeps every placement and lift in one order.
+     */
+    public static final Topic<SpecificRecord> HOLDS = new Topic<>("greenlight.holds",
+            Schema.createUnion(List.of(HoldPlaced.getClassSchema(), HoldLifted.getClassSchema())),
+            SpecificRecord.class, 1, KEEP_FOREVER);
+
+    /**
+     * Org-wide kill switch: activations and deactivations whose {@code target} is a target pattern
+     * ({@code payments-*}, {@code *}) rather than one target. Every rollout-controller instance reads
+     * the whole topic (a global store), so each freezes the rollouts of every target the pattern
+     * covers, including those that start while it is on; one partition keeps the flips in order.
+     */
+    public static final Topic<SpecificRecord> KILL_SWITCH_PATTERNS = new Topic<>("greenlight.kill-switch-patterns",
+            Schema.createUnion(List.of(KillSwitchActivated.getClassSchema(), KillSwitchDeactivated.getClassSchema())),
+            SpecificRecord.class, 1, KEEP_FOREVER);
 
     /** Gate verdicts with their criteria and evidence. */
     public static final Topic<GateDecided> DECISIONS = single("greenlight.decisions", GateDecided.class,
@@ -163,7 +184,7 @@ public final class Topics {
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
-            DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
+            HOLDS, KILL_SWITCH_PATTERNS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
             LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER);
 
     private Topics() {

@@ -77,6 +77,9 @@ class TopicsTest {
      * Every event type is on exactly one topic, with one deliberate exception: {@code ActionRefused}
      * is recorded by each service that refuses people's actions on the topic that service owns
      * (approvals; rollouts for manual rollout commands), so every topic keeps a single writer.
+     * And the kill switch's two events are the same fact for one target ({@code kill-switch},
+     * partitioned by target) or for a pattern of targets ({@code kill-switch-patterns}, read whole
+     * by every rollout-controller instance: the org-wide kill switch).
      */
     @Test
     void everyEventTypeIsOnExactlyOneTopic() {
@@ -86,8 +89,12 @@ class TopicsTest {
 
         assertThat(topicsPerEvent.keySet()).containsExactlyInAnyOrderElementsOf(EventClasses.eventNames());
         String refusals = ActionRefused.getClassSchema().getFullName();
+        java.util.Set<String> twice = java.util.Set.of(refusals,
+                dev.greenlight.events.KillSwitchActivated.getClassSchema().getFullName(),
+                dev.greenlight.events.KillSwitchDeactivated.getClassSchema().getFullName());
         assertThat(topicsPerEvent).allSatisfy((event, count) -> assertThat(count).as(event)
-                .isEqualTo(event.equals(refusals) ? 2L : 1L));
+                .isEqualTo(twice.contains(event) ? 2L : 1L));
+        assertThat(Topics.KILL_SWITCH_PATTERNS.recordSchemas()).isEqualTo(Topics.KILL_SWITCH.recordSchemas());
         assertThat(Topics.APPROVALS.recordSchemas()).contains(ActionRefused.getClassSchema());
         assertThat(Topics.ROLLOUTS.recordSchemas()).contains(ActionRefused.getClassSchema());
     }

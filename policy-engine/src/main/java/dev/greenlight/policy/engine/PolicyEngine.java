@@ -51,6 +51,7 @@ public final class PolicyEngine {
                 results.add(Waivers.apply(criterion, evaluate(criterion, context), context));
             }
         }
+        results.addAll(Holds.results(evidence));
         boolean warnHolds = policy.defaults().warnNeedsHuman();
         List<String> missing = results.stream()
                 .filter(CriterionResult::blocking)

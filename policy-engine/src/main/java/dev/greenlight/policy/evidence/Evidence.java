@@ -16,10 +16,11 @@ import java.util.stream.Stream;
  * arrival order, with any redeliveries, are equal and evaluate identically.
  *
  * @param previousVersion the version currently released for the target; null if none
+ * @param holds           the named holds standing over the release (placed, not lifted, covering its target)
  */
 public record Evidence(Release release, List<CheckResult> checks, List<Alert> alerts, List<MetricSample> metrics,
                        List<Approval> approvals, List<Waiver> waivers, List<OnCallAck> onCallAcks,
-                       String previousVersion) {
+                       String previousVersion, List<Hold> holds) {
 
     public Evidence {
         checks = canonical(checks);
@@ -28,6 +29,14 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
         approvals = canonical(approvals);
         waivers = canonical(waivers);
         onCallAcks = canonical(onCallAcks);
+        holds = canonical(holds == null ? List.of() : holds);
+    }
+
+    /** Evidence under no hold. */
+    public Evidence(Release release, List<CheckResult> checks, List<Alert> alerts, List<MetricSample> metrics,
+                    List<Approval> approvals, List<Waiver> waivers, List<OnCallAck> onCallAcks,
+                    String previousVersion) {
+        this(release, checks, alerts, metrics, approvals, waivers, onCallAcks, previousVersion, List.of());
     }
 
     public static Evidence of(Release release) {
@@ -40,7 +49,7 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
         // sorted, which the sort exploits) and one pass are much cheaper than a tree set.
         List<String> all = new ArrayList<>();
         all.add(release.id());
-        Stream.of(checks, alerts, metrics, approvals, waivers, onCallAcks)
+        Stream.of(checks, alerts, metrics, approvals, waivers, onCallAcks, holds)
                 .flatMap(Collection::stream)
                 .map(EvidenceItem::id)
                 .forEach(all::add);
@@ -57,36 +66,41 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
 
     public Evidence withChecks(List<CheckResult> more) {
         return new Evidence(release, concat(checks, more), alerts, metrics, approvals, waivers, onCallAcks,
-                previousVersion);
+                previousVersion, holds);
     }
 
     public Evidence withAlerts(List<Alert> more) {
         return new Evidence(release, checks, concat(alerts, more), metrics, approvals, waivers, onCallAcks,
-                previousVersion);
+                previousVersion, holds);
     }
 
     public Evidence withMetrics(List<MetricSample> more) {
         return new Evidence(release, checks, alerts, concat(metrics, more), approvals, waivers, onCallAcks,
-                previousVersion);
+                previousVersion, holds);
     }
 
     public Evidence withApprovals(List<Approval> more) {
         return new Evidence(release, checks, alerts, metrics, concat(approvals, more), waivers, onCallAcks,
-                previousVersion);
+                previousVersion, holds);
     }
 
     public Evidence withWaivers(List<Waiver> more) {
         return new Evidence(release, checks, alerts, metrics, approvals, concat(waivers, more), onCallAcks,
-                previousVersion);
+                previousVersion, holds);
     }
 
     public Evidence withOnCallAcks(List<OnCallAck> more) {
         return new Evidence(release, checks, alerts, metrics, approvals, waivers, concat(onCallAcks, more),
-                previousVersion);
+                previousVersion, holds);
     }
 
     public Evidence withPreviousVersion(String version) {
-        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, version);
+        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, version, holds);
+    }
+
+    public Evidence withHolds(List<Hold> more) {
+        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, previousVersion,
+                concat(holds, more));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

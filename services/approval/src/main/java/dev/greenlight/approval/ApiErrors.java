@@ -4,6 +4,7 @@ import dev.greenlight.approval.common.application.NotFoundException;
 import dev.greenlight.approval.common.application.NotPermittedException;
 import dev.greenlight.approval.common.application.NotReadyException;
 import dev.greenlight.approval.common.domain.InvalidFieldException;
+import dev.greenlight.approval.holds.application.HoldNameTakenException;
 import dev.greenlight.platform.web.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,6 +36,11 @@ class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ApiProblems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(HoldNameTakenException.class)
+    ProblemDetail holdNameTaken(HoldNameTakenException e) {
+        return ApiProblems.of(HttpStatus.CONFLICT, "Hold name taken", e.getMessage());
     }
 
     @ExceptionHandler(NotReadyException.class)

@@ -14,13 +14,25 @@ import org.springframework.util.unit.DataSize;
  * @param killSwitch   who may flip kill switches
  * @param maxBodySize  requests with a larger body are refused with 413 before they are read
  * @param waivers      how long waivers last
+ * @param holds        who may place and lift named holds
  */
 @ConfigurationProperties("greenlight.approval")
 public record ApprovalProperties(
         @DefaultValue({"founder", "release-captain", "risk", "management"}) List<String> waiverRoles,
         @DefaultValue KillSwitch killSwitch,
         @DefaultValue("16KB") DataSize maxBodySize,
-        @DefaultValue Waivers waivers) {
+        @DefaultValue Waivers waivers,
+        @DefaultValue Holds holds) {
+
+    /**
+     * @param placeRoles    roles that may place a hold (stop the line): people on call, in engineering and
+     *                      operations, release captains, founders, and {@code stop-the-line} for bots
+     * @param authorityRole the role that may lift anybody's hold (its owner may always lift their own)
+     */
+    public record Holds(@DefaultValue({"on-call", "engineer", "operations", "release-captain", "founder",
+            "stop-the-line"}) List<String> placeRoles,
+                        @DefaultValue("founder") String authorityRole) {
+    }
 
     /**
      * @param defaultExpiry a waiver without {@code expiresAt} lapses this long after it was granted

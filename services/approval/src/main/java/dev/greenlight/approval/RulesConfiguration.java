@@ -2,6 +2,8 @@ package dev.greenlight.approval;
 
 import dev.greenlight.approval.approvals.domain.SignOffRules;
 import dev.greenlight.approval.approvals.domain.SignOffs;
+import dev.greenlight.approval.holds.domain.HoldRules;
+import dev.greenlight.approval.holds.domain.StandingHolds;
 import dev.greenlight.approval.killswitch.domain.KillSwitchRules;
 import dev.greenlight.approval.oncall.domain.CoverageRules;
 import dev.greenlight.approval.waiver.domain.GrantedWaivers;
@@ -51,5 +53,15 @@ class RulesConfiguration {
     KillSwitchRules killSwitchRules(ApprovalProperties properties) {
         return new KillSwitchRules(Set.copyOf(properties.killSwitch().activateRoles()),
                 properties.killSwitch().authorityRole());
+    }
+
+    @Bean
+    HoldRules holdRules(ApprovalProperties properties) {
+        return new HoldRules(Set.copyOf(properties.holds().placeRoles()), properties.holds().authorityRole());
+    }
+
+    @Bean
+    StandingHolds standingHolds() {
+        return new StandingHolds();
     }
 }

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,7 +48,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds every input of a target into the {@link RolloutMachine} and writes the new state and the
+ * Feeds every input of a target into the {@link RolloutMachine} — and, before it, the org-wide
+ * kill switch flips that cover the target ({@link PatternKills}) — and writes the new state and the
  * resulting events in the same stream task, hence the same exactly-once transaction. Time-driven
  * work (soak, checkpoints, deadlines, ack timeouts, guards with a {@code within}) runs from a
  * punctuator that reads the injected clock.
@@ -69,6 +71,8 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, ReleaseRegistered> releases;
     private KeyValueStore<String, List<SpecificRecord>> evidence;
     private KeyValueStore<String, Long> requests;
+    private KeyValueStore<String, String> patternKillsApplied;
+    private PatternKills patternKills;
 
     RolloutProcessor(RolloutMachine machine, RolloutPolicies policies, Clock clock, Duration tickInterval) {
         this.machine = machine;
@@ -84,6 +88,8 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         this.releases = context.getStateStore(RolloutTopology.RELEASE_STORE);
         this.evidence = context.getStateStore(RolloutTopology.EVIDENCE_STORE);
         this.requests = context.getStateStore(RolloutTopology.REQUEST_STORE);
+        this.patternKillsApplied = context.getStateStore(RolloutTopology.PATTERN_KILLS_STORE);
+        this.patternKills = new PatternKills(context.getStateStore(RolloutTopology.KILL_PATTERNS_STORE));
         context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> tickAll());
     }
 
@@ -94,6 +100,7 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         if (target == null || value == null) {
             return;
         }
+        syncPatternKills(target);
         if (value instanceof ReleaseRegistered release) {
             register(target, release);
         } else if (value instanceof GateDecided decided) {
@@ -243,7 +250,55 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         }
     }
 
+    /**
+     * Brings {@code target} in line with the org-wide kill switch (and, if flips arrived since the
+     * last look, every other target of this task first): a pattern switch that covers it and is on
+     * kills it like its own switch would; when the last such switch goes off, the kill it applied
+     * (never a target's own) is lifted, leaving its rollouts paused until a person resumes them.
+     */
+    private void syncPatternKills(String target) {
+        if (patternKills.refresh() && patternKills.any()) {
+            List<String> targets = new ArrayList<>();
+            try (KeyValueIterator<String, TargetState> all = states.all()) {
+                all.forEachRemaining(entry -> targets.add(entry.key));
+            }
+            targets.forEach(this::obeyPatternKills);
+        }
+        if (target != null && patternKills.any()) {
+            obeyPatternKills(target);
+        }
+    }
+
+    private void obeyPatternKills(String target) {
+        Map<String, KillSwitchActivated> covering = patternKills.covering(target);
+        Set<String> applied = PatternKills.parse(patternKillsApplied.get(target));
+        if (applied.equals(covering.keySet())) {
+            return;
+        }
+        for (KillSwitchActivated on : covering.values()) {
+            if (!applied.contains(on.getMeta().getEventId())) {
+                apply(target, s -> machine.killActivated(s, PatternKills.reason(on)));
+            }
+        }
+        if (covering.isEmpty() && !applied.isEmpty()) {
+            TargetState state = states.get(target);
+            if (state != null && state.killed() && state.killReason() != null
+                    && state.killReason().startsWith(PatternKills.REASON_PREFIX)) {
+                String pattern = state.killReason().substring(PatternKills.REASON_PREFIX.length()).split(" ", 2)[0];
+                KillSwitchDeactivated off = patternKills.lastOff(pattern);
+                apply(target, s -> machine.killDeactivated(s, PatternKills.REASON_PREFIX + pattern + " off"
+                        + (off == null ? "" : " by " + off.getDeactivatedBy() + ": " + off.getReason())));
+            }
+        }
+        if (covering.isEmpty()) {
+            patternKillsApplied.delete(target);
+        } else {
+            patternKillsApplied.put(target, PatternKills.format(covering.keySet()));
+        }
+    }
+
     private void tickAll() {
+        syncPatternKills(null);
         List<String> targets = new ArrayList<>();
         try (KeyValueIterator<String, TargetState> all = states.all()) {
             all.forEachRemaining(entry -> targets.add(entry.key));

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -43,6 +45,10 @@ public final class RolloutTopology {
     static final String EVIDENCE_STORE = "rollout-guard-evidence";
     /** Event ids of the manual commands already applied: a retried command (same id) is applied once. */
     static final String REQUEST_STORE = "rollout-command-ids";
+    /** Global: every org-wide kill switch flip, in flip order ({@link KillPatternStoreUpdater}). */
+    static final String KILL_PATTERNS_STORE = "rollout-kill-patterns";
+    /** Per target: the org-wide kill switch activations it already obeys ({@link PatternKills}). */
+    static final String PATTERN_KILLS_STORE = "rollout-pattern-kills";
 
     static final List<Topic<?>> INPUTS = List.of(Topics.RELEASES, Topics.DECISIONS, Topics.KILL_SWITCH,
             Topics.METRICS, Topics.ALERTS, Topics.DEPLOYMENT_REPORTS, Topics.ROLLOUT_COMMANDS, Topics.CHECKS);
@@ -66,10 +72,23 @@ public final class RolloutTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REQUEST_STORE),
                 Serdes.String(), Serdes.Long()));
 
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATTERN_KILLS_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(KILL_PATTERNS_STORE),
+                        Serdes.String(), StoreAvroSerde.<SpecificRecord>of(Topics.KILL_SWITCH_PATTERNS.valueSchema()))
+                        .withLoggingDisabled(),
+                Topics.KILL_SWITCH_PATTERNS.name(), Consumed.with(Serdes.String(), patternSerde(serdes)),
+                KillPatternStoreUpdater::new);
+
         builder.stream(INPUTS.stream().map(Topic::name).toList(), Consumed.with(Serdes.String(), values))
                 .process(() -> new RolloutProcessor(machine, policies, clock, tickInterval),
-                        STATE_STORE, RELEASE_STORE, EVIDENCE_STORE, REQUEST_STORE)
+                        STATE_STORE, RELEASE_STORE, EVIDENCE_STORE, REQUEST_STORE, PATTERN_KILLS_STORE)
                 .to((target, value, context) -> outputTopic(value).name(), Produced.with(Serdes.String(), values));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Serde<SpecificRecord> patternSerde(TopicSerdes serdes) {
+        return (Serde<SpecificRecord>) (Serde<?>) serdes.forTopic(Topics.KILL_SWITCH_PATTERNS);
     }
 
     static Topic<?> outputTopic(Object value) {

@@ -57,6 +57,7 @@ public final class DecisionReplayer {
     public ReplayReport replay(List<RecordedEvent> ledger, String release) {
         Map<String, Policy> policies = policies(ledger);
         Map<String, List<SpecificRecord>> eventsByTarget = new HashMap<>();
+        List<SpecificRecord> holds = new ArrayList<>();
         List<RecordedEvent> decisions = new ArrayList<>();
         Set<GateDecided> seen = new HashSet<>();
         for (RecordedEvent recorded : ledger) {
@@ -65,6 +66,8 @@ public final class DecisionReplayer {
                 if (selects(release).test(decided) && seen.add(decided)) {
                     decisions.add(recorded);
                 }
+            } else if (EvidenceFold.isHold(recorded.event())) {
+                holds.add(recorded.event()); // keyed by a pattern: joined to every target it covers below
             } else if (!(recorded.event() instanceof PolicyActivated)) {
                 eventsByTarget.computeIfAbsent(EvidenceFold.target(recorded.event()), t -> new ArrayList<>())
                         .add(recorded.event());
@@ -74,7 +77,8 @@ public final class DecisionReplayer {
         for (RecordedEvent recorded : decisions) {
             GateDecided decided = (GateDecided) recorded.event();
             results.add(replay(recorded.position(), decided, policies,
-                    eventsByTarget.getOrDefault(decided.getTarget(), List.of())));
+                    withHolds(eventsByTarget.getOrDefault(decided.getTarget(), List.of()), holds,
+                            decided.getTarget())));
         }
         return new ReplayReport(results);
     }
@@ -127,6 +131,14 @@ public final class DecisionReplayer {
         List<String> differences = DecisionDiff.differences(recorded, replayed);
         return result(position, recorded, ReplayStatus.MISMATCH, "re-evaluation differs in "
                 + (differences.isEmpty() ? "its Avro encoding" : String.join("; ", differences)), differences);
+    }
+
+    /** A target's own events and the holds that cover it (a hold's key is a pattern, not the target). */
+    static List<SpecificRecord> withHolds(List<SpecificRecord> targetEvents, List<SpecificRecord> holds,
+            String target) {
+        List<SpecificRecord> events = new ArrayList<>(targetEvents);
+        events.addAll(EvidenceFold.holdsCovering(target, holds));
+        return events;
     }
 
     /** The registration the decision cites, else any registration of its release. */

@@ -35,6 +35,7 @@ public final class PolicyWhatIf {
 
     public WhatIfReport evaluate(List<RecordedEvent> ledger, Policy candidate, String release) {
         Map<String, List<SpecificRecord>> eventsByTarget = new HashMap<>();
+        List<SpecificRecord> holds = new ArrayList<>();
         List<GateDecided> decisions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (RecordedEvent recorded : ledger) {
@@ -43,6 +44,8 @@ public final class PolicyWhatIf {
                         && seen.add(decided.getDecisionId())) {
                     decisions.add(decided);
                 }
+            } else if (EvidenceFold.isHold(recorded.event())) {
+                holds.add(recorded.event()); // keyed by a pattern: joined to every target it covers below
             } else if (!(recorded.event() instanceof PolicyActivated)) {
                 eventsByTarget.computeIfAbsent(EvidenceFold.target(recorded.event()), t -> new ArrayList<>())
                         .add(recorded.event());
@@ -50,7 +53,8 @@ public final class PolicyWhatIf {
         }
         List<WhatIfResult> results = new ArrayList<>();
         for (GateDecided decided : decisions) {
-            List<SpecificRecord> events = eventsByTarget.getOrDefault(decided.getTarget(), List.of());
+            List<SpecificRecord> events = DecisionReplayer.withHolds(
+                    eventsByTarget.getOrDefault(decided.getTarget(), List.of()), holds, decided.getTarget());
             Optional<ReleaseRegistered> registered = DecisionReplayer.registration(decided, events);
             if (registered.isEmpty() || candidate.stage(decided.getStage()).isEmpty()) {
                 results.add(result(decided, "UNKNOWN", List.of(registered.isEmpty()

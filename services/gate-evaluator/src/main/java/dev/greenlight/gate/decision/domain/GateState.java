@@ -62,6 +62,11 @@ public final class GateState<E> {
         return Optional.ofNullable(releases.get(version));
     }
 
+    /** Whether the target's evidence holds the event with this id. */
+    public boolean knowsEvidence(String eventId) {
+        return evidence.containsKey(eventId);
+    }
+
     public Collection<E> evidence() {
         return Collections.unmodifiableCollection(evidence.values());
     }

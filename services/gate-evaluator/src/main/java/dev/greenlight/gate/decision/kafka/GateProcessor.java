@@ -36,6 +36,7 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
     private final int cachedTargets;
     private ProcessorContext<String, GateDecided> context;
     private GateStores stores;
+    private HoldFeed holds;
 
     GateProcessor(GateEvaluation<SpecificRecord> evaluation, Clock clock, Duration punctuateEvery, int cachedTargets) {
         this.evaluation = evaluation;
@@ -50,6 +51,7 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         // A fresh cache on every (re)initialisation: the stores may have been rewound or handed
         // over since, and only they are authoritative.
         stores = new GateStores(context, cachedTargets);
+        holds = new HoldFeed(context.getStateStore(GateTopology.HOLDS_STORE));
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> wakeUpDue());
     }
 
@@ -66,15 +68,35 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         }
         String target = EvidenceFold.target(event);
         Instant now = now();
+        feedNewHolds(now);
+        feedHolds(target, now);
         apply(target, evaluation.onEvent(stores.target(target), event, now), now);
     }
 
     private void wakeUpDue() {
         Instant now = now();
+        feedNewHolds(now);
         stores.takeDueWakeUps(now.toEpochMilli(), (target, version) -> {
             GateState<SpecificRecord> state = stores.target(target);
             apply(target, evaluation.onWakeUp(state, version, now), now);
         });
+    }
+
+    /** A hold was placed or lifted since the last look: every target of this task gets what covers it. */
+    private void feedNewHolds(Instant now) {
+        if (holds.refresh() && holds.any()) {
+            stores.targets().forEach(target -> feedHolds(target, now));
+        }
+    }
+
+    /** Hands the target the hold events it lacks, each as evidence (evaluating what they concern). */
+    private void feedHolds(String target, Instant now) {
+        if (!holds.any()) {
+            return;
+        }
+        for (SpecificRecord hold : holds.missing(target, stores.target(target))) {
+            apply(target, evaluation.onEvent(stores.target(target), hold, now), now);
+        }
     }
 
     private void apply(String target, GateStep<SpecificRecord> step, Instant now) {

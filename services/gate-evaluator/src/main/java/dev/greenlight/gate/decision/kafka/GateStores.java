@@ -115,6 +115,15 @@ final class GateStores {
         }
     }
 
+    /** Every target with a registered release in this task's stores, e.g. to hand them a new hold. */
+    List<String> targets() {
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        try (KeyValueIterator<String, ReleaseRegistered> it = releases.all()) {
+            it.forEachRemaining(kv -> targets.add(StoreKeys.targetOf(kv.key)));
+        }
+        return List.copyOf(targets);
+    }
+
     /** The verdict the domain compares with, from a recorded decision. */
     static LastVerdict verdictOf(GateDecided decided) {
         Map<String, CriterionStatus> statuses = new LinkedHashMap<>();

@@ -30,6 +30,11 @@ import org.apache.kafka.streams.state.Stores;
  * The streaming gate: every evidence event re-evaluates the releases it can affect, and time
  * re-evaluates them when a criterion can change by itself.
  *
+ * <p>Holds ({@link Topics#HOLDS}) cover target patterns rather than one target, so they feed a
+ * global store ({@value #HOLDS_STORE}) that every task reads; {@link HoldFeed} hands each of the
+ * task's targets the hold events that cover it, as evidence, when a hold appears or a target gets
+ * its first event, so a placed or lifted hold re-evaluates the covered releases at the next tick.
+ *
  * <p>Sources are the releases, checks, alerts, metrics and approvals topics, all keyed by target
  * and partitioned alike, so one task sees everything about a target and one processor
  * ({@link GateProcessor}) folds it into persistent key-value stores with changelogs (restored on
@@ -71,6 +76,8 @@ public final class GateTopology {
     public static final String DECISIONS_STORE = "gate-decisions";
     public static final String WAKE_UPS_STORE = "gate-wake-ups";
     public static final String WAKE_AT_STORE = "gate-wake-at";
+    /** Global (every task reads all of it): the hold events, by event id ({@link HoldFeed}). */
+    public static final String HOLDS_STORE = "gate-holds";
 
     /**
      * Targets whose decoded state each task keeps in memory by default (see {@link GateStores}):
@@ -134,6 +141,9 @@ public final class GateTopology {
                 Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
                 Serdes.Long()));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDS_STORE), keys,
+                        StoreSerde.<SpecificRecord>of(Topics.HOLDS.valueSchema())).withLoggingDisabled(),
+                Topics.HOLDS.name(), Consumed.with(Serdes.String(), holdSerde(serdes)), HoldsStoreUpdater::new);
         EvidenceRetention retention = EvidenceRetention.forPolicies(policies.longestWindow());
         GateEvaluation<SpecificRecord> evaluation = new GateEvaluation<>(new AvroEvidence(policies, retention),
                 coalescing);
@@ -149,10 +159,18 @@ public final class GateTopology {
         return builder.stream(topic.name(), Consumed.with(Serdes.String(), serde));
     }
 
-    /** Every evidence record type, as one union, so a single store holds a target's evidence. */
+    @SuppressWarnings("unchecked")
+    private static Serde<SpecificRecord> holdSerde(TopicSerdes serdes) {
+        return (Serde<SpecificRecord>) (Serde<?>) serdes.forTopic(Topics.HOLDS);
+    }
+
+    /**
+     * Every evidence record type, as one union, so a single store holds a target's evidence. New
+     * members go last (the store encodes the branch index): the holds a target was handed come after.
+     */
     private static Schema evidenceSchema() {
         List<Schema> members = new ArrayList<>();
-        for (Topic<?> topic : List.of(Topics.CHECKS, Topics.ALERTS, Topics.METRICS, Topics.APPROVALS)) {
+        for (Topic<?> topic : List.of(Topics.CHECKS, Topics.ALERTS, Topics.METRICS, Topics.APPROVALS, Topics.HOLDS)) {
             members.addAll(topic.recordSchemas());
         }
         members.add(RolloutStepStarted.getClassSchema()); // appended: stored unions decode by position
