@@ -19,7 +19,7 @@ final class TestPolicies {
         return new PolicyCatalog(List.of(load("test-gate.yaml"), load("test-metric-gate.yaml")));
     }
 
-    private static LoadedPolicy load(String file) {
+    static LoadedPolicy load(String file) {
         try (InputStream in = TestPolicies.class.getResourceAsStream("/test-policies/" + file)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new LoadedPolicy(new PolicyParser().parse(file, text), text, "test");
