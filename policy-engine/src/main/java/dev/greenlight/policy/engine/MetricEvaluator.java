@@ -65,7 +65,11 @@ final class MetricEvaluator implements CriterionEvaluator<MetricCriterion> {
         SeriesSummary window = context.series().summary(criterion.metric(), after, context.at());
         List<String> ids = new ArrayList<>();
         if (window.count() > 0) {
-            ids.add(SeriesCitation.of(criterion.metric(), after, context.at(), window).id());
+            // Without a window the criterion reads every sample the gate still keeps, which
+            // retention trims from the old end: the citation starts just before the earliest one,
+            // so a replay from the ledger (which forgets nothing) resolves the same samples.
+            Instant from = after != null ? after : window.earliest().minusMillis(1);
+            ids.add(SeriesCitation.of(criterion.metric(), from, context.at(), window).id());
         }
         Instant nextChange = criterion.window() == null || window.count() == 0 ? null
                 : window.earliest().plus(criterion.window());

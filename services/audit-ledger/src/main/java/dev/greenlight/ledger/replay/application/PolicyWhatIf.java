@@ -3,6 +3,7 @@ package dev.greenlight.ledger.replay.application;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.policy.engine.CriterionResult;
 import dev.greenlight.policy.engine.CriterionStatus;
@@ -58,9 +59,8 @@ public final class PolicyWhatIf {
                         : "the candidate has no stage '" + decided.getStage() + "'")));
                 continue;
             }
-            Decision decision = engine.evaluate(candidate, decided.getStage(),
-                    EvidenceFold.fold(registered.get(), EvidenceFold.cited(events, decided.getEvidenceIds())),
-                    decided.getEvaluatedAt());
+            Decision decision = DecisionInputs.of(registered.get(), events, decided.getEvidenceIds())
+                    .evaluate(engine, candidate, decided.getStage(), decided.getEvaluatedAt());
             results.add(result(decided, decision.outcome().name(), reasons(decision)));
         }
         return new WhatIfReport(candidate.name() + " " + candidate.version(), candidate.contentHash(), results);
