@@ -127,6 +127,11 @@ public final class EvidenceFold {
         return cited;
     }
 
+    /** The engine's sample for a recorded metric sample (its evidence id is {@code meta.eventId}). */
+    public static MetricSample sample(MetricObserved observed) {
+        return new MetricSample(eventId(observed), observed.getName(), observed.getValue(), observed.getObservedAt());
+    }
+
     /** Whether an event is evidence for the release (same target; same version where it names one). */
     public static boolean concerns(ReleaseRegistered registered, SpecificRecord event) {
         if (isHold(event)) {
@@ -221,7 +226,7 @@ public final class EvidenceFold {
                 alerts.put(id, new Alert(id, e.getFingerprint(), e.getAlertName(),
                         Severity.valueOf(e.getSeverity().name()), e.getStartsAt(), null));
             } else if (event instanceof MetricObserved e) {
-                metrics.add(new MetricSample(id, e.getName(), e.getValue(), e.getObservedAt()));
+                metrics.add(sample(e));
             } else if (event instanceof ApprovalGranted e) {
                 approvalItemByApprovalId.put(e.getApprovalId(), id);
                 approvals.put(id, new Approval(id, e.getRole(), e.getApprover(), Verdict.APPROVE, e.getRevision(),

@@ -51,6 +51,15 @@ public final class EvidenceRetention {
         return new EvidenceRetention(Duration.ZERO, Duration.ZERO);
     }
 
+    /**
+     * Samples observed before this instant may be forgotten at {@code now}, except the latest of
+     * each series: the same rule as {@link #expired}, for whoever keeps samples per series
+     * ({@code MetricSeries#expire}) and so need not scan them.
+     */
+    public Instant sampleCutoff(Instant now) {
+        return now.minus(horizon);
+    }
+
     /** The events of {@code events} that can be forgotten at {@code now}. */
     public Set<SpecificRecord> expired(Collection<SpecificRecord> events, Instant now) {
         Instant cutoff = now.minus(horizon);

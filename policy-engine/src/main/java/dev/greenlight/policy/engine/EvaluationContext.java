@@ -1,6 +1,7 @@
 package dev.greenlight.policy.engine;
 
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.MetricIndex;
 import dev.greenlight.policy.evidence.Release;
 import dev.greenlight.policy.model.Policy;
 import java.time.Duration;
@@ -17,8 +18,15 @@ import java.util.stream.Stream;
  *   <li>{@link #within}: an instant is within window W of evaluation time T iff
  *       {@code T - W < t <= T} — an event exactly W old has left the window.</li>
  * </ul>
+ *
+ * @param series where metric criteria read samples in the incremental evaluation; null: they read
+ *               {@code evidence.metrics()} (the raw evaluation)
  */
-record EvaluationContext(Policy policy, Evidence evidence, Instant at) {
+record EvaluationContext(Policy policy, Evidence evidence, Instant at, MetricIndex series) {
+
+    EvaluationContext(Policy policy, Evidence evidence, Instant at) {
+        this(policy, evidence, at, null);
+    }
 
     Release release() {
         return evidence.release();

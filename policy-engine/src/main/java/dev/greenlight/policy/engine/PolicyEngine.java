@@ -1,6 +1,7 @@
 package dev.greenlight.policy.engine;
 
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.MetricIndex;
 import dev.greenlight.policy.model.AlertsCriterion;
 import dev.greenlight.policy.model.ApprovalCriterion;
 import dev.greenlight.policy.model.CheckCriterion;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Evaluates a policy stage against an evidence snapshot at a given instant. A pure function — no
@@ -42,9 +44,25 @@ public final class PolicyEngine {
     private final CheckpointEvaluator checkpoints = new CheckpointEvaluator(this::evaluate);
 
     public Decision evaluate(Policy policy, String stageName, Evidence evidence, Instant at) {
+        return evaluate(policy, stageName, new EvaluationContext(policy, evidence, at));
+    }
+
+    /**
+     * The incremental evaluation: metric criteria read {@code series} (windowed summaries, cost
+     * independent of a series' history) instead of {@code evidence.metrics()}, and cite each window
+     * they counted as one {@code SeriesCitation} instead of one id per sample. The decision's
+     * evidence ids are those of {@code evidence} plus everything a criterion cites, so samples
+     * appear in a decision only as the citations of windows that counted them. Equally pure.
+     */
+    public Decision evaluate(Policy policy, String stageName, Evidence evidence, MetricIndex series, Instant at) {
+        return evaluate(policy, stageName, new EvaluationContext(policy, evidence, at, series));
+    }
+
+    private Decision evaluate(Policy policy, String stageName, EvaluationContext context) {
+        Evidence evidence = context.evidence();
+        Instant at = context.at();
         Stage stage = policy.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
                 "policy " + policy.name() + " has no stage '" + stageName + "'"));
-        EvaluationContext context = new EvaluationContext(policy, evidence, at);
         List<CriterionResult> results = new ArrayList<>();
         for (Criterion criterion : stage.criteria()) {
             if (criterion.appliesTo(evidence.release().type())) {
@@ -62,13 +80,19 @@ public final class PolicyEngine {
         Outcome outcome = failed ? Outcome.NO_GO : missing.isEmpty() ? Outcome.GO : Outcome.HOLD;
         Instant nextChangeAt = results.stream().map(CriterionResult::nextChangeAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
-        List<String> evidenceIds = evidence.evidenceIds();
+        List<String> evidenceIds = context.series() == null ? evidence.evidenceIds() : citedIds(evidence, results);
         String target = evidence.release().target();
         String version = evidence.release().version();
         String id = DecisionId.of(policy.contentHash(), target, version, stageName, at, evidenceIds);
         return new Decision(id, target, version, stageName, outcome, results, missing, nextChangeAt,
                 new PolicyRef(policy.name(), policy.version(), policy.contentHash()), at, evidenceIds,
                 Accountability.of(policy, stage, outcome, results, evidence, at));
+    }
+
+    private static List<String> citedIds(Evidence evidence, List<CriterionResult> results) {
+        TreeSet<String> ids = new TreeSet<>(evidence.evidenceIds());
+        results.forEach(result -> ids.addAll(result.evidenceIds()));
+        return List.copyOf(ids);
     }
 
     /**

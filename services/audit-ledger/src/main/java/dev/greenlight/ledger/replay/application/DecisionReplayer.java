@@ -3,10 +3,12 @@ package dev.greenlight.ledger.replay.application;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.SeriesCitation;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +33,9 @@ import org.apache.avro.specific.SpecificRecord;
  * Re-evaluates recorded gate decisions from nothing but the ledger: the policy document by its
  * content hash ({@code PolicyActivated}), the release registration and exactly the evidence events
  * the decision cites, evaluated at the recorded instant. The result must equal the recorded
- * {@code GateDecided} in its Avro binary encoding — the same mapping the evaluator publishes
+ * {@code GateDecided} in its Avro binary encoding (a decision of the gate's incremental evaluation
+ * cites its metric windows as {@code SeriesCitation}s, which are resolved to the release's samples
+ * in range and must match their count and digest — {@link DecisionInputs}) — the same mapping the evaluator publishes
  * through ({@link GateDecisions}), so "reproduced" means identical, not similar.
  *
  * <p>Policies are indexed by the hash of their content as re-parsed here, never by the hash an
@@ -98,21 +102,26 @@ public final class DecisionReplayer {
         }
         Set<String> known = new HashSet<>();
         targetEvents.forEach(e -> known.add(EvidenceFold.eventId(e)));
-        List<String> missing = recorded.getEvidenceIds().stream().filter(id -> !known.contains(id)).toList();
+        List<String> missing = recorded.getEvidenceIds().stream()
+                .filter(id -> !known.contains(id) && SeriesCitation.parse(id).isEmpty()).toList();
         if (!missing.isEmpty()) {
             return unreplayable(position, recorded, "cited evidence is not in the ledger: "
                     + String.join(", ", missing));
         }
+        // A decision of the incremental evaluation cites series by range, count and digest.
+        DecisionInputs inputs = DecisionInputs.of(registered.get(), targetEvents, recorded.getEvidenceIds());
+        if (!inputs.unresolved().isEmpty()) {
+            return unreplayable(position, recorded, "cited " + String.join("; ", inputs.unresolved()));
+        }
         GateDecided replayed;
         try {
-            var evidence = EvidenceFold.fold(registered.get(), EvidenceFold.cited(targetEvents, recorded.getEvidenceIds()));
             if (recorded.getCheckpoint() != null && recorded.getStageStartedAt() != null) {
                 // A checkpoint decision: the same checkpoint, counted from the recorded stage start.
                 replayed = GateDecisions.toEvent(engine.evaluateCheckpoint(policy, recorded.getStage(),
-                        recorded.getCheckpoint(), evidence, recorded.getStageStartedAt(), recorded.getEvaluatedAt()),
-                        recorded.getPreviousDecisionId());
+                        recorded.getCheckpoint(), inputs.evidence(), recorded.getStageStartedAt(),
+                        recorded.getEvaluatedAt()), recorded.getPreviousDecisionId());
             } else {
-                Decision decision = engine.evaluate(policy, recorded.getStage(), evidence, recorded.getEvaluatedAt());
+                Decision decision = inputs.evaluate(engine, policy, recorded.getStage(), recorded.getEvaluatedAt());
                 replayed = GateDecisions.toEvent(decision, recorded.getPreviousDecisionId());
             }
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.greenlight.ledger.replay.application;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.policy.engine.CriterionResult;
 import dev.greenlight.policy.engine.CriterionStatus;
@@ -62,7 +63,7 @@ public final class PolicyWhatIf {
                         : "the candidate has no stage '" + decided.getStage() + "'")));
                 continue;
             }
-            var evidence = EvidenceFold.fold(registered.get(), EvidenceFold.cited(events, decided.getEvidenceIds()));
+            DecisionInputs inputs = DecisionInputs.of(registered.get(), events, decided.getEvidenceIds());
             Decision decision;
             if (decided.getCheckpoint() != null && decided.getStageStartedAt() != null) {
                 // A recorded checkpoint decision is judged against the candidate's same checkpoint.
@@ -71,10 +72,10 @@ public final class PolicyWhatIf {
                             + decided.getCheckpoint() + "' in stage '" + decided.getStage() + "'")));
                     continue;
                 }
-                decision = engine.evaluateCheckpoint(candidate, decided.getStage(), decided.getCheckpoint(), evidence,
+                decision = engine.evaluateCheckpoint(candidate, decided.getStage(), decided.getCheckpoint(), inputs.evidence(),
                         decided.getStageStartedAt(), decided.getEvaluatedAt()).decision();
             } else {
-                decision = engine.evaluate(candidate, decided.getStage(), evidence, decided.getEvaluatedAt());
+                decision = inputs.evaluate(engine, candidate, decided.getStage(), decided.getEvaluatedAt());
             }
             results.add(result(decided, decision.outcome().name(), reasons(decision)));
         }

@@ -4,6 +4,7 @@ import static dev.greenlight.ledger.replay.application.ReplayFixture.honestDecis
 import static dev.greenlight.ledger.replay.application.ReplayFixture.policyActivated;
 import static dev.greenlight.ledger.replay.application.ReplayFixture.release;
 import static dev.greenlight.ledger.replay.application.ReplayFixture.securityScan;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.events.CriterionResult;
@@ -11,7 +12,15 @@ import dev.greenlight.events.CriterionStatus;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.PolicyRef;
+import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.MetricObserved;
+import dev.greenlight.events.PolicyActivated;
+import dev.greenlight.evidence.EvidenceFold;
+import dev.greenlight.evidence.GateDecisions;
+import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.MetricIndex;
+import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +37,61 @@ class DecisionReplayerTest {
             ledger.add(new RecordedEvent("0/" + i, events[i]));
         }
         return ledger;
+    }
+
+    /** A metric gate over the fixture's target, for decisions of the gate's incremental evaluation. */
+    private static final String METRIC_POLICY = """
+            name: metric-replay
+            version: "1"
+            governs:
+              targets: ["rl-policy-replay"]
+            stages:
+              - name: shadow
+                traffic: 0
+                criteria:
+                  - {name: error-rate, kind: metric, metric: error_rate, aggregate: avg, window: 1h, comparator: "<", threshold: 0.05}
+            """;
+
+    private static GateDecided incrementalDecision(List<MetricObserved> samples) {
+        Policy policy = new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
+        Decision decision = new PolicyEngine().evaluate(policy, ReplayFixture.STAGE,
+                EvidenceFold.fold(release(), List.of(release())),
+                MetricIndex.of(samples.stream().map(EvidenceFold::sample).toList()), ReplayFixture.T);
+        return GateDecisions.toEvent(decision, null);
+    }
+
+    private static PolicyActivated metricPolicyActivated() {
+        Policy policy = new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
+        return new PolicyActivated(new EventMetadata(policy.contentHash(), ReplayFixture.T.minusSeconds(9000), "alice"),
+                policy.name(), policy.name(), policy.version(), policy.contentHash(), METRIC_POLICY);
+    }
+
+    @Test
+    void aDecisionCitingASeriesByRangeIsReproducedFromTheSamplesTheRangeResolvesTo() {
+        MetricObserved m1 = metric("m1", ReplayFixture.TARGET, null, "error_rate", 0.01, ReplayFixture.T.minusSeconds(600));
+        MetricObserved m2 = metric("m2", ReplayFixture.TARGET, "1.0.0", "error_rate", 0.03, ReplayFixture.T);
+        MetricObserved old = metric("m0", ReplayFixture.TARGET, null, "error_rate", 0.9, ReplayFixture.T.minusSeconds(3600));
+        GateDecided decided = incrementalDecision(List.of(m1, m2, old));
+        assertThat(decided.getEvidenceIds()).hasSize(2).anyMatch(id -> id.startsWith("series/"));
+
+        ReplayReport report = replayer.replay(ledger(metricPolicyActivated(), release(), old, m1, m2, decided), null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.status())
+                .as(r.detail()).isEqualTo(ReplayStatus.REPRODUCED));
+    }
+
+    @Test
+    void aSampleInTheCitedRangeThatTheDecisionDidNotCountMakesItUnreplayable_notAMatch() {
+        MetricObserved m1 = metric("m1", ReplayFixture.TARGET, null, "error_rate", 0.01, ReplayFixture.T.minusSeconds(600));
+        MetricObserved late = metric("late", ReplayFixture.TARGET, null, "error_rate", 0.5, ReplayFixture.T.minusSeconds(60));
+        GateDecided decided = incrementalDecision(List.of(m1));
+
+        ReplayReport report = replayer.replay(ledger(metricPolicyActivated(), release(), m1, late, decided), null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplayStatus.UNREPLAYABLE);
+            assertThat(r.detail()).contains("error_rate", "resolves to 2", "1 cited");
+        });
     }
 
     @Test

@@ -6,6 +6,10 @@ import dev.greenlight.policy.engine.Outcome;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
 import dev.greenlight.policy.model.Checkpoint;
+import dev.greenlight.policy.evidence.MetricIndex;
+import dev.greenlight.policy.evidence.MetricSample;
+import dev.greenlight.policy.evidence.MetricSeries;
+import dev.greenlight.policy.evidence.SeriesSummary;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.Stage;
 import java.time.Instant;
@@ -46,6 +50,13 @@ import java.util.Set;
  *   <li><b>Coalescing.</b> A metric sample marks its releases due now instead of evaluating them,
  *       unless {@link Coalescing#maxPendingSamples} are already waiting; the next tick evaluates
  *       them once for the whole burst.</li>
+ *   <li><b>Samples, per series.</b> Metric samples are kept apart from the other evidence, one
+ *       {@link MetricSeries} per metric and version, and expire per series at the cost of what they
+ *       forget (never by a scan of the target's history). With {@code incrementalMetrics} criteria
+ *       read windowed summaries of them through the engine's incremental evaluation and decisions
+ *       cite a window as one {@code SeriesCitation}: one sample then costs a store write and a bucket
+ *       update, and an evaluation neither folds, scans nor cites a series' history. Without it
+ *       (the default) every sample is folded and cited, as before.</li>
  * </ul>
  *
  * @param <E> a recorded event
@@ -61,15 +72,27 @@ public final class GateEvaluation<E> {
 
     private final RecordedEvidence<E> recorded;
     private final Coalescing coalescing;
+    private final boolean incrementalMetrics;
     private final PolicyEngine engine = new PolicyEngine();
 
     public GateEvaluation(RecordedEvidence<E> recorded, Coalescing coalescing) {
+        this(recorded, coalescing, false);
+    }
+
+    /**
+     * @param incrementalMetrics metric criteria read windowed summaries and decisions cite series
+     *                           by range, count and digest; false: the raw evaluation, which folds
+     *                           and cites every sample (replayable from sample ids alone)
+     */
+    public GateEvaluation(RecordedEvidence<E> recorded, Coalescing coalescing, boolean incrementalMetrics) {
         this.recorded = recorded;
         this.coalescing = coalescing;
+        this.incrementalMetrics = incrementalMetrics;
     }
 
     /** An event of the target arrived at {@code now}. */
     public GateStep<E> onEvent(GateState<E> state, E event, Instant now) {
+        indexSamples(state);
         Step step = new Step(state, now);
         String registers = recorded.registeredVersion(event);
         if (registers != null) {
@@ -82,10 +105,15 @@ public final class GateEvaluation<E> {
             return step.result();
         }
         String id = recorded.eventId(event);
-        if (state.evidence.containsKey(id)) {
+        if (state.evidence.containsKey(id) || state.samples.containsKey(id)) {
             return GateStep.nothing(); // a duplicate changes nothing, so it is not even re-evaluated
         }
-        state.evidence.put(id, event);
+        boolean sample = recorded.isSample(event);
+        if (sample) {
+            addSample(state, event);
+        } else {
+            state.evidence.put(id, event);
+        }
         step.remembered.add(event);
         StageStart started = recorded.stageStarted(event);
         if (started != null) {
@@ -97,10 +125,9 @@ public final class GateEvaluation<E> {
             }
             return step.result();
         }
-        if (state.evidence.size() > 2 * Math.max(state.evidenceAfterPrune, PRUNE_FLOOR)) {
+        if (state.evidence.size() + state.samples.size() > 2 * Math.max(state.evidenceAfterPrune, PRUNE_FLOOR)) {
             step.prune();
         }
-        boolean sample = recorded.isSample(event);
         step.detailsAtTick = sample && coalescing.defers();
         for (Map.Entry<String, E> release : List.copyOf(state.releases.entrySet())) {
             if (!recorded.concerns(release.getValue(), event)) {
@@ -125,6 +152,7 @@ public final class GateEvaluation<E> {
         if (!state.releases.containsKey(version)) {
             return GateStep.nothing();
         }
+        indexSamples(state);
         Step step = new Step(state, now);
         step.moveWakeUp(version, null); // taken; the evaluation sets the next one
         step.evaluate(version);
@@ -144,6 +172,40 @@ public final class GateEvaluation<E> {
             }
         }
         return state.stageStarts;
+    }
+
+    /** Sorts restored evidence into samples and series, once per load of the target. */
+    private void indexSamples(GateState<E> state) {
+        if (state.samplesIndexed) {
+            return;
+        }
+        state.samplesIndexed = true;
+        List<E> restored = state.evidence.values().stream().filter(recorded::isSample).toList();
+        for (E event : restored) {
+            state.evidence.remove(recorded.eventId(event));
+            addSample(state, event);
+        }
+    }
+
+    private void addSample(GateState<E> state, E event) {
+        MetricSample sample = recorded.sample(event);
+        state.samples.put(sample.id(), event);
+        state.series.computeIfAbsent(seriesKey(sample.name(), recorded.sampleVersion(event)), k -> new MetricSeries())
+                .add(sample);
+    }
+
+    /** A sample without a version is evidence for every version of its target: a release reads both series. */
+    private static String seriesKey(String metric, String version) {
+        return metric + '\u001f' + (version == null ? "" : version);
+    }
+
+    private static MetricIndex index(GateState<?> state, String version) {
+        return (metric, after, until) -> {
+            MetricSeries all = state.series.get(seriesKey(metric, null));
+            MetricSeries own = state.series.get(seriesKey(metric, version));
+            SeriesSummary summary = all == null ? SeriesSummary.EMPTY : all.summary(after, until);
+            return own == null ? summary : summary.plus(own.summary(after, until));
+        };
     }
 
     /** One input's work: evidence is pruned at most once, and every change is collected. */
@@ -175,11 +237,22 @@ public final class GateEvaluation<E> {
             }
             prune();
             evaluations++;
-            Evidence folded = recorded.fold(release, state.evidence.values());
+            Evidence folded;
+            MetricIndex series = null;
+            if (incrementalMetrics) {
+                folded = recorded.fold(release, state.evidence.values());
+                series = index(state, version);
+            } else {
+                List<E> all = new ArrayList<>(state.evidence.size() + state.samples.size());
+                all.addAll(state.evidence.values());
+                all.addAll(state.samples.values());
+                folded = recorded.fold(release, all);
+            }
             Instant nextChange = null;
             boolean detailsWait = false;
             for (Stage stage : policy.get().stages()) {
-                Decision decision = engine.evaluate(policy.get(), stage.name(), folded, now);
+                Decision decision = series == null ? engine.evaluate(policy.get(), stage.name(), folded, now)
+                        : engine.evaluate(policy.get(), stage.name(), folded, series, now);
                 if (decision.nextChangeAt() != null && (nextChange == null || decision.nextChangeAt().isBefore(nextChange))) {
                     nextChange = decision.nextChangeAt();
                 }
@@ -193,7 +266,13 @@ public final class GateEvaluation<E> {
                     decisions.add(new StageDecision(version, decision, last == null ? null : last.decisionId()));
                 }
             }
-            Instant checkpointDue = checkpoints(version, policy.get(), folded);
+            // Checkpoint criteria read the raw samples since the stage start (CheckpointEvaluator
+            // anchors their windows there), so with incremental metrics they get the full fold.
+            Evidence withSamples = folded;
+            if (incrementalMetrics) {
+                withSamples = recorded.fold(release, state.evidence());
+            }
+            Instant checkpointDue = checkpoints(version, policy.get(), withSamples);
             if (checkpointDue != null && (nextChange == null || checkpointDue.isBefore(nextChange))) {
                 nextChange = checkpointDue;
             }
@@ -260,7 +339,14 @@ public final class GateEvaluation<E> {
                 state.evidence.remove(recorded.eventId(event));
                 forgotten.add(event);
             }
-            state.evidenceAfterPrune = state.evidence.size();
+            Instant cutoff = recorded.sampleCutoff(now);
+            for (MetricSeries series : state.series.values()) {
+                for (MetricSample sample : series.expire(cutoff)) {
+                    forgotten.add(state.samples.remove(sample.id()));
+                }
+            }
+            state.series.values().removeIf(series -> series.size() == 0);
+            state.evidenceAfterPrune = state.evidence.size() + state.samples.size();
         }
 
         GateStep<E> result() {

@@ -1,5 +1,6 @@
 package dev.greenlight.gate.decision.domain;
 
+import dev.greenlight.policy.evidence.MetricSeries;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,8 +26,17 @@ public final class GateState<E> {
 
     /** By version. */
     final Map<String, E> releases = new TreeMap<>();
-    /** By event id. */
+    /** By event id: everything but metric samples (restored samples move to {@link #samples} on first use). */
     final Map<String, E> evidence = new TreeMap<>();
+    /**
+     * Metric samples by event id, apart from the other evidence: they are never folded or scanned
+     * whole; criteria read them through {@link #series}.
+     */
+    final Map<String, E> samples = new HashMap<>();
+    /** The samples of each series (metric name and version, see {@code GateEvaluation}), bucketed by time. */
+    final Map<String, MetricSeries> series = new HashMap<>();
+    /** Whether restored evidence was sorted into samples and series yet. */
+    boolean samplesIndexed;
     /** The last emitted verdict, by version and stage. */
     final Map<String, Map<String, LastVerdict>> verdicts = new HashMap<>();
     /** The release's wake-up, by version. */
@@ -48,6 +58,7 @@ public final class GateState<E> {
 
     public void restoreEvidence(String eventId, E event) {
         evidence.put(eventId, event);
+        samplesIndexed = false;
     }
 
     public void restoreVerdict(String version, String stage, LastVerdict verdict) {
@@ -67,8 +78,14 @@ public final class GateState<E> {
         return evidence.containsKey(eventId);
     }
 
+    /** Every recorded event the target keeps, samples included. */
     public Collection<E> evidence() {
-        return Collections.unmodifiableCollection(evidence.values());
+        if (samples.isEmpty()) {
+            return Collections.unmodifiableCollection(evidence.values());
+        }
+        java.util.List<E> all = new java.util.ArrayList<>(evidence.values());
+        all.addAll(samples.values());
+        return Collections.unmodifiableList(all);
     }
 
     public Optional<LastVerdict> verdict(String version, String stage) {

@@ -1,6 +1,7 @@
 package dev.greenlight.gate.decision.domain;
 
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +29,15 @@ public interface RecordedEvidence<E> {
 
     /** Whether {@code event} is a metric sample, the only kind that may wait for the next tick. */
     boolean isSample(E event);
+
+    /** The engine's sample for {@code event}, which {@link #isSample} accepted. */
+    MetricSample sample(E event);
+
+    /** The version the sample {@code event} names; null when it is evidence for every version of its target. */
+    String sampleVersion(E event);
+
+    /** Samples observed before this may be forgotten at {@code now}, except the latest of each series. */
+    Instant sampleCutoff(Instant now);
 
     /** The engine's evidence for the release {@code registration} registers. */
     Evidence fold(E registration, Collection<E> events);

@@ -10,6 +10,7 @@ import dev.greenlight.gate.decision.domain.StageStart;
 import dev.greenlight.gate.policy.ReleasePolicies;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;
 import java.util.Collection;
@@ -50,6 +51,21 @@ public final class AvroEvidence implements RecordedEvidence<SpecificRecord> {
     @Override
     public boolean isSample(SpecificRecord event) {
         return event instanceof MetricObserved;
+    }
+
+    @Override
+    public MetricSample sample(SpecificRecord event) {
+        return EvidenceFold.sample((MetricObserved) event);
+    }
+
+    @Override
+    public String sampleVersion(SpecificRecord event) {
+        return ((MetricObserved) event).getVersion();
+    }
+
+    @Override
+    public Instant sampleCutoff(Instant now) {
+        return retention.sampleCutoff(now);
     }
 
     @Override

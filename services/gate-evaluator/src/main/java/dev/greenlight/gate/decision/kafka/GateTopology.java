@@ -123,6 +123,16 @@ public final class GateTopology {
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
                              Function<String, KeyValueBytesStoreSupplier> stores) {
+        build(builder, serdes, policies, clock, punctuateEvery, cachedTargets, coalescing, false, stores);
+    }
+
+    /**
+     * As above; with {@code incrementalMetrics} metric criteria read windowed summaries and
+     * decisions cite series by range and digest (see {@link GateEvaluation}).
+     */
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
+                             boolean incrementalMetrics, Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES)
                 .merge(source(builder, serdes, Topics.CHECKS))
                 .merge(source(builder, serdes, Topics.ALERTS))
@@ -146,7 +156,7 @@ public final class GateTopology {
                 Topics.HOLDS.name(), Consumed.with(Serdes.String(), holdSerde(serdes)), HoldsStoreUpdater::new);
         EvidenceRetention retention = EvidenceRetention.forPolicies(policies.longestWindow());
         GateEvaluation<SpecificRecord> evaluation = new GateEvaluation<>(new AvroEvidence(policies, retention),
-                coalescing);
+                coalescing, incrementalMetrics);
         events.process(() -> new GateProcessor(evaluation, clock, punctuateEvery, cachedTargets),
                         RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE)
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));

@@ -19,7 +19,8 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
  * {@code greenlight.gate.coalesce-every} is how long metric samples may wait before their releases
  * are evaluated once for the whole burst, {@code greenlight.gate.coalesce-samples} how many samples
  * of one release may wait at most (1: evaluate every sample). The punctuation runs at the shorter
- * of the two periods.
+ * of the two periods. {@code greenlight.gate.incremental-metrics} (default false) switches metric
+ * criteria to windowed summaries and range citations (docs/performance.md says what it costs a replay).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -32,10 +33,11 @@ class GateTopologyConfiguration {
                         int cachedTargets,
                         @Value("${greenlight.gate.coalesce-every:100ms}") Duration coalesceEvery,
                         @Value("${greenlight.gate.coalesce-samples:" + Coalescing.DEFAULT_MAX_PENDING_SAMPLES + "}")
-                        int coalesceSamples) {
+                        int coalesceSamples,
+                        @Value("${greenlight.gate.incremental-metrics:false}") boolean incrementalMetrics) {
         Duration tick = coalesceEvery.compareTo(punctuateEvery) < 0 ? coalesceEvery : punctuateEvery;
         GateTopology.build(builder, serdes, policies, clock, tick, cachedTargets, new Coalescing(coalesceSamples),
-                Stores::persistentKeyValueStore);
+                incrementalMetrics, Stores::persistentKeyValueStore);
         return GateTopology.DECISIONS_STORE;
     }
 }

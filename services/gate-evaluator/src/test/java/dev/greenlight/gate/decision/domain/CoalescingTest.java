@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
+import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.policy.engine.Decision;
@@ -125,9 +126,9 @@ class CoalescingTest {
         for (StageDecision recorded : s.emitted) {
             GateDecided event = GateScenario.event(recorded);
             Policy policy = GateScenario.POLICIES.byHash(event.getPolicy().getContentHash()).orElseThrow().policy();
-            Decision replayed = new PolicyEngine().evaluate(policy, event.getStage(),
-                    EvidenceFold.fold(RELEASE, EvidenceFold.cited(s.all, event.getEvidenceIds())),
-                    event.getEvaluatedAt());
+            DecisionInputs inputs = DecisionInputs.of(RELEASE, s.all, event.getEvidenceIds());
+            assertThat(inputs.unresolved()).isEmpty();
+            Decision replayed = inputs.evaluate(new PolicyEngine(), policy, event.getStage(), event.getEvaluatedAt());
             assertThat(GateDecisions.toEvent(replayed, event.getPreviousDecisionId())).isEqualTo(event);
         }
     }

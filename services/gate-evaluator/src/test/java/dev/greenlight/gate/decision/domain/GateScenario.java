@@ -38,8 +38,12 @@ final class GateScenario {
     int evaluations;
 
     GateScenario(Coalescing coalescing) {
+        this(coalescing, false);
+    }
+
+    GateScenario(Coalescing coalescing, boolean incrementalMetrics) {
         evaluation = new GateEvaluation<>(new AvroEvidence(POLICIES, EvidenceRetention.forPolicies(
-                POLICIES.longestWindow())), coalescing);
+                POLICIES.longestWindow())), coalescing, incrementalMetrics);
     }
 
     GateScenario() {

@@ -8,6 +8,7 @@ import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
+import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.gate.MutableClock;
@@ -94,9 +95,11 @@ class CoalescedSamplesTest {
         assertThat(go.getOutcome()).isEqualTo(GateOutcome.GO);
         assertThat(go.getEvidenceIds()).contains("m1", "m2");
         assertThat(decisions.isEmpty()).isTrue();
-        Decision replayed = new PolicyEngine().evaluate(
+        DecisionInputs inputs = DecisionInputs.of(RELEASE, piped, go.getEvidenceIds());
+        assertThat(inputs.unresolved()).isEmpty();
+        Decision replayed = inputs.evaluate(new PolicyEngine(),
                 policies.byHash(go.getPolicy().getContentHash()).orElseThrow().policy(), go.getStage(),
-                EvidenceFold.fold(RELEASE, EvidenceFold.cited(piped, go.getEvidenceIds())), go.getEvaluatedAt());
+                go.getEvaluatedAt());
         assertThat(GateDecisions.toEvent(replayed, go.getPreviousDecisionId())).isEqualTo(go);
     }
 

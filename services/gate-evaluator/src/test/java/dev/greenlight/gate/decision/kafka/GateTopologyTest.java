@@ -13,6 +13,7 @@ import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.MutableClock;
+import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.platform.kafka.TopicSerdes;
@@ -188,10 +189,9 @@ class GateTopologyTest {
             ReleaseRegistered registered = (ReleaseRegistered) piped.stream()
                     .filter(e -> e instanceof ReleaseRegistered r && r.getVersion().equals(decision.getVersion()))
                     .findFirst().orElseThrow();
-            List<SpecificRecord> cited = EvidenceFold.cited(piped, decision.getEvidenceIds());
             Policy policy = policies.byHash(decision.getPolicy().getContentHash()).orElseThrow().policy();
-            Decision replayed = new PolicyEngine().evaluate(policy, decision.getStage(),
-                    EvidenceFold.fold(registered, cited), decision.getEvaluatedAt());
+            Decision replayed = DecisionInputs.of(registered, piped, decision.getEvidenceIds())
+                    .evaluate(new PolicyEngine(), policy, decision.getStage(), decision.getEvaluatedAt());
 
             GateDecided again = GateDecisions.toEvent(replayed, decision.getPreviousDecisionId());
             assertThat(bytes(again)).isEqualTo(bytes(decision));
