@@ -23,7 +23,8 @@ class IsoInstantsTest {
     @Test
     void agreesWithInstantParseOnUnusualForms() {
         for (String text : List.of("2026-11-22T10:15Z", "+12026-11-22T10:15:30Z", "2026-11-22t10:15:30z",
-                "2026-11-22T10:15:30.000000000Z", "2026-11-22T10:15:30,5Z", "２０２６-11-22T10:15:30Z")) {
+                "2026-11-22T10:15:30.000000000Z", "2026-11-22T10:15:30,5Z", "2026-11-22T10:15:30.Z",
+                "2026-11-22T10:15:30.1234567890Z", "２０２６-11-22T10:15:30Z")) {
             assertThat(outcome(() -> IsoInstants.parse(text))).as(text).isEqualTo(outcome(() -> Instant.parse(text)));
         }
     }
@@ -39,8 +40,7 @@ class IsoInstantsTest {
     @Test
     void refusesWhatInstantParseRefuses() {
         for (String text : List.of("2026-02-30T10:15:30Z", "2026-13-01T10:15:30Z", "2026-11-22T10:61:30Z",
-                "2026-11-22T10:15:30", "2026-11-22 10:15:30Z", "2026-11-22T10:15:30.Z", "2026-11-22T10:15:30.1234567890Z",
-                "2026-11-2aT10:15:30Z", "2026-11-22T10:15:30+01:00x", "", "tomorrow")) {
+                "2026-11-22T10:15:30", "2026-11-22 10:15:30Z", "2026-11-2aT10:15:30Z", "2026-11-22T10:15:30+01:00x", "", "tomorrow")) {
             assertThatThrownBy(() -> Instant.parse(text)).as(text).isInstanceOf(DateTimeParseException.class);
             assertThatThrownBy(() -> IsoInstants.parse(text)).as(text).isInstanceOf(DateTimeParseException.class);
         }
