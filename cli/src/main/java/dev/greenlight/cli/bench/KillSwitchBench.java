@@ -92,7 +92,7 @@ final class KillSwitchBench {
         String version = "1.0." + n;
         http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/releases", "ci",
                 Evidence.release(target, version, "STRATEGY", n));
-        Instant now = Instant.now();
+        Instant now = stack.clock().instant();
         for (String check : PAPER_CHECKS) {
             http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/checks", "ci",
                     Evidence.passingCheck(target, version, n, check, now));
