@@ -93,12 +93,13 @@ final class StackProcess implements AutoCloseable {
                 return stack;
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("the stack process exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("the stack process exited with " + process.exitValue() + ":\n" + stack.tail());
             }
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
         stack.close();
-        throw new IllegalStateException("the stack process was not healthy within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException("the stack process was not healthy within " + timeout.toSeconds() + " s:\n"
+                + stack.tail());
     }
 
     long pid() {
@@ -143,6 +144,16 @@ final class StackProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The end of the stack's output, for a failure message (the log is deleted with the temporary directory). */
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no output: " + e.getMessage() + ")";
         }
     }
 

@@ -39,6 +39,7 @@ class BenchUseRunningTest {
         StringWriter printed = new StringWriter();
         CommandLine cli = new CommandLine(new GreenlightCli());
         cli.setOut(new PrintWriter(printed));
+        cli.setErr(new PrintWriter(printed));
 
         int exit = cli.execute("bench", "--quick", "--use-running", "--targets", "5", "--releases", "10",
                 "--burst", "200", "--phase-seconds", "1", "--out", out.toString(),
