@@ -15,7 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import dev.greenlight.cli.api.ApiOptions;
+import dev.greenlight.cli.deploy.KafkaLoginOptions;
+import dev.greenlight.cli.stack.StackTimeOptions;
+import java.net.URI;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Greenlight against its ceilings (raw Kafka, SHA-256) in one run; table + JSON.",
         footer = {"", "Examples:", "  ./greenlight bench --quick", "  ./greenlight bench --targets 10000 --releases 100000",
-                "  ./greenlight bench --quick --use-running --data-dir .greenlight/data"})
+                "  ./greenlight bench --quick --use-running --kafka-user admin"})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -40,8 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke-sized run (about two minutes): 200 targets, 500 releases, 4 s per load level.")
     boolean quick;
 
-    @Option(names = "--use-running", description = "Measure the stack already running at --host/--service-port-base"
-            + " (its Kafka passwords are read from --data-dir) instead of starting one.")
+    @Option(names = "--use-running", description = "Measure the stack already running at the service URLs"
+            + " (--check-ingest-url ..., as every API command) instead of starting one; log in to Kafka as its super"
+            + " user (--kafka-user admin; the password from the local stack's credentials file or --kafka-credentials).")
     boolean useRunning;
 
     @Option(names = "--targets", paramLabel = "N", description = "Targets the latency runs spread releases over (full: 10000).")
@@ -63,25 +69,23 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Allowed time for a stack start or restart (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--host", defaultValue = "localhost", description = "--use-running: the services' host (default: ${DEFAULT-VALUE}).")
-    String host;
+    @Mixin
+    ApiOptions api;
 
-    @Option(names = "--service-port-base", defaultValue = "8181",
-            description = "--use-running: first of the five service ports (default: ${DEFAULT-VALUE}).")
-    int servicePortBase;
+    @Mixin
+    KafkaLoginOptions kafka;
 
-    @Option(names = "--registry-url", defaultValue = "http://localhost:8081",
-            description = "--use-running: the schema registry (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    StackTimeOptions time;
+
+    @Option(names = "--registry-url", defaultValue = "${env:GREENLIGHT_REGISTRY_URL:-http://localhost:8081}",
+            description = "--use-running: the schema registry (env GREENLIGHT_REGISTRY_URL, default ${DEFAULT-VALUE}).")
     String registryUrl;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
-            description = "--use-running: the broker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:GREENLIGHT_KAFKA:-localhost:9092}",
+            description = "--use-running: the broker (env GREENLIGHT_KAFKA, default ${DEFAULT-VALUE}). Log in as"
+                    + " its super user (--kafka-user admin): the bench reads every topic and creates a scratch topic.")
     String bootstrapServers;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "--use-running: the running stack's data directory, for its Kafka credentials"
-                    + " (default: <repo>/.greenlight/data, env GREENLIGHT_DATA_DIR).")
-    Path dataDir;
 
     /** The last run's report; tests read it. */
     BenchReport report;
@@ -122,6 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<Section> sections = new ArrayList<>();
         try (BenchStack stack = useRunning ? runningStack() : BenchStack.embedded(timeout)) {
             // Ctrl-C stops the benchmark's own stack and deletes its temporary directory.
+            // Every stamp of the run comes from this clock: the stack's, which may be ahead of this machine.
+            machine.put("stackTimeAtStart", stack.clock().instant().toString());
             Thread stopOnExit = new Thread(stack::close, "greenlight-bench-stop");
             Runtime.getRuntime().addShutdownHook(stopOnExit);
             try {
@@ -204,10 +210,24 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchStack runningStack() {
         Map<StackService, String> urls = new EnumMap<>(StackService.class);
-        for (StackService service : StackService.values()) {
-            urls.put(service, "http://" + host + ":" + (servicePortBase + service.ordinal()));
-        }
-        return BenchStack.running(urls, registryUrl, bootstrapServers, dataDir != null ? dataDir : StackConfig.defaultDataDir());
+        urls.put(StackService.CHECK_INGEST, base(api.checkIngest()));
+        urls.put(StackService.APPROVAL, base(api.approval()));
+        urls.put(StackService.GATE_EVALUATOR, base(api.gate()));
+        urls.put(StackService.ROLLOUT_CONTROLLER, base(api.rollout()));
+        urls.put(StackService.AUDIT_LEDGER, base(api.ledger()));
+        return BenchStack.running(urls, registryUrl, bootstrapServers, time.clockFor(api.checkIngest()),
+                kafka.clientProperties(), localDataDir(api.checkIngest()));
+    }
+
+    private static String base(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The data directory of a stack on this machine (for the gate's state-store size), else none. */
+    private static Path localDataDir(URI service) {
+        return "localhost".equals(service.getHost()) || "127.0.0.1".equals(service.getHost())
+                ? StackConfig.defaultDataDir() : null;
     }
 
     private static Path defaultOut() {

@@ -1,54 +1,58 @@
 package dev.greenlight.cli.bench;
 
 import dev.greenlight.cli.stack.KafkaCredentials;
-import dev.greenlight.cli.stack.LocalStack;
-import dev.greenlight.cli.stack.StackClock;
+import dev.greenlight.cli.stack.StackClockControl;
 import dev.greenlight.cli.stack.StackConfig;
 import dev.greenlight.cli.stack.StackService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The Greenlight the benchmark measures: either a stack it starts itself, exactly as
- * {@code greenlight up} does but on free ports in a temporary data directory (deleted afterwards),
- * or one already running at the configured URLs ({@code --use-running}). The benchmark only talks
- * to it through its public HTTP APIs and, for the raw ceilings and for watching what becomes
- * visible, through Kafka as the broker's super user.
+ * The Greenlight the benchmark measures: either a stack it starts itself — {@code greenlight up}
+ * in a child JVM ({@link StackProcess}) on free ports in a temporary data directory, deleted
+ * afterwards — or one already running at the configured URLs ({@code --use-running}). The
+ * benchmark only talks to it through its public HTTP APIs and, for the raw ceilings and for
+ * watching what becomes visible, through Kafka as the broker's super user.
  */
 final class BenchStack implements AutoCloseable {
 
     private final Map<StackService, String> urls;
     private final String registryUrl;
     private final String bootstrapServers;
-    private final KafkaCredentials credentials;
+    private final Clock clock;
+    private final Map<String, Object> login;
     private final Path dataDir;
-    private LocalStack stack;
+    private final StackConfig config;
+    private StackProcess process;
+    private int starts;
     private final Duration freshStart;
-    private final boolean ownsDataDir;
 
     private BenchStack(Map<StackService, String> urls, String registryUrl, String bootstrapServers,
-                       KafkaCredentials credentials, Path dataDir, LocalStack stack, Duration freshStart) {
+                       Clock clock, Map<String, Object> login, Path dataDir, StackConfig config, StackProcess process,
+                       Duration freshStart) {
         this.urls = urls;
         this.registryUrl = registryUrl;
         this.bootstrapServers = bootstrapServers;
-        this.credentials = credentials;
+        this.clock = clock;
+        this.login = login;
         this.dataDir = dataDir;
-        this.stack = stack;
+        this.config = config;
+        this.process = process;
         this.freshStart = freshStart;
-        this.ownsDataDir = stack != null;
+        this.starts = process != null ? 1 : 0;
     }
 
-    /** Starts a whole stack on free ports in a new temporary directory; how long that took is the restore ceiling. */
+    /** Starts a whole stack in a child JVM on free ports in a new temporary directory; how long that took is the restore ceiling. */
     static BenchStack embedded(Duration timeout) {
         Path dir;
         try {
@@ -56,29 +60,33 @@ final class BenchStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path data = dir.resolve("data");
+        StackConfig config = StackProcess.freePorts(data);
         long start = System.nanoTime();
-        LocalStack stack = new LocalStack(StackConfig.withFreePorts(dir), new StackClock(InstantSource.system(), null, 1));
+        StackProcess process;
         try {
-            stack.start(timeout);
-            stack.waitUntilHealthy(timeout);
+            process = StackProcess.start(config, dir.resolve("stack-1.log"), timeout);
         } catch (RuntimeException e) {
-            stack.close();
             FileSystemUtils.deleteRecursively(dir.toFile());
             throw e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Map<StackService, String> urls = new EnumMap<>(StackService.class);
         for (StackService service : StackService.values()) {
-            urls.put(service, stack.serviceUrl(service));
+            urls.put(service, "http://localhost:" + config.servicePort(service));
         }
-        return new BenchStack(urls, stack.registryUrl(), stack.bootstrapServers(), stack.kafkaCredentials(), dir,
-                stack, took);
+        String clockUrl = "http://localhost:" + config.controlPort() + "/clock"; // what up prints as stack-clock
+        StackClockControl control = new StackClockControl(URI.create(clockUrl));
+        return new BenchStack(urls, "http://localhost:" + config.registryPort(), "localhost:" + config.kafkaPort(),
+                new StackTime(() -> control.read().now()),
+                KafkaCredentials.load(KafkaCredentials.file(data)).adminProperties(), data, config, process, took);
     }
 
-    /** A stack somebody else runs; its Kafka passwords come from its data directory's credentials file. */
-    static BenchStack running(Map<StackService, String> urls, String registryUrl, String bootstrapServers, Path dataDir) {
-        KafkaCredentials credentials = KafkaCredentials.load(KafkaCredentials.file(dataDir));
-        return new BenchStack(new EnumMap<>(urls), registryUrl, bootstrapServers, credentials, dataDir, null, null);
+    /** A stack somebody else runs; its Kafka login comes from the caller (the super user: the bench reads every topic). */
+    static BenchStack running(Map<StackService, String> urls, String registryUrl, String bootstrapServers,
+                              Clock stackClock, Map<String, Object> kafkaLogin, Path dataDir) {
+        return new BenchStack(new EnumMap<>(urls), registryUrl, bootstrapServers, new StackTime(stackClock::instant),
+                Map.copyOf(kafkaLogin), dataDir, null, null, null);
     }
 
     String url(StackService service) {
@@ -93,15 +101,25 @@ final class BenchStack implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The stack's time, which evidence is stamped with (an accelerated or advanced stack is ahead of this machine). */
+    Clock clock() {
+        return clock;
+    }
+
     /** Client settings of the broker's super user: the benchmark reads every topic and writes its scratch topic. */
     Map<String, Object> superUser() {
-        Map<String, Object> config = new HashMap<>(credentials.adminProperties());
+        Map<String, Object> config = new HashMap<>(login);
         config.put("bootstrap.servers", bootstrapServers);
         return config;
     }
 
     boolean embedded() {
-        return stack != null;
+        return config != null;
+    }
+
+    /** The stack process, while the benchmark's own stack runs. */
+    Optional<StackProcess> process() {
+        return Optional.ofNullable(process);
     }
 
     /** How long the benchmark's own stack took from nothing to healthy; empty for a running stack. */
@@ -111,51 +129,40 @@ final class BenchStack implements AutoCloseable {
 
     /** The gate-evaluator's Kafka Streams state directory, when the stack's data directory is known. */
     Optional<Path> gateStateDir() {
+        if (dataDir == null) {
+            return Optional.empty();
+        }
         Path dir = dataDir.resolve("streams").resolve(StackService.GATE_EVALUATOR.serviceName());
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     /**
-     * Stops the benchmark's own stack and starts it again on the same ports and data: the services
-     * restore their state from their state directories and changelogs.
+     * Stops the benchmark's own stack process and starts a new one on the same ports and data: the
+     * services restore their state from their state directories and changelogs, in a fresh JVM.
      *
-     * @return the time from the start call until every component is healthy
+     * @return the time from the new process's start until every component is healthy
      */
     synchronized Duration restart(Duration timeout) {
-        if (stack == null) {
+        if (config == null) {
             throw new IllegalStateException("only a stack the benchmark started can be restarted");
         }
-        StackConfig config = stack.config();
-        stack.close();
-        stack = null;
-        long start = System.nanoTime();
-        // On a loaded machine a Streams thread of the stopped stack can still hold its state
-        // directory for a few seconds; a second attempt then finds it free.
-        for (int attempt = 1; ; attempt++) {
-            LocalStack again = new LocalStack(config, new StackClock(InstantSource.system(), null, 1));
-            try {
-                again.start(timeout);
-                again.waitUntilHealthy(timeout);
-                stack = again;
-                return Duration.ofNanos(System.nanoTime() - start);
-            } catch (RuntimeException e) {
-                again.close();
-                if (attempt == 3) {
-                    throw e;
-                }
-                LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
-            }
+        if (process != null) {
+            process.close();
+            process = null;
         }
+        long start = System.nanoTime();
+        process = StackProcess.start(config, dataDir.getParent().resolve("stack-" + (++starts) + ".log"), timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     @Override
     public synchronized void close() {
-        if (stack != null) {
-            stack.close();
-            stack = null;
+        if (process != null) {
+            process.close();
+            process = null;
         }
-        if (ownsDataDir) {
-            FileSystemUtils.deleteRecursively(dataDir.toFile());
+        if (config != null) {
+            FileSystemUtils.deleteRecursively(dataDir.getParent().toFile());
         }
     }
 }

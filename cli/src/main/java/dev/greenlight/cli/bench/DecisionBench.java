@@ -191,7 +191,7 @@ final class DecisionBench implements AutoCloseable {
                 for (long from = sent.getAndAdd(BURST_BATCH); from < options.burstSamples(); from = sent.getAndAdd(BURST_BATCH)) {
                     int size = (int) Math.min(BURST_BATCH, options.burstSamples() - from);
                     http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/metrics", "ci",
-                            Evidence.metricBatch(hot, from, size, Instant.now()));
+                            Evidence.metricBatch(hot, from, size, stack.clock().instant()));
                 }
                 burstEnd.accumulateAndGet(System.nanoTime(), Math::max);
                 return null;

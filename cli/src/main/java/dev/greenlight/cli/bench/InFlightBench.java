@@ -63,15 +63,16 @@ final class InFlightBench {
         notes.add(String.format(Locale.ROOT, "%,d releases in flight over %,d targets", inFlight, options.targets()));
 
         List<Figure> figures = new ArrayList<>();
-        if (stack.embedded()) {
-            System.gc();
-            Runtime runtime = Runtime.getRuntime();
-            double heapMb = (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
-            figures.add(new Figure("heap after GC (whole stack, one JVM)", heapMb, "MB", runtime.maxMemory() / 1e6,
-                    "heap limit"));
-            rssMb().ifPresent(rss -> figures.add(new Figure("resident memory (whole stack)", rss, "MB",
+        Optional<StackProcess> process = stack.process();
+        if (process.isPresent()) {
+            process.get().heapAfterGcMb().ifPresentOrElse(
+                    heapMb -> figures.add(new Figure("heap after GC (whole stack, one JVM)", heapMb, "MB",
+                            Runtime.getRuntime().maxMemory() / 1e6, "heap limit")),
+                    () -> notes.add("heap after GC not measured: no jcmd in this Java (a JRE?)"));
+            process.get().rssMb().ifPresent(rss -> figures.add(new Figure("resident memory (whole stack)", rss, "MB",
                     physicalMemoryMb(), "machine memory")));
-            notes.add("heap and RSS are the one JVM running broker, registry and all five services");
+            notes.add("heap and RSS are the stack's own JVM (broker, registry and all five services), a child"
+                    + " process of the benchmark, so the load generator is not counted");
         } else {
             notes.add("--use-running: heap and RSS are the running processes' own; not measured from here");
         }
@@ -93,6 +94,8 @@ final class InFlightBench {
                 String[] release = lastKey.split("@");
                 awaitQueryable(release[0], release[1], startTimeout);
                 double restore = (System.nanoTime() - start) / 1e9;
+                notes.add("restart = the stack's JVM stopped and a new one started on the same data (state"
+                        + " directories and changelogs), like a redeploy");
                 figures.add(new Figure("restart → healthy", healthy.toMillis() / 1000.0, "s",
                         fresh.toMillis() / 1000.0, "empty stack start"));
                 figures.add(new Figure("restart → last release queryable", restore, "s", fresh.toMillis() / 1000.0,
@@ -153,20 +156,6 @@ final class InFlightBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** VmRSS of this process (Linux), in MB. */
-    static Optional<Double> rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024 / 1e6);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return Optional.empty();
     }
 
     private static double physicalMemoryMb() {

@@ -55,7 +55,7 @@ final class IngestBench {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            http.postOk(metricsUrl(), "ci", Evidence.metric(target, 0, Instant.now()));
+            http.postOk(metricsUrl(), "ci", Evidence.metric(target, 0, stack.clock().instant()));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -95,10 +95,10 @@ final class IngestBench {
     }
 
     private void single(long i) {
-        http.postOk(metricsUrl(), "ci", Evidence.metric(target(i), i, Instant.now()));
+        http.postOk(metricsUrl(), "ci", Evidence.metric(target(i), i, stack.clock().instant()));
     }
 
     private void batch(long i) {
-        http.postOk(metricsUrl(), "ci", Evidence.metricBatch(target(i), i * BATCH, BATCH, Instant.now()));
+        http.postOk(metricsUrl(), "ci", Evidence.metricBatch(target(i), i * BATCH, BATCH, stack.clock().instant()));
     }
 }

@@ -95,7 +95,7 @@ final class KillSwitchBench {
         String version = "1.0." + n;
         http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/releases", "ci",
                 Evidence.release(target, version, "STRATEGY", n));
-        Instant now = Instant.now();
+        Instant now = stack.clock().instant();
         for (String check : PAPER_CHECKS) {
             String report = Evidence.passingCheck(target, version, n, check, now);
             if (check.equals(AUDIT_CHECK)) {

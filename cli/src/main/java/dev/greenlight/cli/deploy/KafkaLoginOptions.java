@@ -38,12 +38,15 @@ public final class KafkaLoginOptions {
      */
     public Map<String, Object> clientProperties() {
         String password = System.getenv("GREENLIGHT_KAFKA_PASSWORD");
+        Map<String, Object> properties;
         if (password == null || password.isBlank()) {
             Path file = credentialsFile != null ? credentialsFile
                     : KafkaCredentials.file(StackConfig.defaultDataDir());
-            password = KafkaCredentials.load(file).password(user);
+            // The local stack's own login for the user: SCRAM, or PLAIN for its super user (admin).
+            properties = new LinkedHashMap<>(KafkaCredentials.load(file).clientProperties(user));
+        } else {
+            properties = new LinkedHashMap<>(KafkaCredentials.scramLogin(user, password));
         }
-        Map<String, Object> properties = new LinkedHashMap<>(KafkaCredentials.scramLogin(user, password));
         properties.putAll(extra);
         return properties;
     }

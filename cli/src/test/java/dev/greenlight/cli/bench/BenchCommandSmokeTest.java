@@ -30,8 +30,9 @@ class BenchCommandSmokeTest {
         StringWriter printed = new StringWriter();
         CommandLine cli = new CommandLine(new GreenlightCli());
         cli.setOut(new PrintWriter(printed));
+        cli.setErr(new PrintWriter(printed));
         int exit = cli.execute("bench", "--quick", "--targets", "20", "--releases", "80", "--burst", "2000",
-                "--phase-seconds", "1", "--out", out.toString());
+                "--phase-seconds", "1", "--timeout", "600", "--out", out.toString());
 
         assertThat(exit).as(printed.toString()).isZero();
         Path json;

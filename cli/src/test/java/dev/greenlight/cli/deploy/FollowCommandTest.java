@@ -49,4 +49,14 @@ class FollowCommandTest {
         assertThat(new ReferenceDeployer("localhost:1", Map::of, "http://localhost:1", "rl-policy", "paper-engine",
                 Clock.systemUTC()).groupId()).isEqualTo("deployer-paper-engine-rl-policy");
     }
+
+    @Test
+    void theStacksSuperUserLogsInAsTheStackDoes() {
+        KafkaCredentials credentials = KafkaCredentials.loadOrGenerate(dataDir);
+        KafkaLoginOptions options = new KafkaLoginOptions();
+        options.credentialsFile = credentials.file();
+        options.user = KafkaCredentials.ADMIN;
+
+        assertThat(options.clientProperties()).isEqualTo(credentials.adminProperties());
+    }
 }

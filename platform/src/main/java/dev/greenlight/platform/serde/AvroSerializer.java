@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
@@ -36,6 +37,9 @@ public class AvroSerializer<T> implements Serializer<T> {
 
     private SchemaRegistryClient client;
     private final Schema topicSchema;
+    /** Writers hold no per-write state, so one per schema serves every thread (building one per record showed up in ingest profiles). */
+    private static final int MAX_CACHED_WRITERS = 256;
+    private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
     private boolean autoRegister;
     private boolean isKey;
 
@@ -84,13 +88,24 @@ public class AvroSerializer<T> implements Serializer<T> {
             out.write(WireFormat.MAGIC_BYTE);
             out.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<T>(schema, SpecificData.getForSchema(schema)).write(data, encoder);
+            writer(schema).write(data, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | AvroRuntimeException | ClassCastException e) {
             throw new SerializationException("cannot write " + data.getClass().getName() + " to topic " + topic
                     + " with schema id " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    private SpecificDatumWriter<T> writer(Schema schema) {
+        SpecificDatumWriter<T> writer = writers.get(schema);
+        if (writer == null) {
+            writer = new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
+            if (writers.size() < MAX_CACHED_WRITERS) { // generic records may bring ever new schemas
+                writers.putIfAbsent(schema, writer);
+            }
+        }
+        return writer;
     }
 
     private Schema writerSchema(String topic, T data) {

@@ -58,7 +58,7 @@ final class JsonFields {
     Instant instant(String field) {
         String text = text(field);
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, "must be an ISO-8601 UTC timestamp like 2026-11-22T10:15:30Z but was '"
                     + text + "'");

@@ -1,0 +1,216 @@
+package dev.greenlight.cli.bench;
+
+import dev.greenlight.cli.GreenlightCli;
+import dev.greenlight.cli.stack.StackConfig;
+import dev.greenlight.cli.stack.StackService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark's own stack as a child JVM running {@code greenlight up} on chosen ports and data
+ * directory. A separate process is what makes the restore figure honest: stopping it releases
+ * every file lock and thread of the old stack (in one JVM, Kafka Streams found its state directory
+ * still held by the instance just stopped), the restarted stack starts cold like a real restart,
+ * and heap and resident memory are the stack's alone, not the load generator's too.
+ */
+final class StackProcess implements AutoCloseable {
+
+    /** What {@code greenlight up} prints once every component is healthy. */
+    static final String UP_MARKER = "Greenlight is up in";
+    private static final Pattern G1_USED = Pattern.compile("used (\\d+)K");
+
+    private final Process process;
+    private final Path log;
+
+    private StackProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** A config on free ports whose five service ports are consecutive, as {@code up --service-port-base} needs. */
+    static StackConfig freePorts(Path dataDir) {
+        StackConfig config = StackConfig.withFreePorts(dataDir);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 40_000);
+            if (allFree(base, StackService.values().length, config)) {
+                return config.withServicePortsFrom(base);
+            }
+        }
+        throw new IllegalStateException("found no " + StackService.values().length + " consecutive free ports");
+    }
+
+    private static boolean allFree(int base, int count, StackConfig config) {
+        List<Integer> taken = List.of(config.kafkaPort(), config.controllerPort(), config.registryPort(), config.controlPort());
+        for (int port = base; port < base + count; port++) {
+            if (taken.contains(port)) {
+                return false;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Starts {@code greenlight up} for {@code config} and returns once it reports every component healthy. */
+    static StackProcess start(StackConfig config, Path log, Duration timeout) {
+        List<String> command = new ArrayList<>(launcher());
+        command.addAll(List.of("up", "--data-dir", config.dataDir().toString(),
+                "--kafka-port", Integer.toString(config.kafkaPort()),
+                "--controller-port", Integer.toString(config.controllerPort()),
+                "--registry-port", Integer.toString(config.registryPort()),
+                "--control-port", Integer.toString(config.controlPort()),
+                "--service-port-base", Integer.toString(config.servicePort(StackService.values()[0])),
+                "--timeout", Long.toString(timeout.toSeconds())));
+        Process process;
+        try {
+            Files.deleteIfExists(log);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the stack process: " + command, e);
+        }
+        StackProcess stack = new StackProcess(process, log);
+        long deadline = System.nanoTime() + timeout.plusSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stack.logContains(UP_MARKER)) {
+                return stack;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the stack process exited with " + process.exitValue() + ":\n" + stack.tail());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        stack.close();
+        throw new IllegalStateException("the stack process was not healthy within " + timeout.toSeconds() + " s:\n"
+                + stack.tail());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** VmRSS of the stack process (Linux), in MB. */
+    Optional<Double> rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024 / 1e6);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return Optional.empty();
+    }
+
+    /** Heap in use after a full GC of the stack process, in MB, through {@code jcmd} when the JDK has it. */
+    Optional<Double> heapAfterGcMb() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return Optional.empty();
+        }
+        try {
+            run(jcmd.toString(), Long.toString(pid()), "GC.run");
+            Matcher used = G1_USED.matcher(run(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
+            return used.find() ? Optional.of(Long.parseLong(used.group(1)) * 1024 / 1e6) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String run(String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            byte[] out = process.getInputStream().readAllBytes();
+            process.waitFor(60, TimeUnit.SECONDS);
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The end of the stack's output, for a failure message (the log is deleted with the temporary directory). */
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the stack as Ctrl-C would ({@code up}'s shutdown hook closes it), then for good if it hangs. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * How to run this same CLI in a new JVM: {@code java -jar} the executable jar when that is how
+     * this one was started (./greenlight), else the same class path (tests, IDE), with the heap
+     * limit and the system settings the launcher passes.
+     */
+    private static List<String> launcher() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-Xss") || argument.startsWith("-Dorg.apache.avro.")
+                    || argument.startsWith("-Dgreenlight.")) {
+                command.add(argument);
+            }
+        }
+        String classPath = System.getProperty("java.class.path");
+        if (isExecutableJar(classPath)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, GreenlightCli.class.getName()));
+        }
+        return command;
+    }
+
+    private static boolean isExecutableJar(String classPath) {
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(classPath)) {
+            return jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Start-Class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
