@@ -244,9 +244,9 @@ class TradingStrategyRunbookE2eTest {
     @Test
     @Order(6)
     void aPassWithFixesAuditIsNoGoNamingOpenFixesUntilEveryFixIsVerifiedComplete() {
-        register(FIXES, "2.1.0", "STRATEGY", "f1xe501");
-        checks(FIXES, "2.1.0", "f1xe501", "PASS", "lint", "unit-tests", "anti-bias-tests", "security-scan");
-        auditVerification(FIXES, "2.1.0", "f1xe501", "PASS-WITH-FIXES", 1);
+        register(FIXES, "2.1.0", "STRATEGY", "f12e501");
+        checks(FIXES, "2.1.0", "f12e501", "PASS", "lint", "unit-tests", "anti-bias-tests", "security-scan");
+        auditVerification(FIXES, "2.1.0", "f12e501", "PASS-WITH-FIXES", 1);
         approve("bob", FIXES, "2.1.0", "code-review");
         approve("bob", FIXES, "2.1.0", "auditor");
         metric(FIXES, "2.1.0", "walk_forward_consistency_pct", 68);
@@ -262,7 +262,7 @@ class TradingStrategyRunbookE2eTest {
                 .path("status").asString()).isEqualTo("PENDING");
 
         // The auditor verifies the last fix; the re-run reports no open fix and paper trading may start.
-        auditVerification(FIXES, "2.1.0", "f1xe501", "PASS-WITH-FIXES", 0);
+        auditVerification(FIXES, "2.1.0", "f12e501", "PASS-WITH-FIXES", 0);
         JsonNode verified = awaitDecision(FIXES, "2.1.0", v -> "GO".equals(outcome(v, "paper")));
         assertThat(criterion(stage(verified, "paper"), "audit-verification").path("observed").asString())
                 .contains("openFixes=0");
