@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.DeploymentCommand;
+import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RolloutCompleted;
 import dev.greenlight.events.RolloutPaused;
@@ -15,6 +16,7 @@ import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.rollout.kafka.RolloutEvents;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,7 @@ class RolloutControllerIT {
         String target = "rl-policy-restart";
         ConfigurableApplicationContext first = harness.start();
         rampToLive10(target);
+        Instant live10Started = ControllerHarness.CLOCK.instant(); // the test clock stands still meanwhile
         first.close();
 
         // While the controller is down the deployer acknowledges live-10; the ack must not be lost.
@@ -95,6 +98,11 @@ class RolloutControllerIT {
                 ControllerHarness.CLOCK.instant()));
         try (ConfigurableApplicationContext second = harness.start()) {
             ControllerHarness.CLOCK.advance(Duration.ofHours(2));
+            // live-10 completes once its monitoring checkpoints were decided GO (the gate's job).
+            for (String checkpoint : List.of("t+30", "t+60", "t+120")) {
+                harness.send(Topics.DECISIONS, target, RolloutEvents.checkpoint(target, "3.0.0", "live-10",
+                        checkpoint, GateOutcome.GO, live10Started, ControllerHarness.CLOCK.instant()));
+            }
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                     TopicProbe.readAll(brokers(), Topics.ROLLOUTS, ControllerHarness.REGISTRY))
                     .anySatisfy(r -> assertThat(r.value()).isInstanceOf(RolloutCompleted.class)
