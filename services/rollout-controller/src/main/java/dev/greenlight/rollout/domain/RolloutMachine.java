@@ -98,11 +98,19 @@ public final class RolloutMachine {
      */
     public Transition checkpointDecided(TargetState state, String version, CheckpointVerdict verdict) {
         Rollout rollout = state.rollout(version).orElse(null);
-        if (rollout == null || !rollout.live() || !rollout.stage().name().equals(verdict.stage())
+        if (rollout == null || !rollout.stage().name().equals(verdict.stage())
                 || verdict.stageStartedAt().isBefore(rollout.since().truncatedTo(ChronoUnit.MILLIS))) {
             return new Transition(state, List.of());
         }
         Step step = new Step(state);
+        if (!rollout.live()) {
+            // Already stopped (a checkpoint decided a moment earlier killed or rolled it back): nothing
+            // is left to act on, but what a failed checkpoint makes someone owe is still owed.
+            if (verdict.outcome() == CheckpointVerdict.Outcome.NO_GO && verdict.postMortemDue() != null) {
+                obligation(step, version, ObligationKind.POST_MORTEM, verdict.postMortemDue());
+            }
+            return step.done();
+        }
         if (verdict.outcome() == CheckpointVerdict.Outcome.GO) {
             step.put(rollout.checkpointPassed(verdict.checkpoint()));
             advance(step, version);

@@ -70,6 +70,22 @@ class CheckpointActionTest {
     }
 
     @Test
+    void givenT30AlreadyKilledTheRamp_whenT120FailsOnTheSameAlert_thenOnlyThePostMortemIsAdded() {
+        RolloutScenario s = rlLive10().after(Duration.ofMinutes(5));
+        s.when(st -> s.machine.checkpointDecided(st, "1.4.0", verdict(s, "t+30", Outcome.NO_GO, GuardAction.KILL, null)));
+        int commands = s.emittedEver(CommandIssued.class).size();
+
+        s.when(st -> s.machine.checkpointDecided(st, "1.4.0",
+                verdict(s, "t+120", Outcome.NO_GO, GuardAction.KILL, Duration.ofHours(24))));
+
+        assertThat(s.rollout("1.4.0").status()).isEqualTo(RolloutStatus.KILLED);
+        assertThat(s.emitted(ObligationCreated.class)).extracting(ObligationCreated::kind)
+                .containsExactly(ObligationKind.POST_MORTEM);
+        assertThat(s.emitted(GuardActed.class)).as("nothing left to act on").isEmpty();
+        assertThat(s.emittedEver(CommandIssued.class)).hasSize(commands);
+    }
+
+    @Test
     void aRollbackCheckpointRestoresTheStableVersion() {
         RolloutScenario s = rlLive10().after(Duration.ofMinutes(60));
 
