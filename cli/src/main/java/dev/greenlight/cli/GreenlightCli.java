@@ -3,6 +3,7 @@ package dev.greenlight.cli;
 import dev.greenlight.cli.bench.BenchCommand;
 import dev.greenlight.cli.demo.DemoCommand;
 import dev.greenlight.cli.deploy.FollowCommand;
+import dev.greenlight.cli.freeze.FreezeCommand;
 import dev.greenlight.cli.hold.HoldCommand;
 import dev.greenlight.cli.audit.LedgerCommand;
 import dev.greenlight.cli.audit.WitnessCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
 @Command(name = "greenlight", mixinStandardHelpOptions = true,
         description = "Release gating over Apache Kafka.",
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
-            ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class, HoldCommand.class,
+            ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class, HoldCommand.class, FreezeCommand.class,
             StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, LedgerCommand.class, PolicyCommand.class,
             UsersCommand.class, DemoCommand.class, WitnessCommand.class, BenchCommand.class})
 public final class GreenlightCli implements Runnable {

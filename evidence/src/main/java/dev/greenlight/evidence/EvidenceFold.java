@@ -7,6 +7,8 @@ import dev.greenlight.events.ApprovalRejected;
 import dev.greenlight.events.ApprovalRevoked;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.EventMetadata;
+import dev.greenlight.events.FreezeDeclared;
+import dev.greenlight.events.FreezeLifted;
 import dev.greenlight.events.HoldLifted;
 import dev.greenlight.events.HoldPlaced;
 import dev.greenlight.events.MetricObserved;
@@ -20,6 +22,7 @@ import dev.greenlight.policy.evidence.Approval;
 import dev.greenlight.policy.evidence.CheckResult;
 import dev.greenlight.policy.evidence.CheckStatus;
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.Freeze;
 import dev.greenlight.policy.evidence.Hold;
 import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.evidence.OnCallAck;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -60,7 +64,8 @@ import org.apache.avro.specific.SpecificRecord;
  * version; metrics and on-call acknowledgements without a version and all alerts (which have
  * none) apply to every version of the target. Evidence item ids are always {@code meta.eventId}.
  * Holds ({@code HoldPlaced}) concern every release whose target their pattern covers, and a
- * {@code HoldLifted} removes the hold it names (a lifted hold is simply no longer evidence).
+ * {@code HoldLifted} removes the hold it names (a lifted hold is simply no longer evidence);
+ * runtime freeze windows ({@code FreezeDeclared} / {@code FreezeLifted}) are folded the same way.
  * Kill-switch events and {@code ActionRefused} are not gate evidence (the engine has no such
  * item). {@code previousVersion} is what the registration says the release replaces: the
  * pipeline's word, recorded in the event, so a replay sees the same semver class.
@@ -93,7 +98,7 @@ public final class EvidenceFold {
         byId.values().forEach(items::amend);
         return new Evidence(release(registered), items.checks, List.copyOf(items.alerts.values()), items.metrics,
                 List.copyOf(items.approvals.values()), List.copyOf(items.waivers.values()), items.onCallAcks,
-                registered.getPreviousVersion(), List.copyOf(items.holds.values()));
+                registered.getPreviousVersion(), List.copyOf(items.holds.values()), List.copyOf(items.freezes.values()));
     }
 
     /**
@@ -173,9 +178,13 @@ public final class EvidenceFold {
         return TargetPattern.problem(pattern).isEmpty() && new TargetPattern(pattern).covers(target);
     }
 
-    /** Whether {@code event} is a hold event, keyed by a target pattern rather than a target. */
+    /**
+     * Whether {@code event} is a runtime stop-the-line event (a hold or a freeze window, placed or
+     * lifted), keyed by a target pattern rather than a target.
+     */
     public static boolean isHold(SpecificRecord event) {
-        return event instanceof HoldPlaced || event instanceof HoldLifted;
+        return event instanceof HoldPlaced || event instanceof HoldLifted
+                || event instanceof FreezeDeclared || event instanceof FreezeLifted;
     }
 
     /** The hold events of {@code events} that cover {@code target}. */
@@ -216,6 +225,8 @@ public final class EvidenceFold {
         private final List<OnCallAck> onCallAcks = new ArrayList<>();
         private final Map<String, Hold> holds = new TreeMap<>();
         private final Map<String, String> holdItemByHoldId = new HashMap<>();
+        private final Map<String, Freeze> freezes = new TreeMap<>();
+        private final Map<String, String> freezeItemByFreezeId = new HashMap<>();
 
         void add(SpecificRecord event) {
             String id = eventId(event);
@@ -245,7 +256,25 @@ public final class EvidenceFold {
                 holdItemByHoldId.putIfAbsent(e.getHoldId(), id);
                 holds.put(id, new Hold(id, e.getName(), e.getTarget(), e.getReason(), e.getPlacedBy(),
                         e.getMeta().getOccurredAt()));
+            } else if (event instanceof FreezeDeclared e) {
+                freezeItemByFreezeId.putIfAbsent(e.getFreezeId(), id);
+                freezes.put(id, freeze(id, e));
             }
+        }
+
+        private static Freeze freeze(String id, FreezeDeclared e) {
+            // A release type this build does not know cannot be the release's type: skipping it
+            // keeps an event from a newer writer readable.
+            Set<ReleaseType> types = new TreeSet<>();
+            for (String type : e.getOverrideReleaseTypes()) {
+                try {
+                    types.add(ReleaseType.valueOf(type));
+                } catch (IllegalArgumentException unknown) {
+                    // not a type of this build
+                }
+            }
+            return new Freeze(id, e.getName(), e.getTarget(), e.getFrom(), e.getTo(), e.getReason(),
+                    e.getDeclaredBy(), e.getMeta().getOccurredAt(), Set.copyOf(e.getOverrideRoles()), types);
         }
 
         void amend(SpecificRecord event) {
@@ -265,6 +294,12 @@ public final class EvidenceFold {
                 String item = holdItemByHoldId.get(e.getHoldId());
                 if (item != null) {
                     holds.remove(item);
+                }
+            } else if (event instanceof FreezeLifted e) {
+                // A lifted freeze no longer stands, whether or not its window was over.
+                String item = freezeItemByFreezeId.get(e.getFreezeId());
+                if (item != null) {
+                    freezes.remove(item);
                 }
             } else if (event instanceof WaiverRevoked e) {
                 String item = waiverItemByWaiverId.get(e.getWaiverId());

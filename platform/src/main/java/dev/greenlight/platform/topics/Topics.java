@@ -11,6 +11,8 @@ import dev.greenlight.events.DeploymentApplied;
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.FreezeDeclared;
+import dev.greenlight.events.FreezeLifted;
 import dev.greenlight.events.HoldLifted;
 import dev.greenlight.events.HoldPlaced;
 import dev.greenlight.events.KillSwitchActivated;
@@ -92,9 +94,14 @@ public final class Topics {
      * Named holds placed and lifted by people and bots, keyed by the target pattern they cover. A
      * pattern covers many targets, so every gate instance reads the whole topic (a global store)
      * instead of one partition of it: one partition keeps every placement and lift in one order.
+     * Runtime freeze windows ({@code FreezeDeclared} / {@code FreezeLifted}) share the topic: they
+     * are the same kind of fact (a person stopping the line for a pattern, lifted by its owner or
+     * the authority), read by the same global store, joined by the same replay and recorded under
+     * the same ACLs — one home for runtime stop-the-line facts.
      */
     public static final Topic<SpecificRecord> HOLDS = new Topic<>("greenlight.holds",
-            Schema.createUnion(List.of(HoldPlaced.getClassSchema(), HoldLifted.getClassSchema())),
+            Schema.createUnion(List.of(HoldPlaced.getClassSchema(), HoldLifted.getClassSchema(),
+                    FreezeDeclared.getClassSchema(), FreezeLifted.getClassSchema())),
             SpecificRecord.class, 1, KEEP_FOREVER);
 
     /**

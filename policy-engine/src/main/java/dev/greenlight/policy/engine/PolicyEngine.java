@@ -70,6 +70,7 @@ public final class PolicyEngine {
             }
         }
         results.addAll(Holds.results(evidence));
+        results.addAll(Freezes.results(context));
         boolean warnHolds = policy.defaults().warnNeedsHuman();
         List<String> missing = results.stream()
                 .filter(CriterionResult::blocking)

@@ -3,7 +3,6 @@ package dev.greenlight.policy.engine;
 import static dev.greenlight.policy.engine.CriterionStatus.PASS;
 import static dev.greenlight.policy.engine.CriterionStatus.PENDING;
 
-import dev.greenlight.policy.evidence.Approval;
 import dev.greenlight.policy.model.Blackout;
 import dev.greenlight.policy.model.WindowCriterion;
 import java.time.ZonedDateTime;
@@ -31,27 +30,14 @@ final class WindowEvaluator implements CriterionEvaluator<WindowCriterion> {
                     "outside all blackout periods", List.of(), nextChange);
         }
         String blackout = active.get(0).describe();
-        if (criterion.overrideTypes().contains(context.release().type())) {
-            return CriterionResult.of(criterion, PASS, "in blackout " + blackout, threshold,
-                    "blackout " + blackout + " does not apply to " + context.release().type() + " releases",
-                    List.of(), nextChange);
-        }
-        Optional<Approval> override = criterion.overrideRoles().stream().sorted()
-                .map(role -> ApprovalRules.approvedWithoutRejection(role, context))
-                .flatMap(Optional::stream)
-                .findFirst();
+        Optional<BlackoutOverride> override = BlackoutOverride.find(criterion.overrideRoles(),
+                criterion.overrideTypes(), context);
         if (override.isPresent()) {
             return CriterionResult.of(criterion, PASS, "in blackout " + blackout, threshold,
-                    "blackout " + blackout + " overridden by " + override.get().approver() + " ("
-                            + override.get().role() + ")", List.of(override.get().id()), nextChange);
+                    "blackout " + blackout + " " + override.get().because(), override.get().evidenceIds(), nextChange);
         }
         return CriterionResult.of(criterion, PENDING, "in blackout " + blackout, threshold,
-                "in blackout " + blackout + " until " + nextChange + overrideHint(criterion), List.of(), nextChange);
-    }
-
-    private static String overrideHint(WindowCriterion criterion) {
-        return criterion.overrideRoles().isEmpty() ? ""
-                : "; an approval by " + String.join("/", criterion.overrideRoles().stream().sorted().toList())
-                + " overrides it";
+                "in blackout " + blackout + " until " + nextChange + BlackoutOverride.hint(criterion.overrideRoles()),
+                List.of(), nextChange);
     }
 }

@@ -17,10 +17,11 @@ import java.util.stream.Stream;
  *
  * @param previousVersion the version currently released for the target; null if none
  * @param holds           the named holds standing over the release (placed, not lifted, covering its target)
+ * @param freezes         the runtime freeze windows declared (not lifted) over its target, active or not
  */
 public record Evidence(Release release, List<CheckResult> checks, List<Alert> alerts, List<MetricSample> metrics,
                        List<Approval> approvals, List<Waiver> waivers, List<OnCallAck> onCallAcks,
-                       String previousVersion, List<Hold> holds) {
+                       String previousVersion, List<Hold> holds, List<Freeze> freezes) {
 
     public Evidence {
         checks = canonical(checks);
@@ -30,6 +31,14 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
         waivers = canonical(waivers);
         onCallAcks = canonical(onCallAcks);
         holds = canonical(holds == null ? List.of() : holds);
+        freezes = canonical(freezes == null ? List.of() : freezes);
+    }
+
+    /** Evidence under no runtime freeze. */
+    public Evidence(Release release, List<CheckResult> checks, List<Alert> alerts, List<MetricSample> metrics,
+                    List<Approval> approvals, List<Waiver> waivers, List<OnCallAck> onCallAcks,
+                    String previousVersion, List<Hold> holds) {
+        this(release, checks, alerts, metrics, approvals, waivers, onCallAcks, previousVersion, holds, List.of());
     }
 
     /** Evidence under no hold. */
@@ -49,7 +58,7 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
         // sorted, which the sort exploits) and one pass are much cheaper than a tree set.
         List<String> all = new ArrayList<>();
         all.add(release.id());
-        Stream.of(checks, alerts, metrics, approvals, waivers, onCallAcks, holds)
+        Stream.of(checks, alerts, metrics, approvals, waivers, onCallAcks, holds, freezes)
                 .flatMap(Collection::stream)
                 .map(EvidenceItem::id)
                 .forEach(all::add);
@@ -66,41 +75,52 @@ public record Evidence(Release release, List<CheckResult> checks, List<Alert> al
 
     public Evidence withChecks(List<CheckResult> more) {
         return new Evidence(release, concat(checks, more), alerts, metrics, approvals, waivers, onCallAcks,
-                previousVersion, holds);
+                previousVersion, holds, freezes);
     }
 
     public Evidence withAlerts(List<Alert> more) {
         return new Evidence(release, checks, concat(alerts, more), metrics, approvals, waivers, onCallAcks,
-                previousVersion, holds);
+                previousVersion, holds, freezes);
     }
 
     public Evidence withMetrics(List<MetricSample> more) {
         return new Evidence(release, checks, alerts, concat(metrics, more), approvals, waivers, onCallAcks,
-                previousVersion, holds);
+                previousVersion, holds, freezes);
     }
 
     public Evidence withApprovals(List<Approval> more) {
         return new Evidence(release, checks, alerts, metrics, concat(approvals, more), waivers, onCallAcks,
-                previousVersion, holds);
+                previousVersion, holds, freezes);
     }
 
     public Evidence withWaivers(List<Waiver> more) {
         return new Evidence(release, checks, alerts, metrics, approvals, concat(waivers, more), onCallAcks,
-                previousVersion, holds);
+                previousVersion, holds, freezes);
     }
 
     public Evidence withOnCallAcks(List<OnCallAck> more) {
         return new Evidence(release, checks, alerts, metrics, approvals, waivers, concat(onCallAcks, more),
-                previousVersion, holds);
+                previousVersion, holds, freezes);
     }
 
     public Evidence withPreviousVersion(String version) {
-        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, version, holds);
+        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, version, holds, freezes);
     }
 
     public Evidence withHolds(List<Hold> more) {
         return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, previousVersion,
-                concat(holds, more));
+                concat(holds, more), freezes);
+    }
+
+    public Evidence withFreezes(List<Freeze> more) {
+        return new Evidence(release, checks, alerts, metrics, approvals, waivers, onCallAcks, previousVersion,
+                holds, concat(freezes, more));
+    }
+
+    /** The same evidence for another release record (a test case that changes the revision, say). */
+    public Evidence withRelease(Release other) {
+        return new Evidence(other, checks, alerts, metrics, approvals, waivers, onCallAcks, previousVersion,
+                holds, freezes);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -5,6 +5,8 @@ import dev.greenlight.policy.evidence.Approval;
 import dev.greenlight.policy.evidence.CheckResult;
 import dev.greenlight.policy.evidence.CheckStatus;
 import dev.greenlight.policy.evidence.Evidence;
+import dev.greenlight.policy.evidence.Freeze;
+import dev.greenlight.policy.evidence.Hold;
 import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.evidence.OnCallAck;
 import dev.greenlight.policy.evidence.Release;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads evidence items written in a policy test file into the engine's evidence types. Defaults
@@ -45,7 +48,7 @@ final class EvidenceReader {
         return release;
     }
 
-    /** Adds the items of an evidence mapping (checks, alerts, metrics, approvals, waivers, onCall). */
+    /** Adds the items of an evidence mapping (checks, alerts, metrics, approvals, waivers, onCall, holds, freezes). */
     Evidence add(Mapping m, Evidence evidence) {
         String revision = evidence.release().revision();
         Evidence result = evidence
@@ -54,7 +57,9 @@ final class EvidenceReader {
                 .withMetrics(m.list("metrics", s -> "metric", this::metric))
                 .withApprovals(m.list("approvals", a -> "approval", this::approval))
                 .withWaivers(m.list("waivers", w -> "waiver", this::waiver))
-                .withOnCallAcks(m.list("onCall", o -> "onCall", this::onCall));
+                .withOnCallAcks(m.list("onCall", o -> "onCall", this::onCall))
+                .withHolds(m.list("holds", h -> "hold", this::hold))
+                .withFreezes(m.list("freezes", f -> "freeze", this::freeze));
         m.rejectUnknownKeys();
         return result;
     }
@@ -136,6 +141,34 @@ final class EvidenceReader {
     private OnCallAck onCall(Mapping m) {
         var item = new OnCallAck(m.string("id"), m.string("engineer"), time.required(m, "from"),
                 time.required(m, "until"));
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    /** {@code {id, name, target, by, reason, at}}: a standing hold; {@code at} (placed) defaults to now. */
+    private Hold hold(Mapping m) {
+        var item = new Hold(m.string("id"), m.string("name"), m.string("target"), m.string("reason"),
+                m.string("by"), time.optional(m, "at").orElse(time.now()));
+        m.rejectUnknownKeys();
+        return item;
+    }
+
+    /**
+     * {@code {id, name, target, from, to, by, reason, at, override: {roles, releaseTypes}}}: a
+     * runtime freeze window {@code [from, to)}; {@code at} (declared) defaults to now.
+     */
+    private Freeze freeze(Mapping m) {
+        Mapping override = m.optionalMapping("override", "override").orElse(null);
+        Freeze item = new Freeze(m.string("id"), m.string("name"), m.string("target"), time.required(m, "from"),
+                time.required(m, "to"), m.string("reason"), m.string("by"), time.optional(m, "at").orElse(time.now()),
+                override == null ? Set.of() : Set.copyOf(override.strings("roles")),
+                override == null ? Set.of() : override.enums("releaseTypes", ReleaseType.class));
+        if (override != null) {
+            override.rejectUnknownKeys();
+        }
+        if (!item.to().isAfter(item.from())) {
+            throw m.failAt("to", "'to' must be after 'from' (the window is [from, to))");
+        }
         m.rejectUnknownKeys();
         return item;
     }

@@ -158,14 +158,14 @@ public final class PolicyTestRunner {
     private static Evidence without(Evidence evidence, Set<String> ids) {
         return new Evidence(evidence.release(), keep(evidence.checks(), ids), keep(evidence.alerts(), ids),
                 keep(evidence.metrics(), ids), keep(evidence.approvals(), ids), keep(evidence.waivers(), ids),
-                keep(evidence.onCallAcks(), ids), evidence.previousVersion());
+                keep(evidence.onCallAcks(), ids), evidence.previousVersion(), keep(evidence.holds(), ids),
+                keep(evidence.freezes(), ids));
     }
 
     private static Evidence rebase(Evidence evidence, Release release) {
         // Checks written without a revision were bound to the fixture's release revision; a case that
         // changes the revision wants exactly that invalidation, so items keep the revision they had.
-        return new Evidence(release, evidence.checks(), evidence.alerts(), evidence.metrics(), evidence.approvals(),
-                evidence.waivers(), evidence.onCallAcks(), evidence.previousVersion());
+        return evidence.withRelease(release);
     }
 
     private static <T extends EvidenceItem> List<T> keep(List<T> items, Set<String> ids) {

@@ -19,6 +19,10 @@ final class TimeExpression {
         this.now = now;
     }
 
+    Instant now() {
+        return now;
+    }
+
     Instant required(Mapping m, String key) {
         return optional(m, key).orElseThrow(() -> m.fail(m.line(), "missing required key '" + key + "'"));
     }

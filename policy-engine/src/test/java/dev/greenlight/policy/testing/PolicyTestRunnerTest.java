@@ -79,4 +79,29 @@ class PolicyTestRunnerTest {
                 """)).isInstanceOf(PolicyParseException.class)
                 .hasMessageStartingWith("p.test.yaml:7: case 'typo': missing required key 'expect'");
     }
+
+    @Test
+    void givenHoldsAndFreezes_thenTheyAreEvidence_andWithoutDropsThem() throws IOException {
+        List<TestCaseResult> results = run("""
+                  - name: held and frozen
+                    stage: gate
+                    add:
+                      holds: [{id: h1, name: incident-1, target: "*", by: erin, reason: x}]
+                      freezes: [{id: f1, name: freeze-1, target: t, from: now, to: now+1h, by: erin, reason: y}]
+                    expect: {outcome: HOLD, missing: ["hold:incident-1", "freeze:freeze-1"]}
+                """);
+
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.passed()).as(r.failures().toString()).isTrue());
+    }
+
+    @Test
+    void givenAFreezeThatEndsBeforeItStarts_thenParseErrorNamingTo() {
+        assertThatThrownBy(() -> run("""
+                  - name: bad window
+                    stage: gate
+                    add:
+                      freezes: [{id: f1, name: freeze-1, target: t, from: now, to: now, by: erin, reason: y}]
+                    expect: {outcome: HOLD}
+                """)).isInstanceOf(PolicyParseException.class).hasMessageContaining("'to' must be after 'from'");
+    }
 }

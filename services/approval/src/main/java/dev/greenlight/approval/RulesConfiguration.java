@@ -2,6 +2,8 @@ package dev.greenlight.approval;
 
 import dev.greenlight.approval.approvals.domain.SignOffRules;
 import dev.greenlight.approval.approvals.domain.SignOffs;
+import dev.greenlight.approval.freezes.domain.FreezeRules;
+import dev.greenlight.approval.freezes.domain.StandingFreezes;
 import dev.greenlight.approval.holds.domain.HoldRules;
 import dev.greenlight.approval.holds.domain.StandingHolds;
 import dev.greenlight.approval.killswitch.domain.KillSwitchRules;
@@ -63,5 +65,16 @@ class RulesConfiguration {
     @Bean
     StandingHolds standingHolds() {
         return new StandingHolds();
+    }
+
+    @Bean
+    FreezeRules freezeRules(ApprovalProperties properties) {
+        // Declaring a freeze is placing a scheduled hold: the same roles, the same authority.
+        return new FreezeRules(Set.copyOf(properties.holds().placeRoles()), properties.holds().authorityRole());
+    }
+
+    @Bean
+    StandingFreezes standingFreezes() {
+        return new StandingFreezes();
     }
 }

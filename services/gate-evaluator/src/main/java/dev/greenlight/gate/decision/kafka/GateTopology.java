@@ -1,5 +1,7 @@
 package dev.greenlight.gate.decision.kafka;
 
+import dev.greenlight.events.FreezeDeclared;
+import dev.greenlight.events.FreezeLifted;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutStepStarted;
@@ -178,12 +180,16 @@ public final class GateTopology {
      * Every evidence record type, as one union, so a single store holds a target's evidence. New
      * members go last (the store encodes the branch index): the holds a target was handed come after.
      */
-    private static Schema evidenceSchema() {
+    static Schema evidenceSchema() {
+        // Appended in the order they were added: stored unions decode by position, so the freeze
+        // events (later members of the holds topic) come after RolloutStepStarted, not among the holds.
+        List<Schema> appended = List.of(RolloutStepStarted.getClassSchema(), FreezeDeclared.getClassSchema(),
+                FreezeLifted.getClassSchema());
         List<Schema> members = new ArrayList<>();
         for (Topic<?> topic : List.of(Topics.CHECKS, Topics.ALERTS, Topics.METRICS, Topics.APPROVALS, Topics.HOLDS)) {
-            members.addAll(topic.recordSchemas());
+            topic.recordSchemas().stream().filter(schema -> !appended.contains(schema)).forEach(members::add);
         }
-        members.add(RolloutStepStarted.getClassSchema()); // appended: stored unions decode by position
+        members.addAll(appended);
         return Schema.createUnion(members);
     }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.gate.decision.kafka;
 
+import dev.greenlight.events.FreezeDeclared;
+import dev.greenlight.events.FreezeLifted;
 import dev.greenlight.events.HoldLifted;
 import dev.greenlight.events.HoldPlaced;
 import dev.greenlight.evidence.EvidenceFold;
@@ -19,13 +21,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GateEvaluation.onEvent} like any other evidence: a standing hold whose {@code HoldPlaced}
  * the target has not seen yet, and the {@code HoldLifted} of a hold the target saw placed. A
  * hold placed and lifted before a target ever saw it is not fed at all. Feeding is idempotent (the
- * evaluation drops an event id it knows), so re-feeding after a restart changes nothing.
+ * evaluation drops an event id it knows), so re-feeding after a restart changes nothing. Runtime
+ * freeze windows ({@code FreezeDeclared} / {@code FreezeLifted}) are fed by the same rule: a
+ * placement is a hold or a freeze, keyed by kind and id.
  */
 final class HoldFeed {
 
     private final ReadOnlyKeyValueStore<String, SpecificRecord> store;
-    private final Map<String, HoldPlaced> placedByHoldId = new TreeMap<>();
-    private final Map<String, HoldLifted> liftedByHoldId = new HashMap<>();
+    private final Map<String, SpecificRecord> placedByHoldId = new TreeMap<>();
+    private final Map<String, SpecificRecord> liftedByHoldId = new HashMap<>();
     private long seen = -1;
 
     HoldFeed(ReadOnlyKeyValueStore<String, SpecificRecord> store) {
@@ -44,9 +48,13 @@ final class HoldFeed {
         try (KeyValueIterator<String, SpecificRecord> it = store.all()) {
             it.forEachRemaining(kv -> {
                 if (kv.value instanceof HoldPlaced placed) {
-                    placedByHoldId.merge(placed.getHoldId(), placed, HoldFeed::earlier);
+                    placedByHoldId.merge("hold:" + placed.getHoldId(), placed, HoldFeed::earlier);
                 } else if (kv.value instanceof HoldLifted lifted) {
-                    liftedByHoldId.putIfAbsent(lifted.getHoldId(), lifted);
+                    liftedByHoldId.putIfAbsent("hold:" + lifted.getHoldId(), lifted);
+                } else if (kv.value instanceof FreezeDeclared declared) {
+                    placedByHoldId.merge("freeze:" + declared.getFreezeId(), declared, HoldFeed::earlier);
+                } else if (kv.value instanceof FreezeLifted lifted) {
+                    liftedByHoldId.putIfAbsent("freeze:" + lifted.getFreezeId(), lifted);
                 }
             });
         }
@@ -62,12 +70,13 @@ final class HoldFeed {
     List<SpecificRecord> missing(String target, GateState<SpecificRecord> state) {
         List<SpecificRecord> placements = new ArrayList<>();
         List<SpecificRecord> lifts = new ArrayList<>();
-        for (HoldPlaced placed : placedByHoldId.values()) {
+        for (Map.Entry<String, SpecificRecord> entry : placedByHoldId.entrySet()) {
+            SpecificRecord placed = entry.getValue();
             if (!EvidenceFold.coveredByHold(target, placed)) {
                 continue;
             }
             boolean known = state.knowsEvidence(EvidenceFold.eventId(placed));
-            HoldLifted lifted = liftedByHoldId.get(placed.getHoldId());
+            SpecificRecord lifted = liftedByHoldId.get(entry.getKey());
             if (lifted == null && !known) {
                 placements.add(placed);
             } else if (lifted != null && known && !state.knowsEvidence(EvidenceFold.eventId(lifted))) {
@@ -79,7 +88,7 @@ final class HoldFeed {
     }
 
     /** One hold id is placed once; should it appear twice, the first by event id wins everywhere. */
-    private static HoldPlaced earlier(HoldPlaced a, HoldPlaced b) {
+    private static SpecificRecord earlier(SpecificRecord a, SpecificRecord b) {
         return EvidenceFold.eventId(a).compareTo(EvidenceFold.eventId(b)) <= 0 ? a : b;
     }
 }

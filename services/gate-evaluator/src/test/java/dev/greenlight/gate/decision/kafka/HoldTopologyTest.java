@@ -2,10 +2,12 @@ package dev.greenlight.gate.decision.kafka;
 
 import static dev.greenlight.evidence.EvidenceEvents.approval;
 import static dev.greenlight.evidence.EvidenceEvents.release;
+import static dev.greenlight.gate.decision.domain.HoldEvents.declared;
 import static dev.greenlight.gate.decision.domain.HoldEvents.lifted;
 import static dev.greenlight.gate.decision.domain.HoldEvents.placed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.events.FreezeDeclared;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
 import dev.greenlight.events.HoldPlaced;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds through the real topology: a hold on a pattern, read from the global holds store, holds
  * every covered target's releases at the next tick without any evidence of theirs arriving, and
- * its lift lets them go at the next tick; a target it does not cover is untouched.
+ * its lift lets them go at the next tick; a target it does not cover is untouched. A runtime
+ * freeze window travels the same way and holds from its start to its end.
  */
 class HoldTopologyTest {
 
@@ -100,6 +103,34 @@ class HoldTopologyTest {
         List<KeyValue<String, GateDecided>> released = decisions.readKeyValuesToList();
         assertThat(released).extracting(kv -> kv.key).containsExactlyInAnyOrder("svc-a", "svc-b");
         assertThat(released).extracting(kv -> kv.value.getOutcome()).containsOnly(GateOutcome.GO);
+    }
+
+    @Test
+    void aRuntimeFreezeOnAPatternHoldsEveryCoveredTargetFromItsStartUntilItsEnd() {
+        for (String target : List.of("svc-a", "svcx")) {
+            releases.pipeInput(target, release("r-" + target, target, "1.0.0", ReleaseType.BUGFIX, T));
+            approvals.pipeInput(target, approval("p-" + target, target, "1.0.0", "ap-" + target, "founder", "erin",
+                    T, null));
+        }
+        FreezeDeclared freeze = declared("f1", "freeze-1", "quarter-close", "svc-*", "erin", T,
+                T.plusSeconds(10), T.plusSeconds(20), List.of(), List.of());
+        holds.pipeInput(freeze.getTarget(), freeze);
+        tick();
+        decisions.readKeyValuesToList();
+
+        for (int i = 0; i < 10; i++) {
+            tick();
+        }
+        List<KeyValue<String, GateDecided>> frozen = decisions.readKeyValuesToList();
+        assertThat(frozen).extracting(kv -> kv.key).containsExactly("svc-a");
+        assertThat(frozen.get(0).value.getOutcome()).isEqualTo(GateOutcome.HOLD);
+        assertThat(frozen.get(0).value.getMissing()).containsExactly("freeze:quarter-close");
+
+        for (int i = 0; i < 10; i++) {
+            tick();
+        }
+        assertThat(decisions.readKeyValuesToList()).extracting(kv -> kv.key + "=" + kv.value.getOutcome())
+                .containsExactly("svc-a=GO");
     }
 
     private Map<String, GateOutcome> latestByTarget() {
