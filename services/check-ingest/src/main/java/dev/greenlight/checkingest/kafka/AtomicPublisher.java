@@ -4,13 +4,15 @@ import dev.greenlight.checkingest.evidence.application.IngestProperties;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.kafka.GreenlightProperties;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the events of one request all-or-nothing and returns only once the broker acknowledged
+ * Writes the events of one request all-or-nothing and completes only once the broker acknowledged
  * every one of them ({@code acks=all}), which is the moment an API may answer 2xx.
  *
  * <p>A batch of check results is one request: a client that gets an error retries the whole batch,
@@ -38,19 +40,31 @@ public class AtomicPublisher implements DisposableBean {
     AtomicPublisher(KafkaTemplate<String, Object> eventTemplate,
                     DefaultKafkaProducerFactory<String, Object> eventProducerFactory,
                     GreenlightProperties greenlight, IngestProperties ingest) {
-        this.singles = new SingleRecordSends(eventProducerFactory, greenlight.publish().ackTimeout());
+        this.singles = new SingleRecordSends(eventProducerFactory, greenlight.publish().ackTimeout(),
+                ingest.singleLinger());
         this.batches = new GroupCommit(eventTemplate, ingest.batchCommitters(), greenlight.publish().ackTimeout());
     }
 
+    /** Returns once every event is acknowledged; otherwise throws {@link EventNotStoredException}. */
     public void publishAll(List<? extends Outgoing<?>> events) {
+        try {
+            publishAllAsync(events).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof EventNotStoredException notStored ? notStored
+                    : new EventNotStoredException("events", e.getCause());
+        }
+    }
+
+    /**
+     * Completes once every event is acknowledged ({@code acks=all}; a batch committed); completes
+     * exceptionally with {@link EventNotStoredException} otherwise. The calling thread does not wait:
+     * a web request answers from this future, so no servlet thread is parked for the broker.
+     */
+    public CompletableFuture<Void> publishAllAsync(List<? extends Outgoing<?>> events) {
         if (events.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        if (events.size() == 1) {
-            singles.send(events.get(0));
-        } else {
-            batches.publish(events);
-        }
+        return events.size() == 1 ? singles.sendAsync(events.get(0)) : batches.publishAsync(events);
     }
 
     @Override

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -56,23 +54,21 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Returns once {@code events} are committed in one transaction; otherwise throws {@link EventNotStoredException}. */
-    void publish(List<? extends Outgoing<?>> events) {
+    /**
+     * Completes once {@code events} are committed in one transaction; completes exceptionally with
+     * {@link EventNotStoredException} when that transaction failed or did not commit within the
+     * answer timeout. Nothing waits on the caller's thread.
+     */
+    CompletableFuture<Void> publishAsync(List<? extends Outgoing<?>> events) {
         Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
         if (!running) {
-            throw notStored(pending, new IllegalStateException("check-ingest is shutting down"));
+            return CompletableFuture.failedFuture(
+                    notStored(pending, new IllegalStateException("check-ingest is shutting down")));
         }
         queue.add(pending);
-        try {
-            pending.done().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notStored(pending, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof EventNotStoredException stored ? stored : notStored(pending, e.getCause());
-        } catch (TimeoutException e) {
-            throw notStored(pending, e);
-        }
+        return pending.done().orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof EventNotStoredException ? failure : notStored(pending, failure)));
     }
 
     private void commitLoop() {

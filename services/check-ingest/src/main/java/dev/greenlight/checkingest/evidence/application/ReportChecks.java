@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +34,24 @@ public class ReportChecks {
         this.properties = properties;
     }
 
-    /** Publishes the checks with source {@code api}; returns the stored events in request order. */
-    public List<CheckReported> report(Batch<CheckReport> batch, Actor actor) {
-        return report(batch, actor, "api");
+    /**
+     * Publishes the checks with source {@code api}; the future completes with the stored events in
+     * request order once the broker acknowledged them. Invalid or unauthorized input throws at once.
+     */
+    public CompletableFuture<List<CheckReported>> report(Batch<CheckReport> batch, Actor actor) {
+        return reportAsync(batch, actor, "api");
     }
 
+    /** As {@link #report(Batch, Actor)}, returning once stored (webhook deliveries answer synchronously). */
     public List<CheckReported> report(Batch<CheckReport> batch, Actor actor, String source) {
+        try {
+            return reportAsync(batch, actor, source).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private CompletableFuture<List<CheckReported>> reportAsync(Batch<CheckReport> batch, Actor actor, String source) {
         Instant now = clock.instant();
         List<CheckReported> stored = new ArrayList<>();
         for (int i = 0; i < batch.items().size(); i++) {
@@ -52,8 +66,7 @@ public class ReportChecks {
             }
             stored.add(event(check, actor, now, source));
         }
-        events.publishChecks(stored);
-        return stored;
+        return events.publishChecks(stored).thenApply(acknowledged -> stored);
     }
 
     private static CheckReported event(CheckReport check, Actor actor, Instant now, String source) {

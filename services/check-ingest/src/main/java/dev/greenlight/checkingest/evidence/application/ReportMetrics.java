@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +29,12 @@ public class ReportMetrics {
         this.properties = properties;
     }
 
-    public List<MetricObserved> report(Batch<MetricSample> batch, Actor actor) {
+    /**
+     * Validates and authorizes every sample at once (throwing before anything is sent), then
+     * publishes them; the future completes with the stored events, in request order, once the broker
+     * acknowledged them, and fails when it did not.
+     */
+    public CompletableFuture<List<MetricObserved>> report(Batch<MetricSample> batch, Actor actor) {
         Instant now = clock.instant();
         List<MetricObserved> stored = new ArrayList<>();
         for (int i = 0; i < batch.items().size(); i++) {
@@ -50,7 +56,6 @@ public class ReportMetrics {
                     .setLabels(sample.labels())
                     .build());
         }
-        events.publishMetrics(stored);
-        return stored;
+        return events.publishMetrics(stored).thenApply(acknowledged -> stored);
     }
 }

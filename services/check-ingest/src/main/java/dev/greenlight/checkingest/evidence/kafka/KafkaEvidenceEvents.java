@@ -9,10 +9,11 @@ import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.platform.topics.Topics;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
-/** Evidence onto its catalogue topics, keyed by target, one transaction per request. */
+/** Evidence onto its catalogue topics, keyed by target; a request of several events all-or-nothing. */
 @Component
 class KafkaEvidenceEvents implements EvidenceEvents {
 
@@ -23,13 +24,13 @@ class KafkaEvidenceEvents implements EvidenceEvents {
     }
 
     @Override
-    public void publishChecks(List<CheckReported> checks) {
-        publisher.publishAll(checks.stream().map(c -> new Outgoing<>(Topics.CHECKS, c.getTarget(), c)).toList());
+    public CompletableFuture<Void> publishChecks(List<CheckReported> checks) {
+        return publisher.publishAllAsync(checks.stream().map(c -> new Outgoing<>(Topics.CHECKS, c.getTarget(), c)).toList());
     }
 
     @Override
-    public void publishMetrics(List<MetricObserved> metrics) {
-        publisher.publishAll(metrics.stream().map(m -> new Outgoing<>(Topics.METRICS, m.getTarget(), m)).toList());
+    public CompletableFuture<Void> publishMetrics(List<MetricObserved> metrics) {
+        return publisher.publishAllAsync(metrics.stream().map(m -> new Outgoing<>(Topics.METRICS, m.getTarget(), m)).toList());
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.greenlight.checkingest.evidence.application.ReportMetrics;
 import dev.greenlight.checkingest.evidence.domain.MetricSample;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.platform.security.Actor;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,10 +30,11 @@ class MetricController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    StoredEvents report(@RequestBody JsonNode body, Actor actor) {
+    CompletableFuture<StoredEvents> report(@RequestBody JsonNode body, Actor actor) {
         Batch<MetricSample> batch = Items.read(body, properties.maxBatchSize(), MetricController::sample);
-        List<MetricObserved> stored = reportMetrics.report(batch, actor);
-        return new StoredEvents(stored.size(), stored.stream().map(m -> m.getMeta().getEventId()).toList());
+        // Answered when the broker acknowledged: the servlet thread is not held meanwhile.
+        return reportMetrics.report(batch, actor).thenApply(stored ->
+                new StoredEvents(stored.size(), stored.stream().map(m -> m.getMeta().getEventId()).toList()));
     }
 
     private static MetricSample sample(JsonFields item) {

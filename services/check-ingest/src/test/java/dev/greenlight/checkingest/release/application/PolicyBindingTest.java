@@ -43,7 +43,8 @@ class PolicyBindingTest {
         consumer.updateEndOffsets(Map.of(partition, 0L));
         directory.start();
         PolicyBinding binding = new PolicyBinding(directory, new IngestProperties(Duration.ofMinutes(5),
-                Duration.ofMillis(300), 1000, DataSize.ofMegabytes(1), "release-captain", 2));
+                Duration.ofMillis(300), 1000, DataSize.ofMegabytes(1), "release-captain", 2,
+                Duration.ofMillis(5)));
         ReleaseCandidate hotfix = new ReleaseCandidate("ict-qm", SemanticVersion.parse("2.0.4"), ReleaseType.HOTFIX,
                 "abcdef1", "alice", Optional.empty(), Optional.empty(), Optional.empty());
 
