@@ -127,6 +127,22 @@ final class BenchStack implements AutoCloseable {
         return Optional.ofNullable(freshStart);
     }
 
+    /** The stack clock's resource on the control port, for a stack the benchmark started. */
+    Optional<String> clockUrl() {
+        return config == null ? Optional.empty()
+                : Optional.of("http://localhost:" + config.controlPort() + "/clock"); // what up prints as stack-clock
+    }
+
+    /** The Kafka credentials of a stack the benchmark started (every principal's password). */
+    Optional<Path> kafkaCredentialsFile() {
+        return config == null ? Optional.empty() : Optional.of(KafkaCredentials.file(dataDir));
+    }
+
+    /** The benchmark's temporary directory (deleted with the stack), for a stack the benchmark started. */
+    Optional<Path> workDir() {
+        return config == null ? Optional.empty() : Optional.of(dataDir.getParent());
+    }
+
     /** The gate-evaluator's Kafka Streams state directory, when the stack's data directory is known. */
     Optional<Path> gateStateDir() {
         if (dataDir == null) {

@@ -106,23 +106,7 @@ final class DecisionBench implements AutoCloseable {
      */
     double measure(KafkaCeilings.Result raw, List<Section> sections) throws Exception {
         List<String> notes = new ArrayList<>();
-        // Saturation: the highest rate, as accepted and as decided within the same window.
-        long first = releases.get();
-        long start = System.nanoTime();
-        AtomicLong next = new AtomicLong(first);
-        Load.Run saturated = Load.closed(options.clients(), options.phase(),
-                (i, dueNanos) -> register(next.getAndIncrement(), dueNanos));
-        List<String> satKeys = keysFrom(first, next.get());
-        awaitDecided(satKeys, notes, "saturation");
-        // Decisions lag registrations under saturation: their rate is counted until the last one.
-        long lastDecided = satKeys.stream().filter(decided::containsKey).mapToLong(decided::get).max().orElse(start);
-        long decidedCount = satKeys.stream().filter(decided::containsKey).count();
-        double accepted = saturated.perSecond();
-        double decidedRate = decidedCount / Math.max((lastDecided - start) / 1e9, saturated.seconds());
-        double sustained = Math.max(1, Math.min(accepted, decidedRate));
-        notes.add(String.format(Locale.ROOT, "saturation (%d clients, %.0f s): %,.0f registrations/s accepted, "
-                        + "%,.0f decisions/s until the last was visible; sustained = the lower", options.clients(),
-                saturated.seconds(), accepted, decidedRate));
+        double sustained = saturate(notes, "saturation").sustained();
 
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("highest sustained rate (registration → decision)", sustained, "releases/s",
@@ -143,7 +127,40 @@ final class DecisionBench implements AutoCloseable {
         return sustained;
     }
 
-    private Latencies openLoop(double rate, List<String> notes, String label) throws InterruptedException {
+    /** The highest rate the gate sustains now, as accepted and as decided. */
+    record Saturation(double accepted, double decided) {
+
+        /** The lower of the two (at least 1/s, so it can serve as a rate and a ceiling). */
+        double sustained() {
+            return Math.max(1, Math.min(accepted, decided));
+        }
+    }
+
+    /**
+     * Saturation: {@code clients} register back to back for one phase; the accepted rate, and the
+     * decided rate counted until the last of those decisions was visible (decisions lag registrations
+     * under saturation). Adds a note under {@code label}.
+     */
+    Saturation saturate(List<String> notes, String label) throws InterruptedException {
+        long first = releases.get();
+        long start = System.nanoTime();
+        AtomicLong next = new AtomicLong(first);
+        Load.Run saturated = Load.closed(options.clients(), options.phase(),
+                (i, dueNanos) -> register(next.getAndIncrement(), dueNanos));
+        List<String> satKeys = keysFrom(first, next.get());
+        awaitDecided(satKeys, notes, label);
+        long lastDecided = satKeys.stream().filter(decided::containsKey).mapToLong(decided::get).max().orElse(start);
+        long decidedCount = satKeys.stream().filter(decided::containsKey).count();
+        Saturation result = new Saturation(saturated.perSecond(),
+                decidedCount / Math.max((lastDecided - start) / 1e9, saturated.seconds()));
+        notes.add(String.format(Locale.ROOT, "%s (%d clients, %.0f s): %,.0f registrations/s accepted, "
+                        + "%,.0f decisions/s until the last was visible; sustained = the lower", label, options.clients(),
+                saturated.seconds(), result.accepted(), result.decided()));
+        return result;
+    }
+
+    /** Registrations at {@code rate} on a fixed schedule for one phase (open loop); their latencies. */
+    Latencies openLoop(double rate, List<String> notes, String label) throws InterruptedException {
         long first = releases.get();
         long count = Math.max(10, (long) (rate * options.phase().toSeconds()));
         AtomicLong next = new AtomicLong(first);

@@ -83,6 +83,8 @@ final class IngestBench {
                     raw.latency().percentileMillis(50), "raw produce→visible p50"));
             figures.add(new Figure("  request latency p99", singleLatency.percentileMillis(99), "ms",
                     raw.latency().percentileMillis(99), "raw produce→visible p99"));
+            figures.add(new Figure("  request latency p99.9", singleLatency.percentileMillis(99.9), "ms",
+                    raw.latency().percentileMillis(99.9), "raw produce→visible p99.9"));
         }
         figures.add(new Figure("batches of " + BATCH + ", " + clients + " connections", batch.perSecond() * BATCH,
                 "samples/s", raw.producerPerSecond(), "raw producer rec/s"));

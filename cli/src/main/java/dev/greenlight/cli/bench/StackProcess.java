@@ -184,7 +184,7 @@ final class StackProcess implements AutoCloseable {
      * this one was started (./greenlight), else the same class path (tests, IDE), with the heap
      * limit and the system settings the launcher passes.
      */
-    private static List<String> launcher() {
+    static List<String> launcher() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
