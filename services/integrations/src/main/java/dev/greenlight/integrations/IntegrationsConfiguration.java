@@ -1,0 +1,61 @@
+package dev.greenlight.integrations;
+
+import dev.greenlight.integrations.subscriptions.application.EndpointSeal;
+import dev.greenlight.integrations.subscriptions.domain.SubscriptionRules;
+import dev.greenlight.integrations.subscriptions.domain.Subscriptions;
+import dev.greenlight.integrations.notifications.application.Deliveries;
+import dev.greenlight.integrations.notifications.application.Sleeper;
+import dev.greenlight.integrations.notifications.domain.ConsoleLinks;
+import dev.greenlight.integrations.notifications.domain.RetryPolicy;
+import dev.greenlight.integrations.notifications.http.HttpTransport;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the framework-free domain pieces from configuration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntegrationsProperties.class)
+class IntegrationsConfiguration {
+
+    @Bean
+    SubscriptionRules subscriptionRules(IntegrationsProperties properties) {
+        return new SubscriptionRules(Set.copyOf(properties.subscriptions().createRoles()),
+                properties.subscriptions().authorityRole());
+    }
+
+    @Bean
+    Subscriptions subscriptions() {
+        return new Subscriptions();
+    }
+
+    @Bean
+    EndpointSeal endpointSeal(IntegrationsProperties properties) {
+        return new EndpointSeal(properties.sealingKey());
+    }
+
+    @Bean
+    ConsoleLinks consoleLinks(IntegrationsProperties properties) {
+        return new ConsoleLinks(properties.consoleUrl());
+    }
+
+    /** Workers for deliveries: one slow endpoint holds one worker, never the others. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService deliveryWorkers() {
+        return Executors.newFixedThreadPool(8);
+    }
+
+    @Bean
+    Deliveries deliveries(IntegrationsProperties properties, ConsoleLinks links, ExecutorService deliveryWorkers,
+                          MeterRegistry meters, Clock clock) {
+        IntegrationsProperties.Delivery delivery = properties.delivery();
+        return new Deliveries(new HttpTransport(Duration.ofSeconds(2)), Sleeper.system(),
+                new RetryPolicy(delivery.attempts(), delivery.initialBackoff(), delivery.maxBackoff()),
+                delivery.requestTimeout(), links, deliveryWorkers, meters, clock);
+    }
+}
