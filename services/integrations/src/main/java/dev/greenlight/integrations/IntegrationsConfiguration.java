@@ -11,7 +11,9 @@ import dev.greenlight.integrations.notifications.http.HttpTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import dev.greenlight.platform.security.ProductionMode;
 import java.util.Set;
+import org.springframework.core.env.Environment;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +36,15 @@ class IntegrationsConfiguration {
         return new Subscriptions();
     }
 
+    /** The sealing key shipped for the local stack; public, so refused under production settings. */
+    static final String LOCAL_SEALING_KEY = "bG9jYWwtc3RhY2stb25seS1ub3QtYS1yZWFsLWtleSE=";
+
     @Bean
-    EndpointSeal endpointSeal(IntegrationsProperties properties) {
+    EndpointSeal endpointSeal(IntegrationsProperties properties, Environment environment) {
+        if (ProductionMode.isOn(environment) && LOCAL_SEALING_KEY.equals(properties.sealingKey())) {
+            throw new IllegalStateException("greenlight.integrations.sealing-key is the public local-stack key; "
+                    + "set GREENLIGHT_SEALING_KEY (openssl rand -base64 32) under production settings");
+        }
         return new EndpointSeal(properties.sealingKey());
     }
 

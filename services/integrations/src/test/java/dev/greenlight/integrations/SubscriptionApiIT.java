@@ -234,6 +234,12 @@ class SubscriptionApiIT {
             assertThat(meters.counter("greenlight.notifications.delivered", "channel", "WEBHOOK", "kind",
                     "HOLD_PLACED").count()).isEqualTo(1.0);
         });
+        Answer failures = call(HttpMethod.GET, "/api/v1/deliveries/failures", "demo-bob", null);
+        assertThat(failures.status()).isEqualTo(200);
+        assertThat(failures.body().get(0).path("host").asString()).isEqualTo("localhost");
+        assertThat(failures.body().get(0).path("lastError").asString()).isEqualTo("HTTP 503");
+        assertThat(failures.body().toString()).doesNotContain("/hooks/down").doesNotContain(secret);
+        assertThat(call(HttpMethod.GET, "/api/v1/deliveries/failures", null, null).status()).isEqualTo(401);
     }
 
     private String field(String body) {

@@ -5,6 +5,7 @@ import dev.greenlight.events.SubscriptionDeleted;
 import dev.greenlight.identity.TargetPattern;
 import dev.greenlight.integrations.subscriptions.application.EndpointSeal;
 import dev.greenlight.integrations.subscriptions.domain.Channel;
+import dev.greenlight.integrations.subscriptions.domain.Endpoint;
 import dev.greenlight.integrations.subscriptions.domain.EventKind;
 import dev.greenlight.integrations.subscriptions.domain.Subscription;
 import dev.greenlight.integrations.subscriptions.domain.Subscriptions;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@link Subscriptions} in step with the subscriptions topic, so every instance delivers to
  * subscriptions created through any instance or before a restart. Reads the whole (compacted) topic
  * in a fresh group under the {@code integrations-} prefix its Kafka user may join. A kind written by a
- * newer version is skipped rather than failing the subscription.
+ * newer version is skipped rather than failing the subscription; one sealed under another key is
+ * logged and left out (it cannot be delivered) rather than parked on the dead-letter topic.
  */
 @Component
 class SubscriptionView {
@@ -48,9 +50,17 @@ class SubscriptionView {
                     log.warn("subscription {}: unknown kind {} skipped", created.getSubscriptionId(), kind);
                 }
             }
+            Endpoint endpoint;
+            try {
+                endpoint = seal.open(created.getSubscriptionId(), created.getSealedEndpoint());
+            } catch (IllegalStateException e) {
+                // Sealed under another key (a lost or rotated key): nothing can be delivered to it; re-create it.
+                log.error("subscription {} ({} on {}) cannot be opened and is not delivered: {}",
+                        created.getSubscriptionId(), created.getChannel(), created.getEndpointHost(), e.getMessage());
+                return;
+            }
             subscriptions.record(new Subscription(created.getSubscriptionId(), new TargetPattern(created.getTarget()),
-                    kinds, Channel.valueOf(created.getChannel()),
-                    seal.open(created.getSubscriptionId(), created.getSealedEndpoint()), created.getCreatedBy(),
+                    kinds, Channel.valueOf(created.getChannel()), endpoint, created.getCreatedBy(),
                     created.getMeta().getOccurredAt(), created.getMeta().getEventId()));
         } else if (event instanceof SubscriptionDeleted deleted) {
             subscriptions.remove(deleted.getSubscriptionId());
