@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +57,13 @@ class DeploymentProtectionWebhook {
         if ("ping".equals(event)) {
             return ResponseEntity.ok(Map.of("status", "pong"));
         }
-        JsonNode payload = JSON.readTree(bytes);
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(bytes);
+        } catch (JacksonException e) {
+            return ResponseEntity.badRequest().body(ApiProblems.of(HttpStatus.BAD_REQUEST, "Unreadable payload",
+                    "the signed body is not JSON"));
+        }
         if (!"deployment_protection_rule".equals(event) || !"requested".equals(payload.path("action").asString())) {
             return ResponseEntity.accepted().body(Map.of("status", "ignored"));
         }

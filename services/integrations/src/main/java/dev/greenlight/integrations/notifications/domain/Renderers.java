@@ -1,6 +1,7 @@
 package dev.greenlight.integrations.notifications.domain;
 
 import dev.greenlight.integrations.common.domain.HmacSha256;
+import dev.greenlight.integrations.subscriptions.domain.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Renderers {
             case TEAMS -> teams(o, link);
             case WEBHOOK -> webhook(notification, link);
         };
-        if (notification.subscription().channel() == dev.greenlight.integrations.subscriptions.domain.Channel.WEBHOOK) {
+        if (notification.subscription().channel() == Channel.WEBHOOK) {
             headers.put(SIGNATURE_HEADER, HmacSha256.header(notification.subscription().endpoint().secret(),
                     body.getBytes(StandardCharsets.UTF_8)));
         }
