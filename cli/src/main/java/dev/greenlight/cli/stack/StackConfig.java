@@ -86,8 +86,10 @@ public record StackConfig(Path dataDir, int kafkaPort, int controllerPort, int r
     /** The services on consecutive ports from {@code firstPort}, in {@link StackService} order. */
     public StackConfig withServicePortsFrom(int firstPort) {
         Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
+        int firstDefault = StackService.values()[0].defaultPort();
         for (StackService service : StackService.values()) {
-            ports.put(service, firstPort + service.ordinal());
+            // Each service keeps its documented offset (integrations is 8187, six after 8181), not its ordinal.
+            ports.put(service, firstPort + service.defaultPort() - firstDefault);
         }
         return new StackConfig(dataDir, kafkaPort, controllerPort, registryPort, controlPort, ports);
     }

@@ -3,6 +3,7 @@ package dev.greenlight.cli.stack;
 import dev.greenlight.approval.ApprovalApplication;
 import dev.greenlight.checkingest.CheckIngestApplication;
 import dev.greenlight.gate.GateEvaluatorApplication;
+import dev.greenlight.integrations.IntegrationsApplication;
 import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.ledger.AuditLedgerApplication;
 import dev.greenlight.rollout.RolloutControllerApplication;
@@ -20,7 +21,8 @@ public enum StackService {
     APPROVAL("approval", 8182, KafkaUser.APPROVAL, ApprovalApplication::builder),
     GATE_EVALUATOR("gate-evaluator", 8183, KafkaUser.GATE_EVALUATOR, GateEvaluatorApplication::builder),
     ROLLOUT_CONTROLLER("rollout-controller", 8184, KafkaUser.ROLLOUT_CONTROLLER, RolloutControllerApplication::builder),
-    AUDIT_LEDGER("audit-ledger", 8185, KafkaUser.AUDIT_LEDGER, AuditLedgerApplication::builder);
+    AUDIT_LEDGER("audit-ledger", 8185, KafkaUser.AUDIT_LEDGER, AuditLedgerApplication::builder),
+    INTEGRATIONS("integrations", 8187, KafkaUser.INTEGRATIONS, IntegrationsApplication::builder);
 
     private final String serviceName;
     private final int defaultPort;

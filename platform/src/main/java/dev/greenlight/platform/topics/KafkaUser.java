@@ -44,7 +44,13 @@ public enum KafkaUser {
      * Deployers (the reference {@code greenlight follow}, or an adapter to a real deployment system):
      * they read deployment commands and report on them, in groups named {@value #DEPLOYER_GROUP_PREFIX}...
      */
-    DEPLOYER("deployer", List.of(prefixed(ResourceType.GROUP, KafkaUser.DEPLOYER_GROUP_PREFIX)), List.of(), null);
+    DEPLOYER("deployer", List.of(prefixed(ResourceType.GROUP, KafkaUser.DEPLOYER_GROUP_PREFIX)), List.of(), null),
+
+    /**
+     * Notifications and the GitHub integration: its delivery consumer commits in
+     * {@code integrations-delivery}, its views read in fresh groups {@code integrations-view-<uuid>}.
+     */
+    INTEGRATIONS("integrations", List.of(prefixed(ResourceType.GROUP, "integrations-")), List.of(), null);
 
     /** Every deployer's consumer group starts with this, so a deployer can never join a service's group. */
     public static final String DEPLOYER_GROUP_PREFIX = "deployer-";

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class TopicAccess {
 
     private static final Set<KafkaUser> SERVICES = EnumSet.of(KafkaUser.CHECK_INGEST, KafkaUser.APPROVAL,
-            KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER);
+            KafkaUser.GATE_EVALUATOR, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER, KafkaUser.INTEGRATIONS);
 
     private static final Map<Topic<?>, Access> ACCESS = new LinkedHashMap<>();
 
@@ -65,6 +65,15 @@ public final class TopicAccess {
         // Every service parks the records it cannot decode; operators read them as administrators, and
         // the ledger records each one (as an undecodable entry) so no source offset goes unaccounted.
         grant(Topics.DEAD_LETTER, SERVICES, readers(KafkaUser.AUDIT_LEDGER));
+        // Subscriptions: created and deleted through the integrations service, which reads them back
+        // into the view its deliveries match against; the ledger records them (audited).
+        grant(Topics.SUBSCRIPTIONS, writers(KafkaUser.INTEGRATIONS),
+                readers(KafkaUser.INTEGRATIONS, KafkaUser.AUDIT_LEDGER));
+        // The integrations service tells people and GitHub what happened: it follows releases (for
+        // their revision), decisions, rollouts, kill switches and holds, from its own consumers, never
+        // in the gate's path.
+        alsoReadBy(KafkaUser.INTEGRATIONS, Topics.RELEASES, Topics.DECISIONS, Topics.ROLLOUTS, Topics.KILL_SWITCH,
+                Topics.KILL_SWITCH_PATTERNS, Topics.HOLDS);
     }
 
     private TopicAccess() {
@@ -84,6 +93,15 @@ public final class TopicAccess {
 
     private static void grant(Topic<?> topic, Set<KafkaUser> writers, Set<KafkaUser> readers) {
         ACCESS.put(topic, new Access(Set.copyOf(writers), Set.copyOf(readers)));
+    }
+
+    private static void alsoReadBy(KafkaUser reader, Topic<?>... topics) {
+        for (Topic<?> topic : topics) {
+            Access access = ACCESS.get(topic);
+            Set<KafkaUser> readers = new java.util.HashSet<>(access.readers());
+            readers.add(reader);
+            ACCESS.put(topic, new Access(access.writers(), Set.copyOf(readers)));
+        }
     }
 
     private static Set<KafkaUser> writers(KafkaUser... users) {

@@ -38,6 +38,8 @@ import dev.greenlight.events.RolloutPaused;
 import dev.greenlight.events.RolloutResumed;
 import dev.greenlight.events.RolloutStepCompleted;
 import dev.greenlight.events.RolloutStepStarted;
+import dev.greenlight.events.SubscriptionCreated;
+import dev.greenlight.events.SubscriptionDeleted;
 import dev.greenlight.events.WaiverGranted;
 import dev.greenlight.events.WaiverRevoked;
 import java.util.List;
@@ -186,13 +188,25 @@ public final class Topics {
                     "retention.ms", "-1",
                     "retention.bytes", "-1"));
 
+    /**
+     * Notification subscriptions (who is told what about which targets, on which channel), created and
+     * deleted through the integrations service and keyed by subscription id. Compacted: a reader needs
+     * only each subscription's latest fact (its deletion ends it); the ledger records every event as it
+     * arrives, so compaction never loses the audit trail. One partition keeps creations and deletions
+     * in one order for the views that read the whole topic.
+     */
+    public static final Topic<SpecificRecord> SUBSCRIPTIONS = new Topic<>("greenlight.subscriptions",
+            Schema.createUnion(List.of(SubscriptionCreated.getClassSchema(), SubscriptionDeleted.getClassSchema())),
+            SpecificRecord.class, 1, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
+
     /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
     public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class,
             PARTITIONS, KEEP_FOREVER);
 
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
             HOLDS, KILL_SWITCH_PATTERNS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
-            LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER);
+            LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER,
+            SUBSCRIPTIONS);
 
     private Topics() {
     }

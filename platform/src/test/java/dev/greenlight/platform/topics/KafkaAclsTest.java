@@ -34,6 +34,10 @@ class KafkaAclsTest {
         assertThat(TopicAccess.writers(Topics.LEDGER)).containsExactly(KafkaUser.AUDIT_LEDGER);
         assertThat(TopicAccess.writers(Topics.LEDGER_CHECKPOINTS)).containsExactly(KafkaUser.AUDIT_LEDGER);
         assertThat(TopicAccess.writers(Topics.LEDGER_COSIGNATURES)).containsExactly(KafkaUser.AUDIT_LEDGER);
+        assertThat(TopicAccess.writers(Topics.SUBSCRIPTIONS)).containsExactly(KafkaUser.INTEGRATIONS);
+        assertThat(TopicAccess.readers(Topics.SUBSCRIPTIONS)).contains(KafkaUser.AUDIT_LEDGER);
+        assertThat(TopicAccess.readers(Topics.DECISIONS)).contains(KafkaUser.INTEGRATIONS, KafkaUser.ROLLOUT_CONTROLLER);
+        assertThat(TopicAccess.writers(Topics.DECISIONS)).containsExactly(KafkaUser.GATE_EVALUATOR);
         assertThat(principalsAllowed("_schemas", AclOperation.WRITE)).containsExactly(KafkaUser.REGISTRY.principal());
     }
 

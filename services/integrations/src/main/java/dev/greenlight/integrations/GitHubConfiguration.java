@@ -1,0 +1,47 @@
+package dev.greenlight.integrations;
+
+import dev.greenlight.integrations.github.application.GitHubGate;
+import dev.greenlight.integrations.github.domain.ReleaseRevisions;
+import dev.greenlight.integrations.github.domain.RepositoryMap;
+import dev.greenlight.integrations.github.http.AppJwt;
+import dev.greenlight.integrations.github.http.GitHubClient;
+import dev.greenlight.integrations.notifications.application.Sleeper;
+import dev.greenlight.integrations.notifications.domain.ConsoleLinks;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The GitHub App integration, built only when {@code greenlight.integrations.github.enabled=true}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "greenlight.integrations.github.enabled", havingValue = "true")
+class GitHubConfiguration {
+
+    @Bean
+    RepositoryMap repositoryMap(IntegrationsProperties properties) {
+        return new RepositoryMap(properties.github().repositories(), properties.github().environments());
+    }
+
+    @Bean
+    ReleaseRevisions releaseRevisions() {
+        return new ReleaseRevisions();
+    }
+
+    @Bean
+    GitHubGate gitHubGate(IntegrationsProperties properties, RepositoryMap map, ReleaseRevisions revisions,
+                          ConsoleLinks links, MeterRegistry meters, Clock clock) {
+        IntegrationsProperties.GitHub github = properties.github();
+        if (github.webhookSecret() == null || github.webhookSecret().length() < 16) {
+            throw new IllegalStateException("greenlight.integrations.github.webhook-secret (16+ characters) is "
+                    + "required when GitHub is enabled: deployment protection webhooks are verified with it");
+        }
+        if (github.installationId() == null) {
+            throw new IllegalStateException("greenlight.integrations.github.installation-id is required when GitHub is enabled");
+        }
+        GitHubClient client = new GitHubClient(github.apiUrl(), github.installationId(),
+                new AppJwt(github.appId(), github.privateKey(), Clock.systemUTC()), Sleeper.system(), Clock.systemUTC(),
+                github.maxRetryWait());
+        return new GitHubGate(client, map, revisions, links, meters);
+    }
+}
