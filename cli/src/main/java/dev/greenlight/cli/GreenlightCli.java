@@ -20,6 +20,8 @@ import dev.greenlight.cli.publish.WaiveCommand;
 import dev.greenlight.cli.read.StatusCommand;
 import dev.greenlight.cli.read.WaitCommand;
 import dev.greenlight.cli.users.UsersCommand;
+import dev.greenlight.cli.cluster.ClusterCommand;
+import dev.greenlight.cli.dlq.DlqCommand;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, ReleaseCommand.class, CheckCommand.class, MetricCommand.class,
             ApproveCommand.class, RejectCommand.class, WaiveCommand.class, AckCommand.class, KillSwitchCommand.class, HoldCommand.class, FreezeCommand.class,
             StatusCommand.class, WaitCommand.class, RolloutCommand.class, FollowCommand.class, LedgerCommand.class, PolicyCommand.class,
-            UsersCommand.class, DemoCommand.class, WitnessCommand.class, BenchCommand.class})
+            UsersCommand.class, DemoCommand.class, WitnessCommand.class, BenchCommand.class,
+            ClusterCommand.class, DlqCommand.class})
 public final class GreenlightCli implements Runnable {
 
     private static final String LOGBACK_CONFIG_PROPERTY = "logback.configurationFile";

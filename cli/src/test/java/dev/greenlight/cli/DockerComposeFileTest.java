@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.greenlight.platform.topics.KafkaUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -66,7 +67,7 @@ class DockerComposeFileTest {
 
     @Test
     void describesBrokerRegistryAndTheFiveServices() {
-        assertThat(services()).containsKeys("kafka", "schema-registry");
+        assertThat(services()).containsKeys("kafka-1", "schema-registry");
         assertThat(services()).containsKeys(SERVICES.toArray(String[]::new));
     }
 
@@ -133,6 +134,135 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void threeKraftNodesReplicateEveryTopicThreeTimesWithTwoInSyncAndNoUncleanElection() {
+        List<String> nodes = List.of("kafka-1", "kafka-2", "kafka-3");
+        assertThat(services()).containsKeys(nodes.toArray(String[]::new));
+        for (String node : nodes) {
+            Map<String, Object> env = environment(node);
+            assertThat(String.valueOf(env.get("KAFKA_PROCESS_ROLES"))).as(node).contains("controller", "broker");
+            assertThat(String.valueOf(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).split(",")).as(node).hasSize(3);
+            assertThat(env).as(node)
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2)
+                    .containsEntry("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", 2)
+                    .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                    .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        }
+        assertThat(environment("kafka-1").get("KAFKA_NODE_ID")).isNotEqualTo(environment("kafka-2").get("KAFKA_NODE_ID"));
+        // The catalogue topics: created by the one-shot job with RF 3 and min ISR 2.
+        assertThat(String.join(" ", command("kafka-setup"))).contains("cluster setup")
+                .contains("--replication-factor 3").contains("--min-insync-replicas 2");
+        assertThat(environment("schema-registry")).containsEntry("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR", 3);
+        for (String service : SERVICES) {
+            assertThat(environment(service)).as(service)
+                    .containsEntry("GREENLIGHT_TOPICS_REPLICATION_FACTOR", 3)
+                    .containsEntry("GREENLIGHT_TOPICS_MIN_INSYNC_REPLICAS", 2)
+                    .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
+        }
+    }
+
+    @Test
+    void theStreamsServicesReplicateTheirChangelogsAndKeepAStandby() {
+        for (KafkaUser user : KafkaUser.values()) {
+            if (user.streamsApplicationId().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> env = environment(user.userName());
+            assertThat(env).as(user.userName())
+                    .containsEntry("SPRING_KAFKA_STREAMS_REPLICATION_FACTOR", 3)
+                    .containsEntry("SPRING_KAFKA_STREAMS_PROPERTIES_TOPIC_MIN_INSYNC_REPLICAS", 2);
+            assertThat((Integer) env.get("SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS")).as(user.userName())
+                    .isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceLogsInWithItsOwnScramPasswordOnBrokersThatEnforceAcls() throws IOException {
+        for (String node : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            Map<String, Object> env = environment(node);
+            assertThat(String.valueOf(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))).as(node)
+                    .doesNotContain(":PLAINTEXT").doesNotContain(":SSL");
+            assertThat(env).as(node)
+                    .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                    .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                    .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+        }
+        for (String service : SERVICES) {
+            Map<String, Object> env = environment(service);
+            assertThat(env).as(service)
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+            assertThat(String.valueOf(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")))
+                    .contains("username=\"$${spring.application.name}\"").contains("password=\"$${kafka-password}\"");
+            assertThat(String.valueOf(env.get("SPRING_CONFIG_IMPORT"))).contains("configtree:/run/secrets/");
+            // Its own principal: the application name is the Kafka user, its secret is its own password only.
+            assertThat(String.valueOf(serviceConfig(service).get("spring.application.name"))).isEqualTo(service);
+            assertThat(KafkaUser.values()).extracting(KafkaUser::userName).contains(service);
+            List<Object> mounted = (List<Object>) service(service).get("secrets");
+            List<Object> kafkaSecrets = mounted.stream().filter(m -> String.valueOf(m).contains("kafka-")).toList();
+            assertThat(kafkaSecrets).as(service).singleElement()
+                    .isEqualTo(Map.of("source", "kafka-" + service, "target", "kafka-password"));
+        }
+        Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
+        List<Object> setupSecrets = (List<Object>) service("kafka-setup").get("secrets");
+        for (KafkaUser user : KafkaUser.values()) {
+            assertThat(secrets).containsKey("kafka-" + user.userName());
+            assertThat(setupSecrets).as("kafka-setup creates every SCRAM user").contains("kafka-" + user.userName());
+        }
+        assertThat(setupSecrets).contains("kafka-admin");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionModeWithAUsersFileAndSchemasRegisteredAheadWithAutoRegistrationOff() {
+        assertThat(String.join(" ", command("register-schemas"))).contains("cluster register-schemas");
+        for (String service : SERVICES) {
+            Map<String, Object> env = environment(service);
+            assertThat(env).as(service)
+                    .containsEntry("GREENLIGHT_SECURITY_PRODUCTION", "true")
+                    .containsEntry("GREENLIGHT_SECURITY_DEMO_USERS", "false")
+                    .containsEntry("GREENLIGHT_SECURITY_USERS_FILE", "/run/secrets/users")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_AUTO_REGISTER_SCHEMAS", "false")
+                    .doesNotContainKey("GREENLIGHT_POLICIES_DIRS");
+            assertThat((List<Object>) service(service).get("secrets")).as(service).contains("users");
+            Map<String, Object> dependsOn = (Map<String, Object>) service(service).get("depends_on");
+            assertThat((Map<String, Object>) dependsOn.get("register-schemas")).as(service)
+                    .containsEntry("condition", "service_completed_successfully");
+            assertThat((Map<String, Object>) dependsOn.get("kafka-setup")).as(service)
+                    .containsEntry("condition", "service_completed_successfully");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLongRunningServiceHasAHealthcheckOnItsOwnPort() throws IOException {
+        services().forEach((name, definition) -> {
+            Map<String, Object> service = (Map<String, Object>) definition;
+            if (!"no".equals(String.valueOf(service.get("restart")))) {
+                assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
+            }
+        });
+        for (String service : SERVICES) {
+            Map<String, Object> healthcheck = (Map<String, Object>) service(service).get("healthcheck");
+            assertThat((List<Object>) healthcheck.get("test")).as(service)
+                    .contains("/opt/greenlight/HealthCheck.java", String.valueOf(serviceConfig(service).get("server.port")));
+        }
+        String dockerfile = Files.readString(repositoryRoot().resolve("Dockerfile"));
+        assertThat(dockerfile).contains("COPY docker/HealthCheck.java /opt/greenlight/HealthCheck.java");
+        assertThat(repositoryRoot().resolve("docker/HealthCheck.java")).exists();
+    }
+
+    @Test
+    void theServicesSectionComesLastSoANewServiceIsOneBlockAppendedAtTheEnd() {
+        assertThat(List.copyOf(compose.keySet())).last().isEqualTo("services");
+    }
+
+    @Test
     void theConfigurationCheckRejectsAnInventedVariable() {
         assertThat(knownProperties).contains("SPRING_KAFKA_BOOTSTRAP_SERVERS")
                 .doesNotContain("SPRING_KAFKA_BOOTSTRAP_SERVER_LIST");
@@ -141,6 +271,16 @@ class DockerComposeFileTest {
     private static String envForm(String property) {
         return property.replace('.', '_').replace('-', '_').replace("[", "").replace("]", "")
                 .toUpperCase(Locale.ROOT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) service(service).get("environment");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> command(String service) {
+        return ((List<Object>) service(service).get("command")).stream().map(String::valueOf).toList();
     }
 
     @SuppressWarnings("unchecked")

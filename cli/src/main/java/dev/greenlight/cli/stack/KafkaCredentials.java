@@ -97,6 +97,68 @@ public final class KafkaCredentials {
         return new KafkaCredentials(file, read(file));
     }
 
+    /**
+     * The passwords of a production cluster, one Docker secret per principal: {@code <dir>/kafka-<user>}
+     * holds that user's password alone (so each service is given its own and no other), as
+     * {@code greenlight cluster secrets} writes them and docker-compose.yml mounts them.
+     */
+    public static KafkaCredentials fromSecretFiles(Path dir) {
+        Map<String, String> passwords = new TreeMap<>();
+        for (String user : users()) {
+            Path file = dir.resolve(secretFileName(user));
+            if (!Files.exists(file)) {
+                throw new IllegalStateException("no Kafka password for " + user + " at " + file
+                        + " (greenlight cluster secrets writes them)");
+            }
+            String value;
+            try {
+                value = Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            if (!PASSWORD.matcher(value).matches()) {
+                throw new IllegalStateException("Kafka password in " + file + " must be 16 or more of A-Z a-z 0-9 _ -");
+            }
+            passwords.put(user, value);
+        }
+        return new KafkaCredentials(dir, passwords);
+    }
+
+    /**
+     * Writes a new random password file {@code <dir>/kafka-<user>} (owner-only) for every principal
+     * that has none; existing files are kept.
+     *
+     * @return the files written
+     */
+    public static List<Path> writeSecretFiles(Path dir) {
+        SecureRandom random = new SecureRandom();
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (String user : users()) {
+                Path file = dir.resolve(secretFileName(user));
+                if (Files.exists(file)) {
+                    continue;
+                }
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                } else {
+                    Files.createFile(file);
+                }
+                Files.writeString(file, generate(random), StandardCharsets.UTF_8);
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write Kafka password files in " + dir, e);
+        }
+        return written;
+    }
+
+    /** {@code kafka-<user>}: the secret holding one principal's password. */
+    public static String secretFileName(String user) {
+        return "kafka-" + user;
+    }
+
     public Path file() {
         return file;
     }

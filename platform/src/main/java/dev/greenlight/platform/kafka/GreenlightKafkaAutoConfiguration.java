@@ -1,9 +1,11 @@
 package dev.greenlight.platform.kafka;
 
+import dev.greenlight.platform.registry.RegistryOutage;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.registry.SchemaRegistryClients;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.platform.serde.AvroLimits;
 import dev.greenlight.platform.serde.AvroSerdeConfig;
 import java.time.Clock;
 import java.util.HashMap;
@@ -64,6 +66,11 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableConfigurationProperties({GreenlightProperties.class, KafkaProperties.class})
 public class GreenlightKafkaAutoConfiguration {
 
+    static {
+        // Before any consumer or stream decodes a record (Avro reads its limits once).
+        AvroLimits.ensure();
+    }
+
     /** Listener failures other than undecodable records are retried this often before dead-lettering. */
     private static final long LISTENER_RETRIES = 2;
     private static final long LISTENER_RETRY_INTERVAL_MS = 500;
@@ -98,11 +105,13 @@ public class GreenlightKafkaAutoConfiguration {
     @ConditionalOnMissingBean(name = "greenlightTopics")
     KafkaAdmin.NewTopics greenlightTopics(GreenlightProperties properties) {
         short replicas = properties.topics().replicationFactor();
+        short minInsync = properties.topics().minInsyncReplicas();
         return new KafkaAdmin.NewTopics(Topics.all().stream()
                 .map(topic -> TopicBuilder.name(topic.name())
                         .partitions(topic.partitions())
                         .replicas(replicas)
                         .configs(topic.configs())
+                        .configs(minInsync > 1 ? Map.of("min.insync.replicas", String.valueOf(minInsync)) : Map.of())
                         .build())
                 .toArray(NewTopic[]::new));
     }
@@ -146,8 +155,17 @@ public class GreenlightKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<Object, byte[]> deadLetterTemplate,
-            SchemaRegistryClient registry) {
-        return new DeadLetterRecoverer(deadLetterTemplate, new CatalogueAvroSerializer(registry, Topics.all()));
+            SchemaRegistryClient registry, RegistryOutage registryOutage, GreenlightProperties properties) {
+        return new DeadLetterRecoverer(deadLetterTemplate, new CatalogueAvroSerializer(registry, Topics.all()),
+                registryOutage, properties.registry().retryInterval());
+    }
+
+    /** The consumers' view of the registry: reported by the recoverer, read by the health check. */
+    @Bean
+    @ConditionalOnMissingBean
+    RegistryOutage registryOutage(GreenlightProperties properties) {
+        // Retrying consumers report every interval while it lasts: three quiet intervals end it.
+        return new RegistryOutage(System::nanoTime, properties.registry().retryInterval().multipliedBy(3));
     }
 
     @Bean

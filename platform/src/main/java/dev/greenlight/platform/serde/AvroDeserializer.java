@@ -30,6 +30,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
     static {
         GreenlightClassTrust.ensure();
+        AvroLimits.ensure();
     }
 
     private SchemaRegistryClient client;

@@ -33,6 +33,7 @@ public class AvroSerializer<T> implements Serializer<T> {
 
     static {
         GreenlightClassTrust.ensure();
+        AvroLimits.ensure();
     }
 
     private SchemaRegistryClient client;

@@ -38,6 +38,10 @@ public final class KafkaAcls {
             ResourcePattern pattern = literal(ResourceType.TOPIC, topic.name());
             TopicAccess.writers(topic).forEach(user -> bindings.add(allow(user, pattern, AclOperation.WRITE)));
             TopicAccess.readers(topic).forEach(user -> bindings.add(allow(user, pattern, AclOperation.READ)));
+            // Owning services describe (never alter) their topics' configs: each checks them at start
+            // (TopicSettingsVerifier). Deployers run no such check.
+            TopicAccess.writers(topic).stream().filter(user -> user != KafkaUser.DEPLOYER)
+                    .forEach(user -> bindings.add(allow(user, pattern, AclOperation.DESCRIBE_CONFIGS)));
         }
         ResourcePattern store = literal(ResourceType.TOPIC, schemaStoreTopic);
         for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.READ,

@@ -2,6 +2,7 @@ package dev.greenlight.ledger.kafka;
 
 import java.time.Duration;
 import java.util.Optional;
+import dev.greenlight.platform.registry.RegistryOutage;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,15 +11,16 @@ import java.util.function.LongSupplier;
  * made progress (committed a transaction, or found nothing to read). Kept apart from the writer so the
  * health indicator reads plain values and the writer thread never waits for a health check.
  *
+ * <p>The registry outage clock is the platform's {@link RegistryOutage}, the one the listeners'
+ * {@code schemaRegistry} health uses too; the writer ends an outage itself when a record decodes.
+ *
  * <p>Time is measured with a monotonic clock ({@code System.nanoTime} unless given): these are
  * durations for operators, not ledger facts, and must not jump with the wall clock.
  */
 final class LedgerWriterStatus {
 
-    private static final long NONE = Long.MIN_VALUE;
-
     private final LongSupplier nanos;
-    private volatile long registryUnavailableSince = NONE;
+    private final RegistryOutage outage;
     private volatile long lastProgress;
     private volatile String lastProblem = "";
 
@@ -28,20 +30,19 @@ final class LedgerWriterStatus {
 
     LedgerWriterStatus(LongSupplier nanos) {
         this.nanos = nanos;
+        this.outage = new RegistryOutage(nanos, Duration.ZERO);
         this.lastProgress = nanos.getAsLong();
     }
 
     /** Decoding waits for the registry; the first call of an outage starts its clock. */
     void registryUnavailable(String problem) {
-        if (registryUnavailableSince == NONE) {
-            registryUnavailableSince = nanos.getAsLong();
-        }
+        outage.unavailable(problem);
         lastProblem = problem;
     }
 
     /** A record decoded (or the registry answered): any outage is over. */
     void registryAvailable() {
-        registryUnavailableSince = NONE;
+        outage.available();
     }
 
     /** The writer committed a transaction, or polled and found nothing left to read. */
@@ -56,8 +57,7 @@ final class LedgerWriterStatus {
 
     /** How long the registry has been unavailable to the writer, if it is now. */
     Optional<Duration> registryUnavailableFor() {
-        long since = registryUnavailableSince;
-        return since == NONE ? Optional.empty() : Optional.of(Duration.ofNanos(nanos.getAsLong() - since));
+        return outage.unavailableFor();
     }
 
     /** Time since the writer last made progress. */
