@@ -2,21 +2,12 @@ package dev.greenlight.cli.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.greenlight.cli.GreenlightCli;
+import dev.greenlight.cli.StubbedCli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The publish commands against a stand-in service: the CLI must call the public API with the
@@ -24,73 +15,42 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PublishCommandsTest {
 
-    record Call(String method, String path, String authorization, JsonNode body) {
-    }
-
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private HttpServer server;
-    private volatile int status = 201;
-    private volatile String answer = "{\"releaseId\":\"ict-qm@2.1.0\"}";
+    private StubbedCli cli;
 
     @BeforeEach
     void startStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"),
-                    body.isEmpty() ? null : JsonMapper.builder().build().readTree(body)));
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        cli = StubbedCli.start(201, "{\"releaseId\":\"ict-qm@2.1.0\"}");
     }
 
     @AfterEach
     void stopStub() {
-        server.stop(0);
-    }
-
-    private String url() {
-        return "http://localhost:" + server.getAddress().getPort();
-    }
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new GreenlightCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        cli.stop();
     }
 
     @Test
     void releaseRegisterPostsTheReleaseWithTheCallersToken() {
-        int exit = run("release", "register", "ict-qm@2.1.0", "--type", "STRATEGY", "--revision", "5114f85",
-                "--author", "alice", "--token", "demo-ci", "--check-ingest-url", url());
+        int exit = cli.run("release", "register", "ict-qm@2.1.0", "--type", "STRATEGY", "--revision", "5114f85",
+                "--author", "alice", "--token", "demo-ci", "--check-ingest-url", cli.url());
 
         assertThat(exit).isZero();
-        Call call = calls.get(0);
+        StubbedCli.Call call = cli.calls().get(0);
         assertThat(call.method()).isEqualTo("POST");
         assertThat(call.path()).isEqualTo("/api/v1/releases");
         assertThat(call.authorization()).isEqualTo("Bearer demo-ci");
         assertThat(call.body().path("target").asString()).isEqualTo("ict-qm");
         assertThat(call.body().path("version").asString()).isEqualTo("2.1.0");
         assertThat(call.body().path("type").asString()).isEqualTo("STRATEGY");
-        assertThat(out.toString()).contains("registered ict-qm@2.1.0");
+        assertThat(cli.out()).contains("registered ict-qm@2.1.0");
     }
 
     @Test
     void checkReportCarriesNumericDetailsAndTheRunWindow() {
-        run("check", "report", "ict-qm@2.1.0", "anti-bias", "PASS", "--revision", "5114f85",
+        cli.run("check", "report", "ict-qm@2.1.0", "anti-bias", "PASS", "--revision", "5114f85",
                 "--started", "2026-11-20T08:00:00Z", "--completed", "2026-11-20T08:12:00Z",
-                "--detail", "trades=25", "--detail", "sharpe=1.2", "--token", "demo-ci", "--check-ingest-url", url());
+                "--detail", "trades=25", "--detail", "sharpe=1.2", "--token", "demo-ci", "--check-ingest-url", cli.url());
 
-        JsonNode body = calls.get(0).body();
-        assertThat(calls.get(0).path()).isEqualTo("/api/v1/checks");
+        JsonNode body = cli.calls().get(0).body();
+        assertThat(cli.calls().get(0).path()).isEqualTo("/api/v1/checks");
         assertThat(body.path("name").asString()).isEqualTo("anti-bias");
         assertThat(body.path("status").asString()).isEqualTo("PASS");
         assertThat(body.path("startedAt").asString()).isEqualTo("2026-11-20T08:00:00Z");
@@ -100,14 +60,14 @@ class PublishCommandsTest {
 
     @Test
     void checkReportSendsTypedDetailsAsACiScriptMeansThem() {
-        int exit = run("check", "report", "ict-qm@2.1.0", "audit-verification", "PASS", "--revision", "5114f85",
+        int exit = cli.run("check", "report", "ict-qm@2.1.0", "audit-verification", "PASS", "--revision", "5114f85",
                 "--detail", "verdict=PASS-WITH-FIXES", "--detail", "openFixes=0", "--detail", "signedOff=true",
                 "--detail", "code=\"0\"", "--detail", "reasons=[\"F-1 verified\",\"F-2 verified\"]",
                 "--detail", "id=rg-12abc", "--detail", "build=12abc", "--detail", "empty=",
-                "--token", "demo-ci", "--check-ingest-url", url());
+                "--token", "demo-ci", "--check-ingest-url", cli.url());
 
-        assertThat(exit).as(err.toString()).isZero();
-        JsonNode details = calls.get(0).body().path("details");
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode details = cli.calls().get(0).body().path("details");
         assertThat(details.path("verdict").isString()).isTrue();
         assertThat(details.path("verdict").asString()).isEqualTo("PASS-WITH-FIXES");
         assertThat(details.path("openFixes").isNumber()).isTrue();
@@ -130,12 +90,12 @@ class PublishCommandsTest {
                 {"id": "rg-7", "decision": "pass", "mergeBlocked": false, "releaseBlocked": false,
                  "mergeGateStatus": "pass", "releaseGateStatus": "pass", "reasons": []}""");
 
-        int exit = run("check", "report", "trade-nexus@5.1.0", "replay-gate", "PASS", "--revision", "5114f85",
+        int exit = cli.run("check", "report", "trade-nexus@5.1.0", "replay-gate", "PASS", "--revision", "5114f85",
                 "--details-file", replay.toString(), "--detail", "runUrl=https://ci/run/9",
-                "--token", "demo-ci", "--check-ingest-url", url());
+                "--token", "demo-ci", "--check-ingest-url", cli.url());
 
-        assertThat(exit).as(err.toString()).isZero();
-        JsonNode details = calls.get(0).body().path("details");
+        assertThat(exit).as(cli.err()).isZero();
+        JsonNode details = cli.calls().get(0).body().path("details");
         assertThat(details.path("mergeBlocked").isBoolean()).isTrue();
         assertThat(details.path("reasons").isArray()).isTrue();
         assertThat(details.path("id").asString()).isEqualTo("rg-7");
@@ -150,19 +110,19 @@ class PublishCommandsTest {
         java.nio.file.Path withKey = dir.resolve("with-key.json");
         java.nio.file.Files.writeString(withKey, "{\"openFixes\": 0}");
         String[] common = {"check", "report", "ict-qm@2.1.0", "audit-verification", "PASS", "--revision", "5114f85",
-                "--token", "demo-ci", "--check-ingest-url", url()};
+                "--token", "demo-ci", "--check-ingest-url", cli.url()};
 
-        assertThat(run(concat(common, "--detail", "openFixes"))).isEqualTo(2);
-        assertThat(err.toString()).contains("--detail").contains("not KEY=VALUE");
-        assertThat(run(concat(common, "--detail", "fix={\"a\":1}"))).isEqualTo(2);
-        assertThat(err.toString()).contains("detail 'fix' must be a text, a boolean, a number or a list of texts");
-        assertThat(run(concat(common, "--detail", "openFixes=null"))).isEqualTo(2);
-        assertThat(run(concat(common, "--details-file", notAnObject.toString()))).isEqualTo(2);
-        assertThat(err.toString()).contains("must hold a JSON object of details");
-        assertThat(run(concat(common, "--details-file", dir.resolve("missing.json").toString()))).isEqualTo(2);
-        assertThat(run(concat(common, "--details-file", withKey.toString(), "--detail", "openFixes=1"))).isEqualTo(2);
-        assertThat(err.toString()).contains("detail 'openFixes' is given twice");
-        assertThat(calls).isEmpty();
+        assertThat(cli.run(concat(common, "--detail", "openFixes"))).isEqualTo(2);
+        assertThat(cli.err()).contains("--detail").contains("not KEY=VALUE");
+        assertThat(cli.run(concat(common, "--detail", "fix={\"a\":1}"))).isEqualTo(2);
+        assertThat(cli.err()).contains("detail 'fix' must be a text, a boolean, a number or a list of texts");
+        assertThat(cli.run(concat(common, "--detail", "openFixes=null"))).isEqualTo(2);
+        assertThat(cli.run(concat(common, "--details-file", notAnObject.toString()))).isEqualTo(2);
+        assertThat(cli.err()).contains("must hold a JSON object of details");
+        assertThat(cli.run(concat(common, "--details-file", dir.resolve("missing.json").toString()))).isEqualTo(2);
+        assertThat(cli.run(concat(common, "--details-file", withKey.toString(), "--detail", "openFixes=1"))).isEqualTo(2);
+        assertThat(cli.err()).contains("detail 'openFixes' is given twice");
+        assertThat(cli.calls()).isEmpty();
     }
 
     private static String[] concat(String[] first, String... more) {
@@ -173,10 +133,10 @@ class PublishCommandsTest {
 
     @Test
     void approveGoesToTheApprovalServiceAndNeverNamesTheApproverInTheBody() {
-        run("approve", "ict-qm@2.1.0", "--role", "auditor", "--comment", "AUD-1 PASS", "--token", "demo-bob",
-                "--approval-url", url());
+        cli.run("approve", "ict-qm@2.1.0", "--role", "auditor", "--comment", "AUD-1 PASS", "--token", "demo-bob",
+                "--approval-url", cli.url());
 
-        Call call = calls.get(0);
+        StubbedCli.Call call = cli.calls().get(0);
         assertThat(call.path()).isEqualTo("/api/v1/approvals");
         assertThat(call.body().path("verdict").asString()).isEqualTo("APPROVE");
         assertThat(call.body().path("role").asString()).isEqualTo("auditor");
@@ -186,63 +146,63 @@ class PublishCommandsTest {
 
     @Test
     void killSwitchSendsTheActionInTheApiSpelling() {
-        run("kill-switch", "activate", "rl-policy", "--reason", "page alert", "--token", "demo-erin",
-                "--approval-url", url());
+        cli.run("kill-switch", "activate", "rl-policy", "--reason", "page alert", "--token", "demo-erin",
+                "--approval-url", cli.url());
 
-        assertThat(calls.get(0).body().path("action").asString()).isEqualTo("ACTIVATE");
+        assertThat(cli.calls().get(0).body().path("action").asString()).isEqualTo("ACTIVATE");
     }
 
     @Test
     void holdPlacePostsNameTargetPatternAndReason_liftDeletesById() {
-        answer = "{\"holdId\":\"h-1\",\"name\":\"incident-4711\"}";
-        int placed = run("hold", "place", "incident-4711", "payments-*", "--reason", "INC-4711", "--token",
-                "demo-erin", "--approval-url", url());
-        status = 200;
-        int lifted = run("hold", "lift", "h-1", "--reason", "fixed now", "--token", "demo-erin",
-                "--approval-url", url());
+        cli.answer("{\"holdId\":\"h-1\",\"name\":\"incident-4711\"}");
+        int placed = cli.run("hold", "place", "incident-4711", "payments-*", "--reason", "INC-4711", "--token",
+                "demo-erin", "--approval-url", cli.url());
+        cli.status(200);
+        int lifted = cli.run("hold", "lift", "h-1", "--reason", "fixed now", "--token", "demo-erin",
+                "--approval-url", cli.url());
 
         assertThat(placed).isZero();
         assertThat(lifted).isZero();
-        assertThat(calls.get(0).method()).isEqualTo("POST");
-        assertThat(calls.get(0).path()).isEqualTo("/api/v1/holds");
-        assertThat(calls.get(0).body().path("target").asString()).isEqualTo("payments-*");
-        assertThat(calls.get(0).body().path("name").asString()).isEqualTo("incident-4711");
-        assertThat(calls.get(0).body().has("placedBy")).isFalse();
-        assertThat(calls.get(1).method()).isEqualTo("DELETE");
-        assertThat(calls.get(1).path()).isEqualTo("/api/v1/holds/h-1");
-        assertThat(out.toString()).contains("hold incident-4711 placed on payments-* (id h-1)", "hold h-1 lifted");
+        assertThat(cli.calls().get(0).method()).isEqualTo("POST");
+        assertThat(cli.calls().get(0).path()).isEqualTo("/api/v1/holds");
+        assertThat(cli.calls().get(0).body().path("target").asString()).isEqualTo("payments-*");
+        assertThat(cli.calls().get(0).body().path("name").asString()).isEqualTo("incident-4711");
+        assertThat(cli.calls().get(0).body().has("placedBy")).isFalse();
+        assertThat(cli.calls().get(1).method()).isEqualTo("DELETE");
+        assertThat(cli.calls().get(1).path()).isEqualTo("/api/v1/holds/h-1");
+        assertThat(cli.out()).contains("hold incident-4711 placed on payments-* (id h-1)", "hold h-1 lifted");
     }
 
     @Test
     void aRefusalExitsOneAndTellsWhatToDo() {
-        status = 401;
-        answer = "{\"title\":\"Authentication required\",\"detail\":\"unknown bearer token\"}";
+        cli.status(401);
+        cli.answer("{\"title\":\"Authentication required\",\"detail\":\"unknown bearer token\"}");
 
-        int exit = run("release", "register", "x@1.0.0", "--type", "BUGFIX", "--revision", "abcdef1",
-                "--author", "alice", "--check-ingest-url", url());
+        int exit = cli.run("release", "register", "x@1.0.0", "--type", "BUGFIX", "--revision", "abcdef1",
+                "--author", "alice", "--check-ingest-url", cli.url());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("GREENLIGHT_TOKEN");
+        assertThat(cli.err()).contains("GREENLIGHT_TOKEN");
     }
 
     @Test
     void anUnreachableServiceExitsThreeAndSuggestsStartingTheStack() {
-        server.stop(0);
+        cli.stop();
 
-        int exit = run("release", "register", "x@1.0.0", "--type", "BUGFIX", "--revision", "abcdef1",
-                "--author", "alice", "--check-ingest-url", url());
+        int exit = cli.run("release", "register", "x@1.0.0", "--type", "BUGFIX", "--revision", "abcdef1",
+                "--author", "alice", "--check-ingest-url", cli.url());
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).contains("./greenlight up");
+        assertThat(cli.err()).contains("./greenlight up");
     }
 
     @Test
     void aMalformedReleaseReferenceIsRejectedBeforeAnyCall() {
-        int exit = run("release", "register", "ict-qm", "--type", "BUGFIX", "--revision", "abcdef1",
-                "--author", "alice", "--check-ingest-url", url());
+        int exit = cli.run("release", "register", "ict-qm", "--type", "BUGFIX", "--revision", "abcdef1",
+                "--author", "alice", "--check-ingest-url", cli.url());
 
         assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("TARGET@VERSION");
-        assertThat(calls).isEmpty();
+        assertThat(cli.err()).contains("TARGET@VERSION");
+        assertThat(cli.calls()).isEmpty();
     }
 }

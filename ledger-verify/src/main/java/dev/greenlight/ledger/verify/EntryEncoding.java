@@ -50,9 +50,8 @@ public final class EntryEncoding {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * One encoder per thread, reused: hashing millions of entries must allocate nothing per entry (no
-     * buffer, no UTF-8 array per string), since outside SHA-256 itself the encoding is a verifier's only
-     * real cost (docs/ledger.md §10).
+     * One encoder per thread, reused: hashing millions of entries must allocate nothing per entry, since
+     * outside SHA-256 itself the encoding is a verifier's only per-entry cost (docs/ledger.md §10).
      */
     private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
 
@@ -76,11 +75,13 @@ public final class EntryEncoding {
         return digest.digest();
     }
 
-    /** The entry hash written to {@code out} (32 bytes) with the caller's digest, allocating nothing. */
-    static void hashInto(Entry entry, MessageDigest digest, byte[] out) {
-        Encoder encoder = ENCODER.get();
+    /**
+     * The entry hash written to {@code out} (32 bytes) with the caller's encoder and digest, allocating
+     * nothing. The digest must be reset, as every {@code digest} call leaves it: resetting it again would
+     * clear SHA-256's state a second time per entry for nothing.
+     */
+    static void hashInto(Entry entry, Encoder encoder, MessageDigest digest, byte[] out) {
         int length = encoder.write(entry);
-        digest.reset();
         digest.update(encoder.buffer, 0, length);
         try {
             digest.digest(out, 0, Sha256.LENGTH);
@@ -89,45 +90,22 @@ public final class EntryEncoding {
         }
     }
 
-    /**
-     * UTF-8 of the strings nearly every entry repeats — principal, source topic, event type: a ledger
-     * has one principal, tens of topics and types — so they are not encoded again for each of millions
-     * of entries. Direct-mapped, 64 slots, each checked with {@code equals}: a miss only costs the
-     * encoding it would have cost anyway.
-     */
-    private static final class RepeatedStrings {
-        private final String[] keys = new String[64];
-        private final byte[][] encoded = new byte[64][];
-
-        byte[] utf8(String value) {
-            int length = value.length();
-            int slot = (length * 31 + (length == 0 ? 0 : value.charAt(length - 1))) & 63;
-            String key = keys[slot];
-            if (key != null && key.equals(value)) {
-                return encoded[slot];
-            }
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            keys[slot] = value;
-            encoded[slot] = bytes;
-            return bytes;
-        }
-    }
-
-    /** Writes the encoding into a reused array, big-endian integers through a view, ASCII strings copied. */
-    private static final class Encoder {
+    /** Writes the encoding into a reused array: big-endian integers through a view, everything else copied. */
+    static final class Encoder {
         private byte[] buffer = new byte[1024];
-        private final RepeatedStrings repeated = new RepeatedStrings();
 
         /** The encoding in {@link #buffer}; returns its length. */
         int write(Entry entry) {
-            // An upper bound (UTF-8 needs at most 3 bytes per UTF-16 char), so nothing is measured twice.
+            // The text fields are already in their encoded form (Entry keeps them so): two copies, no
+            // string is encoded per entry. Only the rare reason of an undecodable entry is.
+            byte[] text = entry.text();
+            if (!entry.textComplete()) {
+                throw new NullPointerException("entry " + entry.position() + " has a null text field");
+            }
             String reason = entry.reason();
-            int size = 4 + UNDECODABLE_TAG_BYTES.length + 4 + 8 + 4 + entry.previousHash().length + 8 + 4 + 8 + 4 + 4
-                    + entry.payloadSha256().length + 6 * 4
-                    + 3 * (entry.entryId().length() + entry.principal().length() + entry.target().length()
-                            + entry.sourceTopic().length() + entry.sourceEventId().length()
-                            + entry.eventType().length())
-                    + (reason == null ? 0 : 4 + 3 * reason.length());
+            byte[] reasonBytes = reason == null ? null : reason.getBytes(StandardCharsets.UTF_8);
+            int size = 4 + UNDECODABLE_TAG_BYTES.length + 4 + 8 + 4 + entry.previousHash().length + 8 + text.length
+                    + 4 + 8 + 4 + 4 + entry.payloadSha256().length + (reason == null ? 0 : 4 + reasonBytes.length);
             if (buffer.length < size) {
                 buffer = new byte[Math.max(size, buffer.length * 2)];
             }
@@ -136,31 +114,41 @@ public final class EntryEncoding {
             INT.set(out, at, entry.ledgerPartition());
             LONG.set(out, at + 4, entry.sequence());
             at = putBytes(out, at + 12, entry.previousHash());
-            LONG.set(out, at, entry.recordedAt().toEpochMilli());
-            at = putString(out, at + 8, entry.entryId());
-            at = putBytes(out, at, repeated.utf8(entry.principal()));
-            at = putString(out, at, entry.target());
-            at = putBytes(out, at, repeated.utf8(entry.sourceTopic()));
+            LONG.set(out, at, entry.recordedAtMillis());
+            at += 8;
+            // entryId, principal, target, sourceTopic
+            int second = entry.secondRun();
+            System.arraycopy(text, 0, out, at, second);
+            at += second;
             INT.set(out, at, entry.sourcePartition());
             LONG.set(out, at + 4, entry.sourceOffset());
-            at = putString(out, at + 12, entry.sourceEventId());
-            at = putBytes(out, at, repeated.utf8(entry.eventType()));
+            at += 12;
+            // sourceEventId, eventType
+            System.arraycopy(text, second, out, at, text.length - second);
+            at += text.length - second;
             INT.set(out, at, entry.schemaId());
             at = putBytes(out, at + 4, entry.payloadSha256());
             if (reason != null) {
-                at = putString(out, at, reason);
+                at = putBytes(out, at, reasonBytes);
             }
             return at;
         }
     }
 
     /**
-     * {@code str}: int32 length and UTF-8. {@code getBytes} is the fastest way there: for the ASCII
-     * strings of a ledger the JDK checks and copies them with vector instructions, which beats writing
-     * them char by char even counting the short-lived array (measured, docs/ledger.md §10).
+     * Writes {@code value} as the encoding's {@code str}/{@code bytes} (int32 length, then the bytes) at
+     * {@code at}, or a length of -1 for null (which no encoding ever contains: see {@link Entry}).
      */
-    private static int putString(byte[] out, int at, String value) {
-        return putBytes(out, at, value.getBytes(StandardCharsets.UTF_8));
+    static int putText(byte[] out, int at, byte[] value) {
+        if (value == null) {
+            INT.set(out, at, -1);
+            return at + 4;
+        }
+        return putBytes(out, at, value);
+    }
+
+    static int readInt(byte[] in, int at) {
+        return (int) INT.get(in, at);
     }
 
     private static int putBytes(byte[] out, int at, byte[] value) {

@@ -25,6 +25,7 @@ final class EntryHasher {
     static final byte[] GENESIS = new byte[Sha256.LENGTH];
 
     private final MessageDigest digest = Sha256.newDigest();
+    private final EntryEncoding.Encoder encoder = new EntryEncoding.Encoder();
     private final byte[] hash = new byte[Sha256.LENGTH];
     /** 0x00 || entryHash: the leaf input, hashed in one update like every other message. */
     private final byte[] leafInput = new byte[1 + Sha256.LENGTH];
@@ -40,7 +41,7 @@ final class EntryHasher {
         if (!Arrays.equals(hash, entry.payloadSha256()) || !schemaIdMatches(entry)) {
             return PAYLOAD_ALTERED;
         }
-        EntryEncoding.hashInto(entry, digest, hash);
+        EntryEncoding.hashInto(entry, encoder, digest, hash);
         if (!Arrays.equals(hash, entry.entryHash())) {
             return ENTRY_HASH_MISMATCH;
         }

@@ -20,7 +20,6 @@ import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.releases.ReleaseDirectory;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
-import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Clock;
@@ -32,6 +31,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import dev.greenlight.approval.ApiFixture.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,11 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The approval API against a real broker, one Spring context for all: what each endpoint answers
@@ -85,17 +83,22 @@ class ApprovalApiIT {
     @Autowired
     ReleaseDirectory directory;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiFixture api;
+
+    @BeforeEach
+    void api() {
+        api = new ApiFixture(port, brokers, registry);
+    }
 
     @Test
     void anApprovalIsStoredAsApprovalGrantedWithTheCallerAsApproverAndTheRegisteredRevision() {
         registerReleaseByAlice("approved");
-        Answer answer = call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        Answer answer = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "approved", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE",
                  "comment": "AUD-2026-11-22-001", "expiresAt": "2026-12-22T10:00:00Z"}""");
 
         assertThat(answer.status()).isEqualTo(201);
-        ApprovalGranted event = single(approvalsFor("approved"), ApprovalGranted.class);
+        ApprovalGranted event = ApiFixture.single(approvalsFor("approved"), ApprovalGranted.class);
         assertThat(event.getApprover()).isEqualTo("bob");
         assertThat(event.getMeta().getPrincipal()).isEqualTo("bob");
         assertThat(event.getRole()).isEqualTo("auditor");
@@ -112,9 +115,9 @@ class ApprovalApiIT {
         registerReleaseByAlice("twice");
         String body = """
                 {"target": "twice", "version": "2.1.0", "role": "risk", "verdict": "APPROVE"}""";
-        Answer first = call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", body);
-        Answer second = call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", body);
-        Answer rejection = call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", """
+        Answer first = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", body);
+        Answer second = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", body);
+        Answer rejection = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-carol", """
                 {"target": "twice", "version": "2.1.0", "role": "risk", "verdict": "REJECT", "comment": "drawdown"}""");
 
         assertThat(first.status()).isEqualTo(201);
@@ -131,12 +134,12 @@ class ApprovalApiIT {
     void theAuthorCannotApproveTheirOwnReleaseAndTheAttemptIsRecorded() {
         // alice authored the release, and holds the role she approves as
         registerReleaseByAlice("four-eyes");
-        Answer selfApproval = call(HttpMethod.POST, "/api/v1/approvals", "demo-alice", """
+        Answer selfApproval = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-alice", """
                 {"target": "four-eyes", "version": "2.1.0", "role": "engineer", "verdict": "APPROVE"}""");
 
         assertThat(selfApproval.status()).isEqualTo(403);
         assertThat(selfApproval.body().path("detail").asString()).contains("author may not approve own release");
-        ActionRefused refused = single(approvalsFor("four-eyes"), ActionRefused.class);
+        ActionRefused refused = ApiFixture.single(approvalsFor("four-eyes"), ActionRefused.class);
         assertThat(refused.getAttemptedBy()).isEqualTo("alice");
         assertThat(refused.getAction()).isEqualTo("APPROVE");
         assertThat(refused.getVersion()).isEqualTo("2.1.0");
@@ -151,13 +154,13 @@ class ApprovalApiIT {
             {"fe-fullwidth", "\uFF42\uFF4F\uFF42"}, {"fe-alias", "bob@example.com"}};
         for (String[] author : authors) {
             registerRelease(author[0], author[1], List.of());
-            Answer selfApproval = call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+            Answer selfApproval = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                     {"target": "%s", "version": "2.1.0", "role": "code-review", "verdict": "APPROVE"}"""
                     .formatted(author[0]));
 
             assertThat(selfApproval.status()).as(author[1]).isEqualTo(403);
             assertThat(selfApproval.body().path("detail").asString()).contains("four-eyes");
-            ActionRefused refused = single(approvalsFor(author[0]), ActionRefused.class);
+            ActionRefused refused = ApiFixture.single(approvalsFor(author[0]), ActionRefused.class);
             assertThat(refused.getAttemptedBy()).isEqualTo("bob");
             assertThat(refused.getAction()).isEqualTo("APPROVE");
         }
@@ -166,36 +169,36 @@ class ApprovalApiIT {
     @Test
     void theAuthorCannotWaiveUnderAnAliasRecordedAtRegistration() {
         registerRelease("fe-waive", "dave-gh", List.of("dave"));
-        Answer waiver = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+        Answer waiver = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "fe-waive", "version": "2.1.0", "criterion": "paper-trading", "role": "founder",
                  "rationale": "trust me"}""");
 
         assertThat(waiver.status()).isEqualTo(403);
-        assertThat(single(approvalsFor("fe-waive"), ActionRefused.class).getAction()).isEqualTo("WAIVE");
+        assertThat(ApiFixture.single(approvalsFor("fe-waive"), ActionRefused.class).getAction()).isEqualTo("WAIVE");
     }
 
     @Test
     void approvingInARoleNotHeldIsRefusedAndRecorded() {
         registerReleaseByAlice("wrong-role");
-        Answer answer = call(HttpMethod.POST, "/api/v1/approvals", "demo-frank", """
+        Answer answer = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-frank", """
                 {"target": "wrong-role", "version": "2.1.0", "role": "founder", "verdict": "APPROVE"}""");
 
         assertThat(answer.status()).isEqualTo(403);
-        assertThat(single(approvalsFor("wrong-role"), ActionRefused.class).getReason())
+        assertThat(ApiFixture.single(approvalsFor("wrong-role"), ActionRefused.class).getReason())
                 .contains("frank does not hold role 'founder'");
     }
 
     @Test
     void onlyTheApproverMayRevokeAndAnUnknownIdIsNotFound() {
         registerReleaseByAlice("revoked");
-        String approvalId = call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        String approvalId = api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "revoked", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE"}""")
                 .body().path("approvalId").asString();
 
-        Answer byCarol = call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId, "demo-carol", null);
-        Answer byBob = call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId + "?reason=found+a+gap",
+        Answer byCarol = api.call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId, "demo-carol", null);
+        Answer byBob = api.call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId + "?reason=found+a+gap",
                 "demo-bob", null);
-        Answer unknown = call(HttpMethod.DELETE, "/api/v1/approvals/no-such-approval", "demo-bob", null);
+        Answer unknown = api.call(HttpMethod.DELETE, "/api/v1/approvals/no-such-approval", "demo-bob", null);
 
         assertThat(byCarol.status()).isEqualTo(403);
         assertThat(byBob.status()).isEqualTo(200);
@@ -220,7 +223,7 @@ class ApprovalApiIT {
                 .setApprover("carol").build());
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId, "demo-carol", null).status())
+                api.call(HttpMethod.DELETE, "/api/v1/approvals/" + approvalId, "demo-carol", null).status())
                 .isEqualTo(200));
         assertThat(approvalsFor("elsewhere")).last().isInstanceOf(ApprovalRevoked.class);
     }
@@ -228,15 +231,15 @@ class ApprovalApiIT {
     @Test
     void aWaiverNeedsAWaivingRoleAndARationaleAndIsStoredWithBoth() {
         registerReleaseByAlice("waived");
-        Answer byAuditor = call(HttpMethod.POST, "/api/v1/waivers", "demo-bob", """
+        Answer byAuditor = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-bob", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading", "rationale": "hotfix"}""");
-        Answer withoutRationale = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+        Answer withoutRationale = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading"}""");
         // dave waives as founder or as release captain: he must say which.
-        Answer ambiguous = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+        Answer ambiguous = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading",
                  "rationale": "hotfix for a live incident"}""");
-        Answer byFounder = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+        Answer byFounder = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "waived", "version": "2.1.0", "criterion": "paper-trading", "role": "founder",
                  "rationale": "hotfix for a live incident", "expiresAt": "2026-11-23T10:00:00Z"}""");
 
@@ -260,33 +263,33 @@ class ApprovalApiIT {
     @Test
     void aWaiverWithoutExpiryLapsesAfterTheDefaultSevenDaysAndALongerOneIsRefused() {
         registerReleaseByAlice("waiver-expiry");
-        Answer unbounded = call(HttpMethod.POST, "/api/v1/waivers", "demo-frank", """
+        Answer unbounded = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-frank", """
                 {"target": "waiver-expiry", "version": "2.1.0", "criterion": "paper-trading",
                  "rationale": "too long", "expiresAt": "2027-01-22T10:15:30Z"}""");
-        Answer byDefault = call(HttpMethod.POST, "/api/v1/waivers", "demo-frank", """
+        Answer byDefault = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-frank", """
                 {"target": "waiver-expiry", "version": "2.1.0", "criterion": "paper-trading",
                  "rationale": "market closed for the holiday"}""");
 
         assertThat(unbounded.status()).isEqualTo(400);
         assertThat(unbounded.body().path("field").asString()).isEqualTo("expiresAt");
         assertThat(byDefault.status()).isEqualTo(201);
-        WaiverGranted waiver = single(approvalsFor("waiver-expiry"), WaiverGranted.class);
+        WaiverGranted waiver = ApiFixture.single(approvalsFor("waiver-expiry"), WaiverGranted.class);
         assertThat(waiver.getExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
     }
 
     @Test
     void theGrantorOrAWaivingAuthorityRevokesAWaiver_recordedAsWaiverRevoked_othersAreRefusedAndRecorded() {
         registerReleaseByAlice("waiver-revoked");
-        String waiverId = call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
+        String waiverId = api.call(HttpMethod.POST, "/api/v1/waivers", "demo-dave", """
                 {"target": "waiver-revoked", "version": "2.1.0", "criterion": "paper-trading", "role": "founder",
                  "rationale": "hotfix for a live incident"}""").body().path("waiverId").asString();
 
-        Answer anonymous = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, null, null);
-        Answer byCi = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, "demo-ci", null);
-        Answer byCarol = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId + "?reason=incident+over",
+        Answer anonymous = api.call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, null, null);
+        Answer byCi = api.call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, "demo-ci", null);
+        Answer byCarol = api.call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId + "?reason=incident+over",
                 "demo-carol", null);
-        Answer again = call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, "demo-dave", null);
-        Answer unknown = call(HttpMethod.DELETE, "/api/v1/waivers/no-such-waiver", "demo-dave", null);
+        Answer again = api.call(HttpMethod.DELETE, "/api/v1/waivers/" + waiverId, "demo-dave", null);
+        Answer unknown = api.call(HttpMethod.DELETE, "/api/v1/waivers/no-such-waiver", "demo-dave", null);
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(byCi.status()).isEqualTo(403);
@@ -312,8 +315,8 @@ class ApprovalApiIT {
     void anOnCallEngineerAcknowledgesAWindowAndOthersAreRefused() {
         String window = """
                 {"target": "covered", "windowStart": "2026-11-22T12:00:00Z", "windowEnd": "2026-11-22T14:00:00Z"}""";
-        Answer byAlice = call(HttpMethod.POST, "/api/v1/acks", "demo-alice", window);
-        Answer byErin = call(HttpMethod.POST, "/api/v1/acks", "demo-erin", window);
+        Answer byAlice = api.call(HttpMethod.POST, "/api/v1/acks", "demo-alice", window);
+        Answer byErin = api.call(HttpMethod.POST, "/api/v1/acks", "demo-erin", window);
 
         assertThat(byAlice.status()).isEqualTo(403);
         assertThat(byErin.status()).isEqualTo(201);
@@ -329,17 +332,17 @@ class ApprovalApiIT {
 
     @Test
     void erinMayActivateTheKillSwitchButOnlyTheFounderMayDeactivateIt() {
-        Answer activate = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+        Answer activate = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
                 {"target": "halted", "action": "ACTIVATE", "reason": "page alert during ramp"}""");
-        Answer erinDeactivates = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+        Answer erinDeactivates = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
                 {"target": "halted", "action": "DEACTIVATE", "reason": "looks fine"}""");
-        Answer daveDeactivates = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-dave", """
+        Answer daveDeactivates = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-dave", """
                 {"target": "halted", "action": "DEACTIVATE", "reason": "rollback to 1.2.2 verified"}""");
 
         assertThat(activate.status()).isEqualTo(200);
         assertThat(erinDeactivates.status()).isEqualTo(403);
         assertThat(daveDeactivates.status()).isEqualTo(200);
-        List<SpecificRecord> flips = recordsFor(Topics.KILL_SWITCH, "halted");
+        List<SpecificRecord> flips = api.recordsFor(Topics.KILL_SWITCH, "halted");
         assertThat(flips).hasSize(2);
         KillSwitchActivated activated = (KillSwitchActivated) flips.get(0);
         assertThat(activated.getActivatedBy()).isEqualTo("erin");
@@ -347,7 +350,7 @@ class ApprovalApiIT {
         assertThat(activated.getReason()).isEqualTo("page alert during ramp");
         KillSwitchDeactivated deactivated = (KillSwitchDeactivated) flips.get(1);
         assertThat(deactivated.getDeactivatedBy()).isEqualTo("dave");
-        ActionRefused refused = single(approvalsFor("halted"), ActionRefused.class);
+        ActionRefused refused = ApiFixture.single(approvalsFor("halted"), ActionRefused.class);
         assertThat(refused.getAttemptedBy()).isEqualTo("erin");
         assertThat(refused.getAction()).isEqualTo("KILL_SWITCH_DEACTIVATE");
         assertThat(refused.getVersion()).isNull();
@@ -356,31 +359,31 @@ class ApprovalApiIT {
     @Test
     void badInputIsRefusedNamingTheFieldAndWritesNothing() {
         registerReleaseByAlice("bad-input");
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "bad-input", "version": "2.1.0", "role": "auditor", "verdict": "MAYBE"}""")
                 .body().path("field").asString()).isEqualTo("verdict");
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "bad-input", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE",
                  "expiresAt": "2026-11-01T00:00:00Z"}""").body().path("field").asString()).isEqualTo("expiresAt");
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "bad-input", "version": "v2", "role": "auditor", "verdict": "APPROVE"}""")
                 .body().path("field").asString()).isEqualTo("version");
-        assertThat(call(HttpMethod.POST, "/api/v1/acks", "demo-erin", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/acks", "demo-erin", """
                 {"target": "bad-input", "windowStart": "noon", "windowEnd": "2026-11-22T14:00:00Z"}""")
                 .body().path("field").asString()).isEqualTo("windowStart");
-        assertThat(call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
                 {"target": "bad-input", "action": "PAUSE", "reason": "x"}""")
                 .body().path("field").asString()).isEqualTo("action");
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": "bad-input", "version": "9.9.9", "role": "auditor", "verdict": "APPROVE"}""")
                 .status()).isEqualTo(404);
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", "{\"target\": \"bad-input\", \"comment\": \""
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", "{\"target\": \"bad-input\", \"comment\": \""
                 + "x".repeat(20_000) + "\"}").status()).isEqualTo(413);
         // Bodies that are not the expected JSON name the JSON path too, not just "bad request".
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", """
                 {"target": ["bad-input"], "version": "1.0.0", "role": "auditor", "verdict": "APPROVE"}""")
                 .body().path("field").asString()).isEqualTo("target");
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", "{\"target\": \"bad-input\", ")
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-bob", "{\"target\": \"bad-input\", ")
                 .status()).isEqualTo(400);
         assertThat(approvalsFor("bad-input")).isEmpty();
     }
@@ -402,16 +405,16 @@ class ApprovalApiIT {
         String body = """
                 {"target": "anonymous", "version": "2.1.0", "role": "auditor", "verdict": "APPROVE"}""";
 
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", null, body).status()).isEqualTo(401);
-        assertThat(call(HttpMethod.POST, "/api/v1/approvals", "demo-nobody", body).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", null, body).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/approvals", "demo-nobody", body).status()).isEqualTo(401);
         assertThat(approvalsFor("anonymous")).isEmpty();
     }
 
     @Test
     void reportsHealthyServesPrometheusMetricsAndHasCreatedTheCatalogueTopics() throws Exception {
-        RestClient api = RestClient.create("http://localhost:" + port);
-        assertThat(api.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"status\":\"UP\"");
-        assertThat(api.get().uri("/actuator/prometheus").retrieve().body(String.class))
+        RestClient client = RestClient.create("http://localhost:" + port);
+        assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"status\":\"UP\"");
+        assertThat(client.get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .contains("jvm_memory_used_bytes").contains("application=\"approval\"");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", brokers))) {
             assertThat(admin.listTopics().names().get())
@@ -434,38 +437,6 @@ class ApprovalApiIT {
     }
 
     private List<SpecificRecord> approvalsFor(String target) {
-        return recordsFor(Topics.APPROVALS, target);
-    }
-
-    private List<SpecificRecord> recordsFor(Topic<SpecificRecord> topic, String target) {
-        return TopicProbe.readAll(brokers, topic, registry).stream()
-                .filter(r -> r.key().equals(target))
-                .map(r -> r.value())
-                .toList();
-    }
-
-    private static <T> T single(List<SpecificRecord> records, Class<T> type) {
-        assertThat(records).singleElement().isInstanceOf(type);
-        return type.cast(records.get(0));
-    }
-
-    private Answer call(HttpMethod method, String path, String token, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path)
-                .headers(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                });
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, response) -> {
-            byte[] bytes = response.getBody().readAllBytes();
-            return new Answer(response.getStatusCode().value(),
-                    bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
-        });
-    }
-
-    record Answer(int status, JsonNode body) {
+        return api.recordsFor(Topics.APPROVALS, target);
     }
 }

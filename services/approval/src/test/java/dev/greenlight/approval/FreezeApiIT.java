@@ -7,13 +7,14 @@ import dev.greenlight.events.FreezeDeclared;
 import dev.greenlight.events.FreezeLifted;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
-import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import dev.greenlight.approval.ApiFixture.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,11 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runtime freeze windows through the public API against a real broker: who may declare and lift
@@ -60,19 +57,24 @@ class FreezeApiIT {
     @Autowired
     SchemaRegistryClient registry;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiFixture api;
+
+    @BeforeEach
+    void api() {
+        api = new ApiFixture(port, brokers, registry);
+    }
 
     private static final String WINDOW = "\"from\": \"2026-11-27T00:00:00Z\", \"to\": \"2026-11-30T00:00:00Z\"";
 
     @Test
     void anOnCallEngineerDeclaresAFreezeWithOverrides_itIsListed_andTheFounderLiftsIt() {
-        Answer declared = call(HttpMethod.POST, "/api/v1/freezes", "demo-erin", """
+        Answer declared = api.call(HttpMethod.POST, "/api/v1/freezes", "demo-erin", """
                 {"name": "black-friday", "target": "payments-*", "reason": "peak traffic",
                  "from": "2026-11-27T00:00:00Z", "to": "2026-11-30T00:00:00Z",
                  "override": {"roles": ["management"], "releaseTypes": ["HOTFIX"]}}""");
 
         assertThat(declared.status()).isEqualTo(201);
-        FreezeDeclared event = single(freezesNamed("black-friday"), FreezeDeclared.class);
+        FreezeDeclared event = ApiFixture.single(freezesNamed("black-friday"), FreezeDeclared.class);
         assertThat(event.getTarget()).isEqualTo("payments-*");
         assertThat(event.getDeclaredBy()).isEqualTo("erin");
         assertThat(event.getFrom()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
@@ -81,11 +83,11 @@ class FreezeApiIT {
         assertThat(event.getOverrideReleaseTypes()).containsExactly("HOTFIX");
         assertThat(event.getMeta().getEventId()).isEqualTo(declared.body().path("eventId").asString());
 
-        Answer listed = call(HttpMethod.GET, "/api/v1/freezes", "demo-frank", null);
+        Answer listed = api.call(HttpMethod.GET, "/api/v1/freezes", "demo-frank", null);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body().valueStream().map(f -> f.path("name").asString()).toList()).contains("black-friday");
 
-        Answer lifted = call(HttpMethod.DELETE, "/api/v1/freezes/" + event.getFreezeId() + "?reason=cancelled",
+        Answer lifted = api.call(HttpMethod.DELETE, "/api/v1/freezes/" + event.getFreezeId() + "?reason=cancelled",
                 "demo-dave", null);
         assertThat(lifted.status()).isEqualTo(200);
         List<SpecificRecord> trail = freezesNamed("black-friday");
@@ -98,32 +100,32 @@ class FreezeApiIT {
 
     @Test
     void liftingSomebodyElsesFreezeWithoutTheAuthorityRoleIsRefusedRecordedAndWritesNothing_theDeclarerMayLiftIt() {
-        Answer declared = call(HttpMethod.POST, "/api/v1/freezes", "demo-erin",
+        Answer declared = api.call(HttpMethod.POST, "/api/v1/freezes", "demo-erin",
                 "{\"name\": \"erins-freeze\", \"target\": \"svc-f\", \"reason\": \"migration\", " + WINDOW + "}");
         String freezeId = declared.body().path("freezeId").asString();
 
-        Answer bob = call(HttpMethod.DELETE, "/api/v1/freezes/" + freezeId, "demo-bob", null);
+        Answer bob = api.call(HttpMethod.DELETE, "/api/v1/freezes/" + freezeId, "demo-bob", null);
 
         assertThat(bob.status()).isEqualTo(403);
         assertThat(bob.body().path("detail").asString()).contains("only its declarer erin");
         assertThat(freezesNamed("erins-freeze")).singleElement().isInstanceOf(FreezeDeclared.class);
-        assertThat(refusals("svc-f", "FREEZE_LIFT")).extracting(ActionRefused::getAttemptedBy).contains("bob");
+        assertThat(api.refusals("svc-f", "FREEZE_LIFT")).extracting(ActionRefused::getAttemptedBy).contains("bob");
 
-        assertThat(call(HttpMethod.DELETE, "/api/v1/freezes/" + freezeId, "demo-erin", null).status()).isEqualTo(200);
+        assertThat(api.call(HttpMethod.DELETE, "/api/v1/freezes/" + freezeId, "demo-erin", null).status()).isEqualTo(200);
         assertThat(freezesNamed("erins-freeze")).hasSize(2).last().isInstanceOf(FreezeLifted.class);
-        assertThat(call(HttpMethod.DELETE, "/api/v1/freezes/" + freezeId, "demo-erin", null).status()).isEqualTo(404);
+        assertThat(api.call(HttpMethod.DELETE, "/api/v1/freezes/" + freezeId, "demo-erin", null).status()).isEqualTo(404);
     }
 
     @Test
     void withoutATokenOrWithoutAHoldPlacingRoleNothingIsWritten() {
         String body = "{\"name\": \"not-allowed-freeze\", \"target\": \"*\", \"reason\": \"x\", " + WINDOW + "}";
 
-        assertThat(call(HttpMethod.POST, "/api/v1/freezes", null, body).status()).isEqualTo(401);
-        assertThat(call(HttpMethod.GET, "/api/v1/freezes", null, null).status()).isEqualTo(401);
-        assertThat(call(HttpMethod.POST, "/api/v1/freezes", "demo-frank", body).status()).isEqualTo(403);
-        assertThat(call(HttpMethod.POST, "/api/v1/freezes", "demo-ci", body).status()).isEqualTo(403);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/freezes", null, body).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/freezes", null, null).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/freezes", "demo-frank", body).status()).isEqualTo(403);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/freezes", "demo-ci", body).status()).isEqualTo(403);
         assertThat(freezesNamed("not-allowed-freeze")).isEmpty();
-        assertThat(refusals("*", "FREEZE_DECLARE")).extracting(ActionRefused::getAttemptedBy).contains("frank", "ci");
+        assertThat(api.refusals("*", "FREEZE_DECLARE")).extracting(ActionRefused::getAttemptedBy).contains("frank", "ci");
     }
 
     @Test
@@ -141,57 +143,22 @@ class FreezeApiIT {
         }
         assertThat(field("{\"name\": \"bad-freeze\", \"target\": \"svc-a\", \"reason\": \"x\", " + WINDOW
                 + ", \"override\": {\"releaseTypes\": [\"hotfix\"]}}")).isEqualTo("override.releaseTypes");
-        assertThat(call(HttpMethod.POST, "/api/v1/freezes", "demo-erin",
+        assertThat(api.call(HttpMethod.POST, "/api/v1/freezes", "demo-erin",
                 "{\"name\": \"bad-freeze\", \"target\": \"svc-a\", " + WINDOW + ", \"reason\": \""
                         + "x".repeat(20_000) + "\"}").status()).isEqualTo(413);
         assertThat(freezesNamed("bad-freeze")).isEmpty();
     }
 
     private String field(String body) {
-        Answer answer = call(HttpMethod.POST, "/api/v1/freezes", "demo-erin", body);
+        Answer answer = api.call(HttpMethod.POST, "/api/v1/freezes", "demo-erin", body);
         assertThat(answer.status()).as(body).isEqualTo(400);
         return answer.body().path("field").asString();
     }
 
     private List<SpecificRecord> freezesNamed(String name) {
-        return TopicProbe.readAll(brokers, Topics.HOLDS, registry).stream()
-                .map(r -> r.value())
+        return api.values(Topics.HOLDS).stream()
                 .filter(v -> name.equals(v instanceof FreezeDeclared d ? d.getName()
                         : v instanceof FreezeLifted l ? l.getName() : null))
                 .toList();
-    }
-
-    private List<ActionRefused> refusals(String key, String action) {
-        return TopicProbe.readAll(brokers, Topics.APPROVALS, registry).stream()
-                .filter(r -> r.key().equals(key))
-                .map(r -> r.value())
-                .filter(v -> v instanceof ActionRefused a && a.getAction().equals(action))
-                .map(ActionRefused.class::cast)
-                .toList();
-    }
-
-    private static <T> T single(List<SpecificRecord> records, Class<T> type) {
-        assertThat(records).singleElement().isInstanceOf(type);
-        return type.cast(records.get(0));
-    }
-
-    private Answer call(HttpMethod method, String path, String token, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path)
-                .headers(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                });
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, response) -> {
-            byte[] bytes = response.getBody().readAllBytes();
-            return new Answer(response.getStatusCode().value(),
-                    bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
-        });
-    }
-
-    record Answer(int status, JsonNode body) {
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import dev.greenlight.approval.ApiFixture.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,11 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Named holds through the public API against a real broker: who may place and lift them, and for
@@ -62,15 +60,20 @@ class HoldApiIT {
     @Autowired
     SchemaRegistryClient registry;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private ApiFixture api;
+
+    @BeforeEach
+    void api() {
+        api = new ApiFixture(port, brokers, registry);
+    }
 
     @Test
     void anOnCallEngineerPlacesAHoldOnAPattern_itIsListed_andTheFounderLiftsIt() {
-        Answer placed = call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
+        Answer placed = api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
                 {"name": "incident-4711", "target": "payments-*", "reason": "card auth errors, INC-4711"}""");
 
         assertThat(placed.status()).isEqualTo(201);
-        HoldPlaced event = single(holdsNamed("incident-4711"), HoldPlaced.class);
+        HoldPlaced event = ApiFixture.single(holdsNamed("incident-4711"), HoldPlaced.class);
         assertThat(event.getTarget()).isEqualTo("payments-*");
         assertThat(event.getPlacedBy()).isEqualTo("erin");
         assertThat(event.getMeta().getPrincipal()).isEqualTo("erin");
@@ -78,11 +81,11 @@ class HoldApiIT {
         assertThat(event.getHoldId()).isEqualTo(placed.body().path("holdId").asString());
         assertThat(event.getMeta().getEventId()).isEqualTo(placed.body().path("eventId").asString());
 
-        Answer listed = call(HttpMethod.GET, "/api/v1/holds", "demo-frank", null);
+        Answer listed = api.call(HttpMethod.GET, "/api/v1/holds", "demo-frank", null);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body().valueStream().map(h -> h.path("name").asString()).toList()).contains("incident-4711");
 
-        Answer lifted = call(HttpMethod.DELETE, "/api/v1/holds/" + event.getHoldId() + "?reason=fixed", "demo-dave",
+        Answer lifted = api.call(HttpMethod.DELETE, "/api/v1/holds/" + event.getHoldId() + "?reason=fixed", "demo-dave",
                 null);
         assertThat(lifted.status()).isEqualTo(200);
         assertThat(lifted.body().path("lifted").asBoolean()).isTrue();
@@ -92,28 +95,28 @@ class HoldApiIT {
         assertThat(lift.getHoldId()).isEqualTo(event.getHoldId());
         assertThat(lift.getLiftedBy()).isEqualTo("dave");
         assertThat(lift.getReason()).isEqualTo("fixed");
-        assertThat(call(HttpMethod.GET, "/api/v1/holds", "demo-erin", null).body().valueStream()
+        assertThat(api.call(HttpMethod.GET, "/api/v1/holds", "demo-erin", null).body().valueStream()
                 .map(h -> h.path("name").asString()).toList()).doesNotContain("incident-4711");
     }
 
     @Test
     void liftingSomebodyElsesHoldWithoutTheAuthorityRoleIsRefusedRecordedAndWritesNothing_theOwnerMayLiftIt() {
-        Answer placed = call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
+        Answer placed = api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
                 {"name": "owned-by-erin", "target": "svc-a", "reason": "waiting for the DB migration"}""");
         String holdId = placed.body().path("holdId").asString();
 
-        Answer bob = call(HttpMethod.DELETE, "/api/v1/holds/" + holdId, "demo-bob", null);
+        Answer bob = api.call(HttpMethod.DELETE, "/api/v1/holds/" + holdId, "demo-bob", null);
 
         assertThat(bob.status()).isEqualTo(403);
         assertThat(bob.body().path("detail").asString()).contains("only its owner erin");
         assertThat(holdsNamed("owned-by-erin")).singleElement().isInstanceOf(HoldPlaced.class);
-        ActionRefused refused = refusals("svc-a", "HOLD_LIFT").get(0);
+        ActionRefused refused = api.refusals("svc-a", "HOLD_LIFT").get(0);
         assertThat(refused.getAttemptedBy()).isEqualTo("bob");
 
-        Answer owner = call(HttpMethod.DELETE, "/api/v1/holds/" + holdId, "demo-erin", null);
+        Answer owner = api.call(HttpMethod.DELETE, "/api/v1/holds/" + holdId, "demo-erin", null);
         assertThat(owner.status()).isEqualTo(200);
         assertThat(holdsNamed("owned-by-erin")).hasSize(2).last().isInstanceOf(HoldLifted.class);
-        assertThat(call(HttpMethod.DELETE, "/api/v1/holds/" + holdId, "demo-erin", null).status())
+        assertThat(api.call(HttpMethod.DELETE, "/api/v1/holds/" + holdId, "demo-erin", null).status())
                 .as("a lifted hold no longer stands").isEqualTo(404);
     }
 
@@ -122,33 +125,33 @@ class HoldApiIT {
         String body = """
                 {"name": "not-allowed", "target": "*", "reason": "stop everything"}""";
 
-        assertThat(call(HttpMethod.POST, "/api/v1/holds", null, body).status()).isEqualTo(401);
-        assertThat(call(HttpMethod.POST, "/api/v1/holds", "demo-nobody", body).status()).isEqualTo(401);
-        assertThat(call(HttpMethod.GET, "/api/v1/holds", null, null).status()).isEqualTo(401);
-        Answer frank = call(HttpMethod.POST, "/api/v1/holds", "demo-frank", body);
-        Answer ci = call(HttpMethod.POST, "/api/v1/holds", "demo-ci", body);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/holds", null, body).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/holds", "demo-nobody", body).status()).isEqualTo(401);
+        assertThat(api.call(HttpMethod.GET, "/api/v1/holds", null, null).status()).isEqualTo(401);
+        Answer frank = api.call(HttpMethod.POST, "/api/v1/holds", "demo-frank", body);
+        Answer ci = api.call(HttpMethod.POST, "/api/v1/holds", "demo-ci", body);
 
         assertThat(frank.status()).isEqualTo(403);
         assertThat(ci.status()).isEqualTo(403);
         assertThat(holdsNamed("not-allowed")).isEmpty();
-        assertThat(refusals("*", "HOLD_PLACE")).extracting(ActionRefused::getAttemptedBy).contains("frank", "ci");
+        assertThat(api.refusals("*", "HOLD_PLACE")).extracting(ActionRefused::getAttemptedBy).contains("frank", "ci");
     }
 
     @Test
     void lookAlikeOrMalformedPatternsAndOversizedBodiesAreRefusedNamingTheFieldAndWriteNothing() {
         for (String pattern : List.of("Payments-*", "p\u0430yments", "payments\u200b", "payments\u2010eu", "pay**",
                 "pay?", "")) {
-            Answer answer = call(HttpMethod.POST, "/api/v1/holds", "demo-erin",
+            Answer answer = api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin",
                     "{\"name\": \"look-alike\", \"target\": \"" + pattern + "\", \"reason\": \"x\"}");
             assertThat(answer.status()).as(pattern).isEqualTo(400);
             assertThat(answer.body().path("field").asString()).as(pattern).isEqualTo("target");
         }
-        assertThat(call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
                 {"name": "Look Alike", "target": "svc-a", "reason": "x"}""").body().path("field").asString())
                 .isEqualTo("name");
-        assertThat(call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
+        assertThat(api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin", """
                 {"name": "look-alike", "target": "svc-a"}""").body().path("field").asString()).isEqualTo("reason");
-        assertThat(call(HttpMethod.POST, "/api/v1/holds", "demo-erin",
+        assertThat(api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin",
                 "{\"name\": \"look-alike\", \"target\": \"svc-a\", \"reason\": \"" + "x".repeat(20_000) + "\"}")
                 .status()).isEqualTo(413);
         assertThat(holdsNamed("look-alike")).isEmpty();
@@ -158,9 +161,9 @@ class HoldApiIT {
     void aSecondStandingHoldWithTheSameNameIsAConflictAndWritesNothing() {
         String body = """
                 {"name": "twice", "target": "svc-b", "reason": "first"}""";
-        assertThat(call(HttpMethod.POST, "/api/v1/holds", "demo-erin", body).status()).isEqualTo(201);
+        assertThat(api.call(HttpMethod.POST, "/api/v1/holds", "demo-erin", body).status()).isEqualTo(201);
 
-        Answer again = call(HttpMethod.POST, "/api/v1/holds", "demo-dave", body);
+        Answer again = api.call(HttpMethod.POST, "/api/v1/holds", "demo-dave", body);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(holdsNamed("twice")).hasSize(1);
@@ -168,15 +171,15 @@ class HoldApiIT {
 
     @Test
     void theOrgWideKillSwitchTakesAPatternOnItsOwnTopic_aLookAlikePatternOrAWrongRoleWritesNothing() {
-        Answer on = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+        Answer on = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
                 {"target": "ict-*", "action": "ACTIVATE", "reason": "market data feed corrupt"}""");
-        Answer lookAlike = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+        Answer lookAlike = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
                 {"target": "ICT-*", "action": "ACTIVATE", "reason": "x"}""");
-        Answer frank = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-frank", """
+        Answer frank = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-frank", """
                 {"target": "ict-*", "action": "ACTIVATE", "reason": "x"}""");
-        Answer erinOff = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
+        Answer erinOff = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-erin", """
                 {"target": "ict-*", "action": "DEACTIVATE", "reason": "x"}""");
-        Answer off = call(HttpMethod.POST, "/api/v1/kill-switch", "demo-dave", """
+        Answer off = api.call(HttpMethod.POST, "/api/v1/kill-switch", "demo-dave", """
                 {"target": "ict-*", "action": "DEACTIVATE", "reason": "feed repaired"}""");
 
         assertThat(on.status()).isEqualTo(200);
@@ -195,44 +198,9 @@ class HoldApiIT {
     }
 
     private List<SpecificRecord> holdsNamed(String name) {
-        return TopicProbe.readAll(brokers, Topics.HOLDS, registry).stream()
-                .map(r -> r.value())
+        return api.values(Topics.HOLDS).stream()
                 .filter(v -> name.equals(v instanceof HoldPlaced p ? p.getName()
                         : v instanceof HoldLifted l ? l.getName() : null))
                 .toList();
-    }
-
-    private List<ActionRefused> refusals(String key, String action) {
-        return TopicProbe.readAll(brokers, Topics.APPROVALS, registry).stream()
-                .filter(r -> r.key().equals(key))
-                .map(r -> r.value())
-                .filter(v -> v instanceof ActionRefused a && a.getAction().equals(action))
-                .map(ActionRefused.class::cast)
-                .toList();
-    }
-
-    private static <T> T single(List<SpecificRecord> records, Class<T> type) {
-        assertThat(records).singleElement().isInstanceOf(type);
-        return type.cast(records.get(0));
-    }
-
-    private Answer call(HttpMethod method, String path, String token, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path)
-                .headers(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                });
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, response) -> {
-            byte[] bytes = response.getBody().readAllBytes();
-            return new Answer(response.getStatusCode().value(),
-                    bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
-        });
-    }
-
-    record Answer(int status, JsonNode body) {
     }
 }

@@ -1,0 +1,97 @@
+package dev.greenlight.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CLI run against a stand-in service, for the command tests that check what a command sends: an
+ * HTTP server on a free local port that records every call (method, path, Authorization header, JSON
+ * body) and answers with the status and body the test sets, and the CLI with its output captured.
+ * One home for what each such test repeated.
+ */
+public final class StubbedCli {
+
+    /** One request the stand-in received; body null when there was none. */
+    public record Call(String method, String path, String authorization, JsonNode body) {
+    }
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final HttpServer server;
+    private volatile int status;
+    private volatile String answer;
+
+    private StubbedCli(int status, String answer) throws IOException {
+        this.status = status;
+        this.answer = answer;
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body.isEmpty() ? null : JsonMapper.builder().build().readTree(body)));
+            byte[] bytes = this.answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(this.status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Starts the stand-in answering {@code status} with {@code answer} (JSON) until told otherwise. */
+    public static StubbedCli start(int status, String answer) throws IOException {
+        return new StubbedCli(status, answer);
+    }
+
+    /** From now on the stand-in answers this status... */
+    public void status(int status) {
+        this.status = status;
+    }
+
+    /** ...and this body. */
+    public void answer(String answer) {
+        this.answer = answer;
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** Runs {@code greenlight args...}; returns the exit code. */
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(new GreenlightCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    /** The calls received so far, in order. */
+    public List<Call> calls() {
+        return calls;
+    }
+
+    /** Everything the CLI printed to standard output so far. */
+    public String out() {
+        return out.toString();
+    }
+
+    /** Everything the CLI printed to standard error so far. */
+    public String err() {
+        return err.toString();
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+}
