@@ -58,7 +58,11 @@ import java.util.function.Supplier;
  *       read windowed summaries of them through the engine's incremental evaluation and decisions
  *       cite a window as one {@code SeriesCitation}: one sample then costs a store write and a bucket
  *       update, and an evaluation neither folds, scans nor cites a series' history. Without it
- *       (the default) every sample is folded and cited, as before.</li>
+ *       every sample is folded and cited, as before (the service's default is incremental).</li>
+ *   <li><b>How far samples were read.</b> A sample handed in with its source position (the
+ *       metrics partition and offset) moves the target's {@link GateState#samplesThrough}; the
+ *       citations name it, so a replay counts exactly the samples the gate had read when it
+ *       decided, not one that was observed inside the window but arrived later.</li>
  * </ul>
  *
  * @param <E> a recorded event
