@@ -9,6 +9,7 @@ import dev.greenlight.policy.evidence.MetricIndex;
 import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.evidence.SeriesCitation;
 import dev.greenlight.policy.evidence.SeriesSummary;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -30,8 +32,9 @@ import org.apache.avro.specific.SpecificRecord;
  *       {@link PolicyEngine#evaluate(Policy, String, Evidence, Instant)}.</li>
  *   <li><b>Incremental</b> (a decision citing at least one {@link SeriesCitation}): other events by
  *       id, and each window of samples a metric criterion counted as {@code (after, until]} + count +
- *       digest. The citation is resolved to the release's samples of that metric in that range, which
- *       must match the count and the digest; re-evaluated with the incremental engine over those
+ *       digest, and (current form) the highest metrics-topic position the gate had consumed. The
+ *       citation is resolved to the release's samples of that metric in that range that had arrived
+ *       by then, which must match the count and the digest; re-evaluated with the incremental engine over those
  *       samples plus any sample cited by id (a baseline).</li>
  * </ul>
  *
@@ -42,6 +45,18 @@ public record DecisionInputs(Evidence evidence, MetricIndex series, List<String>
 
     public static DecisionInputs of(ReleaseRegistered registered, Collection<? extends SpecificRecord> events,
                                     Collection<String> evidenceIds) {
+        return of(registered, events, evidenceIds, event -> null);
+    }
+
+    /**
+     * As above, knowing where each recorded event was read from ({@code positions}: its source
+     * partition and offset, null when not known — the ledger records them for every entry): a
+     * citation bounded by an arrival position ({@link SeriesCitation#through}) resolves only to the
+     * samples read at or below it, i.e. exactly those the gate had consumed when it decided.
+     */
+    public static DecisionInputs of(ReleaseRegistered registered, Collection<? extends SpecificRecord> events,
+                                    Collection<String> evidenceIds,
+                                    Function<? super SpecificRecord, SourceOffset> positions) {
         List<SeriesCitation> citations = evidenceIds.stream().map(SeriesCitation::parse)
                 .flatMap(Optional::stream).toList();
         Evidence cited = EvidenceFold.fold(registered, EvidenceFold.cited(events, evidenceIds));
@@ -57,6 +72,7 @@ public record DecisionInputs(Evidence evidence, MetricIndex series, List<String>
             for (SpecificRecord event : events) {
                 if (event instanceof MetricObserved observed && observed.getName().equals(citation.metric())
                         && citation.covers(observed.getObservedAt()) && EvidenceFold.concerns(registered, event)
+                        && citation.arrivedBy(positions.apply(event))
                         && !inRange.containsKey(EvidenceFold.eventId(event))) {
                     MetricSample sample = EvidenceFold.sample(observed);
                     inRange.put(sample.id(), sample);
@@ -65,14 +81,20 @@ public record DecisionInputs(Evidence evidence, MetricIndex series, List<String>
             }
             if (found.count() != citation.count() || !found.digestHex().equals(citation.digest())) {
                 unresolved.add("series " + citation.metric() + " in (" + citation.after() + ", " + citation.until()
-                        + "] resolves to " + found.count() + " samples with another digest than the "
-                        + citation.count() + " cited (samples that arrived after the decision, or missing ones)");
+                        + "]" + (citation.through() == null ? "" : " arrived by " + citation.through())
+                        + " resolves to " + found.count() + " samples with another digest than the "
+                        + citation.count() + " cited (" + (citation.through() == null
+                        ? "samples that arrived after the decision, or missing ones)"
+                        : "missing samples, or their source positions are not known)"));
             }
             samples.putAll(inRange);
         }
         Evidence withoutSamples = new Evidence(cited.release(), cited.checks(), cited.alerts(), List.of(),
                 cited.approvals(), cited.waivers(), cited.onCallAcks(), cited.previousVersion());
-        return new DecisionInputs(withoutSamples, MetricIndex.of(samples.values()), List.copyOf(unresolved));
+        // One evaluation cites every window with the same arrival bound; the re-evaluation cites it again.
+        SourceOffset through = citations.get(0).through();
+        return new DecisionInputs(withoutSamples, MetricIndex.of(samples.values()).through(through),
+                List.copyOf(unresolved));
     }
 
     /** The decision re-evaluated from these inputs, the way it was recorded. */

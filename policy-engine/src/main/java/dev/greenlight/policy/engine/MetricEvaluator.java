@@ -69,7 +69,7 @@ final class MetricEvaluator implements CriterionEvaluator<MetricCriterion> {
             // retention trims from the old end: the citation starts just before the earliest one,
             // so a replay from the ledger (which forgets nothing) resolves the same samples.
             Instant from = after != null ? after : window.earliest().minusMillis(1);
-            ids.add(SeriesCitation.of(criterion.metric(), from, context.at(), window).id());
+            ids.add(SeriesCitation.of(criterion.metric(), from, context.at(), window, context.series().through()).id());
         }
         Instant nextChange = criterion.window() == null || window.count() == 0 ? null
                 : window.earliest().plus(criterion.window());

@@ -9,6 +9,7 @@ import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.SeriesCitation;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +79,11 @@ public final class DecisionReplayer {
                         .add(recorded.event());
             }
         }
+        Map<SpecificRecord, SourceOffset> sources = sources(ledger);
         List<ReplayResult> results = new ArrayList<>();
         for (RecordedEvent recorded : decisions) {
             GateDecided decided = (GateDecided) recorded.event();
-            results.add(replay(recorded.position(), decided, policies,
+            results.add(replay(recorded.position(), decided, policies, sources,
                     withHolds(eventsByTarget.getOrDefault(decided.getTarget(), List.of()), holds,
                             decided.getTarget())));
         }
@@ -88,7 +91,7 @@ public final class DecisionReplayer {
     }
 
     private ReplayResult replay(String position, GateDecided recorded, Map<String, Policy> policies,
-            List<SpecificRecord> targetEvents) {
+            Map<SpecificRecord, SourceOffset> sources, List<SpecificRecord> targetEvents) {
         String hash = recorded.getPolicy().getContentHash();
         Policy policy = policies.get(hash);
         if (policy == null) {
@@ -109,7 +112,8 @@ public final class DecisionReplayer {
                     + String.join(", ", missing));
         }
         // A decision of the incremental evaluation cites series by range, count and digest.
-        DecisionInputs inputs = DecisionInputs.of(registered.get(), targetEvents, recorded.getEvidenceIds());
+        DecisionInputs inputs = DecisionInputs.of(registered.get(), targetEvents, recorded.getEvidenceIds(),
+                sources::get);
         if (!inputs.unresolved().isEmpty()) {
             return unreplayable(position, recorded, "cited " + String.join("; ", inputs.unresolved()));
         }
@@ -140,6 +144,17 @@ public final class DecisionReplayer {
         List<String> differences = DecisionDiff.differences(recorded, replayed);
         return result(position, recorded, ReplayStatus.MISMATCH, "re-evaluation differs in "
                 + (differences.isEmpty() ? "its Avro encoding" : String.join("; ", differences)), differences);
+    }
+
+    /** Where each recorded event was read from (by identity: equal events may sit at two positions). */
+    static Map<SpecificRecord, SourceOffset> sources(List<RecordedEvent> ledger) {
+        Map<SpecificRecord, SourceOffset> sources = new IdentityHashMap<>();
+        for (RecordedEvent recorded : ledger) {
+            if (recorded.source() != null) {
+                sources.put(recorded.event(), recorded.source());
+            }
+        }
+        return sources;
     }
 
     /** A target's own events and the holds that cover it (a hold's key is a pattern, not the target). */

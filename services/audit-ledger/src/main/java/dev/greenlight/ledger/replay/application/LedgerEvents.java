@@ -5,6 +5,7 @@ import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class LedgerEvents {
     public List<RecordedEvent> decode(List<Entry> entries) {
         List<RecordedEvent> events = new ArrayList<>();
         for (Entry entry : entries) {
-            decode(entry).ifPresent(event -> events.add(new RecordedEvent(entry.position(), event)));
+            decode(entry).ifPresent(event -> events.add(new RecordedEvent(entry.position(), event,
+                    new SourceOffset(entry.sourcePartition(), entry.sourceOffset()))));
         }
         return events;
     }

@@ -4,6 +4,7 @@ import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.evidence.DecisionInputs;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.policy.engine.CriterionResult;
 import dev.greenlight.policy.engine.CriterionStatus;
@@ -52,6 +53,7 @@ public final class PolicyWhatIf {
                         .add(recorded.event());
             }
         }
+        Map<SpecificRecord, SourceOffset> sources = DecisionReplayer.sources(ledger);
         List<WhatIfResult> results = new ArrayList<>();
         for (GateDecided decided : decisions) {
             List<SpecificRecord> events = DecisionReplayer.withHolds(
@@ -63,7 +65,7 @@ public final class PolicyWhatIf {
                         : "the candidate has no stage '" + decided.getStage() + "'")));
                 continue;
             }
-            DecisionInputs inputs = DecisionInputs.of(registered.get(), events, decided.getEvidenceIds());
+            DecisionInputs inputs = DecisionInputs.of(registered.get(), events, decided.getEvidenceIds(), sources::get);
             Decision decision;
             if (decided.getCheckpoint() != null && decided.getStageStartedAt() != null) {
                 // A recorded checkpoint decision is judged against the candidate's same checkpoint.

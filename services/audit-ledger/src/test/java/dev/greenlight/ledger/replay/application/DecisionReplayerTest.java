@@ -20,6 +20,7 @@ import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.MetricIndex;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.util.ArrayList;
@@ -91,6 +92,40 @@ class DecisionReplayerTest {
         assertThat(report.results()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(ReplayStatus.UNREPLAYABLE);
             assertThat(r.detail()).contains("error_rate", "resolves to 2", "1 cited");
+        });
+    }
+
+    /**
+     * The late-sample case with the current citation form: the decision names how far the gate had
+     * read the metrics partition, and the ledger knows each sample's source offset, so a sample
+     * observed inside the window but read after the decision is left out and the decision replays.
+     */
+    @Test
+    void aSampleInTheCitedRangeReadAfterTheDecisionIsLeftOut_andTheDecisionIsReproducedByteForByte() {
+        MetricObserved m1 = metric("m1", ReplayFixture.TARGET, null, "error_rate", 0.01, ReplayFixture.T.minusSeconds(600));
+        MetricObserved m2 = metric("m2", ReplayFixture.TARGET, "1.0.0", "error_rate", 0.03, ReplayFixture.T.minusSeconds(30));
+        MetricObserved late = metric("late", ReplayFixture.TARGET, null, "error_rate", 0.5, ReplayFixture.T.minusSeconds(60));
+        Policy policy = new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
+        GateDecided decided = GateDecisions.toEvent(new PolicyEngine().evaluate(policy, ReplayFixture.STAGE,
+                EvidenceFold.fold(release(), List.of(release())),
+                MetricIndex.of(List.of(EvidenceFold.sample(m1), EvidenceFold.sample(m2))).through(new SourceOffset(2, 41)),
+                ReplayFixture.T), null);
+        assertThat(decided.getEvidenceIds()).anyMatch(id -> id.startsWith("series@2:41/"));
+        List<RecordedEvent> ledger = List.of(new RecordedEvent("0/0", metricPolicyActivated()),
+                new RecordedEvent("0/1", release()), new RecordedEvent("0/2", m1, new SourceOffset(2, 40)),
+                new RecordedEvent("0/3", m2, new SourceOffset(2, 41)), new RecordedEvent("0/4", decided),
+                new RecordedEvent("0/5", late, new SourceOffset(2, 42)));
+
+        ReplayReport report = replayer.replay(ledger, null);
+
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.status())
+                .as(r.detail()).isEqualTo(ReplayStatus.REPRODUCED));
+        // Had the gate read the late sample before deciding, the same citation would not resolve.
+        List<RecordedEvent> readBefore = List.of(ledger.get(0), ledger.get(1), ledger.get(2), ledger.get(3),
+                new RecordedEvent("0/5", late, new SourceOffset(2, 41)), ledger.get(4));
+        assertThat(replayer.replay(readBefore, null).results()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReplayStatus.UNREPLAYABLE);
+            assertThat(r.detail()).contains("arrived by 2:41", "resolves to 3", "2 cited");
         });
     }
 

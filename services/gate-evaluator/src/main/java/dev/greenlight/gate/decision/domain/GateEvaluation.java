@@ -10,6 +10,7 @@ import dev.greenlight.policy.evidence.MetricIndex;
 import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.evidence.MetricSeries;
 import dev.greenlight.policy.evidence.SeriesSummary;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.Stage;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The gate's business loop for one target: {@code (state, event, now) → (state, decisions,
@@ -56,7 +58,11 @@ import java.util.Set;
  *       read windowed summaries of them through the engine's incremental evaluation and decisions
  *       cite a window as one {@code SeriesCitation}: one sample then costs a store write and a bucket
  *       update, and an evaluation neither folds, scans nor cites a series' history. Without it
- *       (the default) every sample is folded and cited, as before.</li>
+ *       every sample is folded and cited, as before (the service's default is incremental).</li>
+ *   <li><b>How far samples were read.</b> A sample handed in with its source position (the
+ *       metrics partition and offset) moves the target's {@link GateState#samplesThrough}; the
+ *       citations name it, so a replay counts exactly the samples the gate had read when it
+ *       decided, not one that was observed inside the window but arrived later.</li>
  * </ul>
  *
  * @param <E> a recorded event
@@ -90,8 +96,17 @@ public final class GateEvaluation<E> {
         this.incrementalMetrics = incrementalMetrics;
     }
 
-    /** An event of the target arrived at {@code now}. */
+    /** An event of the target arrived at {@code now}, from a source whose position is not known. */
     public GateStep<E> onEvent(GateState<E> state, E event, Instant now) {
+        return onEvent(state, event, null, now);
+    }
+
+    /**
+     * An event of the target arrived at {@code now}, read at {@code position} of its source (null:
+     * not known). A sample's position becomes the target's {@link GateState#samplesThrough}, which
+     * the decisions' series citations name, so a replay counts exactly the samples that had arrived.
+     */
+    public GateStep<E> onEvent(GateState<E> state, E event, SourceOffset position, Instant now) {
         indexSamples(state);
         Step step = new Step(state, now);
         String registers = recorded.registeredVersion(event);
@@ -109,6 +124,14 @@ public final class GateEvaluation<E> {
             return GateStep.nothing(); // a duplicate changes nothing, so it is not even re-evaluated
         }
         boolean sample = recorded.isSample(event);
+        if (sample && position != null) {
+            // A duplicate does not move it: the sample it repeats was read earlier, and counts.
+            SourceOffset through = SourceOffset.latest(state.samplesThrough, position);
+            if (!through.equals(state.samplesThrough)) {
+                state.samplesThrough = through;
+                step.samplesThrough = through;
+            }
+        }
         if (sample) {
             addSample(state, event);
         } else {
@@ -200,12 +223,12 @@ public final class GateEvaluation<E> {
     }
 
     private static MetricIndex index(GateState<?> state, String version) {
-        return (metric, after, until) -> {
+        return ((MetricIndex) (metric, after, until) -> {
             MetricSeries all = state.series.get(seriesKey(metric, null));
             MetricSeries own = state.series.get(seriesKey(metric, version));
             SeriesSummary summary = all == null ? SeriesSummary.EMPTY : all.summary(after, until);
             return own == null ? summary : summary.plus(own.summary(after, until));
-        };
+        }).through(state.samplesThrough);
     }
 
     /** One input's work: evidence is pruned at most once, and every change is collected. */
@@ -213,6 +236,7 @@ public final class GateEvaluation<E> {
         private final GateState<E> state;
         private final Instant now;
         private E registered;
+        private SourceOffset samplesThrough;
         private final List<E> remembered = new ArrayList<>();
         private final List<E> forgotten = new ArrayList<>();
         private final List<StageDecision> decisions = new ArrayList<>();
@@ -267,12 +291,11 @@ public final class GateEvaluation<E> {
                 }
             }
             // Checkpoint criteria read the raw samples since the stage start (CheckpointEvaluator
-            // anchors their windows there), so with incremental metrics they get the full fold.
-            Evidence withSamples = folded;
-            if (incrementalMetrics) {
-                withSamples = recorded.fold(release, state.evidence());
-            }
-            Instant checkpointDue = checkpoints(version, policy.get(), withSamples);
+            // anchors their windows there), so with incremental metrics they get the full fold —
+            // only when the release's current stage has checkpoints to decide.
+            Evidence withoutSamples = folded;
+            Instant checkpointDue = checkpoints(version, policy.get(),
+                    () -> incrementalMetrics ? recorded.fold(release, state.evidence()) : withoutSamples);
             if (checkpointDue != null && (nextChange == null || checkpointDue.isBefore(nextChange))) {
                 nextChange = checkpointDue;
             }
@@ -285,18 +308,22 @@ public final class GateEvaluation<E> {
          * evidence comes), and a decided verdict is emitted like a stage's. Returns the earliest
          * offset still ahead, for the wake-up.
          */
-        private Instant checkpoints(String version, Policy policy, Evidence folded) {
+        private Instant checkpoints(String version, Policy policy, Supplier<Evidence> withSamples) {
             StageStart start = stageStarts(state).get(version);
             Stage stage = start == null ? null : policy.stage(start.stage()).orElse(null);
             if (stage == null || stage.checkpoints().isEmpty()) {
                 return null;
             }
+            Evidence folded = null;
             Instant wake = null;
             for (Checkpoint checkpoint : stage.checkpoints()) {
                 String key = StageStart.verdictKey(stage.name(), checkpoint.name(), start.startedAt());
                 LastVerdict last = state.verdicts.getOrDefault(version, Map.of()).get(key);
                 if (last != null && last.outcome() != Outcome.HOLD) {
                     continue; // decided for good
+                }
+                if (folded == null) {
+                    folded = withSamples.get();
                 }
                 CheckpointDecision verdict = engine.evaluateCheckpoint(policy, stage.name(), checkpoint.name(),
                         folded, start.startedAt(), now);
@@ -350,7 +377,7 @@ public final class GateEvaluation<E> {
         }
 
         GateStep<E> result() {
-            return new GateStep<>(registered, remembered, forgotten, decisions, wakeUps, evaluations);
+            return new GateStep<>(registered, remembered, forgotten, decisions, wakeUps, evaluations, samplesThrough);
         }
     }
 }

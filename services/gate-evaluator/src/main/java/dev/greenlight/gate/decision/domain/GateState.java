@@ -1,6 +1,7 @@
 package dev.greenlight.gate.decision.domain;
 
 import dev.greenlight.policy.evidence.MetricSeries;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;
 import java.util.Collection;
@@ -35,6 +36,11 @@ public final class GateState<E> {
     final Map<String, E> samples = new HashMap<>();
     /** The samples of each series (metric name and version, see {@code GateEvaluation}), bucketed by time. */
     final Map<String, MetricSeries> series = new HashMap<>();
+    /**
+     * The highest metrics-topic position of the target's samples read so far (null: not known, e.g.
+     * a store written before positions were kept): the arrival bound its decisions' series cite.
+     */
+    SourceOffset samplesThrough;
     /** Whether restored evidence was sorted into samples and series yet. */
     boolean samplesIndexed;
     /** The last emitted verdict, by version and stage. */
@@ -59,6 +65,10 @@ public final class GateState<E> {
     public void restoreEvidence(String eventId, E event) {
         evidence.put(eventId, event);
         samplesIndexed = false;
+    }
+
+    public void restoreSamplesThrough(SourceOffset through) {
+        samplesThrough = through;
     }
 
     public void restoreVerdict(String version, String stage, LastVerdict verdict) {

@@ -1,5 +1,6 @@
 package dev.greenlight.gate.decision.domain;
 
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.util.List;
 
 /**
@@ -13,9 +14,16 @@ import java.util.List;
  * @param decisions decisions to emit, in evaluation order
  * @param wakeUps wake-up moves, to apply in order
  * @param evaluations releases evaluated (each: every stage of its policy)
+ * @param samplesThrough the target's new samples mark ({@code GateState}) to record, or null when unchanged
  */
 public record GateStep<E>(E registered, List<E> remembered, List<E> forgotten, List<StageDecision> decisions,
-                          List<WakeUp> wakeUps, int evaluations) {
+                          List<WakeUp> wakeUps, int evaluations, SourceOffset samplesThrough) {
+
+    /** A step that did not move the target's samples mark. */
+    public GateStep(E registered, List<E> remembered, List<E> forgotten, List<StageDecision> decisions,
+                    List<WakeUp> wakeUps, int evaluations) {
+        this(registered, remembered, forgotten, decisions, wakeUps, evaluations, null);
+    }
 
     public GateStep {
         remembered = List.copyOf(remembered);

@@ -8,6 +8,8 @@ import dev.greenlight.gate.decision.domain.GateEvaluation;
 import dev.greenlight.gate.decision.domain.GateState;
 import dev.greenlight.gate.decision.domain.GateStep;
 import dev.greenlight.gate.decision.domain.StageDecision;
+import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +72,15 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         Instant now = now();
         feedNewHolds(now);
         feedHolds(target, now);
-        apply(target, evaluation.onEvent(stores.target(target), event, now), now);
+        apply(target, evaluation.onEvent(stores.target(target), event, position(), now), now);
+    }
+
+    /** Where the record being processed was read, for a metric sample (see {@link SourceOffset}); else null. */
+    private SourceOffset position() {
+        return context.recordMetadata()
+                .filter(metadata -> Topics.METRICS.name().equals(metadata.topic()))
+                .map(metadata -> new SourceOffset(metadata.partition(), metadata.offset()))
+                .orElse(null);
     }
 
     private void wakeUpDue() {

@@ -11,6 +11,7 @@ import dev.greenlight.gate.decision.domain.StageStart;
 import dev.greenlight.gate.decision.domain.WakeUp;
 import dev.greenlight.policy.engine.CriterionStatus;
 import dev.greenlight.policy.engine.Outcome;
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ final class GateStores {
     private final KeyValueStore<String, GateDecided> decisions;
     private final KeyValueStore<String, Long> wakeAt;
     private final KeyValueStore<String, String> wakeUps;
+    private final KeyValueStore<String, String> samplesThrough;
     private final Map<String, GateState<SpecificRecord>> cache;
 
     GateStores(ProcessorContext<?, ?> context, int capacity) {
@@ -53,6 +55,7 @@ final class GateStores {
         decisions = context.getStateStore(GateTopology.DECISIONS_STORE);
         wakeAt = context.getStateStore(GateTopology.WAKE_AT_STORE);
         wakeUps = context.getStateStore(GateTopology.WAKE_UPS_STORE);
+        samplesThrough = context.getStateStore(GateTopology.SAMPLES_THROUGH_STORE);
         cache = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, GateState<SpecificRecord>> eldest) {
@@ -75,6 +78,9 @@ final class GateStores {
     void write(String target, GateStep<SpecificRecord> step, List<GateDecided> decided) {
         if (step.registered() instanceof ReleaseRegistered release) {
             releases.put(StoreKeys.release(target, release.getVersion()), release);
+        }
+        if (step.samplesThrough() != null) {
+            samplesThrough.put(target, step.samplesThrough().toString());
         }
         for (SpecificRecord event : step.remembered()) {
             evidence.put(StoreKeys.evidence(target, EvidenceFold.eventId(event)), event);
@@ -152,6 +158,10 @@ final class GateStores {
         scan(decisions, prefix, (key, decided) ->
                 state.restoreVerdict(decided.getVersion(), verdictKey(decided), verdictOf(decided)));
         scan(wakeAt, prefix, (key, at) -> state.restoreWakeUp(StoreKeys.versionOf(key), Instant.ofEpochMilli(at)));
+        String through = samplesThrough.get(target);
+        if (through != null) {
+            state.restoreSamplesThrough(SourceOffset.parse(through));
+        }
         return state;
     }
 

@@ -50,7 +50,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #DECISIONS_STORE}: the last emitted decision per release and stage;</li>
  *   <li>{@value #WAKE_UPS_STORE} / {@value #WAKE_AT_STORE}: a time-ordered index of each release's
  *       earliest {@code nextChangeAt}, or "now" when metric samples wait for the next tick (and its
- *       reverse, to move an entry).</li>
+ *       reverse, to move an entry);</li>
+ *   <li>{@value #SAMPLES_THROUGH_STORE}: per target, how far its samples have been read on the
+ *       metrics topic, which decisions cite so a replay counts exactly those samples.</li>
  * </ul>
  *
  * <p>The processor reads the stores through a per-task cache of decoded target
@@ -78,6 +80,12 @@ public final class GateTopology {
     public static final String DECISIONS_STORE = "gate-decisions";
     public static final String WAKE_UPS_STORE = "gate-wake-ups";
     public static final String WAKE_AT_STORE = "gate-wake-at";
+    /**
+     * Per target, the highest metrics-topic position ({@code partition:offset}) of its samples read
+     * so far, which its decisions' series citations name. Cached, so a burst writes it to the
+     * changelog once per commit rather than once per sample.
+     */
+    public static final String SAMPLES_THROUGH_STORE = "gate-samples-through";
     /** Global (every task reads all of it): the hold events, by event id ({@link HoldFeed}). */
     public static final String HOLDS_STORE = "gate-holds";
 
@@ -87,6 +95,9 @@ public final class GateTopology {
      * targets are re-read from the stores when their next event comes.
      */
     public static final int DEFAULT_CACHED_TARGETS = 10_000;
+
+    /** How much sample backlog other evidence overtakes by default ({@link EvidenceAhead}). */
+    public static final Duration DEFAULT_EVIDENCE_AHEAD = Duration.ofMinutes(5);
 
     private GateTopology() {
     }
@@ -120,12 +131,13 @@ public final class GateTopology {
 
     /**
      * The topology with the given {@link Coalescing} of metric samples: a sample marks its releases
-     * due at the next tick ({@code punctuateEvery}), which evaluates them once for the burst.
+     * due at the next tick ({@code punctuateEvery}), which evaluates them once for the burst; metric
+     * criteria evaluated incrementally (the default, see below).
      */
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
                              Function<String, KeyValueBytesStoreSupplier> stores) {
-        build(builder, serdes, policies, clock, punctuateEvery, cachedTargets, coalescing, false, stores);
+        build(builder, serdes, policies, clock, punctuateEvery, cachedTargets, coalescing, true, stores);
     }
 
     /**
@@ -135,13 +147,28 @@ public final class GateTopology {
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
                              boolean incrementalMetrics, Function<String, KeyValueBytesStoreSupplier> stores) {
-        KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES)
-                .merge(source(builder, serdes, Topics.CHECKS))
-                .merge(source(builder, serdes, Topics.ALERTS))
-                .merge(source(builder, serdes, Topics.METRICS))
-                .merge(source(builder, serdes, Topics.APPROVALS))
+        build(builder, serdes, policies, clock, punctuateEvery, cachedTargets, coalescing, incrementalMetrics,
+                DEFAULT_EVIDENCE_AHEAD, stores);
+    }
+
+    /**
+     * As above; evidence other than metric samples overtakes up to {@code evidenceAhead} of sample
+     * backlog ({@link EvidenceAhead}; zero: every topic in timestamp order).
+     */
+    public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
+                             Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
+                             boolean incrementalMetrics, Duration evidenceAhead,
+                             Function<String, KeyValueBytesStoreSupplier> stores) {
+        EvidenceAhead ahead = new EvidenceAhead(evidenceAhead);
+        KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES, ahead)
+                .merge(source(builder, serdes, Topics.CHECKS, ahead))
+                .merge(source(builder, serdes, Topics.ALERTS, ahead))
+                // Samples in their own order; everything else may overtake a backlog of them.
+                .merge(source(builder, serdes, Topics.METRICS, null))
+                .merge(source(builder, serdes, Topics.APPROVALS, ahead))
                 // Only step starts of the rollouts topic: they schedule the stages' checkpoints.
-                .merge(source(builder, serdes, Topics.ROLLOUTS).filter((target, event) -> event instanceof RolloutStepStarted));
+                .merge(source(builder, serdes, Topics.ROLLOUTS, ahead)
+                        .filter((target, event) -> event instanceof RolloutStepStarted));
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RELEASES_STORE), keys,
                 StoreSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
@@ -153,6 +180,8 @@ public final class GateTopology {
                 Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
                 Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SAMPLES_THROUGH_STORE), keys,
+                Serdes.String()).withCachingEnabled());
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDS_STORE), keys,
                         StoreSerde.<SpecificRecord>of(Topics.HOLDS.valueSchema())).withLoggingDisabled(),
                 Topics.HOLDS.name(), Consumed.with(Serdes.String(), holdSerde(serdes)), HoldsStoreUpdater::new);
@@ -160,15 +189,18 @@ public final class GateTopology {
         GateEvaluation<SpecificRecord> evaluation = new GateEvaluation<>(new AvroEvidence(policies, retention),
                 coalescing, incrementalMetrics);
         events.process(() -> new GateProcessor(evaluation, clock, punctuateEvery, cachedTargets),
-                        RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE)
+                        RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE,
+                        SAMPLES_THROUGH_STORE)
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));
     }
 
     @SuppressWarnings("unchecked")
     private static KStream<String, SpecificRecord> source(StreamsBuilder builder, TopicSerdes serdes,
-                                                          Topic<? extends SpecificRecord> topic) {
+                                                          Topic<? extends SpecificRecord> topic,
+                                                          EvidenceAhead ahead) {
         Serde<SpecificRecord> serde = (Serde<SpecificRecord>) (Serde<?>) serdes.forTopic(topic);
-        return builder.stream(topic.name(), Consumed.with(Serdes.String(), serde));
+        Consumed<String, SpecificRecord> consumed = Consumed.with(Serdes.String(), serde);
+        return builder.stream(topic.name(), ahead == null ? consumed : consumed.withTimestampExtractor(ahead));
     }
 
     @SuppressWarnings("unchecked")

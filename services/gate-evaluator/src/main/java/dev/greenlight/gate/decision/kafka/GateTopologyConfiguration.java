@@ -19,8 +19,11 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
  * {@code greenlight.gate.coalesce-every} is how long metric samples may wait before their releases
  * are evaluated once for the whole burst, {@code greenlight.gate.coalesce-samples} how many samples
  * of one release may wait at most (1: evaluate every sample). The punctuation runs at the shorter
- * of the two periods. {@code greenlight.gate.incremental-metrics} (default false) switches metric
- * criteria to windowed summaries and range citations (docs/performance.md says what it costs a replay).
+ * of the two periods. {@code greenlight.gate.incremental-metrics} (default true) has metric
+ * criteria read windowed summaries and cite ranges bounded by how far the target's samples had been
+ * read (docs/performance.md); false: the raw evaluation, which folds and cites every sample.
+ * {@code greenlight.gate.evidence-ahead} (default 5m) is how much backlog of metric samples other
+ * evidence (checks, approvals, alerts, registrations, step starts) overtakes ({@link EvidenceAhead}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -34,10 +37,11 @@ class GateTopologyConfiguration {
                         @Value("${greenlight.gate.coalesce-every:100ms}") Duration coalesceEvery,
                         @Value("${greenlight.gate.coalesce-samples:" + Coalescing.DEFAULT_MAX_PENDING_SAMPLES + "}")
                         int coalesceSamples,
-                        @Value("${greenlight.gate.incremental-metrics:false}") boolean incrementalMetrics) {
+                        @Value("${greenlight.gate.incremental-metrics:true}") boolean incrementalMetrics,
+                        @Value("${greenlight.gate.evidence-ahead:5m}") Duration evidenceAhead) {
         Duration tick = coalesceEvery.compareTo(punctuateEvery) < 0 ? coalesceEvery : punctuateEvery;
         GateTopology.build(builder, serdes, policies, clock, tick, cachedTargets, new Coalescing(coalesceSamples),
-                incrementalMetrics, Stores::persistentKeyValueStore);
+                incrementalMetrics, evidenceAhead, Stores::persistentKeyValueStore);
         return GateTopology.DECISIONS_STORE;
     }
 }

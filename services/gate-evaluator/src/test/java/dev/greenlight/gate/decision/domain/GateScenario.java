@@ -1,12 +1,14 @@
 package dev.greenlight.gate.decision.domain;
 
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.MetricObserved;
 import dev.greenlight.evidence.EvidenceRetention;
 import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.gate.decision.kafka.AvroEvidence;
 import dev.greenlight.policy.catalog.LoadedPolicy;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.engine.Outcome;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -32,6 +36,12 @@ final class GateScenario {
     final GateEvaluation<SpecificRecord> evaluation;
     final GateState<SpecificRecord> state = new GateState<>();
     final List<SpecificRecord> all = new ArrayList<>();
+    /**
+     * Where each metric sample was read: offsets 0, 1, 2... of partition 0 in the order they are
+     * handed in, as the gate reads one partition of the metrics topic; empty with {@link #unpositioned}.
+     */
+    final Map<SpecificRecord, SourceOffset> positions = new IdentityHashMap<>();
+    private boolean positioned = true;
     final List<StageDecision> emitted = new ArrayList<>();
     Instant now = START;
     GateStep<SpecificRecord> step = GateStep.nothing();
@@ -59,7 +69,18 @@ final class GateScenario {
 
     GateScenario when(SpecificRecord event) {
         all.add(event);
-        return record(evaluation.onEvent(state, event, now));
+        SourceOffset position = null;
+        if (positioned && event instanceof MetricObserved) {
+            position = new SourceOffset(0, positions.size());
+            positions.put(event, position);
+        }
+        return record(evaluation.onEvent(state, event, position, now));
+    }
+
+    /** Samples are handed in without their source position, as before the gate kept it. */
+    GateScenario unpositioned() {
+        positioned = false;
+        return this;
     }
 
     /** Time passes; every wake-up due by then runs, earliest first, each at the tick's instant. */

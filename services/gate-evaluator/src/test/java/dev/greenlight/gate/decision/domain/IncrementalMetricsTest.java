@@ -11,6 +11,7 @@ import dev.greenlight.events.ReleaseType;
 import dev.greenlight.evidence.DecisionInputs;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.SeriesCitation;
 import dev.greenlight.policy.model.Policy;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
@@ -74,7 +75,9 @@ class IncrementalMetricsTest {
         for (StageDecision recorded : s.emitted) {
             GateDecided event = GateScenario.event(recorded);
             Policy policy = GateScenario.POLICIES.byHash(event.getPolicy().getContentHash()).orElseThrow().policy();
-            DecisionInputs inputs = DecisionInputs.of(RELEASE, s.all, event.getEvidenceIds());
+            assertThat(event.getEvidenceIds()).filteredOn(id -> id.startsWith("series"))
+                    .allMatch(id -> id.startsWith("series@0:"), "citations bounded by the samples read");
+            DecisionInputs inputs = DecisionInputs.of(RELEASE, s.all, event.getEvidenceIds(), s.positions::get);
             assertThat(inputs.unresolved()).isEmpty();
             Decision replayed = inputs.evaluate(new PolicyEngine(), policy, event.getStage(), event.getEvaluatedAt());
             assertThat(GateScenario.event(new StageDecision(recorded.version(), replayed,
@@ -82,14 +85,41 @@ class IncrementalMetricsTest {
         }
     }
 
+    /** The case that kept the incremental evaluation switched off: observed inside the window, read after the decision. */
     @Test
-    void aSampleThatArrivesAfterADecisionItsWindowCoversMakesThatDecisionUnresolvable_notSilentlyDifferent() {
+    void givenASampleObservedInsideTheWindowThatArrivesAfterTheDecision_thenTheDecisionStillReplaysByteForByte() {
         GateScenario s = new GateScenario(Coalescing.NONE, true).given(RELEASE);
         s.when(metric("e1", TARGET, null, "error_rate", 0.2, START));
         s.now = START.plusSeconds(2);
         s.when(metric("e2", TARGET, null, "error_rate", 0.01, s.now));
+        StageDecision recorded = s.lastEmitted();
+        GateDecided decided = GateScenario.event(recorded);
+        assertThat(decided.getEvidenceIds()).hasSize(2).contains("r1").anyMatch(id -> id.startsWith("series@0:1/"));
+
+        SpecificRecord late = metric("late", TARGET, null, "error_rate", 0.9, START.plusSeconds(1));
+        s.now = START.plusSeconds(3);
+        s.when(late); // observed before the decision, read after it: live, the decision did not count it
+        SeriesCitation cited = decided.getEvidenceIds().stream().map(SeriesCitation::parse)
+                .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+        assertThat(cited.covers(START.plusSeconds(1))).as("the late sample lies in the cited range").isTrue();
+
+        DecisionInputs inputs = DecisionInputs.of(RELEASE, s.all, decided.getEvidenceIds(), s.positions::get);
+
+        assertThat(inputs.unresolved()).isEmpty();
+        Policy policy = GateScenario.POLICIES.byHash(decided.getPolicy().getContentHash()).orElseThrow().policy();
+        Decision replayed = inputs.evaluate(new PolicyEngine(), policy, decided.getStage(), decided.getEvaluatedAt());
+        assertThat(GateScenario.event(new StageDecision(recorded.version(), replayed, recorded.previousDecisionId())))
+                .isEqualTo(decided);
+    }
+
+    @Test
+    void aCitationWithoutItsArrivalBound_theFirstForm_reportsALateSampleAsUnresolvable_notSilentlyDifferent() {
+        GateScenario s = new GateScenario(Coalescing.NONE, true).unpositioned().given(RELEASE);
+        s.when(metric("e1", TARGET, null, "error_rate", 0.2, START));
+        s.now = START.plusSeconds(2);
+        s.when(metric("e2", TARGET, null, "error_rate", 0.01, s.now));
         GateDecided decided = GateScenario.event(s.lastEmitted());
-        assertThat(decided.getEvidenceIds()).hasSize(2).contains("r1");
+        assertThat(decided.getEvidenceIds()).hasSize(2).contains("r1").anyMatch(id -> id.startsWith("series/"));
         s.when(metric("late", TARGET, null, "error_rate", 0.01, START.plusSeconds(1))); // observed before, arrives after
 
         DecisionInputs inputs = DecisionInputs.of(RELEASE, s.all, decided.getEvidenceIds());

@@ -19,10 +19,13 @@ import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -52,6 +55,7 @@ class CoalescedSamplesTest {
     private final MutableClock clock = new MutableClock(T);
     private final PolicyCatalog policies = TestPolicies.catalog();
     private final List<SpecificRecord> piped = new ArrayList<>();
+    private final Map<SpecificRecord, SourceOffset> positions = new IdentityHashMap<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, SpecificRecord> releases;
     private TestInputTopic<String, SpecificRecord> metrics;
@@ -93,9 +97,12 @@ class CoalescedSamplesTest {
 
         GateDecided go = decisions.readValue();
         assertThat(go.getOutcome()).isEqualTo(GateOutcome.GO);
-        assertThat(go.getEvidenceIds()).contains("m1", "m2");
+        // Both samples counted, cited as far as metric-a's samples had been read (m2, offset 1),
+        // though metric-a was reloaded from the stores in between.
+        assertThat(go.getEvidenceIds()).contains("r1").hasSize(3)
+                .allMatch(id -> id.equals("r1") || id.startsWith("series@0:1/") && id.contains("/1/"));
         assertThat(decisions.isEmpty()).isTrue();
-        DecisionInputs inputs = DecisionInputs.of(RELEASE, piped, go.getEvidenceIds());
+        DecisionInputs inputs = DecisionInputs.of(RELEASE, piped, go.getEvidenceIds(), positions::get);
         assertThat(inputs.unresolved()).isEmpty();
         Decision replayed = inputs.evaluate(new PolicyEngine(),
                 policies.byHash(go.getPolicy().getContentHash()).orElseThrow().policy(), go.getStage(),
@@ -126,6 +133,9 @@ class CoalescedSamplesTest {
 
     private <V extends SpecificRecord> void pipe(TestInputTopic<String, SpecificRecord> topic, V event) {
         piped.add(event);
+        if (topic == metrics) {
+            positions.put(event, new SourceOffset(0, positions.size())); // the driver's one partition, in order
+        }
         topic.pipeInput(EvidenceFold.target(event), event);
     }
 
