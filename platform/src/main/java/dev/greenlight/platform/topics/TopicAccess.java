@@ -67,6 +67,9 @@ public final class TopicAccess {
         // Every service parks the records it cannot decode; operators read them as administrators, and
         // the ledger records each one (as an undecodable entry) so no source offset goes unaccounted.
         grant(Topics.DEAD_LETTER, SERVICES, readers(KafkaUser.AUDIT_LEDGER));
+        // CDEvents out: derived by the audit-ledger from the fact topics; read by consumers outside
+        // Greenlight, who get READ ACLs of their own from the operator.
+        grant(Topics.CDEVENTS, writers(KafkaUser.AUDIT_LEDGER), readers());
     }
 
     private TopicAccess() {
