@@ -34,7 +34,8 @@ public enum KafkaUser {
     ROLLOUT_CONTROLLER("rollout-controller", List.of(), List.of(), "greenlight-rollout-controller"),
 
     /** The ledger's single transactional writer; its group's offsets commit inside the ledger's transactions. */
-    AUDIT_LEDGER("audit-ledger", List.of(literal(ResourceType.GROUP, "greenlight-audit-ledger")),
+    AUDIT_LEDGER("audit-ledger", List.of(literal(ResourceType.GROUP, "greenlight-audit-ledger"),
+            literal(ResourceType.GROUP, "greenlight-audit-ledger-cdevents")),
             List.of(literal(ResourceType.TRANSACTIONAL_ID, "greenlight-audit-ledger")), null),
 
     /** The embedded schema registry: its own store topic only (see {@link KafkaAcls#bindings(String)}). */

@@ -33,22 +33,24 @@ public final class TopicAccess {
                 readers(KafkaUser.APPROVAL, KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
         // People flip the kill switch through the approval service; the rollout controller activates
         // it itself (source GUARD) when a KILL guard trips.
+        // The gate reads it whole to answer Flagger's rollback webhook (a standing kill switch says roll back).
         grant(Topics.KILL_SWITCH, writers(KafkaUser.APPROVAL, KafkaUser.ROLLOUT_CONTROLLER),
-                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER, KafkaUser.GATE_EVALUATOR));
         // Holds: people and bots place and lift them through the approval service (which reads them
         // back to know each hold's owner); the gate turns them into HOLD.
         grant(Topics.HOLDS, writers(KafkaUser.APPROVAL),
                 readers(KafkaUser.APPROVAL, KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
         // The org-wide kill switch (a pattern of targets): people flip it through the approval service.
         grant(Topics.KILL_SWITCH_PATTERNS, writers(KafkaUser.APPROVAL),
-                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
+                readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER, KafkaUser.GATE_EVALUATOR));
         grant(Topics.DECISIONS, writers(KafkaUser.GATE_EVALUATOR),
                 readers(KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
         // Policy texts by content hash: whoever evaluates a decision again resolves the gate's text,
         // and check-ingest binds each registration to one of the policies the gate announced.
         grant(Topics.POLICIES, writers(KafkaUser.GATE_EVALUATOR),
                 readers(KafkaUser.CHECK_INGEST, KafkaUser.ROLLOUT_CONTROLLER, KafkaUser.AUDIT_LEDGER));
-        // The gate reads the step starts: a stage's monitoring checkpoints count from them.
+        // The gate reads the step starts: a stage's monitoring checkpoints count from them; and the
+        // rollbacks and aborts, to answer Flagger's rollback webhook.
         grant(Topics.ROLLOUTS, writers(KafkaUser.ROLLOUT_CONTROLLER),
                 readers(KafkaUser.GATE_EVALUATOR, KafkaUser.AUDIT_LEDGER));
         // Written by the controller's own REST API with the authenticated caller inside.
@@ -74,6 +76,9 @@ public final class TopicAccess {
         // in the gate's path.
         alsoReadBy(KafkaUser.INTEGRATIONS, Topics.RELEASES, Topics.DECISIONS, Topics.ROLLOUTS, Topics.KILL_SWITCH,
                 Topics.KILL_SWITCH_PATTERNS, Topics.HOLDS);
+        // CDEvents out: derived by the audit-ledger from the fact topics; read by consumers outside
+        // Greenlight, who get READ ACLs of their own from the operator.
+        grant(Topics.CDEVENTS, writers(KafkaUser.AUDIT_LEDGER), readers());
     }
 
     private TopicAccess() {

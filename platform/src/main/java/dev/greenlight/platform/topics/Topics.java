@@ -199,6 +199,16 @@ public final class Topics {
             Schema.createUnion(List.of(SubscriptionCreated.getClassSchema(), SubscriptionDeleted.getClassSchema())),
             SpecificRecord.class, 1, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
 
+    /**
+     * Greenlight's decisions, rollout steps, rollbacks and sign-offs as CDEvents, for any CDEvents
+     * consumer: CloudEvents in structured mode (the JSON event as the value, header
+     * {@code content-type: application/cloudevents+json}), keyed by target. Not Avro: outside readers
+     * need no schema registry. Derived from the fact topics (the audit-ledger writes it), so the
+     * ledger does not record it.
+     */
+    public static final Topic<byte[]> CDEVENTS = new Topic<>("greenlight.cdevents", null, byte[].class, PARTITIONS,
+            KEEP_FOREVER);
+
     /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
     public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class,
             PARTITIONS, KEEP_FOREVER);
@@ -206,7 +216,7 @@ public final class Topics {
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
             HOLDS, KILL_SWITCH_PATTERNS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
             LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER,
-            SUBSCRIPTIONS);
+            SUBSCRIPTIONS, CDEVENTS);
 
     private Topics() {
     }
