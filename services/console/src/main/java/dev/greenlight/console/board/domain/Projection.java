@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The console's read model of the topics: releases (by {@code target@version}), kill switches,
@@ -99,6 +100,15 @@ public final class Projection {
                 : new TargetPattern(pattern).covers(target);
     }
 
+    /** A recorded pattern as a test of targets; one that is not valid covers no (valid) target. */
+    private static Predicate<String> pattern(String text) {
+        if (TargetPattern.problem(text).isPresent()) {
+            return target -> false;
+        }
+        TargetPattern pattern = new TargetPattern(text);
+        return pattern::covers;
+    }
+
     /** One release by {@code target@version}. */
     public Optional<ReleaseView> release(String id) {
         return Optional.ofNullable(releases.get(id));
@@ -170,12 +180,23 @@ public final class Projection {
     /** The board's rows matching {@code filter}, as of {@code now}. */
     public List<BoardRow> board(BoardFilter filter, Instant now) {
         Map<String, BoardRow> rows = new LinkedHashMap<>();
+        // Patterns once per board, not once per row: a board of thousands of releases stays one pass.
+        List<Predicate<String>> kills = killSwitches.values().stream().filter(KillSwitchFlipped::active)
+                .map(k -> pattern(k.target())).toList();
+        List<HoldChanged> standing = holds.values().stream().sorted(Comparator.comparing(HoldChanged::name)).toList();
+        List<Predicate<String>> holdPatterns = standing.stream().map(h -> pattern(h.target())).toList();
         for (ReleaseView release : releases()) {
             if (!release.inFlight() || release.type() == null && release.stages().isEmpty()) {
                 continue;
             }
-            BoardRow row = BoardRow.of(release, killSwitchOn(release.target()).isPresent(),
-                    holdsOn(release.target()).stream().map(HoldChanged::name).toList(), now);
+            List<String> holdNames = new ArrayList<>();
+            for (int i = 0; i < standing.size(); i++) {
+                if (holdPatterns.get(i).test(release.target())) {
+                    holdNames.add(standing.get(i).name());
+                }
+            }
+            boolean killed = kills.stream().anyMatch(k -> k.test(release.target()));
+            BoardRow row = BoardRow.of(release, killed, holdNames, now);
             if (filter.matches(row)) {
                 rows.put(row.id(), row);
             }
