@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DockerComposeFileTest {
 
     private static final List<String> SERVICES =
-            List.of("check-ingest", "approval", "gate-evaluator", "rollout-controller", "audit-ledger");
+            List.of("check-ingest", "approval", "gate-evaluator", "rollout-controller", "audit-ledger", "console");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::[^}]*)?}");
 
     private static Map<String, Object> compose;

@@ -82,6 +82,12 @@ class LiveBoard implements DisposableBean {
     @Override
     public void destroy() {
         pusher.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException e) {
+                // The server already closed that response while shutting down: nothing left to end.
+            }
+        }
     }
 }
