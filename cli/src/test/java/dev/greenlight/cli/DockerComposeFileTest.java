@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DockerComposeFileTest {
 
     private static final List<String> SERVICES =
-            List.of("check-ingest", "approval", "gate-evaluator", "rollout-controller", "audit-ledger",
+            List.of("check-ingest", "approval", "gate-evaluator", "rollout-controller", "audit-ledger", "console",
                     "integrations");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::[^}]*)?}");
 

@@ -344,6 +344,10 @@ public final class LocalStack implements AutoCloseable {
                 // Whatever the current directory, the gate gates with the repository's policies (an
                 // edit there counts after a restart); every other service uses what the gate announced.
                 "--greenlight.policies.dirs=" + POLICIES_DIR));
+        // The console calls the other services' APIs on people's behalf: tell it where they listen.
+        for (StackService other : StackService.values()) {
+            args.add("--greenlight.console.services." + other.serviceName() + "=" + serviceUrl(other));
+        }
         return run(service.builder(), config.servicePort(service), args);
     }
 

@@ -2,6 +2,7 @@ package dev.greenlight.cli.stack;
 
 import dev.greenlight.approval.ApprovalApplication;
 import dev.greenlight.checkingest.CheckIngestApplication;
+import dev.greenlight.console.ConsoleApplication;
 import dev.greenlight.gate.GateEvaluatorApplication;
 import dev.greenlight.integrations.IntegrationsApplication;
 import dev.greenlight.platform.topics.KafkaUser;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The five Greenlight services as the local stack knows them: the name shown to the user, the
+ * The Greenlight services as the local stack knows them (the five, and the console people look at): the name shown to the user, the
  * port they listen on by default, the Kafka principal they log in as, and how to build them (each application's own {@code builder()},
  * which selects its own configuration file so all five can share one JVM).
  */
@@ -22,6 +23,7 @@ public enum StackService {
     GATE_EVALUATOR("gate-evaluator", 8183, KafkaUser.GATE_EVALUATOR, GateEvaluatorApplication::builder),
     ROLLOUT_CONTROLLER("rollout-controller", 8184, KafkaUser.ROLLOUT_CONTROLLER, RolloutControllerApplication::builder),
     AUDIT_LEDGER("audit-ledger", 8185, KafkaUser.AUDIT_LEDGER, AuditLedgerApplication::builder),
+    CONSOLE("console", 8186, KafkaUser.CONSOLE, ConsoleApplication::builder),
     INTEGRATIONS("integrations", 8187, KafkaUser.INTEGRATIONS, IntegrationsApplication::builder);
 
     private final String serviceName;

@@ -38,6 +38,13 @@ public enum KafkaUser {
             literal(ResourceType.GROUP, "greenlight-audit-ledger-cdevents")),
             List.of(literal(ResourceType.TRANSACTIONAL_ID, "greenlight-audit-ledger")), null),
 
+    /**
+     * The console, a read side for people: reads the topics its board and pages show (see
+     * {@link TopicAccess}) from the beginning, in no consumer group, and writes nothing; people's
+     * actions go through the owning services' APIs under their own identity.
+     */
+    CONSOLE("console", List.of(), List.of(), null),
+
     /** The embedded schema registry: its own store topic only (see {@link KafkaAcls#bindings(String)}). */
     REGISTRY("registry", List.of(), List.of(), null),
 

@@ -2,6 +2,7 @@ package dev.greenlight.platform.topics;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,6 +80,18 @@ public final class TopicAccess {
         // CDEvents out: derived by the audit-ledger from the fact topics; read by consumers outside
         // Greenlight, who get READ ACLs of their own from the operator.
         grant(Topics.CDEVENTS, writers(KafkaUser.AUDIT_LEDGER), readers());
+    }
+
+    static {
+        // The console reads what its board, release, ledger and policy pages show, and writes nothing.
+        for (Topic<?> topic : List.of(Topics.RELEASES, Topics.POLICIES, Topics.DECISIONS, Topics.APPROVALS,
+                Topics.ROLLOUTS, Topics.KILL_SWITCH, Topics.KILL_SWITCH_PATTERNS, Topics.HOLDS, Topics.LEDGER,
+                Topics.LEDGER_CHECKPOINTS, Topics.LEDGER_COSIGNATURES)) {
+            Access access = ACCESS.get(topic);
+            Set<KafkaUser> readers = EnumSet.of(KafkaUser.CONSOLE);
+            readers.addAll(access.readers());
+            ACCESS.put(topic, new Access(access.writers(), Set.copyOf(readers)));
+        }
     }
 
     private TopicAccess() {

@@ -1,0 +1,13 @@
+package dev.greenlight.console.actions.application;
+
+import dev.greenlight.console.signin.application.ConsoleUser;
+
+/**
+ * A call to another Greenlight service's public API as the signed-in person: their own bearer
+ * token, never the console's, so the service applies exactly the rules it applies to the CLI.
+ */
+public interface ServiceApi {
+
+    /** {@code method path} on {@code service} with {@code body} (null for none) of {@code contentType}. */
+    ApiAnswer call(ConsoleUser user, Service service, String method, String path, String contentType, String body);
+}
