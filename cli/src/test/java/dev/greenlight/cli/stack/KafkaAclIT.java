@@ -296,6 +296,10 @@ class KafkaAclIT {
                 PatternType.LITERAL), new AccessControlEntry(KafkaUser.DEPLOYER.principal(), "*", AclOperation.WRITE,
                 AclPermissionType.ALLOW));
         admin.createAcls(List.of(stray)).all().get();
+        // createAcls returns once the controller committed it; the broker apply() asks may learn of it
+        // from the metadata log a moment later, and a stray it cannot see yet it cannot remove.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get()).contains(stray));
 
         KafkaSecuritySetup.apply(admin, broker.bootstrapServers(), credentials, TIMEOUT);
 
