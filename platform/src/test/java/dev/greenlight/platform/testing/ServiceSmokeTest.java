@@ -11,14 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +39,7 @@ import org.springframework.web.client.RestClient;
 @Import(InMemoryRegistryConfiguration.class)
 // Close the context (and any stream threads) before JUnit deletes the state directory under them.
 @DirtiesContext
-// The liveness test kills the service's Kafka clients: it runs last (unannotated tests come first).
+// KafkaClientsLiveness kills the service's Kafka clients: it runs last (unannotated tests come first).
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class ServiceSmokeTest {
 
@@ -97,29 +92,13 @@ public abstract class ServiceSmokeTest {
         }
     }
 
-    /**
-     * A service whose Kafka Streams client died or whose listener container stopped on an error still
-     * answers HTTP, but processes nothing: its liveness turns DOWN (503) so an orchestrator restarts it.
-     */
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void aDeadKafkaClientTurnsLivenessDown() {
-        RestClient api = RestClient.create("http://localhost:" + port);
-        List<StreamsBuilderFactoryBean> streams = context.getBeanProvider(StreamsBuilderFactoryBean.class)
-                .orderedStream().toList();
-        List<MessageListenerContainer> containers = context.getBeanProvider(KafkaListenerEndpointRegistry.class)
-                .stream().flatMap(registry -> registry.getAllListenerContainers().stream()).toList();
-        Assumptions.assumeFalse(streams.isEmpty() && containers.isEmpty(), "no Kafka Streams client or listener");
-        await().atMost(Duration.ofSeconds(60)).until(() -> liveness(api) == 200);
-
-        streams.forEach(factory -> factory.getKafkaStreams().close(Duration.ofSeconds(10)));
-        containers.forEach(container -> container.stopAbnormally(() -> { }));
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> liveness(api) == 503);
+    /** The service's port, for contracts such as {@link KafkaClientsLiveness}. */
+    public int port() {
+        return port;
     }
 
-    private static int liveness(RestClient api) {
-        return api.get().uri("/actuator/health/liveness").exchange((request, response) -> response.getStatusCode()
-                .value());
+    /** The service's application context, for contracts such as {@link KafkaClientsLiveness}. */
+    public ApplicationContext applicationContext() {
+        return context;
     }
 }
