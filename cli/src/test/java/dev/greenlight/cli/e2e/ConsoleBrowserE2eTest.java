@@ -129,6 +129,8 @@ class ConsoleBrowserE2eTest {
     }
 
     private static void approve(String role) {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElements(By.id("so-role")))
+                .as("the sign-off form on %s (%s)", browser.getCurrentUrl(), browser.getTitle()).isNotEmpty());
         new Select(browser.findElement(By.id("so-role"))).selectByValue(role);
         new Select(browser.findElement(By.id("so-verdict"))).selectByValue("APPROVE");
         browser.findElement(By.id("so-comment")).sendKeys("automated results reviewed");
