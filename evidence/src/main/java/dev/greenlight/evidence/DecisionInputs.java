@@ -1,6 +1,5 @@
 package dev.greenlight.evidence;
 
-import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
@@ -8,7 +7,6 @@ import dev.greenlight.policy.evidence.Evidence;
 import dev.greenlight.policy.evidence.MetricIndex;
 import dev.greenlight.policy.evidence.MetricSample;
 import dev.greenlight.policy.evidence.SeriesCitation;
-import dev.greenlight.policy.evidence.SeriesSummary;
 import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;
@@ -67,27 +65,11 @@ public record DecisionInputs(Evidence evidence, MetricIndex series, List<String>
         cited.metrics().forEach(sample -> samples.put(sample.id(), sample));
         List<String> unresolved = new ArrayList<>();
         for (SeriesCitation citation : citations) {
-            SeriesSummary found = SeriesSummary.EMPTY;
-            Map<String, MetricSample> inRange = new LinkedHashMap<>();
-            for (SpecificRecord event : events) {
-                if (event instanceof MetricObserved observed && observed.getName().equals(citation.metric())
-                        && citation.covers(observed.getObservedAt()) && EvidenceFold.concerns(registered, event)
-                        && citation.arrivedBy(positions.apply(event))
-                        && !inRange.containsKey(EvidenceFold.eventId(event))) {
-                    MetricSample sample = EvidenceFold.sample(observed);
-                    inRange.put(sample.id(), sample);
-                    found = found.plus(SeriesSummary.of(sample));
-                }
+            ResolvedSeries resolved = ResolvedSeries.resolve(registered, events, citation, positions);
+            if (!resolved.matches()) {
+                unresolved.add(resolved.mismatch());
             }
-            if (found.count() != citation.count() || !found.digestHex().equals(citation.digest())) {
-                unresolved.add("series " + citation.metric() + " in (" + citation.after() + ", " + citation.until()
-                        + "]" + (citation.through() == null ? "" : " arrived by " + citation.through())
-                        + " resolves to " + found.count() + " samples with another digest than the "
-                        + citation.count() + " cited (" + (citation.through() == null
-                        ? "samples that arrived after the decision, or missing ones)"
-                        : "missing samples, or their source positions are not known)"));
-            }
-            samples.putAll(inRange);
+            resolved.metricSamples().forEach(sample -> samples.put(sample.id(), sample));
         }
         Evidence withoutSamples = new Evidence(cited.release(), cited.checks(), cited.alerts(), List.of(),
                 cited.approvals(), cited.waivers(), cited.onCallAcks(), cited.previousVersion());

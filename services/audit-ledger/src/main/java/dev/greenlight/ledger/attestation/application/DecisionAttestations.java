@@ -2,10 +2,13 @@ package dev.greenlight.ledger.attestation.application;
 
 import dev.greenlight.events.CriterionResult;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.evidence.ResolvedSeries;
 import dev.greenlight.ledger.attestation.domain.CriterionFacts;
 import dev.greenlight.ledger.attestation.domain.DecisionFacts;
 import dev.greenlight.ledger.attestation.domain.DecisionStatement;
+import dev.greenlight.ledger.attestation.domain.SeriesEvidence;
 import dev.greenlight.ledger.index.IndexedLedger;
 import dev.greenlight.ledger.replay.application.LedgerEvents;
 import dev.greenlight.ledger.verify.AttestationFormat;
@@ -14,10 +17,15 @@ import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.EntryEncoding;
 import dev.greenlight.ledger.verify.Sha256;
+import dev.greenlight.policy.evidence.SeriesCitation;
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +44,9 @@ public final class DecisionAttestations {
 
     private static final String DECISION_TYPE = GateDecided.class.getName();
     private static final String RELEASE_TYPE = ReleaseRegistered.class.getName();
+    private static final String SAMPLE_TYPE = MetricObserved.class.getName();
+    private static final Comparator<Entry> LEDGER_ORDER =
+            Comparator.comparingInt(Entry::ledgerPartition).thenComparingLong(Entry::sequence);
 
     private final IndexedLedger index;
     private final LedgerEvents events;
@@ -73,7 +84,8 @@ public final class DecisionAttestations {
             }
         }
         String revision = revision(decision, ofTarget, evidence, decisionEntry);
-        byte[] statement = DecisionStatement.build(facts(decision), decisionEntry, revision, evidence, keyId);
+        List<SeriesEvidence> series = series(decision, ofTarget, evidence);
+        byte[] statement = DecisionStatement.build(facts(decision), decisionEntry, revision, evidence, series, keyId);
         return Optional.of(DsseEnvelope.sign(AttestationFormat.PAYLOAD_TYPE, statement, keys.getPrivate(), keyId));
     }
 
@@ -113,6 +125,63 @@ public final class DecisionAttestations {
             }
         }
         return latest;
+    }
+
+    /**
+     * The metric windows the decision cited as series, each resolved (the way a replay resolves it) to
+     * the intact entries of exactly the samples it counted; a window that does not resolve to the cited
+     * count and digest is left out, so the statement lists it as unrecorded.
+     */
+    private List<SeriesEvidence> series(GateDecided decision, List<Entry> ofTarget, Map<String, Entry> evidence) {
+        List<SeriesCitation> citations = decision.getEvidenceIds().stream().map(SeriesCitation::parse)
+                .flatMap(Optional::stream).toList();
+        if (citations.isEmpty()) {
+            return List.of();
+        }
+        Optional<ReleaseRegistered> registered = registration(decision, ofTarget, evidence);
+        if (registered.isEmpty()) {
+            return List.of();
+        }
+        Map<SpecificRecord, Entry> samples = new IdentityHashMap<>();
+        for (Entry entry : ofTarget) {
+            if (SAMPLE_TYPE.equals(entry.eventType()) && intact(entry)) {
+                events.decode(entry).ifPresent(event -> samples.put(event, entry));
+            }
+        }
+        List<SpecificRecord> inLedgerOrder = new ArrayList<>(samples.keySet());
+        inLedgerOrder.sort(Comparator.comparing(samples::get, LEDGER_ORDER));
+        List<SeriesEvidence> resolved = new ArrayList<>();
+        for (SeriesCitation citation : citations) {
+            ResolvedSeries window = ResolvedSeries.resolve(registered.get(), inLedgerOrder, citation, event -> {
+                Entry entry = samples.get(event);
+                return new SourceOffset(entry.sourcePartition(), entry.sourceOffset());
+            });
+            if (window.matches()) {
+                resolved.add(new SeriesEvidence(citation.id(), citation.metric(), citation.count(), citation.digest(),
+                        window.samples().stream().map(samples::get).toList()));
+            }
+        }
+        return resolved;
+    }
+
+    /** The registration the decision cites, else the first intact one of its version. */
+    private Optional<ReleaseRegistered> registration(GateDecided decision, List<Entry> ofTarget,
+            Map<String, Entry> evidence) {
+        ReleaseRegistered first = null;
+        for (Entry entry : ofTarget) {
+            if (!RELEASE_TYPE.equals(entry.eventType()) || !intact(entry)) {
+                continue;
+            }
+            Optional<SpecificRecord> event = events.decode(entry);
+            if (event.isPresent() && event.get() instanceof ReleaseRegistered release
+                    && release.getVersion().equals(decision.getVersion())) {
+                if (evidence.get(entry.sourceEventId()) == entry) {
+                    return Optional.of(release);
+                }
+                first = first == null ? release : first;
+            }
+        }
+        return Optional.ofNullable(first);
     }
 
     private static DecisionFacts facts(GateDecided decision) {

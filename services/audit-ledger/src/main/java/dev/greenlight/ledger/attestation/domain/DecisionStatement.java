@@ -44,18 +44,31 @@ public final class DecisionStatement {
      */
     public static byte[] build(DecisionFacts decision, Entry decisionEntry, String revision,
             Map<String, Entry> evidence, String keyId) {
+        return build(decision, decisionEntry, revision, evidence, List.of(), keyId);
+    }
+
+    /**
+     * As above, for a decision that also cites metric windows as series: each one resolved to the
+     * entries of exactly the samples it counted ({@code series} holds only the resolved ones; a cited
+     * series that does not resolve is listed as unrecorded evidence). A decision citing no series gets
+     * the same bytes as before series existed.
+     */
+    public static byte[] build(DecisionFacts decision, Entry decisionEntry, String revision,
+            Map<String, Entry> evidence, List<SeriesEvidence> series, String keyId) {
         ObjectNode statement = LedgerJson.MAPPER.createObjectNode();
         statement.put("_type", AttestationFormat.STATEMENT_TYPE);
         ObjectNode subject = statement.putArray("subject").addObject();
         subject.put("name", AttestationFormat.subjectName(decision.target(), decision.version()));
         digest(subject, new TreeMap<>(AttestationFormat.subjectDigest(decision.target(), decision.version(), revision)));
         statement.put("predicateType", AttestationFormat.PREDICATE_TYPE);
-        statement.set("predicate", predicate(decision, decisionEntry, revision, evidence, keyId));
+        statement.set("predicate", predicate(decision, decisionEntry, revision, evidence, series, keyId));
         return LedgerJson.MAPPER.writeValueAsString(statement).getBytes(StandardCharsets.UTF_8);
     }
 
     private static ObjectNode predicate(DecisionFacts decision, Entry decisionEntry, String revision,
-            Map<String, Entry> evidence, String keyId) {
+            Map<String, Entry> evidence, List<SeriesEvidence> series, String keyId) {
+        Map<String, SeriesEvidence> seriesById = new TreeMap<>();
+        series.forEach(s -> seriesById.put(s.citation(), s));
         boolean go = "GO".equals(decision.outcome());
         ObjectNode predicate = LedgerJson.MAPPER.createObjectNode();
         predicate.putObject("verifier").put("id", VERIFIER_ID);
@@ -72,6 +85,9 @@ public final class DecisionStatement {
             if (entry != null) {
                 ObjectNode input = inputs.addObject().put("uri", entryUri(entry));
                 digest(input, Map.of("sha256", Sha256.hex(entry.entryHash())));
+            } else if (seriesById.containsKey(id)) {
+                ObjectNode input = inputs.addObject().put("uri", "greenlight:ledger:series:" + id);
+                digest(input, Map.of("sha256", seriesById.get(id).entriesDigest()));
             }
         }
         predicate.put("verificationResult", go ? AttestationFormat.PASSED : AttestationFormat.FAILED);
@@ -89,10 +105,19 @@ public final class DecisionStatement {
         ArrayNode unrecorded = LedgerJson.MAPPER.createArrayNode();
         for (String id : decision.evidenceIds()) {
             Entry entry = evidence.get(id);
-            if (entry == null) {
+            if (entry == null && !seriesById.containsKey(id)) {
                 unrecorded.add(id);
-            } else {
+            } else if (entry != null) {
                 position(cited.addObject().put("eventId", id).put("eventType", entry.eventType()), entry);
+            }
+        }
+        if (!seriesById.isEmpty()) {
+            ArrayNode windows = predicate.putArray("series");
+            for (String id : decision.evidenceIds()) {
+                SeriesEvidence window = seriesById.get(id);
+                if (window != null && evidence.get(id) == null) {
+                    windows.add(series(window));
+                }
             }
         }
         predicate.set("unrecordedEvidence", unrecorded);
@@ -101,6 +126,18 @@ public final class DecisionStatement {
         position(ledger.putObject("decisionEntry"), decisionEntry).put("recordedAt",
                 decisionEntry.recordedAt().toString());
         return predicate;
+    }
+
+    private static ObjectNode series(SeriesEvidence window) {
+        ObjectNode node = LedgerJson.MAPPER.createObjectNode();
+        node.put("citation", window.citation()).put("metric", window.metric()).put("count", window.count())
+                .put("samplesDigest", window.digest()).put("entries", window.entries().size());
+        node.putObject("entriesDigest").put("sha256", window.entriesDigest());
+        if (!window.entries().isEmpty()) {
+            position(node.putObject("firstEntry"), window.entries().get(0));
+            position(node.putObject("lastEntry"), window.entries().get(window.entries().size() - 1));
+        }
+        return node;
     }
 
     private static ObjectNode decision(DecisionFacts decision) {

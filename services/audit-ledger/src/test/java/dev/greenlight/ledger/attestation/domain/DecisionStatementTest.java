@@ -167,4 +167,51 @@ class DecisionStatementTest {
         assertThat(check.valid()).as(check.failure()).isTrue();
         assertThat(check.decision().decisionId()).isEqualTo("dec-1");
     }
+
+    @Test
+    void aSeriesCitationIsNamedByTheDigestOfTheEntriesItResolvedTo_andOnlyAnUnresolvedOneIsUnrecorded() {
+        Entry s1 = record(1, "m-1", "dev.greenlight.events.MetricObserved", 4);
+        Entry s2 = record(1, "m-2", "dev.greenlight.events.MetricObserved", 5);
+        String resolved = "series/-/1772366400000/2/" + "cd".repeat(32) + "/latency_p99";
+        String unresolved = "series/-/1772366400000/9/" + "ef".repeat(32) + "/error_rate";
+        DecisionFacts facts = decision("GO", List.of("chk-1", resolved, unresolved));
+        // given in the other order: the digest is over ledger order
+        SeriesEvidence window = new SeriesEvidence(resolved, "latency_p99", 2, "cd".repeat(32), List.of(s2, s1));
+
+        JsonNode predicate = json(DecisionStatement.build(facts, decided, REVISION, evidence(), List.of(window),
+                KEY_ID)).path("predicate");
+
+        String expected = Sha256.hex(Sha256.of(concat(s1.entryHash(), s2.entryHash())));
+        assertThat(predicate.path("series")).hasSize(1);
+        JsonNode series = predicate.path("series").get(0);
+        assertThat(series.path("citation").asString()).isEqualTo(resolved);
+        assertThat(series.path("count").asLong()).isEqualTo(2);
+        assertThat(series.path("samplesDigest").asString()).isEqualTo("cd".repeat(32));
+        assertThat(series.path("entriesDigest").path("sha256").asString()).isEqualTo(expected);
+        assertThat(series.path("firstEntry").path("sequence").asLong()).isEqualTo(s1.sequence());
+        assertThat(series.path("lastEntry").path("sequence").asLong()).isEqualTo(s2.sequence());
+        assertThat(predicate.path("inputAttestations").get(1).path("uri").asString())
+                .isEqualTo("greenlight:ledger:series:" + resolved);
+        assertThat(predicate.path("inputAttestations").get(1).path("digest").path("sha256").asString())
+                .isEqualTo(expected);
+        assertThat(predicate.path("unrecordedEvidence")).hasSize(1);
+        assertThat(predicate.path("unrecordedEvidence").get(0).asString()).isEqualTo(unresolved);
+    }
+
+    @Test
+    void aDecisionCitingNoSeriesHasTheBytesItHadBeforeSeriesExisted() {
+        DecisionFacts facts = decision("GO", List.of("apr-1", "chk-1", "rel-1"));
+
+        byte[] withNone = DecisionStatement.build(facts, decided, REVISION, evidence(), List.of(), KEY_ID);
+
+        assertThat(withNone).isEqualTo(DecisionStatement.build(facts, decided, REVISION, evidence(), KEY_ID));
+        assertThat(json(withNone).path("predicate").has("series")).isFalse();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 }

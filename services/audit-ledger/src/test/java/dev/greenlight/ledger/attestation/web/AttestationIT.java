@@ -1,11 +1,13 @@
 package dev.greenlight.ledger.attestation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.greenlight.evidence.EvidenceEvents.metric;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.LedgerEntry;
+import dev.greenlight.events.MetricObserved;
 import dev.greenlight.ledger.AuditLedgerApplication;
 import dev.greenlight.ledger.replay.application.ReplayFixture;
 import dev.greenlight.ledger.verify.AttestationCheck;
@@ -14,16 +16,20 @@ import dev.greenlight.ledger.verify.DsseEnvelope;
 import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerJson;
+import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,5 +188,63 @@ class AttestationIT {
         ResponseEntity<String> answer = get("demo-bob", "/attestations/forged-go");
         assertThat(answer.getStatusCode().value()).isEqualTo(404);
         assertThat(answer.getBody()).contains("decision forged-go is not recorded in the ledger");
+    }
+
+    /**
+     * A decision of the incremental evaluation cites its metric window as one series (range, count,
+     * digest), not per sample: the attestation resolves it, as a replay does, to the ledger entries of
+     * exactly the samples it counted — a sample outside the window is not among them — and names them
+     * by one digest over their entry hashes, which an auditor recomputes from the ledger's entries.
+     */
+    @Test
+    void aDecisionCitingAMetricSeriesNamesTheEntriesOfExactlyTheSamplesItCounted() throws Exception {
+        MetricObserved m1 = metric("series-m1", ReplayFixture.TARGET, null, "error_rate", 0.01,
+                ReplayFixture.T.minusSeconds(600));
+        MetricObserved m2 = metric("series-m2", ReplayFixture.TARGET, "1.0.0", "error_rate", 0.03,
+                ReplayFixture.T.minusSeconds(30));
+        MetricObserved outside = metric("series-old", ReplayFixture.TARGET, null, "error_rate", 0.9,
+                ReplayFixture.T.minusSeconds(7200));
+        GateDecided decided = ReplayFixture.incrementalDecision(List.of(m1, m2, outside), null);
+        String citation = decided.getEvidenceIds().stream().filter(id -> id.startsWith("series/")).findFirst()
+                .orElseThrow();
+        for (MetricObserved sample : List.of(outside, m1, m2)) {
+            publisher.publish(Topics.METRICS, ReplayFixture.TARGET, sample);
+        }
+        publisher.publish(Topics.DECISIONS, ReplayFixture.TARGET, decided);
+        String path = "/attestations/" + decided.getDecisionId();
+        await().atMost(Duration.ofSeconds(90)).until(() -> get("demo-bob", path).getStatusCode().is2xxSuccessful());
+
+        ResponseEntity<String> answer = get("demo-bob", path);
+        AttestationCheck check = new AttestationVerifier(publicKey()).verify(answer.getBody());
+        assertThat(check.valid()).as(check.failure()).isTrue();
+        JsonNode predicate = LedgerJson.MAPPER.readTree(new String(DsseEnvelope.parse(answer.getBody()).payload(),
+                StandardCharsets.UTF_8)).path("predicate");
+        assertThat(predicate.path("unrecordedEvidence")).isEmpty();
+        assertThat(predicate.path("series")).hasSize(1);
+        JsonNode series = predicate.path("series").get(0);
+        assertThat(series.path("citation").asString()).isEqualTo(citation);
+        assertThat(series.path("metric").asString()).isEqualTo("error_rate");
+        assertThat(series.path("count").asLong()).isEqualTo(2);
+        assertThat(series.path("entries").asLong()).isEqualTo(2);
+
+        Map<String, JsonNode> recorded = new HashMap<>();
+        for (JsonNode entry : LedgerJson.MAPPER.readTree(get("demo-bob", "/entries?release=" + ReplayFixture.TARGET
+                + "&size=500").getBody()).path("items")) {
+            recorded.putIfAbsent(entry.path("sourceEventId").asString(), entry);
+        }
+        List<JsonNode> counted = List.of(recorded.get("series-m1"), recorded.get("series-m2")).stream()
+                .sorted(Comparator.comparingInt((JsonNode e) -> e.path("ledgerPartition").asInt())
+                        .thenComparingLong(e -> e.path("sequence").asLong()))
+                .toList();
+        ByteArrayOutputStream hashes = new ByteArrayOutputStream();
+        counted.forEach(e -> hashes.writeBytes(Sha256.unhex(e.path("entryHash").asString())));
+        String expected = Sha256.hex(Sha256.of(hashes.toByteArray()));
+        assertThat(series.path("entriesDigest").path("sha256").asString()).isEqualTo(expected);
+        assertThat(series.path("firstEntry").path("entryHash").asString())
+                .isEqualTo(counted.get(0).path("entryHash").asString());
+        assertThat(series.path("lastEntry").path("entryHash").asString())
+                .isEqualTo(counted.get(1).path("entryHash").asString());
+        assertThat(predicate.path("inputAttestations").findValuesAsString("uri"))
+                .contains("greenlight:ledger:series:" + citation);
     }
 }

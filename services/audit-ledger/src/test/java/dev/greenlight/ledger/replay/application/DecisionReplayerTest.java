@@ -1,6 +1,8 @@
 package dev.greenlight.ledger.replay.application;
 
 import static dev.greenlight.ledger.replay.application.ReplayFixture.honestDecision;
+import static dev.greenlight.ledger.replay.application.ReplayFixture.incrementalDecision;
+import static dev.greenlight.ledger.replay.application.ReplayFixture.metricPolicyActivated;
 import static dev.greenlight.ledger.replay.application.ReplayFixture.policyActivated;
 import static dev.greenlight.ledger.replay.application.ReplayFixture.release;
 import static dev.greenlight.ledger.replay.application.ReplayFixture.securityScan;
@@ -15,13 +17,8 @@ import dev.greenlight.events.PolicyRef;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.PolicyActivated;
-import dev.greenlight.evidence.EvidenceFold;
-import dev.greenlight.evidence.GateDecisions;
-import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
-import dev.greenlight.policy.evidence.MetricIndex;
 import dev.greenlight.policy.evidence.SourceOffset;
-import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,39 +37,12 @@ class DecisionReplayerTest {
         return ledger;
     }
 
-    /** A metric gate over the fixture's target, for decisions of the gate's incremental evaluation. */
-    private static final String METRIC_POLICY = """
-            name: metric-replay
-            version: "1"
-            governs:
-              targets: ["rl-policy-replay"]
-            stages:
-              - name: shadow
-                traffic: 0
-                criteria:
-                  - {name: error-rate, kind: metric, metric: error_rate, aggregate: avg, window: 1h, comparator: "<", threshold: 0.05}
-            """;
-
-    private static GateDecided incrementalDecision(List<MetricObserved> samples) {
-        Policy policy = new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
-        Decision decision = new PolicyEngine().evaluate(policy, ReplayFixture.STAGE,
-                EvidenceFold.fold(release(), List.of(release())),
-                MetricIndex.of(samples.stream().map(EvidenceFold::sample).toList()), ReplayFixture.T);
-        return GateDecisions.toEvent(decision, null);
-    }
-
-    private static PolicyActivated metricPolicyActivated() {
-        Policy policy = new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
-        return new PolicyActivated(new EventMetadata(policy.contentHash(), ReplayFixture.T.minusSeconds(9000), "alice"),
-                policy.name(), policy.name(), policy.version(), policy.contentHash(), METRIC_POLICY);
-    }
-
     @Test
     void aDecisionCitingASeriesByRangeIsReproducedFromTheSamplesTheRangeResolvesTo() {
         MetricObserved m1 = metric("m1", ReplayFixture.TARGET, null, "error_rate", 0.01, ReplayFixture.T.minusSeconds(600));
         MetricObserved m2 = metric("m2", ReplayFixture.TARGET, "1.0.0", "error_rate", 0.03, ReplayFixture.T);
         MetricObserved old = metric("m0", ReplayFixture.TARGET, null, "error_rate", 0.9, ReplayFixture.T.minusSeconds(3600));
-        GateDecided decided = incrementalDecision(List.of(m1, m2, old));
+        GateDecided decided = incrementalDecision(List.of(m1, m2, old), null);
         assertThat(decided.getEvidenceIds()).hasSize(2).anyMatch(id -> id.startsWith("series/"));
 
         ReplayReport report = replayer.replay(ledger(metricPolicyActivated(), release(), old, m1, m2, decided), null);
@@ -85,7 +55,7 @@ class DecisionReplayerTest {
     void aSampleInTheCitedRangeThatTheDecisionDidNotCountMakesItUnreplayable_notAMatch() {
         MetricObserved m1 = metric("m1", ReplayFixture.TARGET, null, "error_rate", 0.01, ReplayFixture.T.minusSeconds(600));
         MetricObserved late = metric("late", ReplayFixture.TARGET, null, "error_rate", 0.5, ReplayFixture.T.minusSeconds(60));
-        GateDecided decided = incrementalDecision(List.of(m1));
+        GateDecided decided = incrementalDecision(List.of(m1), null);
 
         ReplayReport report = replayer.replay(ledger(metricPolicyActivated(), release(), m1, late, decided), null);
 
@@ -105,11 +75,7 @@ class DecisionReplayerTest {
         MetricObserved m1 = metric("m1", ReplayFixture.TARGET, null, "error_rate", 0.01, ReplayFixture.T.minusSeconds(600));
         MetricObserved m2 = metric("m2", ReplayFixture.TARGET, "1.0.0", "error_rate", 0.03, ReplayFixture.T.minusSeconds(30));
         MetricObserved late = metric("late", ReplayFixture.TARGET, null, "error_rate", 0.5, ReplayFixture.T.minusSeconds(60));
-        Policy policy = new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
-        GateDecided decided = GateDecisions.toEvent(new PolicyEngine().evaluate(policy, ReplayFixture.STAGE,
-                EvidenceFold.fold(release(), List.of(release())),
-                MetricIndex.of(List.of(EvidenceFold.sample(m1), EvidenceFold.sample(m2))).through(new SourceOffset(2, 41)),
-                ReplayFixture.T), null);
+        GateDecided decided = incrementalDecision(List.of(m1, m2), new SourceOffset(2, 41));
         assertThat(decided.getEvidenceIds()).anyMatch(id -> id.startsWith("series@2:41/"));
         List<RecordedEvent> ledger = List.of(new RecordedEvent("0/0", metricPolicyActivated()),
                 new RecordedEvent("0/1", release()), new RecordedEvent("0/2", m1, new SourceOffset(2, 40)),

@@ -4,12 +4,16 @@ import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.CheckStatus;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.GateDecisions;
+import dev.greenlight.policy.engine.Decision;
 import dev.greenlight.policy.engine.PolicyEngine;
+import dev.greenlight.policy.evidence.MetricIndex;
+import dev.greenlight.policy.evidence.SourceOffset;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.parser.PolicyParser;
 import java.io.IOException;
@@ -68,6 +72,40 @@ public final class ReplayFixture {
     public static GateDecided honestDecision() {
         return GateDecisions.toEvent(new PolicyEngine().evaluate(policy(), STAGE,
                 EvidenceFold.fold(release(), evidence()), T), null);
+    }
+
+    /** A metric gate over the fixture's target, for decisions of the gate's incremental evaluation. */
+    public static final String METRIC_POLICY = """
+            name: metric-replay
+            version: "1"
+            governs:
+              targets: ["rl-policy-replay"]
+            stages:
+              - name: shadow
+                traffic: 0
+                criteria:
+                  - {name: error-rate, kind: metric, metric: error_rate, aggregate: avg, window: 1h, comparator: "<", threshold: 0.05}
+            """;
+
+    public static Policy metricPolicy() {
+        return new PolicyParser().parse("metric-replay.yaml", METRIC_POLICY);
+    }
+
+    public static PolicyActivated metricPolicyActivated() {
+        Policy policy = metricPolicy();
+        return new PolicyActivated(new EventMetadata(policy.contentHash(), T.minusSeconds(9000), "alice"),
+                policy.name(), policy.name(), policy.version(), policy.contentHash(), METRIC_POLICY);
+    }
+
+    /**
+     * What the incremental evaluation decides at {@link #T} under {@link #METRIC_POLICY} over these
+     * samples, read up to {@code through} (null: the first citation form, no arrival bound).
+     */
+    public static GateDecided incrementalDecision(List<MetricObserved> samples, SourceOffset through) {
+        MetricIndex series = MetricIndex.of(samples.stream().map(EvidenceFold::sample).toList());
+        Decision decision = new PolicyEngine().evaluate(metricPolicy(), STAGE,
+                EvidenceFold.fold(release(), List.of(release())), through == null ? series : series.through(through), T);
+        return GateDecisions.toEvent(decision, null);
     }
 
     private static EventMetadata meta(String id, Instant at) {
