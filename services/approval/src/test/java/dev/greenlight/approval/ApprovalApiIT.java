@@ -17,14 +17,10 @@ import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.WaiverGranted;
 import dev.greenlight.events.WaiverRevoked;
 import dev.greenlight.platform.kafka.EventPublisher;
-import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.releases.ReleaseDirectory;
-import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
@@ -32,17 +28,10 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import dev.greenlight.approval.ApiFixture.Answer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -52,43 +41,15 @@ import org.springframework.web.client.RestClient;
  * Every test uses its own target so they can share the topics. Also the service's basics: health,
  * Prometheus metrics and the catalogue's topics created at startup.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + ApprovalApplication.CONFIG_NAME,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true",
-        "greenlight.security.aliases.bob=bob@example.com"})
-@EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, ApprovalApiIT.Fixtures.class})
-class ApprovalApiIT {
+@TestPropertySource(properties = "greenlight.security.aliases.bob=bob@example.com")
+class ApprovalApiIT extends ApprovalServiceTestBase {
 
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
     static final String REVISION = "5114f85c0ffee";
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fixtures {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    SchemaRegistryClient registry;
     @Autowired
     EventPublisher publisher;
     @Autowired
     ReleaseDirectory directory;
-
-    private ApiFixture api;
-
-    @BeforeEach
-    void api() {
-        api = new ApiFixture(port, brokers, registry);
-    }
 
     @Test
     void anApprovalIsStoredAsApprovalGrantedWithTheCallerAsApproverAndTheRegisteredRevision() {

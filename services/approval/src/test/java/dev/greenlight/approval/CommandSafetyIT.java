@@ -11,33 +11,22 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.refusals.RefusalThrottle;
-import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.releases.ReleaseDirectory;
-import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.OversizedBodies;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.platform.web.IdempotentRequests;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -46,31 +35,9 @@ import org.springframework.web.client.RestClient;
  * the first; the same key with another body is 422 and writes nothing; a caller refused over and
  * over is answered 403 every time but recorded at most the configured number of times a minute.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + ApprovalApplication.CONFIG_NAME,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true",
-        "greenlight.refusals.per-caller-per-minute=3"})
-@EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, CommandSafetyIT.Fixtures.class})
-class CommandSafetyIT {
+@TestPropertySource(properties = "greenlight.refusals.per-caller-per-minute=3")
+class CommandSafetyIT extends ApprovalServiceTestBase {
 
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fixtures {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    SchemaRegistryClient registry;
     @Autowired
     EventPublisher publisher;
     @Autowired

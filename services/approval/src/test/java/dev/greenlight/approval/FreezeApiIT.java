@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.FreezeDeclared;
 import dev.greenlight.events.FreezeLifted;
-import dev.greenlight.platform.registry.SchemaRegistryClient;
-import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import dev.greenlight.approval.ApiFixture.Answer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Runtime freeze windows through the public API against a real broker: who may declare and lift
@@ -32,37 +19,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * pattern, a window with to <= from, a missing reason, an oversized body) the refusal AND that
  * nothing reached the holds topic (where freezes live). Each test uses its own freeze names.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + ApprovalApplication.CONFIG_NAME,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true"})
-@EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, FreezeApiIT.Fixtures.class})
-class FreezeApiIT {
-
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fixtures {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    SchemaRegistryClient registry;
-
-    private ApiFixture api;
-
-    @BeforeEach
-    void api() {
-        api = new ApiFixture(port, brokers, registry);
-    }
+class FreezeApiIT extends ApprovalServiceTestBase {
 
     private static final String WINDOW = "\"from\": \"2026-11-27T00:00:00Z\", \"to\": \"2026-11-30T00:00:00Z\"";
 

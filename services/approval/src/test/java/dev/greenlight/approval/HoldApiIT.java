@@ -7,27 +7,13 @@ import dev.greenlight.events.HoldLifted;
 import dev.greenlight.events.HoldPlaced;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchDeactivated;
-import dev.greenlight.platform.registry.SchemaRegistryClient;
-import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import dev.greenlight.approval.ApiFixture.Answer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Named holds through the public API against a real broker: who may place and lift them, and for
@@ -35,37 +21,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * oversized body) the refusal AND that nothing reached the holds topic. Each test uses its own
  * hold names so they can share the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + ApprovalApplication.CONFIG_NAME,
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true"})
-@EmbeddedKafka
-@Import({InMemoryRegistryConfiguration.class, HoldApiIT.Fixtures.class})
-class HoldApiIT {
-
-    static final Instant NOW = Instant.parse("2026-11-22T10:15:30Z");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Fixtures {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    SchemaRegistryClient registry;
-
-    private ApiFixture api;
-
-    @BeforeEach
-    void api() {
-        api = new ApiFixture(port, brokers, registry);
-    }
+class HoldApiIT extends ApprovalServiceTestBase {
 
     @Test
     void anOnCallEngineerPlacesAHoldOnAPattern_itIsListed_andTheFounderLiftsIt() {
