@@ -1,6 +1,7 @@
 package dev.greenlight.cli.dlq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.cli.GreenlightCli;
 import dev.greenlight.cli.stack.KafkaCredentials;
@@ -170,10 +171,11 @@ class OperatorCommandsIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (all.isEmpty() && System.currentTimeMillis() < deadline) {
+            // The consumer is not thread-safe: poll it on this thread.
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(all::add);
-            }
+                return !all.isEmpty();
+            });
             return all.get(all.size() - 1);
         }
     }

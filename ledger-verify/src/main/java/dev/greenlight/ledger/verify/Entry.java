@@ -105,6 +105,30 @@ public final class Entry {
                 sourcePartition, sourceOffset, sourceEventId, eventType, schemaId, payload, payloadSha256, null);
     }
 
+    /**
+     * An entry whose text fields arrive already encoded, as {@link #text()} holds them (six {@code str}
+     * runs, the second starting at {@code secondRun}): what a decoder that read UTF-8 hands over, so no
+     * {@code String} is made and encoded again per field ({@link ExportEntryParser}).
+     */
+    Entry(int ledgerPartition, long sequence, byte[] previousHash, byte[] entryHash, long recordedAtMillis,
+            byte[] text, int secondRun, int sourcePartition, long sourceOffset, int schemaId, byte[] payload,
+            byte[] payloadSha256, String reason) {
+        this.ledgerPartition = ledgerPartition;
+        this.sequence = sequence;
+        this.previousHash = previousHash;
+        this.entryHash = entryHash;
+        this.recordedAt = Instant.ofEpochMilli(recordedAtMillis);
+        this.recordedAtMillis = recordedAtMillis;
+        this.text = text;
+        this.secondRun = secondRun;
+        this.sourcePartition = sourcePartition;
+        this.sourceOffset = sourceOffset;
+        this.schemaId = schemaId;
+        this.payload = payload;
+        this.payloadSha256 = payloadSha256;
+        this.reason = reason;
+    }
+
     private Entry(Entry from, byte[] otherPayload) {
         this.ledgerPartition = from.ledgerPartition;
         this.sequence = from.sequence;

@@ -147,6 +147,13 @@ public final class EntryEncoding {
         return putBytes(out, at, value);
     }
 
+    /** Writes the first {@code length} bytes of {@code value} as a {@code str} at {@code at}. */
+    static int putText(byte[] out, int at, byte[] value, int length) {
+        INT.set(out, at, length);
+        System.arraycopy(value, 0, out, at + 4, length);
+        return at + 4 + length;
+    }
+
     static int readInt(byte[] in, int at) {
         return (int) INT.get(in, at);
     }

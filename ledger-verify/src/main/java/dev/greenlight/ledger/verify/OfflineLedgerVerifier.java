@@ -1,7 +1,7 @@
 package dev.greenlight.ledger.verify;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies a JSON Lines export with nothing but the file and the ledger's public key: no Kafka, no
@@ -30,14 +33,25 @@ import tools.jackson.databind.JsonNode;
  * from genesis on every partition ({@link LedgerVerifier}); a file in which any entry carries one is
  * an extract, and then every entry must carry one against a signed checkpoint in the file
  * ({@link ExtractVerifier}). Either way a file without a checkpoint proves nothing and is broken.
- * Line numbers are the locations in the report. A line that is not valid JSON or not a known record
- * type counts as a foreign record of the partition it names (0 if none), like a foreign record on
- * the topic.
+ * Line numbers are the locations in the report. A line that is not valid JSON (a key named twice
+ * included) or not a known record type counts as a foreign record of the partition it names (0 if
+ * none), like a foreign record on the topic; a file that is not UTF-8 cannot be read.
+ *
+ * <p>The file is read as bytes ({@link ExportLines}) and entry lines are decoded in place, without a
+ * {@code String} per line or per field ({@link ExportEntryParser}): decoding, not hashing, bounds the
+ * whole path an auditor runs (docs/ledger.md §10).
  */
 public final class OfflineLedgerVerifier {
 
     /** How the exporter starts every entry line; other lines (and odd entry lines) go through the tree reader. */
-    private static final String ENTRY_LINE = "{\"type\":\"entry\",";
+    private static final byte[] ENTRY_LINE = "{\"type\":\"entry\",".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The tree reader for every line the streaming reader does not take: a duplicated key anywhere makes
+     * the line unreadable (a line that two readers could read two ways proves nothing).
+     */
+    private static final JsonMapper TREE = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final LedgerVerifier.Progress progress;
     private final int threads;
@@ -76,8 +90,8 @@ public final class OfflineLedgerVerifier {
     private record HeaderLine(int partitions) implements Line {
     }
 
-    /** Lines parsed per task, and tasks in flight per thread (bounds the lines held in memory). */
-    private static final int BATCH = 2048;
+    /** Bytes of the export parsed per task, and tasks in flight per thread (bounds the lines held in memory). */
+    private static final int CHUNK_BYTES = 1 << 18;
     private static final int IN_FLIGHT_PER_THREAD = 4;
 
     /** Verifies {@code jsonl} against one key, valid at all times. */
@@ -87,23 +101,27 @@ public final class OfflineLedgerVerifier {
 
     /** Verifies {@code jsonl} against the ledger's key ring (every key it signed with, and when). */
     public VerificationReport verify(Path jsonl, LedgerKeyRing publicKey) throws IOException {
+        try (InputStream in = Files.newInputStream(jsonl)) {
+            return verify(in, publicKey);
+        }
+    }
+
+    /**
+     * Verifies the export read from {@code export} (UTF-8 JSON Lines, not closed here) against the key ring.
+     * The lines stay bytes: chunks of them are parsed on the hashing threads, entry lines without a
+     * {@code String} per line or per field ({@link ExportEntryParser}).
+     */
+    public VerificationReport verify(InputStream export, LedgerKeyRing publicKey) throws IOException {
         Assembly assembly = new Assembly();
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
-        try (BufferedReader reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+        try {
+            ExportLines lines = new ExportLines(export, CHUNK_BYTES);
             ArrayDeque<Future<List<Line>>> inFlight = new ArrayDeque<>();
-            List<String> batch = new ArrayList<>(BATCH);
-            int first = 1;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                assembly.lines++;
-                batch.add(line);
-                if (batch.size() == BATCH) {
-                    submit(pool, batch, first, inFlight, assembly);
-                    first += BATCH;
-                    batch = new ArrayList<>(BATCH);
-                }
+            ExportLines.Chunk chunk;
+            while ((chunk = lines.next()) != null) {
+                assembly.lines += chunk.count();
+                submit(pool, chunk, inFlight, assembly);
             }
-            submit(pool, batch, first, inFlight, assembly);
             while (!inFlight.isEmpty()) {
                 assembly.addAll(take(inFlight.poll()));
             }
@@ -115,19 +133,16 @@ public final class OfflineLedgerVerifier {
         return assembly.verify(publicKey);
     }
 
-    private void submit(ForkJoinPool pool, List<String> batch, int first, ArrayDeque<Future<List<Line>>> inFlight,
+    private void submit(ForkJoinPool pool, ExportLines.Chunk chunk, ArrayDeque<Future<List<Line>>> inFlight,
             Assembly assembly) {
-        if (batch.isEmpty()) {
-            return;
-        }
         if (pool == null) {
-            assembly.addAll(parse(batch, first));
+            assembly.addAll(parse(chunk));
             return;
         }
         if (inFlight.size() >= IN_FLIGHT_PER_THREAD * threads) {
             assembly.addAll(take(inFlight.poll()));
         }
-        inFlight.add(pool.submit(() -> parse(batch, first)));
+        inFlight.add(pool.submit(() -> parse(chunk)));
     }
 
     private static List<Line> take(Future<List<Line>> future) {
@@ -141,10 +156,13 @@ public final class OfflineLedgerVerifier {
         }
     }
 
-    private static List<Line> parse(List<String> batch, int first) {
-        List<Line> parsed = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Line line = parse(batch.get(i), "line " + (first + i));
+    /** The lines of one chunk, with one streaming parser whose buffers serve every line of it. */
+    private static List<Line> parse(ExportLines.Chunk chunk) {
+        ExportEntryParser entries = new ExportEntryParser();
+        List<Line> parsed = new ArrayList<>(chunk.count());
+        byte[] bytes = chunk.bytes();
+        for (int i = 0; i < chunk.count(); i++) {
+            Line line = parse(entries, bytes, chunk.starts()[i], chunk.ends()[i], "line " + (chunk.first() + i));
             if (line != null) {
                 parsed.add(line);
             }
@@ -152,22 +170,29 @@ public final class OfflineLedgerVerifier {
         return parsed;
     }
 
-    /** One line; null for a blank one. Pure, so lines are parsed on any thread. */
-    private static Line parse(String line, String location) {
-        if (line.isBlank()) {
-            return null;
-        }
-        if (line.startsWith(ENTRY_LINE)) {
-            Optional<ExportEntryParser.Parsed> parsed = fastEntry(line);
+    /** One line; null for a blank one. Pure but for the parser's buffers, so lines are parsed on any thread. */
+    private static Line parse(ExportEntryParser entries, byte[] bytes, int from, int to, String location) {
+        if (to - from >= ENTRY_LINE.length
+                && Arrays.equals(bytes, from, from + ENTRY_LINE.length, ENTRY_LINE, 0, ENTRY_LINE.length)) {
+            Optional<ExportEntryParser.Parsed> parsed = fastEntry(entries, bytes, from, to);
             if (parsed.isPresent()) {
                 return new EntryLine(parsed.get().entry(), parsed.get().inclusion(), location);
             }
         }
+        // Well-formed UTF-8 (ExportLines checked it), so this is exactly the text the line holds.
+        return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8), location);
+    }
+
+    /** A line the streaming reader did not take, through the tree reader; null for a blank one. */
+    private static Line parse(String line, String location) {
+        if (line.isBlank()) {
+            return null;
+        }
         JsonNode node;
         try {
-            node = LedgerJson.MAPPER.readTree(line);
+            node = TREE.readTree(line);
         } catch (JacksonException e) {
-            return new ForeignLine(0, location, "not JSON");
+            return new ForeignLine(0, location, "not JSON: " + e.getOriginalMessage());
         }
         String type = node.path("type").asString("");
         switch (type) {
@@ -263,9 +288,10 @@ public final class OfflineLedgerVerifier {
     }
 
     /** Empty (use the tree reader) for anything the strict streaming reader does not accept. */
-    private static Optional<ExportEntryParser.Parsed> fastEntry(String line) {
+    private static Optional<ExportEntryParser.Parsed> fastEntry(ExportEntryParser entries, byte[] bytes, int from,
+            int to) {
         try {
-            ExportEntryParser.Parsed parsed = ExportEntryParser.parse(line);
+            ExportEntryParser.Parsed parsed = entries.parse(bytes, from, to - from);
             return parsed.entry().ledgerPartition() >= 0 ? Optional.of(parsed) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();

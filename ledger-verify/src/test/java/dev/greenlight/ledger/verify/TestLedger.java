@@ -28,6 +28,11 @@ final class TestLedger {
 
     /** {@code count} entries over {@code partitions}, {@code payloadBytes} of Avro body each. */
     TestLedger(int count, int every, int partitions, int payloadBytes) {
+        this(count, every, partitions, payloadBytes, "target-");
+    }
+
+    /** The same, with targets {@code targetPrefix + (i % 5)} (e.g. non-ASCII ones). */
+    TestLedger(int count, int every, int partitions, int payloadBytes, String targetPrefix) {
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         CheckpointSigner signer = new CheckpointSigner(KEYS, clock);
         CompactRange tree = new CompactRange();
@@ -45,7 +50,7 @@ final class TestLedger {
             random.nextBytes(body);
             byte[] payload = ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(7).put(body).array();
             Entry unhashed = new Entry(p, chain.size(), previous, new byte[0], clock.instant().plusMillis(i),
-                    "ledger:greenlight.approvals-" + (i % 3) + "@" + i, "audit-ledger", "target-" + (i % 5),
+                    "ledger:greenlight.approvals-" + (i % 3) + "@" + i, "audit-ledger", targetPrefix + (i % 5),
                     "greenlight.approvals", i % 3, i, "evt-" + i, "dev.greenlight.events.ApprovalGranted", 7,
                     payload, Sha256.of(payload));
             // Fresh String instances, as a decoder produces them: equal values, never the same object.
@@ -96,6 +101,8 @@ final class TestLedger {
             for (Entry entry : chain) {
                 ObjectNode node = LedgerJson.MAPPER.createObjectNode().put("type", "entry");
                 node.setAll(LedgerJson.entry(entry));
+                // As LedgerExporter writes it: where the entry was read (not hashed).
+                node.put("location", "greenlight.ledger-" + entry.ledgerPartition() + "@" + entry.sequence());
                 lines.add(LedgerJson.MAPPER.writeValueAsString(node));
             }
         }

@@ -1,129 +1,158 @@
 package dev.greenlight.ledger.verify;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Not a test (no timing asserts anywhere): how fast the verifier is next to what bounds it, on one
- * thread and on every core (docs/ledger.md §10). Prints, each the best of seven interleaved rounds:
+ * thread and on every core (docs/ledger.md §10). Prints, each the best of the interleaved rounds (every
+ * figure is measured once per round, so all of them see the same load):
  * <ul>
  *   <li><b>bound</b>: SHA-256 alone over exactly the messages verification must hash, already in
  *       memory: each entry's payload, its canonical encoding (pre-encoded), its 33-byte leaf input,
  *       and one 65-byte Merkle node input per checkpointed leaf, one MessageDigest, no parsing, no
  *       encoding, no comparisons. No verifier of these entries on one thread can beat it;</li>
- *   <li><b>verify, 1 thread</b> and <b>verify, N threads</b>: {@link LedgerVerifier} over the decoded
- *       entries (everything in section 5 but reading the file), and the ratios; what of it lies outside
- *       the bound (the encodings, the checkpoint signatures), and what a decoder pays before it (the
- *       UTF-8 of the text fields, which {@link Entry} keeps);</li>
- *   <li>the same for the offline verifier of the JSON Lines export, parsing included.</li>
+ *   <li><b>whole path, 1 thread</b>: what an auditor runs — {@link OfflineLedgerVerifier} over the export's
+ *       bytes (already in memory, so the disk is not measured): finding the lines, decoding them and
+ *       verifying — against the bound, and what of it decoding alone takes; then the same on N threads
+ *       against one;</li>
+ *   <li><b>verify in memory, 1 thread</b> and <b>N threads</b>: {@link LedgerVerifier} over entries already
+ *       decoded (everything in section 5 but reading the file), and what of it lies outside the bound
+ *       (the encodings, the checkpoint signatures);</li>
+ *   <li>the <b>control</b>: the bound's SHA-256 split over N threads, what the machine gives a perfectly
+ *       parallel job in the same rounds.</li>
  * </ul>
- * Run: {@code ./mvnw -B -pl ledger-verify -am test-compile} then
- * {@code java -Xmx2g -cp ledger-verify/target/classes:ledger-verify/target/test-classes:$(cat /tmp/lv-cp.txt)
- * dev.greenlight.ledger.verify.VerifyBenchmark [entries=200000] [checkpoint-every=10000] [threads=cores]}
- * (the class path file from {@code dependency:build-classpath}, see §10).
+ * Run (from the repository root, after {@code ./mvnw -B -pl ledger-verify -am install -DskipTests} and the
+ * class path file from {@code dependency:build-classpath}, see §10):
+ * {@code java -Xmx3g -cp ledger-verify/target/classes:ledger-verify/target/test-classes:$(cat /tmp/lv-cp.txt)
+ * dev.greenlight.ledger.verify.VerifyBenchmark [entries=300000] [checkpoint-every=10000] [threads=cores]
+ * [rounds=5]}.
  */
 public final class VerifyBenchmark {
 
     private static final int PARTITIONS = 3;
     private static final int PAYLOAD_BYTES = 320;
-    private static final int RUNS = 7;
 
     private VerifyBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        long started = System.nanoTime();
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int every = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        System.out.printf("load average at start: %.1f%n", load());
         TestLedger ledger = new TestLedger(count, every, PARTITIONS, PAYLOAD_BYTES);
         List<List<LedgerItem>> items = ledger.items();
         long leaves = ledger.checkpoints.get(ledger.checkpoints.size() - 1).treeSize();
-        System.out.printf("%,d entries of %d-byte payloads, %,d in the tree, %d cores, %d threads%n", count,
-                PAYLOAD_BYTES + 5, leaves, Runtime.getRuntime().availableProcessors(), threads);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
+            ledger.write(out);
+        }
+        byte[] export = file.toByteArray();
+        System.out.printf("%,d entries of %d-byte payloads, %,d in the tree, %,d MB of export, %d cores, %d threads, "
+                + "%d rounds%n", count, PAYLOAD_BYTES + 5, leaves, export.length >> 20,
+                Runtime.getRuntime().availableProcessors(), threads, rounds);
 
         byte[][] messages = boundMessages(ledger, leaves);
         long bytes = 0;
         for (byte[] m : messages) {
             bytes += m.length;
         }
+        LedgerKeyRing ring = LedgerKeyRing.of(TestLedger.KEYS.getPublic());
         LedgerVerifier one = new LedgerVerifier(TestLedger.KEYS.getPublic(), (d, t) -> { }, 1);
         LedgerVerifier many = new LedgerVerifier(TestLedger.KEYS.getPublic(), (d, t) -> { }, threads);
+        OfflineLedgerVerifier wholeOne = new OfflineLedgerVerifier((d, t) -> { }, 1);
+        OfflineLedgerVerifier wholeMany = new OfflineLedgerVerifier((d, t) -> { }, threads);
+        java.util.concurrent.ExecutorService hashers = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<Entry> all = ledger.entries.stream().flatMap(List::stream).toList();
         for (int warm = 0; warm < 2; warm++) {
             sha256(messages);
             check(one.verify(items, ledger.checkpoints));
             check(many.verify(items, ledger.checkpoints));
+            check(wholeOne.verify(new ByteArrayInputStream(export), ring));
+            check(wholeMany.verify(new ByteArrayInputStream(export), ring));
+            decodeAll(export);
         }
-        // Interleaved rounds, best of each: the machine is shared, so the three figures of one round
-        // see the same load, and the minimum is the least disturbed.
-        double bound = Double.MAX_VALUE;
-        double single = Double.MAX_VALUE;
-        double parallel = Double.MAX_VALUE;
-        double boundCpu = Double.MAX_VALUE;
-        double singleCpu = Double.MAX_VALUE;
-        double encodeCpu = Double.MAX_VALUE;
-        double textCpu = Double.MAX_VALUE;
-        double signaturesCpu = Double.MAX_VALUE;
-        double boundParallel = Double.MAX_VALUE;
-        java.util.concurrent.ExecutorService hashers = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        List<Entry> all = ledger.entries.stream().flatMap(List::stream).toList();
-        String[][] texts = all.stream().map(e -> new String[] {e.entryId(), e.principal(), e.target(),
-                e.sourceTopic(), e.sourceEventId(), e.eventType()}).toArray(String[][]::new);
-        LedgerKeyRing ring = LedgerKeyRing.of(TestLedger.KEYS.getPublic());
-        for (int round = 0; round < RUNS; round++) {
-            double[] b = time(() -> sha256(messages));
-            double[] s = time(() -> check(one.verify(items, ledger.checkpoints)));
-            bound = Math.min(bound, b[0]);
-            boundCpu = Math.min(boundCpu, b[1]);
-            single = Math.min(single, s[0]);
-            singleCpu = Math.min(singleCpu, s[1]);
-            parallel = Math.min(parallel, time(() -> check(many.verify(items, ledger.checkpoints)))[0]);
-            encodeCpu = Math.min(encodeCpu, time(() -> encodeAll(all))[1]);
-            textCpu = Math.min(textCpu, time(() -> makeEntries(all, texts))[1]);
-            signaturesCpu = Math.min(signaturesCpu, time(() -> verifySignatures(ring, ledger.checkpoints))[1]);
-            boundParallel = Math.min(boundParallel, time(() -> sha256(messages, threads, hashers))[0]);
+        // Interleaved rounds, best of each: the machine is shared, so the figures of one round see the
+        // same load, and the minimum is the least disturbed.
+        Best bound = new Best();
+        Best single = new Best();
+        Best parallel = new Best();
+        Best whole = new Best();
+        Best wholeParallel = new Best();
+        Best decode = new Best();
+        Best encode = new Best();
+        Best signatures = new Best();
+        Best control = new Best();
+        for (int round = 0; round < rounds; round++) {
+            bound.add(time(() -> sha256(messages)));
+            whole.add(time(() -> check(wholeOne.verify(new ByteArrayInputStream(export), ring))));
+            wholeParallel.add(time(() -> check(wholeMany.verify(new ByteArrayInputStream(export), ring))));
+            single.add(time(() -> check(one.verify(items, ledger.checkpoints))));
+            parallel.add(time(() -> check(many.verify(items, ledger.checkpoints))));
+            control.add(time(() -> sha256(messages, threads, hashers)));
+            decode.add(time(() -> decodeAll(export)));
+            encode.add(time(() -> encodeAll(all)));
+            signatures.add(time(() -> verifySignatures(ring, ledger.checkpoints)));
         }
         hashers.shutdown();
-        System.out.printf("load average before: %.1f%n", load());
         System.out.printf("bound (SHA-256 only, %,d messages, %,d MB, 1 thread): %,.0f entries/s wall (%,.0f MB/s), "
-                + "%,.0f entries/s of CPU time%n", messages.length, bytes >> 20, count / bound, bytes / bound / 1e6,
-                count / boundCpu);
-        System.out.printf("verify in memory, 1 thread:  %,.0f entries/s wall = %.2f of the bound; "
-                + "%,.0f entries/s of CPU time = %.2f of the bound%n", count / single, bound / single,
-                count / singleCpu, boundCpu / singleCpu);
+                + "%,.0f entries/s of CPU time%n", messages.length, bytes >> 20, count / bound.wall,
+                bytes / bound.wall / 1e6, count / bound.cpu);
+        System.out.printf("WHOLE PATH (export bytes -> lines -> entries -> verified), 1 thread: %,.0f entries/s wall "
+                + "= %.2f of the bound; %,.0f entries/s of CPU time = %.2f of the bound%n", count / whole.wall,
+                bound.wall / whole.wall, count / whole.cpu, bound.cpu / whole.cpu);
+        System.out.printf("  of which decoding alone (finding the lines, streaming-parsing them into entries) takes "
+                + "%.0f%% of the bound's CPU time%n", 100 * decode.cpu / bound.cpu);
+        System.out.printf("WHOLE PATH, %d threads: %,.0f entries/s wall = %.2fx one thread%n", threads,
+                count / wholeParallel.wall, whole.wall / wholeParallel.wall);
+        System.out.printf("verify in memory (entries already decoded), 1 thread: %,.0f entries/s wall = %.2f of the "
+                + "bound; %,.0f entries/s of CPU time = %.2f of the bound%n", count / single.wall,
+                bound.wall / single.wall, count / single.cpu, bound.cpu / single.cpu);
         System.out.printf("  of which outside the bound: building the canonical encodings from the entries' fields "
-                + "alone takes %.0f%% of the bound's CPU time%n", 100 * encodeCpu / boundCpu);
+                + "alone takes %.0f%% of the bound's CPU time%n", 100 * encode.cpu / bound.cpu);
         System.out.printf("  of which outside the bound: verifying the %d checkpoint signatures (Ed25519) alone takes "
-                + "%.0f%% of the bound's CPU time%n", ledger.checkpoints.size(), 100 * signaturesCpu / boundCpu);
-        System.out.printf("  not in this figure (paid once per entry where it is decoded): making the entries from "
-                + "decoded strings, i.e. UTF-8 of their six text fields, takes %.0f%% of the bound's CPU time%n",
-                100 * textCpu / boundCpu);
+                + "%.0f%% of the bound's CPU time%n", ledger.checkpoints.size(), 100 * signatures.cpu / bound.cpu);
         System.out.printf("verify in memory, %d threads: %,.0f entries/s wall = %.2fx one thread%n", threads,
-                count / parallel, single / parallel);
-        System.out.printf("  control: the bound's SHA-256 alone split over %d threads: %.2fx one thread (what this "
-                + "machine gives a perfectly parallel job in the same rounds)%n", threads, bound / boundParallel);
+                count / parallel.wall, single.wall / parallel.wall);
+        System.out.printf("control: the bound's SHA-256 alone split over %d threads: %.2fx one thread (what this "
+                + "machine gives a perfectly parallel job in the same rounds)%n", threads, bound.wall / control.wall);
+        System.out.printf("load average at the end: %.1f; %.0f s in all%n", load(), (System.nanoTime() - started) / 1e9);
+    }
 
-        Path file = Files.createTempFile("verify-bench", ".jsonl");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            ledger.write(out);
+    /** The least wall and the least CPU time seen over the rounds. */
+    private static final class Best {
+        double wall = Double.MAX_VALUE;
+        double cpu = Double.MAX_VALUE;
+
+        void add(double[] time) {
+            wall = Math.min(wall, time[0]);
+            cpu = Math.min(cpu, time[1]);
         }
-        OfflineLedgerVerifier offlineOne = new OfflineLedgerVerifier((d, t) -> { }, 1);
-        OfflineLedgerVerifier offlineMany = new OfflineLedgerVerifier((d, t) -> { }, threads);
-        check(offlineOne.verify(file, TestLedger.KEYS.getPublic()));
-        double offline1 = Double.MAX_VALUE;
-        double offlineN = Double.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
-            offline1 = Math.min(offline1, time(() -> check(offlineOne.verify(file, TestLedger.KEYS.getPublic())))[0]);
-            offlineN = Math.min(offlineN, time(() -> check(offlineMany.verify(file, TestLedger.KEYS.getPublic())))[0]);
+    }
+
+    /** What the whole path does before hashing: lines found, each entry line streaming-parsed into an entry. */
+    private static Object decodeAll(byte[] export) throws java.io.IOException {
+        ExportLines lines = new ExportLines(new ByteArrayInputStream(export), 1 << 18);
+        ExportEntryParser parser = new ExportEntryParser();
+        long decoded = 0;
+        ExportLines.Chunk chunk;
+        while ((chunk = lines.next()) != null) {
+            for (int i = 0; i < chunk.count(); i++) {
+                int from = chunk.starts()[i];
+                if (chunk.bytes()[from + 9] == 'e') { // {"type":"entry"
+                    decoded += parser.parse(chunk.bytes(), from, chunk.ends()[i] - from).entry().sequence();
+                }
+            }
         }
-        System.out.printf("offline verify (%,d MB JSONL, parsing included), 1 thread: %,.0f entries/s; %d threads: "
-                + "%,.0f entries/s = %.2fx%n", Files.size(file) >> 20, count / offline1, threads, count / offlineN,
-                offline1 / offlineN);
-        System.out.printf("load average after: %.1f%n", load());
-        Files.delete(file);
+        return decoded;
     }
 
     /** The bound's messages ({@link VerificationBound}, shared with {@code greenlight bench}). */
@@ -154,19 +183,6 @@ public final class VerifyBenchmark {
         long bytes = 0;
         for (Entry entry : entries) {
             bytes += EntryEncoding.encodeInPlace(entry);
-        }
-        return bytes;
-    }
-
-    /** What a decoder does once per entry: an Entry from field values, its text fields encoded to UTF-8. */
-    private static Object makeEntries(List<Entry> entries, String[][] texts) {
-        long bytes = 0;
-        for (int i = 0; i < texts.length; i++) {
-            Entry e = entries.get(i);
-            String[] t = texts[i];
-            bytes += new Entry(e.ledgerPartition(), e.sequence(), e.previousHash(), e.entryHash(), e.recordedAt(), t[0],
-                    t[1], t[2], t[3], e.sourcePartition(), e.sourceOffset(), t[4], t[5], e.schemaId(), e.payload(),
-                    e.payloadSha256(), e.reason()).text().length;
         }
         return bytes;
     }

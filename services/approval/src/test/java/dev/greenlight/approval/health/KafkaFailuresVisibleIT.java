@@ -19,6 +19,7 @@ import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -143,18 +144,23 @@ class KafkaFailuresVisibleIT {
                 .exchange((request, response) -> new String(response.getBody().readAllBytes()));
     }
 
+    /** Everything on the dead-letter topic now: read from the beginning up to its end offsets. */
     private List<ConsumerRecord<byte[], byte[]>> deadLetters() {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTER.name()));
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
-            long until = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < until) {
+            // The consumer is not thread-safe: poll it on this thread.
+            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
             return records;
         }
     }
