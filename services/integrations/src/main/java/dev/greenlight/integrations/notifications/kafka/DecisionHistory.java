@@ -37,12 +37,8 @@ public class DecisionHistory {
     private final Supplier<org.apache.kafka.clients.consumer.Consumer<String, GateDecided>> consumers;
 
     DecisionHistory(KafkaProperties kafka, SchemaRegistryClient registry) {
-        this(TopicFollower.consumers(kafka.buildConsumerProperties(), "integrations-decision-history",
-                Topics.DECISIONS, registry));
-    }
-
-    DecisionHistory(Supplier<org.apache.kafka.clients.consumer.Consumer<String, GateDecided>> consumers) {
-        this.consumers = consumers;
+        this.consumers = TopicFollower.consumers(kafka.buildConsumerProperties(), "integrations-decision-history",
+                Topics.DECISIONS, registry);
     }
 
     /**
