@@ -30,7 +30,10 @@ public final class DemoUsers {
                 // Alertmanager's own integration principal: only it may fire or resolve alerts.
                 demo("alertmanager", Set.of("alertmanager"), List.of("*")),
                 // A ledger witness: may hand in checkpoint cosignatures, nothing else (docs/ledger.md).
-                demo("witness", Set.of("witness"), List.of()));
+                demo("witness", Set.of("witness"), List.of()),
+                // Flagger's webhooks (docs/integrations.md): reads verdicts through the gate's Flagger
+                // endpoints with the token in the webhook metadata, nothing else.
+                demo("flagger", Set.of("flagger"), List.of()));
     }
 
     private static UserAccount demo(String name, Set<String> roles, List<String> targets) {

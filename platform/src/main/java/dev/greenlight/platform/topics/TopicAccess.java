@@ -77,6 +77,12 @@ public final class TopicAccess {
         // in the gate's path.
         alsoReadBy(KafkaUser.INTEGRATIONS, Topics.RELEASES, Topics.DECISIONS, Topics.ROLLOUTS, Topics.KILL_SWITCH,
                 Topics.KILL_SWITCH_PATTERNS, Topics.HOLDS);
+        // ... and the announced policies, whose notify: rules are subscriptions too (its one policy source).
+        alsoReadBy(KafkaUser.INTEGRATIONS, Topics.POLICIES);
+        // GitHub deployments waiting on a decision: recorded and read back by the integrations service
+        // (so they survive its restart); the ledger records them (GitHub asked, Greenlight answered).
+        grant(Topics.DEPLOYMENT_REVIEWS, writers(KafkaUser.INTEGRATIONS),
+                readers(KafkaUser.INTEGRATIONS, KafkaUser.AUDIT_LEDGER));
         // CDEvents out: derived by the audit-ledger from the fact topics; read by consumers outside
         // Greenlight, who get READ ACLs of their own from the operator.
         grant(Topics.CDEVENTS, writers(KafkaUser.AUDIT_LEDGER), readers());

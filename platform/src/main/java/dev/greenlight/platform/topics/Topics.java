@@ -8,6 +8,8 @@ import dev.greenlight.events.ApprovalRejected;
 import dev.greenlight.events.ApprovalRevoked;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.DeploymentApplied;
+import dev.greenlight.events.DeploymentReviewAnswered;
+import dev.greenlight.events.DeploymentReviewRequested;
 import dev.greenlight.events.DeploymentCommand;
 import dev.greenlight.events.DeploymentCommandUnacknowledged;
 import dev.greenlight.events.GateDecided;
@@ -200,6 +202,18 @@ public final class Topics {
             SpecificRecord.class, 1, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
 
     /**
+     * GitHub deployments waiting on a stage decision (deployment protection rules), keyed by review key
+     * (environment and callback URL): the integrations service records each request it cannot answer
+     * yet and each answer it posted, and reads the whole topic at start, so a restart neither forgets a
+     * waiting deployment nor answers one twice. Compacted: only each deployment's latest fact matters
+     * (the ledger records them all as they arrive). One partition, one order.
+     */
+    public static final Topic<SpecificRecord> DEPLOYMENT_REVIEWS = new Topic<>("greenlight.deployment-reviews",
+            Schema.createUnion(List.of(DeploymentReviewRequested.getClassSchema(),
+                    DeploymentReviewAnswered.getClassSchema())),
+            SpecificRecord.class, 1, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
+
+    /**
      * Greenlight's decisions, rollout steps, rollbacks and sign-offs as CDEvents, for any CDEvents
      * consumer: CloudEvents in structured mode (the JSON event as the value, header
      * {@code content-type: application/cloudevents+json}), keyed by target. Not Avro: outside readers
@@ -216,7 +230,8 @@ public final class Topics {
     private static final List<Topic<?>> ALL = List.of(RELEASES, CHECKS, ALERTS, METRICS, APPROVALS, KILL_SWITCH,
             HOLDS, KILL_SWITCH_PATTERNS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
             LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER,
-            SUBSCRIPTIONS, CDEVENTS);
+            SUBSCRIPTIONS, CDEVENTS,
+            DEPLOYMENT_REVIEWS);
 
     private Topics() {
     }

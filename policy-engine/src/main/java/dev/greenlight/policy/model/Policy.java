@@ -12,16 +12,26 @@ import java.util.Optional;
  * @param rolloutControl who may promote, pause, resume and abort rollouts of releases it governs
  * @param watch the post-promotion watch: how long, per release type, which guards stay armed after
  *              the final stage completed
+ * @param notifyRules subscriptions declared with the policy ({@code notify:}); empty when it declares none
  */
 public record Policy(String name, String version, String description, Governs governs,
                      List<Stage> stages, Defaults defaults, String contentHash, RegistrationRules registration,
-                     RolloutControl rolloutControl, PostPromotionWatch watch) {
+                     RolloutControl rolloutControl, PostPromotionWatch watch, List<NotifyRule> notifyRules) {
 
     public Policy {
         stages = List.copyOf(stages);
+        notifyRules = notifyRules == null ? List.of() : List.copyOf(notifyRules);
         registration = registration == null ? RegistrationRules.none() : registration;
         rolloutControl = rolloutControl == null ? RolloutControl.defaults() : rolloutControl;
         watch = watch == null ? PostPromotionWatch.none() : watch;
+    }
+
+    /** A policy without a {@code notify:} section. */
+    public Policy(String name, String version, String description, Governs governs, List<Stage> stages,
+                  Defaults defaults, String contentHash, RegistrationRules registration,
+                  RolloutControl rolloutControl, PostPromotionWatch watch) {
+        this(name, version, description, governs, stages, defaults, contentHash, registration, rolloutControl,
+                watch, List.of());
     }
 
     /** A policy without a post-promotion watch. */

@@ -6,6 +6,7 @@ import dev.greenlight.policy.model.Criterion;
 import dev.greenlight.policy.model.Defaults;
 import dev.greenlight.policy.model.Governs;
 import dev.greenlight.policy.model.Guard;
+import dev.greenlight.policy.model.NotifyRule;
 import dev.greenlight.policy.model.Policy;
 import dev.greenlight.policy.model.PostPromotionWatch;
 import dev.greenlight.policy.model.RegistrationRules;
@@ -72,9 +73,10 @@ public final class PolicyParser {
         PostPromotionWatch watch = root.optionalMapping("watch", "watch")
                 .map(section -> WatchReader.read(section, stages.get(stages.size() - 1)))
                 .orElse(PostPromotionWatch.none());
+        List<NotifyRule> notifyRules = NotifyReader.read(root, governs.targets());
         root.rejectUnknownKeys();
         return new Policy(name, version, description, governs, stages, defaults,
-                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration, rolloutControl, watch);
+                Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)), registration, rolloutControl, watch, notifyRules);
     }
 
     static String canonical(String text) {

@@ -9,6 +9,10 @@ import dev.greenlight.integrations.notifications.application.Sleeper;
 import dev.greenlight.integrations.notifications.domain.ConsoleLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import dev.greenlight.integrations.github.application.ReviewRecord;
+import dev.greenlight.integrations.github.kafka.WaitingDeployments;
+import dev.greenlight.platform.registry.SchemaRegistryClient;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +33,13 @@ class GitHubConfiguration {
     }
 
     @Bean
+    WaitingDeployments waitingDeployments(GitHubGate gate, KafkaProperties kafka, SchemaRegistryClient registry) {
+        return new WaitingDeployments(gate, kafka.buildConsumerProperties(), registry);
+    }
+
+    @Bean
     GitHubGate gitHubGate(IntegrationsProperties properties, RepositoryMap map, ReleaseRevisions revisions,
-                          ConsoleLinks links, MeterRegistry meters, Clock clock) {
+                          ConsoleLinks links, MeterRegistry meters, Clock clock, ReviewRecord reviewRecord) {
         IntegrationsProperties.GitHub github = properties.github();
         if (github.webhookSecret() == null || github.webhookSecret().length() < 16) {
             throw new IllegalStateException("greenlight.integrations.github.webhook-secret (16+ characters) is "
@@ -42,6 +51,6 @@ class GitHubConfiguration {
         GitHubClient client = new GitHubClient(github.apiUrl(), github.installationId(),
                 new AppJwt(github.appId(), github.privateKey(), Clock.systemUTC()), Sleeper.system(), Clock.systemUTC(),
                 github.maxRetryWait());
-        return new GitHubGate(client, map, revisions, links, meters);
+        return new GitHubGate(client, map, revisions, links, meters, reviewRecord);
     }
 }

@@ -13,6 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import dev.greenlight.platform.security.ProductionMode;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.net.URI;
+import java.net.URISyntaxException;
+import dev.greenlight.evidence.policies.PolicyDirectory;
+import dev.greenlight.integrations.subscriptions.application.DeclaredSubscriptions;
+import dev.greenlight.integrations.subscriptions.domain.Endpoint;
+import dev.greenlight.integrations.subscriptions.kafka.AnnouncedPolicySubscriptions;
 import org.springframework.core.env.Environment;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +54,20 @@ class IntegrationsConfiguration {
                     + "set GREENLIGHT_SEALING_KEY (openssl rand -base64 32) under production settings");
         }
         return new EndpointSeal(properties.sealingKey());
+    }
+
+    /** Subscriptions the announced policies declare, their secretRefs resolved from {@code greenlight.integrations.secrets}. */
+    @Bean
+    DeclaredSubscriptions declaredSubscriptions(PolicyDirectory policyDirectory, IntegrationsProperties properties) {
+        Map<String, Endpoint> secrets = new HashMap<>();
+        properties.secrets().forEach((name, secret) -> {
+            try {
+                secrets.put(name, new Endpoint(secret.url() == null ? null : new URI(secret.url()), secret.secret()));
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("greenlight.integrations.secrets." + name + ".url is not a URL");
+            }
+        });
+        return new AnnouncedPolicySubscriptions(policyDirectory, secrets, properties.subscriptions().allowHttp());
     }
 
     @Bean

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param subscriptions who may subscribe
  * @param delivery      how hard a delivery is tried
  * @param github        the GitHub App integration (off unless enabled)
+ * @param secrets       channel credentials by name, for policies' {@code notify:} rules ({@code secretRef});
+ *                      a policy text is recorded forever, so it names these and never carries them
  */
 @ConfigurationProperties("greenlight.integrations")
 public record IntegrationsProperties(
@@ -26,7 +28,22 @@ public record IntegrationsProperties(
         @DefaultValue("http://localhost:8186") URI consoleUrl,
         @DefaultValue Subscriptions subscriptions,
         @DefaultValue Delivery delivery,
-        @DefaultValue GitHub github) {
+        @DefaultValue GitHub github,
+        @DefaultValue Map<String, ChannelSecret> secrets) {
+
+    /**
+     * A channel's credentials named by a policy's {@code secretRef}.
+     *
+     * @param url    the Slack / Teams / webhook URL
+     * @param secret the signing secret of a WEBHOOK channel (16-256 characters); none for SLACK and TEAMS
+     */
+    public record ChannelSecret(String url, String secret) {
+
+        @Override
+        public String toString() {
+            return "ChannelSecret[redacted]";
+        }
+    }
 
     /**
      * @param createRoles   roles that may create subscriptions

@@ -31,6 +31,6 @@ class IntegrationsConfigurationTest {
                 new IntegrationsProperties.Delivery(4, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30),
                         java.time.Duration.ofSeconds(5)),
                 new IntegrationsProperties.GitHub(false, URI.create("https://api.github.com"), null, null, null, null,
-                        java.util.Map.of(), java.util.Map.of(), java.time.Duration.ofSeconds(60)));
+                        java.util.Map.of(), java.util.Map.of(), java.time.Duration.ofSeconds(60)), java.util.Map.of());
     }
 }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * latest decision per release stage comes from a view that reads every decision, and requests and
  * decisions meet under one lock, so none is missed between the two.
  *
- * <p>Waiting requests are kept in memory: after a restart GitHub's pending deployments must be
- * re-requested (re-run the job), see docs/integrations.md.
+ * <p>Waiting requests are recorded ({@link ReviewRecord}: the request before the webhook is answered
+ * 202, the answer once GitHub accepted it) and handed back at start ({@link #restore}), so a restart
+ * between the webhook and the decision still answers the deployment, once.
  */
 public class GitHubGate {
 
@@ -37,16 +38,23 @@ public class GitHubGate {
     private final ReleaseRevisions revisions;
     private final ConsoleLinks links;
     private final MeterRegistry meters;
+    private final ReviewRecord record;
     private final Map<String, DecisionFacts> latest = new HashMap<>();
     private final List<ProtectionRequest> waiting = new ArrayList<>();
 
     public GitHubGate(GitHubApi api, RepositoryMap map, ReleaseRevisions revisions, ConsoleLinks links,
                       MeterRegistry meters) {
+        this(api, map, revisions, links, meters, ReviewRecord.none());
+    }
+
+    public GitHubGate(GitHubApi api, RepositoryMap map, ReleaseRevisions revisions, ConsoleLinks links,
+                      MeterRegistry meters, ReviewRecord record) {
         this.api = api;
         this.map = map;
         this.revisions = revisions;
         this.links = links;
         this.meters = meters;
+        this.record = record;
     }
 
     /** From the delivery consumer: the stage's commit status, kept current with each changed decision. */
@@ -92,15 +100,29 @@ public class GitHubGate {
         due.forEach(request -> answer(request, decision));
     }
 
-    /** From the webhook: answer now if the stage already decided, else when it does. */
+    /**
+     * From the webhook: answer now if the stage already decided, else record the request (returns once
+     * Kafka stored it, so the 202 means it survives a restart) and answer when the stage decides.
+     */
     public boolean requested(ProtectionRequest request) {
+        if (decidedFor(request).isEmpty()) {
+            record.waiting(request);
+        }
+        return match(request);
+    }
+
+    /** At start: a deployment recorded as waiting and not answered before the restart. */
+    public void restore(ProtectionRequest request) {
+        match(request);
+    }
+
+    private boolean match(ProtectionRequest request) {
         DecisionFacts decided;
         synchronized (this) {
-            decided = latest.values().stream()
-                    .filter(d -> d.target().equals(request.target()) && d.stage().equals(request.stage()))
-                    .filter(d -> revisions.revision(d.target(), d.version()).filter(request.sha()::equals).isPresent())
-                    .filter(d -> ProtectionReview.of(d, "").isPresent())
-                    .findFirst().orElse(null);
+            if (waiting.stream().anyMatch(w -> w.key().equals(request.key()))) {
+                return false;
+            }
+            decided = decidedFor(request).orElse(null);
             if (decided == null) {
                 waiting.add(request);
                 return false;
@@ -108,6 +130,14 @@ public class GitHubGate {
         }
         answer(request, decided);
         return true;
+    }
+
+    private synchronized Optional<DecisionFacts> decidedFor(ProtectionRequest request) {
+        return latest.values().stream()
+                .filter(d -> d.target().equals(request.target()) && d.stage().equals(request.stage()))
+                .filter(d -> revisions.revision(d.target(), d.version()).filter(request.sha()::equals).isPresent())
+                .filter(d -> ProtectionReview.of(d, "").isPresent())
+                .findFirst();
     }
 
     /** How many deployments wait for a decision. */
@@ -125,6 +155,13 @@ public class GitHubGate {
             meters.counter("greenlight.github.reviews", "state", "failed").increment();
             log.warn("deployment protection review for {} {} not posted: {}", request.target(), request.stage(),
                     e.getMessage());
+            return;
+        }
+        try {
+            record.answered(request, review, decision.decisionId());
+        } catch (RuntimeException e) {
+            log.warn("review of {} {} posted but not recorded (a restart may post it again): {}", request.target(),
+                    request.stage(), e.getMessage());
         }
     }
 

@@ -15,4 +15,9 @@ import java.net.URI;
  */
 public record ProtectionRequest(String target, String stage, String sha, String environment, URI callbackUrl,
                                 long installationId) {
+
+    /** Identifies one waiting deployment: GitHub asks once per environment of a run, on the run's callback URL. */
+    public String key() {
+        return environment + " " + callbackUrl;
+    }
 }

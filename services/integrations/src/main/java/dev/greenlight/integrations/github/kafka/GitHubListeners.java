@@ -4,8 +4,6 @@ import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.integrations.github.application.GitHubGate;
 import dev.greenlight.integrations.github.domain.ReleaseRevisions;
-import dev.greenlight.integrations.notifications.domain.DecisionChanges;
-import dev.greenlight.integrations.notifications.domain.DecisionFacts;
 import dev.greenlight.integrations.notifications.kafka.Occurrences;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,8 +15,8 @@ import org.springframework.stereotype.Component;
  *   <li>releases, read whole at each start ({@code integrations-view-releases-<uuid>}): each release's revision;</li>
  *   <li>decisions, read whole at each start ({@code integrations-view-decisions-<uuid>}): the latest verdict per
  *       stage, which answers waiting deployments;</li>
- *   <li>decisions in the committed group {@code integrations-github}: a commit status per changed verdict, at
- *       least once, never replayed from the beginning.</li>
+ *   <li>decisions in the committed group {@code integrations-github}: a commit status per changed verdict
+ *       ({@link GitHubStatusListener}).</li>
  * </ul>
  */
 @Component
@@ -26,11 +24,10 @@ import org.springframework.stereotype.Component;
 public class GitHubListeners {
 
     /** The status listener's id, for tests waiting for its partitions. */
-    public static final String STATUS_ID = "github-statuses";
+    public static final String STATUS_ID = GitHubStatusListener.ID;
 
     private final GitHubGate gate;
     private final ReleaseRevisions revisions;
-    private final DecisionChanges changes = new DecisionChanges();
 
     GitHubListeners(GitHubGate gate, ReleaseRevisions revisions) {
         this.gate = gate;
@@ -49,14 +46,5 @@ public class GitHubListeners {
             properties = "auto.offset.reset=earliest")
     void decided(GateDecided decision) {
         gate.decided(Occurrences.decision(decision));
-    }
-
-    @KafkaListener(id = STATUS_ID, topics = "#{T(dev.greenlight.platform.topics.Topics).DECISIONS.name()}",
-            groupId = "integrations-github")
-    void status(GateDecided decision) {
-        DecisionFacts facts = Occurrences.decision(decision);
-        if (!changes.on(facts).isEmpty()) {
-            gate.postStatus(facts);
-        }
     }
 }

@@ -2,6 +2,9 @@ package dev.greenlight.integrations.notifications.application;
 
 import dev.greenlight.integrations.notifications.domain.ConsoleLinks;
 import dev.greenlight.integrations.notifications.domain.Notification;
+import dev.greenlight.integrations.notifications.domain.Occurrence;
+import dev.greenlight.integrations.subscriptions.domain.Endpoint;
+import dev.greenlight.integrations.subscriptions.domain.PolicySubscriptions;
 import dev.greenlight.integrations.notifications.domain.Rendered;
 import dev.greenlight.integrations.notifications.domain.Renderers;
 import dev.greenlight.integrations.notifications.domain.RetryPolicy;
@@ -86,7 +89,9 @@ public class Deliveries {
         String channel = notification.subscription().channel().name();
         String kind = notification.occurrence().kind().name();
         String lastError = "";
+        int attempts = 0;
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
+            attempts = attempt;
             Optional<Duration> retryAfter = Optional.empty();
             try {
                 Transport.Answer answer = transport.post(notification.subscription().endpoint().url(),
@@ -117,9 +122,31 @@ public class Deliveries {
         meters.counter("greenlight.notifications.failed", "channel", channel, "kind", kind).increment();
         log.warn("notification {} to subscription {} ({} {}) failed: {}", notification.dedupeKey(),
                 notification.subscription().id(), channel, notification.subscription().endpointHost(), lastError);
+        Occurrence occurrence = notification.occurrence();
         remember(new DeliveryFailure(notification.dedupeKey(), notification.subscription().id(), channel,
-                notification.subscription().endpointHost(), kind, notification.occurrence().target(),
-                policy.attempts(), lastError, clock.instant()));
+                notification.subscription().endpointHost(), kind, occurrence.target(), attempts,
+                redacted(lastError, notification.subscription().endpoint()), clock.instant(), occurrence.version(),
+                occurrence.stage(), occurrence.title(), PolicySubscriptions.declared(notification.subscription())));
+    }
+
+    /** An error text without the endpoint's URL, path or secret (a connection error may quote them). */
+    static String redacted(String error, Endpoint endpoint) {
+        String out = error;
+        if (endpoint.secret() != null && !endpoint.secret().isEmpty()) {
+            out = out.replace(endpoint.secret(), "…");
+        }
+        if (endpoint.url() != null) {
+            out = out.replace(endpoint.url().toString(), endpoint.url().getHost());
+            String path = endpoint.url().getRawPath();
+            if (path != null && path.length() > 1) {
+                out = out.replace(path, "/…");
+            }
+            String query = endpoint.url().getRawQuery();
+            if (query != null && !query.isEmpty()) {
+                out = out.replace(query, "…");
+            }
+        }
+        return out;
     }
 
     private synchronized void remember(DeliveryFailure failure) {

@@ -7,12 +7,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * (occurrence, standing subscriptions) → notifications: every subscription that asked for the
- * occurrence's kind and whose pattern concerns its target, each with a deterministic dedupe key.
+ * occurrence's kind and whose pattern concerns its target, each with a deterministic dedupe key. A
+ * subscription id is notified once per occurrence, even when it covers the target with several patterns
+ * (a policy's {@code notify:} rule with several targets).
  */
 public final class NotificationPlanner {
 
@@ -20,10 +24,12 @@ public final class NotificationPlanner {
     }
 
     public static List<Notification> plan(Occurrence occurrence, Collection<Subscription> subscriptions) {
+        Set<String> notified = new HashSet<>();
         return subscriptions.stream()
                 .filter(s -> s.kinds().contains(occurrence.kind()))
                 .filter(s -> PatternOverlap.overlaps(s.pattern(), occurrence.target()))
                 .sorted(Comparator.comparing(Subscription::id))
+                .filter(s -> notified.add(s.id()))
                 .map(s -> new Notification(dedupeKey(s.id(), occurrence.id()), s, occurrence))
                 .toList();
     }

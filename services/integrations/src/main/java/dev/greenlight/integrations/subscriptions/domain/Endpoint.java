@@ -13,6 +13,6 @@ public record Endpoint(URI url, String secret) {
 
     @Override
     public String toString() {
-        return "Endpoint[" + url.getHost() + "]";
+        return "Endpoint[" + (url == null ? "" : url.getHost()) + "]";
     }
 }
