@@ -70,9 +70,13 @@ final class IngestBench {
     }
 
     Section measure(int clients, Duration phase, KafkaCeilings.Result raw) throws InterruptedException {
-        // Warm-up: connections, JIT, producer ids; not counted.
-        Load.closed(clients, Duration.ofSeconds(1), (i, due) -> single(i));
+        // Warm-up of each request shape before it is measured: connections, producer ids and the
+        // JIT, which had not compiled check-ingest's request path after the 1 s this used to be
+        // (profiles of IngestLoadBenchmark: CPU per request still falling after 10 s at load).
+        Duration warmUp = warmUp(phase);
+        Load.closed(clients, warmUp, (i, due) -> single(i));
         Load.Run single = Load.closed(clients, phase, (i, due) -> single(i));
+        Load.closed(clients, warmUp, (i, due) -> batch(i));
         Load.Run batch = Load.closed(clients, phase, (i, due) -> batch(i));
         Latencies singleLatency = Latencies.of(single.latencies());
         List<Figure> figures = new java.util.ArrayList<>();
@@ -94,6 +98,12 @@ final class IngestBench {
                         + (single.firstFailure() != null ? "; first single failure: " + single.firstFailure() : "")
                         + (batch.firstFailure() != null ? "; first batch failure: " + batch.firstFailure() : ""));
         return Section.measured("http-ingest", "HTTP ingest", figures, notes);
+    }
+
+    /** Half a phase, at least 2 s: not counted. */
+    static Duration warmUp(Duration phase) {
+        Duration half = phase.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : half;
     }
 
     private void single(long i) {

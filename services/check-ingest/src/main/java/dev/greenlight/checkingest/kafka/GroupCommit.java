@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -124,15 +125,23 @@ final class GroupCommit implements AutoCloseable {
         return group;
     }
 
+    /**
+     * One transaction for the group. The records go straight to the transaction's producer: the
+     * template's {@code send} wraps every record in an observation, a listener callback and a
+     * future of its own, which nobody here reads — whether each record was stored is what the
+     * commit says (it fails when any send of the transaction failed), and the template still
+     * begins, commits or aborts the transaction. A send that fails at once (a record that cannot
+     * be serialized) throws here and aborts it, as before.
+     */
     private void commit(List<Pending> group) {
-        template.executeInTransaction(operations -> {
+        template.executeInTransaction(operations -> operations.execute(producer -> {
             for (Pending pending : group) {
                 for (Outgoing<?> event : pending.events()) {
-                    operations.send(event.topic().name(), event.target(), event.value());
+                    producer.send(new ProducerRecord<>(event.topic().name(), event.target(), event.value()));
                 }
             }
             return null;
-        });
+        }));
     }
 
     private void commitAlone(Pending pending) {

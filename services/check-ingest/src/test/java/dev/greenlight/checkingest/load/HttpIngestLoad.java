@@ -59,10 +59,23 @@ public final class HttpIngestLoad {
      */
     public static Result run(URI endpoint, String token, int connections, Duration warmUp, Duration duration,
                              int itemsPerBody, LongFunction<String> body) throws InterruptedException {
+        return run(endpoint, token, connections, warmUp, duration, itemsPerBody, body, null);
+    }
+
+    /** As above; with {@code -Dload.jfr=<dir>} the measured part (not the warm-up) is recorded as {@code <phase>.jfr}. */
+    static Result run(URI endpoint, String token, int connections, Duration warmUp, Duration duration,
+                      int itemsPerBody, LongFunction<String> body, String phase) throws InterruptedException {
         if (!warmUp.isZero()) {
             drive(endpoint, token, connections, warmUp, itemsPerBody, body, new AtomicLong(1_000_000_000L));
         }
-        return drive(endpoint, token, connections, duration, itemsPerBody, body, new AtomicLong());
+        if (phase == null) {
+            return drive(endpoint, token, connections, duration, itemsPerBody, body, new AtomicLong());
+        }
+        try (PhaseRecording recording = PhaseRecording.start(phase)) {
+            return drive(endpoint, token, connections, duration, itemsPerBody, body, new AtomicLong());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Result drive(URI endpoint, String token, int connections, Duration duration, int itemsPerBody,

@@ -71,9 +71,9 @@ class IngestLoadBenchmark {
         RawProducerLoad.Result closedLoop = RawProducerLoad.closedLoop(brokers, RAW_TOPIC, connections, seconds,
                 n -> target(n), record);
         HttpIngestLoad.Result single = HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 1,
-                IngestLoadBenchmark::sample);
+                IngestLoadBenchmark::sample, "http-single");
         HttpIngestLoad.Result batches = HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 100,
-                n -> batch(n, 100));
+                n -> batch(n, 100), "http-batch");
 
         System.out.println("\n=== check-ingest load, " + connections + " connections, " + seconds.toSeconds() + " s each"
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores ===");
