@@ -88,13 +88,13 @@ class ProductionPathIT {
 
         // The ledger: the decision is in it, it verifies in place, and an export verifies offline
         // with the public key from the secret (nothing asked of the service).
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Releases.PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             ProductionStack.Reply verify = stack.call("GET", "audit-ledger", "/api/v1/ledger/verify", "aude", null);
             assertThat(verify.status()).as(verify.body()).isEqualTo(200);
             assertThat(JSON.readTree(verify.body()).path("ok").asBoolean()).as(verify.body()).isTrue();
         });
         Path export = stack.run.resolve("ledger.jsonl");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(Releases.PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             stack.job("ledger-export", List.of("ledger", "export", "--file", export.toString(),
                     "--ledger-url", stack.service("audit-ledger").url(), "--token", stack.tokens.get("aude")));
             assertThat(Files.readString(export)).contains(TARGET).contains("DeploymentApplied");

@@ -48,11 +48,12 @@ public final class ProductionStack implements BeforeAllCallback {
 
     static final List<String> SERVICES = List.of("check-ingest", "approval", "gate-evaluator", "rollout-controller",
             "audit-ledger", "console", "integrations");
-    static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+    static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::([?-])([^}]*))?}");
 
     private static ProductionStack stack;
+    private static RuntimeException failedStart;
 
     final Path jars = Path.of(System.getProperty("greenlight.system-tests.jars", "target/service-jars"));
     final ComposeFile compose = ComposeFile.load(Path.of(
@@ -63,6 +64,8 @@ public final class ProductionStack implements BeforeAllCallback {
     final Map<String, String> tokens = new LinkedHashMap<>();
     final Map<String, ServiceJvm> services = new LinkedHashMap<>();
     final Map<String, String> operatorEnvironment = new LinkedHashMap<>();
+    /** Restarts the harness made for compose's restart policy (not the faults a test injects). */
+    final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
     KraftCluster kafka;
     KafkaCredentials credentials;
     ServiceJvm registry;
@@ -81,11 +84,21 @@ public final class ProductionStack implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (ProductionStack.class) {
+            if (failedStart != null) {
+                // One attempt per run: a second stack beside the remains of the first only adds load.
+                throw new IllegalStateException("the production stack did not start earlier in this run", failedStart);
+            }
             if (stack == null) {
                 ProductionStack starting = new ProductionStack();
+                try {
+                    starting.start();
+                } catch (Exception | AssertionError e) {
+                    starting.close();
+                    failedStart = new IllegalStateException("the production stack did not start", e);
+                    throw failedStart;
+                }
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(ProductionStack.class, (AutoCloseable) starting::close);
-                starting.start();
                 stack = starting;
             }
         }
@@ -300,7 +313,15 @@ public final class ProductionStack implements BeforeAllCallback {
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 for (ServiceJvm jvm : jvms) {
                     if (!jvm.alive()) {
-                        throw new IllegalStateException(jvm.name() + " exited:\n" + jvm.tail());
+                        // restart: unless-stopped, as Docker would (e.g. a start that timed out on a starved broker).
+                        restarts.merge(jvm.name(), 1, Integer::sum);
+                        if (restarts.get(jvm.name()) > 3) {
+                            throw new IllegalStateException(jvm.name() + " exited a fourth time:\n" + jvm.tail());
+                        }
+                        System.out.println("[system-tests] " + jvm.name() + " exited; restarted as compose's"
+                                + " restart: unless-stopped does");
+                        jvm.start();
+                        return false;
                     }
                     if (status(jvm.url() + "/actuator/health") != 200) {
                         return false;

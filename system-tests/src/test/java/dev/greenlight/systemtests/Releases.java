@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Releases {
 
-    static final Duration PATIENCE = Duration.ofMinutes(3);
+    static final Duration PATIENCE = Duration.ofMinutes(6);
     private final ProductionStack stack;
 
     Releases(ProductionStack stack) {
