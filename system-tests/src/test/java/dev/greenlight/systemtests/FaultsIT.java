@@ -152,7 +152,8 @@ class FaultsIT {
     }
 
     static List<JsonNode> exportLedger(ProductionStack stack) {
-        ProductionStack.Reply export = stack.call("GET", "audit-ledger", "/api/v1/ledger/export", "aude", null);
+        ProductionStack.Reply export = stack.call("GET", "audit-ledger", "/api/v1/ledger/export", "aude", null,
+                "application/x-ndjson");
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : export.body().split("\n")) {

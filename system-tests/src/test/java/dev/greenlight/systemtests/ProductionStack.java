@@ -358,8 +358,13 @@ public final class ProductionStack implements BeforeAllCallback {
 
     /** An API call as {@code user} (its bearer token); status and body. */
     Reply call(String method, String service, String path, String user, String json) {
+        return call(method, service, path, user, json, "application/json");
+    }
+
+    /** As {@link #call(String, String, String, String, String)}, accepting {@code accept} (e.g. the ledger's NDJSON export). */
+    Reply call(String method, String service, String path, String user, String json, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.get(service).url() + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(60)).header("Accept", accept);
         if (user != null) {
             request.header("Authorization", "Bearer " + tokens.get(user));
         }
