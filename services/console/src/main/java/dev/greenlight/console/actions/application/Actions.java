@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,9 +67,24 @@ public class Actions {
                 + (reason == null || reason.isBlank() ? "" : "?reason=" + query(reason)), null, null);
     }
 
+    /** The notifications the integrations service gave up on (newest first), as the person. */
+    public ApiAnswer deliveryFailures(ConsoleUser user) {
+        return api.call(user, Service.INTEGRATIONS, "GET", "/api/v1/deliveries/failures", null, null);
+    }
+
     /** The ledger's full verification, as the person. */
     public ApiAnswer verifyLedger(ConsoleUser user) {
         return api.call(user, Service.AUDIT_LEDGER, "GET", "/api/v1/ledger/verify", null, null);
+    }
+
+    /** The ledger's key ring (every key it signed checkpoints with), as the person. */
+    public ApiAnswer ledgerKeys(ConsoleUser user) {
+        return api.call(user, Service.AUDIT_LEDGER, "GET", "/api/v1/ledger/keys", null, null);
+    }
+
+    /** The whole ledger export (JSON Lines), line by line as it streams, as the person. */
+    public ApiAnswer ledgerExport(ConsoleUser user, Consumer<String> lines) {
+        return api.streamLines(user, Service.AUDIT_LEDGER, "/api/v1/ledger/export", lines);
     }
 
     /** The ledger's what-if: {@code candidate} (policy YAML) against recorded history. */

@@ -1,5 +1,7 @@
 package dev.greenlight.console.actions.application;
 
+import java.util.function.Consumer;
+
 import dev.greenlight.console.signin.application.ConsoleUser;
 
 /**
@@ -10,4 +12,10 @@ public interface ServiceApi {
 
     /** {@code method path} on {@code service} with {@code body} (null for none) of {@code contentType}. */
     ApiAnswer call(ConsoleUser user, Service service, String method, String path, String contentType, String body);
+
+    /**
+     * {@code GET path} on {@code service}, its body handed to {@code lines} line by line as it
+     * arrives (a ledger export is too large to hold); the answer carries the body only on failure.
+     */
+    ApiAnswer streamLines(ConsoleUser user, Service service, String path, Consumer<String> lines);
 }

@@ -5,9 +5,13 @@ import dev.greenlight.console.actions.application.ApiAnswer;
 import dev.greenlight.console.actions.application.Service;
 import dev.greenlight.console.actions.application.ServiceApi;
 import dev.greenlight.console.signin.application.ConsoleUser;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -57,6 +61,29 @@ class RestServiceApi implements ServiceApi {
         }
     }
 
+    @Override
+    public ApiAnswer streamLines(ConsoleUser user, Service service, String path, Consumer<String> lines) {
+        URI uri = URI.create(base(service).toString().replaceAll("/+$", "") + path);
+        try {
+            return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + user.bearerToken())
+                    .exchange((req, response) -> {
+                        String type = response.getHeaders().getContentType() == null ? null
+                                : response.getHeaders().getContentType().toString();
+                        int status = response.getStatusCode().value();
+                        if (status < 200 || status >= 300) {
+                            return new ApiAnswer(status, type, response.getBody().readAllBytes());
+                        }
+                        try (BufferedReader reader = new BufferedReader(
+                                new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
+                            reader.lines().forEach(lines);
+                        }
+                        return new ApiAnswer(status, type, new byte[0]);
+                    });
+        } catch (ResourceAccessException e) {
+            return ApiAnswer.unreachable(service.name().toLowerCase().replace('_', '-'), e.getMessage());
+        }
+    }
+
     private URI base(Service service) {
         return switch (service) {
             case CHECK_INGEST -> services.checkIngest();
@@ -64,6 +91,7 @@ class RestServiceApi implements ServiceApi {
             case GATE_EVALUATOR -> services.gateEvaluator();
             case ROLLOUT_CONTROLLER -> services.rolloutController();
             case AUDIT_LEDGER -> services.auditLedger();
+            case INTEGRATIONS -> services.integrations();
         };
     }
 }

@@ -34,6 +34,8 @@ public final class Projection {
     private final Map<String, KillSwitchFlipped> killSwitches = new ConcurrentHashMap<>();
     private final Map<String, HoldChanged> holds = new ConcurrentHashMap<>();
     private final Map<String, Deque<LedgerRecorded>> ledger = new ConcurrentHashMap<>();
+    /** Highest sequence seen per ledger partition: sequences run 0, 1, 2... without gaps. */
+    private final Map<Integer, Long> ledgerHeads = new ConcurrentHashMap<>();
     private final Map<String, PolicyAnnounced> policies = new ConcurrentHashMap<>();
     private volatile CheckpointSigned checkpoint;
     private volatile List<CheckpointCosigned> cosignatures = List.of();
@@ -61,6 +63,7 @@ public final class Projection {
             }
             releases.values().stream().filter(r -> covers(hold.target(), r.target())).forEach(r -> changed.add(r.id()));
         } else if (event instanceof LedgerRecorded recorded) {
+            ledgerHeads.merge(recorded.partition(), recorded.sequence(), Math::max);
             Deque<LedgerRecorded> entries = ledger.computeIfAbsent(recorded.target(), t -> new ArrayDeque<>());
             synchronized (entries) {
                 if (entries.size() >= LEDGER_PER_TARGET) {
@@ -142,6 +145,11 @@ public final class Projection {
     /** Every standing hold. */
     public Collection<HoldChanged> holds() {
         return List.copyOf(holds.values());
+    }
+
+    /** How many entries the whole ledger holds, as far as the projection has read it. */
+    public long ledgerSize() {
+        return ledgerHeads.values().stream().mapToLong(head -> head + 1).sum();
     }
 
     /** The ledger entries recorded about {@code target}, oldest first (the latest {@value #LEDGER_PER_TARGET}). */

@@ -4,6 +4,7 @@ import dev.greenlight.console.board.domain.TimelinePoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,9 @@ public final class TimelineChart {
     private static final int RIGHT = 16;
     private static final int TOP = 14;
     private static final int BOTTOM = 30;
+    /** Width of one label character at the chart's 11px label font, generously. */
+    private static final double LABEL_CHAR_WIDTH = 7.5;
+    private static final int LINE = 12;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -60,16 +64,21 @@ public final class TimelineChart {
         }
         line.append(" L").append(fmt(x(end, start, span))).append(' ').append(fmt(lastY));
         svg.append("<path class=\"traffic\" d=\"").append(line).append("\"/>");
+        List<double[]> labels = new ArrayList<>(); // x, half width and y of each marker label drawn
         for (TimelinePoint point : points) {
             double x = x(point.at(), start, span);
             double y = y(point.percent());
             String kind = point.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
             if (point.marked()) {
+                String symbol = symbol(point);
+                double halfWidth = LABEL_CHAR_WIDTH * symbol.length() / 2.0 + 2;
+                double labelY = labelY(labels, x, halfWidth, y);
+                labels.add(new double[] {x, halfWidth, labelY});
                 svg.append("<g class=\"marker ").append(kind).append("\"><title>")
                         .append(escape(TIME.format(point.at()) + " " + point.label() + " (" + point.percent() + "%)"))
                         .append("</title><path d=\"M").append(fmt(x)).append(' ').append(fmt(y - 7)).append(" l6 10 h-12 z\"/>")
-                        .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(Math.max(TOP + 8, y - 10)))
-                        .append("\" text-anchor=\"middle\">").append(escape(symbol(point))).append("</text></g>");
+                        .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(labelY))
+                        .append("\" text-anchor=\"middle\">").append(escape(symbol)).append("</text></g>");
             } else {
                 svg.append("<circle class=\"step\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y))
                         .append("\" r=\"3\"><title>").append(escape(TIME.format(point.at()) + " " + point.label() + " ("
@@ -81,6 +90,28 @@ public final class TimelineChart {
                 .append("\" y=\"").append(HEIGHT - 8).append("\" text-anchor=\"end\">").append(TIME.format(end))
                 .append(" UTC</text></svg>");
         return svg.toString();
+    }
+
+    /**
+     * Where a label centred on {@code x} goes: just above its marker if no label already drawn is
+     * there, else one line higher at a time (below the marker where the top of the chart would cut
+     * it), so events at the same moment (a kill and the pause it causes) get labels one above the
+     * other instead of on top of each other. {@code drawn} holds x, half width and y of each label.
+     */
+    static double labelY(List<double[]> drawn, double x, double halfWidth, double markerY) {
+        for (int level = 0; ; level++) {
+            double above = markerY - 10 - LINE * level;
+            double candidate = above >= TOP + 8 ? above : markerY + 16 + LINE * (level - aboveLevels(markerY));
+            if (drawn.stream().noneMatch(label -> Math.abs(label[0] - x) < label[1] + halfWidth
+                    && Math.abs(label[2] - candidate) < LINE)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** How many label lines fit between the marker and the top of the chart. */
+    private static int aboveLevels(double markerY) {
+        return (int) Math.floor((markerY - 10 - (TOP + 8)) / LINE) + 1;
     }
 
     private static String symbol(TimelinePoint point) {

@@ -52,6 +52,8 @@ class ConsoleProjectionIT {
     KafkaTemplate<String, Object> eventTemplate;
     @Autowired
     Projection projection;
+    @Autowired
+    ProjectionHealthIndicator projectionHealth;
 
     @Test
     void aReleaseRegisteredJudgedRampedAndKilledShowsOnTheBoardAsTheTopicsSay() throws Exception {
@@ -80,6 +82,11 @@ class ConsoleProjectionIT {
             assertThat(rows.get(0).nextActor()).isEqualTo("auditor");
             assertThat(rows.get(0).trafficPercent()).isEqualTo(5);
             assertThat(rows.get(0).type()).isEqualTo("STRATEGY");
+        });
+        // Every topic read to its end offsets of start-up: ready, nothing left to read.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(projectionHealth.health().getStatus().getCode()).isEqualTo("UP");
+            assertThat(projectionHealth.health().getDetails()).containsEntry("lag", 0L);
         });
 
         send(Topics.KILL_SWITCH.name(), KillSwitchActivated.newBuilder().setMeta(meta("erin", T0.plusSeconds(20)))
