@@ -133,6 +133,7 @@ public final class HostileInput {
         private final Set<String> required = new LinkedHashSet<>();
         private final Set<String> identifiers = new LinkedHashSet<>();
         private final Set<String> queries = new LinkedHashSet<>();
+        private final Set<String> ignored = new LinkedHashSet<>();
         private boolean authenticated = true;
         private String headers = "";
         private String token;
@@ -182,6 +183,15 @@ public final class HostileInput {
         public Entry identifiers(String... fields) {
             identifiers.addAll(List.of(fields));
             required.addAll(List.of(fields));
+            return this;
+        }
+
+        /**
+         * Fields of a third party's payload this endpoint does not read (a tolerant reader): no
+         * wrong-type variants are sent for them.
+         */
+        public Entry ignored(String... fields) {
+            ignored.addAll(List.of(fields));
             return this;
         }
 
@@ -373,6 +383,9 @@ public final class HostileInput {
         ObjectNode sample = (ObjectNode) JSON.readTree(entry.body);
         for (Iterator<String> names = sample.propertyNames().iterator(); names.hasNext(); ) {
             String field = names.next();
+            if (entry.ignored.contains(field)) {
+                continue;
+            }
             JsonNode valid = sample.get(field);
             Map<String, String> wrong = new LinkedHashMap<>();
             if (!valid.isObject() && !valid.isArray()) {
