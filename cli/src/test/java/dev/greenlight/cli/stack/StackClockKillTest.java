@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +86,7 @@ class StackClockKillTest {
                         }
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // The pipe closed with the killed process: everything it printed was read.
                 }
             });
             reader.start();
