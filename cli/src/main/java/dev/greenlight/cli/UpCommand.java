@@ -153,8 +153,7 @@ final class UpCommand implements Callable<Integer> {
         if (clockStart != null) {
             return clockStart;
         }
-        Instant now = realTime.instant();
-        return fresh ? null : SavedClock.read(config.dataDir()).filter(now::isBefore).orElse(null);
+        return fresh ? null : SavedClock.resumeFrom(config.dataDir(), realTime.instant());
     }
 
     private StackConfig stackConfig() {

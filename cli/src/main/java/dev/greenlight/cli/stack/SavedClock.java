@@ -35,6 +35,15 @@ public final class SavedClock {
         }
     }
 
+    /**
+     * Where a restarted stack's clock starts: the saved instant while it is still ahead of
+     * {@code realNow}, else null (the real now). A stack killed with {@code kill -9} resumes here,
+     * so its time never runs backwards past what it stamped before it died.
+     */
+    public static Instant resumeFrom(Path dataDir, Instant realNow) {
+        return read(dataDir).filter(realNow::isBefore).orElse(null);
+    }
+
     /** Saves {@code simulated} when it is ahead of {@code real}; forgets any saved time otherwise. */
     static void save(Path dataDir, Instant simulated, Instant real) {
         Path file = dataDir.resolve(FILE);

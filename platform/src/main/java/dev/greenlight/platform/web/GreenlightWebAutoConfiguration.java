@@ -43,6 +43,11 @@ public class GreenlightWebAutoConfiguration {
         return new CommonApiErrors();
     }
 
+    @Bean
+    StrictJsonScalars greenlightStrictJsonScalars() {
+        return new StrictJsonScalars();
+    }
+
     /** First in the chain: an oversized body is refused before authentication or parsing reads it. */
     @Bean
     @ConditionalOnMissingFilterBean(BodySizeLimit.class)

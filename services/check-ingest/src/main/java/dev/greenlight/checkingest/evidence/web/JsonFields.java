@@ -52,7 +52,24 @@ final class JsonFields {
         if (!value.isNumber()) {
             throw new InvalidFieldException(field, "must be a number");
         }
-        return value.asDouble();
+        return finite(field, value);
+    }
+
+    /**
+     * The number as a double, refused naming the field when no finite double holds it: a
+     * 400-digit integer made {@code asDouble()} throw, which was a 500.
+     */
+    private static double finite(String field, JsonNode value) {
+        double number;
+        try {
+            number = value.asDouble();
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new InvalidFieldException(field, "must be a finite number a double can hold");
+        }
+        if (!Double.isFinite(number)) {
+            throw new InvalidFieldException(field, "must be a finite number a double can hold");
+        }
+        return number;
     }
 
     Instant instant(String field) {
@@ -95,7 +112,7 @@ final class JsonFields {
             if (!entry.getValue().isNumber()) {
                 throw new InvalidFieldException(field + "." + entry.getKey(), "must be a number");
             }
-            numbers.put(entry.getKey(), entry.getValue().asDouble());
+            numbers.put(entry.getKey(), finite(field + "." + entry.getKey(), entry.getValue()));
         }));
         return numbers;
     }
@@ -114,7 +131,7 @@ final class JsonFields {
             } else if (value.isBoolean()) {
                 details.put(entry.getKey(), value.asBoolean());
             } else if (value.isNumber()) {
-                details.put(entry.getKey(), value.asDouble());
+                details.put(entry.getKey(), finite(name, value));
             } else if (value.isArray()) {
                 List<Object> items = new ArrayList<>();
                 for (int i = 0; i < value.size(); i++) {

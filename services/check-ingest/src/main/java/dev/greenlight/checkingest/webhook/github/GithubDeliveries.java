@@ -65,6 +65,17 @@ public class GithubDeliveries {
         } catch (JacksonException e) {
             throw new InvalidFieldException("body", "is not JSON: " + e.getOriginalMessage());
         }
+        // A signed body that is not a GitHub payload (an array, a number, a field of the wrong type)
+        // is refused naming what is wrong, not acknowledged as "ignored".
+        if (payload == null || !payload.isObject()) {
+            throw new InvalidFieldException("body", "must be a JSON object: a GitHub webhook payload");
+        }
+        if (payload.has("action") && !payload.get("action").isString()) {
+            throw new InvalidFieldException("action", "must be a string");
+        }
+        if (payload.has(event) && !payload.get(event).isObject()) {
+            throw new InvalidFieldException(event, "must be an object");
+        }
         String action = payload.path("action").asString("");
         if (!"completed".equals(action)) {
             return WebhookAnswer.ignored(event + " action '" + action + "' is not a completed run");

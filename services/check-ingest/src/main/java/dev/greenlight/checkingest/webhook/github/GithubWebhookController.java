@@ -2,6 +2,7 @@ package dev.greenlight.checkingest.webhook.github;
 
 import dev.greenlight.checkingest.webhook.WebhookAnswer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,7 +23,9 @@ class GithubWebhookController {
         this.deliveries = deliveries;
     }
 
-    @PostMapping("/webhooks/github")
+    // JSON only, as the integration guide configures it: a signed body declared as text or XML was
+    // processed anyway (found by the hostile-input corpus); it is now a 415.
+    @PostMapping(path = "/webhooks/github", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     WebhookAnswer receive(@RequestHeader(name = "X-GitHub-Event", required = false) String event,
             @RequestHeader(name = "X-GitHub-Delivery", required = false) String delivery,
