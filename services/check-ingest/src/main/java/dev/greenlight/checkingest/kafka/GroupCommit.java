@@ -128,7 +128,7 @@ final class GroupCommit implements AutoCloseable {
         template.executeInTransaction(operations -> {
             for (Pending pending : group) {
                 for (Outgoing<?> event : pending.events()) {
-                    operations.send(event.topic().name(), event.target(), event.value());
+                    operations.send(event.record());
                 }
             }
             return null;
