@@ -102,6 +102,17 @@ public final class GateDecisions {
                 .setDecisionMakers(null).build();
     }
 
+    /**
+     * {@code replayed} naming the evidence traces {@code recorded} names. The trace ids say which
+     * request delivered the evidence that changed a decision (read from Kafka headers by the gate);
+     * they are provenance of delivery, not an input of evaluation, so a replay cannot recompute
+     * them and carries them over — everything the engine computes is still compared byte for byte.
+     */
+    public static GateDecided withTracesOf(GateDecided replayed, GateDecided recorded) {
+        return GateDecided.newBuilder(replayed).setEvidenceTraceIds(recorded.getEvidenceTraceIds() == null ? null
+                : List.copyOf(recorded.getEvidenceTraceIds())).build();
+    }
+
     private static boolean recorded(Accountability accountability) {
         return !accountability.decisionMakers().isEmpty();
     }

@@ -7,6 +7,7 @@ import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.platform.serde.AvroLimits;
 import dev.greenlight.platform.serde.AvroSerdeConfig;
+import dev.greenlight.platform.tracing.TraceparentSource;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -90,8 +91,10 @@ public class GreenlightKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, Object> eventTemplate, GreenlightProperties properties) {
-        return new EventPublisher(eventTemplate, properties.publish().ackTimeout());
+    EventPublisher eventPublisher(KafkaTemplate<String, Object> eventTemplate, GreenlightProperties properties,
+            ObjectProvider<TraceparentSource> traces) {
+        return new EventPublisher(eventTemplate, properties.publish().ackTimeout(),
+                traces.getIfAvailable(() -> TraceparentSource.NONE));
     }
 
     @Bean

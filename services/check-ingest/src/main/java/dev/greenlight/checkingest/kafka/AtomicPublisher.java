@@ -3,6 +3,7 @@ package dev.greenlight.checkingest.kafka;
 import dev.greenlight.checkingest.evidence.application.IngestProperties;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.kafka.GreenlightProperties;
+import dev.greenlight.platform.tracing.TraceparentSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
  * Any failure, including a broker that does not answer in time, becomes
  * {@link EventNotStoredException} (503, retry later).
  *
+ * <p>Every record carries the request's trace context as a W3C {@code traceparent} header
+ * ({@link TraceparentSource}, read here on the request thread).
+ *
  * <p>Needs {@code spring.kafka.producer.transaction-id-prefix}; check-ingest sets it.
  */
 @Component
@@ -36,10 +40,12 @@ public class AtomicPublisher implements DisposableBean {
 
     private final SingleRecordSends singles;
     private final GroupCommit batches;
+    private final TraceparentSource traces;
 
     AtomicPublisher(KafkaTemplate<String, Object> eventTemplate,
                     DefaultKafkaProducerFactory<String, Object> eventProducerFactory,
-                    GreenlightProperties greenlight, IngestProperties ingest) {
+                    GreenlightProperties greenlight, IngestProperties ingest, TraceparentSource traces) {
+        this.traces = traces;
         this.singles = new SingleRecordSends(eventProducerFactory, greenlight.publish().ackTimeout(),
                 ingest.singleLinger());
         this.batches = new GroupCommit(eventTemplate, ingest.batchCommitters(), greenlight.publish().ackTimeout());
@@ -64,7 +70,10 @@ public class AtomicPublisher implements DisposableBean {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return events.size() == 1 ? singles.sendAsync(events.get(0)) : batches.publishAsync(events);
+        List<? extends Outgoing<?>> traced = traces.current()
+                .<List<? extends Outgoing<?>>>map(trace -> events.stream().map(e -> e.within(trace)).toList())
+                .orElse(events);
+        return traced.size() == 1 ? singles.sendAsync(traced.get(0)) : batches.publishAsync(traced);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -137,7 +136,7 @@ final class GroupCommit implements AutoCloseable {
         template.executeInTransaction(operations -> operations.execute(producer -> {
             for (Pending pending : group) {
                 for (Outgoing<?> event : pending.events()) {
-                    producer.send(new ProducerRecord<>(event.topic().name(), event.target(), event.value()));
+                    producer.send(event.record());
                 }
             }
             return null;

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
@@ -51,7 +50,7 @@ final class SingleRecordSends implements AutoCloseable {
         String topic = event.topic().name();
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, event.target(), event.value()), (metadata, failure) -> {
+            producer.send(event.record(), (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);
                 } else {

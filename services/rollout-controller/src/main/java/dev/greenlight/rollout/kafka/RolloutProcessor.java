@@ -17,6 +17,7 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.evidence.EvidenceRetention;
+import dev.greenlight.platform.tracing.Traceparent;
 import dev.greenlight.policy.engine.GuardTrip;
 import dev.greenlight.policy.engine.PolicyEngine;
 import dev.greenlight.policy.evidence.Evidence;
@@ -35,9 +36,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -72,6 +75,8 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
     private KeyValueStore<String, List<SpecificRecord>> evidence;
     private KeyValueStore<String, Long> requests;
     private KeyValueStore<String, String> patternKillsApplied;
+    /** The trace of the record being processed, if it carried one; see {@link #forward}. */
+    private Optional<Traceparent> cause = Optional.empty();
     private PatternKills patternKills;
 
     RolloutProcessor(RolloutMachine machine, RolloutPolicies policies, Clock clock, Duration tickInterval) {
@@ -95,6 +100,15 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
 
     @Override
     public void process(Record<String, Object> record) {
+        cause = Traceparent.from(record.headers());
+        try {
+            processTraced(record);
+        } finally {
+            cause = Optional.empty();
+        }
+    }
+
+    private void processTraced(Record<String, Object> record) {
         String target = record.key();
         Object value = record.value();
         if (target == null || value == null) {
@@ -320,8 +334,15 @@ final class RolloutProcessor implements Processor<String, Object, String, Object
         }
     }
 
+    /**
+     * Everything forwarded while a record is processed carries that record's {@code traceparent}
+     * (Streams does not propagate it): a deployment command continues the trace of the decision —
+     * and so of the evidence and the request — that caused it. A tick's effects carry none.
+     */
     private void forward(String target, SpecificRecord event) {
-        context.forward(new Record<>(target, (Object) event, clock.millis()));
+        RecordHeaders headers = new RecordHeaders();
+        cause.ifPresent(trace -> trace.writeTo(headers));
+        context.forward(new Record<>(target, (Object) event, clock.millis(), headers));
     }
 
     private static List<SpecificRecord> orEmpty(List<SpecificRecord> events) {

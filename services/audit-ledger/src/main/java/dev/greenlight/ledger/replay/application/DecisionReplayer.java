@@ -138,6 +138,8 @@ public final class DecisionReplayer {
             // everything it did record must still be reproduced exactly.
             replayed = GateDecisions.withoutAccountability(replayed);
         }
+        // Which request's trace delivered the evidence is not computed from it: carried over, not judged.
+        replayed = GateDecisions.withTracesOf(replayed, recorded);
         if (Arrays.equals(bytes(replayed), bytes(recorded))) {
             return result(position, recorded, ReplayStatus.REPRODUCED, "reproduced byte for byte", List.of());
         }

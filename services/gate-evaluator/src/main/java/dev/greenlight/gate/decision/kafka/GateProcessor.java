@@ -9,6 +9,7 @@ import dev.greenlight.gate.decision.domain.GateState;
 import dev.greenlight.gate.decision.domain.GateStep;
 import dev.greenlight.gate.decision.domain.StageDecision;
 import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.platform.tracing.Traceparent;
 import dev.greenlight.policy.evidence.SourceOffset;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -72,7 +74,8 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         Instant now = now();
         feedNewHolds(now);
         feedHolds(target, now);
-        apply(target, evaluation.onEvent(stores.target(target), event, position(), now), now);
+        apply(target, evaluation.onEvent(stores.target(target), event, position(), now), now,
+                Traceparent.from(record.headers()));
     }
 
     /** Where the record being processed was read, for a metric sample (see {@link SourceOffset}); else null. */
@@ -88,7 +91,7 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         feedNewHolds(now);
         stores.takeDueWakeUps(now.toEpochMilli(), (target, version) -> {
             GateState<SpecificRecord> state = stores.target(target);
-            apply(target, evaluation.onWakeUp(state, version, now), now);
+            apply(target, evaluation.onWakeUp(state, version, now), now, Optional.empty());
         });
     }
 
@@ -105,20 +108,21 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
             return;
         }
         for (SpecificRecord hold : holds.missing(target, stores.target(target))) {
-            apply(target, evaluation.onEvent(stores.target(target), hold, now), now);
+            apply(target, evaluation.onEvent(stores.target(target), hold, now), now, Optional.empty());
         }
     }
 
-    private void apply(String target, GateStep<SpecificRecord> step, Instant now) {
+    /** {@code cause}: the trace of the record whose arrival made {@code step}, if any ({@link DecisionTraces}). */
+    private void apply(String target, GateStep<SpecificRecord> step, Instant now, Optional<Traceparent> cause) {
         List<GateDecided> decided = new ArrayList<>(step.decisions().size());
         for (StageDecision decision : step.decisions()) {
-            decided.add(decision.checkpoint() != null
+            decided.add(DecisionTraces.named(decision.checkpoint() != null
                     ? GateDecisions.toEvent(decision.checkpoint(), decision.previousDecisionId())
-                    : GateDecisions.toEvent(decision.decision(), decision.previousDecisionId()));
+                    : GateDecisions.toEvent(decision.decision(), decision.previousDecisionId()), cause));
         }
         stores.write(target, step, decided);
         for (GateDecided next : decided) {
-            context.forward(new Record<>(target, next, now.toEpochMilli()));
+            context.forward(new Record<>(target, next, now.toEpochMilli(), DecisionTraces.headers(cause)));
         }
     }
 
