@@ -124,6 +124,12 @@ class GitHubIT {
         assertThat(webhook(payload, HmacSha256.header("another-secret-entirely", payload.getBytes(StandardCharsets.UTF_8)))
                 .statusCode()).isEqualTo(401);
         assertThat(gate.waitingCount()).as("a refused webhook leaves nothing waiting").isZero();
+        // Signed, but it would have the installation token posted outside the configured GitHub API.
+        String elsewhere = payload.replace(github.baseUrl() + CALLBACK, "https://collector.example/steal");
+        HttpResponse<String> refused = webhook(elsewhere, HmacSha256.header(SECRET, elsewhere.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("deployment_callback_url");
+        assertThat(gate.waitingCount()).as("a refused callback leaves nothing waiting").isZero();
 
         publisher.publish(Topics.RELEASES, "ict-qm", ReleaseRegistered.newBuilder().setMeta(meta("r-1"))
                 .setTarget("ict-qm").setVersion("1.2.3").setReleaseType(ReleaseType.BUGFIX).setRevision(SHA)
