@@ -69,6 +69,11 @@ class HostileInputIT {
         // Started (policies announced, stores restored) before the topics are watched.
         await().atMost(Duration.ofSeconds(90)).until(() -> RestClient.create("http://localhost:" + port).get()
                 .uri("/actuator/health").exchange((req, res) -> res.getStatusCode().value()) == 200);
+        // Health is UP once Streams runs; the stores answer queries only after every stream thread has its
+        // tasks (a rebalance answers 503 "being restored"), so wait for a plain miss.
+        await().atMost(Duration.ofSeconds(90)).until(() -> RestClient.create("http://localhost:" + port).get()
+                .uri("/api/v1/releases/payments/1.0.0").header("Authorization", "Bearer demo-dave")
+                .exchange((req, res) -> res.getStatusCode().value()) == 404);
         String hook = """
                 {"name": "podinfo", "namespace": "test", "phase": "Progressing", "checksum": "85d557f47b",
                  "metadata": {"greenlight.target": "svc-fl", "greenlight.version": "1.0.0",
