@@ -93,6 +93,7 @@ class DeploymentProtectionWebhook {
         if (!"deployment_protection_rule".equals(event) || !"requested".equals(action)) {
             return ResponseEntity.accepted().body(Map.of("status", "ignored"));
         }
+        text(payload, "event"); // what triggered the deployment ("deployment"): not used, but of its documented shape
         String repository = text(object(payload, "repository"), "repository.full_name", "full_name");
         String environment = text(payload, "environment");
         String sha = text(object(payload, "deployment"), "deployment.sha", "sha");
