@@ -55,6 +55,11 @@ class HostileInputIT {
     void everyEndpointRefusesTheHostileCorpusWithA4xxAndWritesNothing() {
         await().atMost(Duration.ofSeconds(90)).until(() -> RestClient.create("http://localhost:" + port).get()
                 .uri("/actuator/health").exchange((req, res) -> res.getStatusCode().value()) == 200);
+        // Health is UP once Streams runs; the store answers queries only once every stream thread has its
+        // tasks (a rebalance answers 503 "not ready"), so wait for a plain miss.
+        await().atMost(Duration.ofSeconds(90)).until(() -> RestClient.create("http://localhost:" + port).get()
+                .uri("/api/v1/rollouts/payments").header("Authorization", "Bearer demo-dave")
+                .exchange((req, res) -> res.getStatusCode().value()) == 404);
         int sent = HostileInput.against(context, port, "demo-dave", brokers)
                 .endpoint("GET /api/v1/rollouts/{target}", e -> e)
                 .endpoint("POST /api/v1/rollouts/{target}/{version}/{action:promote|pause|resume|abort}",
