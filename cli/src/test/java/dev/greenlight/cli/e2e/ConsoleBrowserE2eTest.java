@@ -133,6 +133,8 @@ class ConsoleBrowserE2eTest {
         browser.get(console + "/releases/" + TARGET + "@" + VERSION);
 
         // On call (erin) pulls the kill switch: live traffic drops to 0 % and the chart marks the kill.
+        // The page's forms may still be arriving (htmx) when the page itself has loaded: wait for the form.
+        await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(By.id("k-reason")).isDisplayed());
         browser.findElement(By.id("k-reason")).sendKeys("page alert during ramp");
         new Select(browser.findElement(By.id("k-action"))).selectByValue("ACTIVATE");
         browser.findElement(By.id("kill-button")).click();
