@@ -40,10 +40,12 @@ public enum KafkaUser {
 
     /**
      * The console, a read side for people: reads the topics its board and pages show (see
-     * {@link TopicAccess}) from the beginning, in no consumer group, and writes nothing; people's
-     * actions go through the owning services' APIs under their own identity.
+     * {@link TopicAccess}); its partitioned projector shares the release-keyed topics in group
+     * {@value #CONSOLE_PROJECTOR_GROUP} and writes only the console's own read model
+     * ({@code Topics.CONSOLE_BOARD}); people's actions go through the owning services' APIs under
+     * their own identity.
      */
-    CONSOLE("console", List.of(), List.of(), null),
+    CONSOLE("console", List.of(literal(ResourceType.GROUP, KafkaUser.CONSOLE_PROJECTOR_GROUP)), List.of(), null),
 
     /** The embedded schema registry: its own store topic only (see {@link KafkaAcls#bindings(String)}). */
     REGISTRY("registry", List.of(), List.of(), null),
@@ -62,6 +64,9 @@ public enum KafkaUser {
 
     /** Every deployer's consumer group starts with this, so a deployer can never join a service's group. */
     public static final String DEPLOYER_GROUP_PREFIX = "deployer-";
+
+    /** The console's partitioned projector: its instances share the release-keyed topics in this group. */
+    public static final String CONSOLE_PROJECTOR_GROUP = "greenlight-console-projector";
 
     private final String userName;
     private final List<ResourcePattern> groups;

@@ -86,6 +86,9 @@ public final class TopicAccess {
         // CDEvents out: derived by the audit-ledger from the fact topics; read by consumers outside
         // Greenlight, who get READ ACLs of their own from the operator.
         grant(Topics.CDEVENTS, writers(KafkaUser.AUDIT_LEDGER), readers());
+        // The console's read model: written by its partitioned projector, read by every console instance;
+        // derived from facts the console reads, so a forged record misleads a board, never a gate.
+        grant(Topics.CONSOLE_BOARD, writers(KafkaUser.CONSOLE), readers(KafkaUser.CONSOLE));
     }
 
     static {

@@ -223,6 +223,17 @@ public final class Topics {
     public static final Topic<byte[]> CDEVENTS = new Topic<>("greenlight.cdevents", null, byte[].class, PARTITIONS,
             KEEP_FOREVER);
 
+    /**
+     * The console's read model: one record per release ({@code release/<target>@<version>}, its folded
+     * view) and per target ({@code ledger/<target>}, its latest ledger entries), JSON, written by the
+     * console's partitioned projector (a consumer group over the release-keyed fact topics) and read
+     * whole by every console instance. Compacted, and finished releases are tombstoned after an age
+     * limit, so its size follows the releases in flight, not the history. Derived data, not a fact:
+     * the ledger does not record it and no service but the console reads it.
+     */
+    public static final Topic<byte[]> CONSOLE_BOARD = new Topic<>("greenlight.console-board", null, byte[].class,
+            PARTITIONS, Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
+
     /** Poison records (unknown magic byte, unknown schema id, undecodable bytes) parked with their origin in headers. */
     public static final Topic<byte[]> DEAD_LETTER = new Topic<>("greenlight.dead-letter", null, byte[].class,
             PARTITIONS, KEEP_FOREVER);
@@ -231,7 +242,8 @@ public final class Topics {
             HOLDS, KILL_SWITCH_PATTERNS, DECISIONS, POLICIES, ROLLOUTS, ROLLOUT_COMMANDS, DEPLOYMENT_COMMANDS, DEPLOYMENT_REPORTS, LEDGER,
             LEDGER_CHECKPOINTS, LEDGER_COSIGNATURES, DEAD_LETTER,
             SUBSCRIPTIONS, CDEVENTS,
-            DEPLOYMENT_REVIEWS);
+            DEPLOYMENT_REVIEWS,
+            CONSOLE_BOARD);
 
     private Topics() {
     }

@@ -18,7 +18,8 @@ final class SourceTopics {
     static List<Topic<?>> all() {
         return Topics.all().stream()
                 .filter(topic -> topic != Topics.LEDGER && topic != Topics.LEDGER_CHECKPOINTS
-                        && topic != Topics.LEDGER_COSIGNATURES && topic != Topics.CDEVENTS)
+                        && topic != Topics.LEDGER_COSIGNATURES && topic != Topics.CDEVENTS
+                        && topic != Topics.CONSOLE_BOARD)
                 .toList();
     }
 }

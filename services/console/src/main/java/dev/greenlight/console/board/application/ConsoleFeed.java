@@ -2,6 +2,7 @@ package dev.greenlight.console.board.application;
 
 import dev.greenlight.console.board.domain.ConsoleEvent;
 import dev.greenlight.console.board.domain.Projection;
+import dev.greenlight.console.board.domain.ReadModelRecord;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,22 @@ public class ConsoleFeed {
     /** Folds {@code event} and notifies the watchers of the releases it changed. */
     public void accept(ConsoleEvent event) {
         Set<String> changed = projection.apply(event);
+        if (!changed.isEmpty()) {
+            watchers.forEach(w -> w.accept(changed));
+        }
+    }
+
+    /** Folds a standing-state fact (kill switch, hold, checkpoint, policy) and notifies the watchers. */
+    public void acceptStanding(ConsoleEvent event) {
+        notify(projection.applyStanding(event));
+    }
+
+    /** Takes a record of the read model (a release's view, a target's ledger entries) and notifies the watchers. */
+    public void accept(ReadModelRecord record) {
+        notify(projection.put(record));
+    }
+
+    private void notify(Set<String> changed) {
         if (!changed.isEmpty()) {
             watchers.forEach(w -> w.accept(changed));
         }

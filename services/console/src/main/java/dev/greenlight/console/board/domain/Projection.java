@@ -2,11 +2,9 @@ package dev.greenlight.console.board.domain;
 
 import dev.greenlight.identity.TargetPattern;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +20,23 @@ import java.util.function.Predicate;
  * announced policies. Each release is folded by the pure {@link ReleaseFold}; this class only routes
  * a fact to the views it concerns and answers which releases changed, so the board can push them.
  *
- * <p>Writes come from the Kafka listeners (one per topic, so {@link #apply} is synchronized); reads
- * see immutable views and never block.
+ * <p>Fed two ways: {@link #apply} folds facts here (tests, and the standing state: kill switches,
+ * holds, policies, checkpoints, via {@link #applyStanding}); {@link #put} takes the releases' views
+ * and the targets' ledger entries from the console's read model, folded by the partitioned
+ * {@link PartitionProjector} of whichever instance owns the release's partition. Writes are
+ * synchronized; reads see immutable views and never block.
  */
-public final class Projection {
+public final class Projection implements ReadModelLookup {
 
     /** The most ledger entries kept per target for the release page. */
-    static final int LEDGER_PER_TARGET = 200;
+    static final int LEDGER_PER_TARGET = TargetLedger.KEEP;
 
     private final Map<String, ReleaseView> releases = new ConcurrentHashMap<>();
     private final Map<String, KillSwitchFlipped> killSwitches = new ConcurrentHashMap<>();
     private final Map<String, HoldChanged> holds = new ConcurrentHashMap<>();
-    private final Map<String, Deque<LedgerRecorded>> ledger = new ConcurrentHashMap<>();
+    private final Map<String, TargetLedger> ledger = new ConcurrentHashMap<>();
+    /** Per release, the source positions folded into its stored view (see {@link ProjectedRelease}). */
+    private final Map<String, Map<String, Long>> positions = new ConcurrentHashMap<>();
     /** Highest sequence seen per ledger partition: sequences run 0, 1, 2... without gaps. */
     private final Map<Integer, Long> ledgerHeads = new ConcurrentHashMap<>();
     private final Map<String, PolicyAnnounced> policies = new ConcurrentHashMap<>();
@@ -55,6 +58,26 @@ public final class Projection {
             killSwitches.put(flipped.target(), flipped);
             releases.values().stream().filter(r -> r.inFlight() && covers(flipped.target(), r.target())).toList()
                     .forEach(r -> fold(r.target(), r.version(), event, flipped.at(), changed));
+        } else if (event instanceof LedgerRecorded recorded) {
+            ledgerHeads.merge(recorded.partition(), recorded.sequence(), Math::max);
+            ledger.put(recorded.target(), ledger.getOrDefault(recorded.target(), TargetLedger.empty(recorded.target()))
+                    .apply(null, 0, recorded));
+        } else {
+            changed.addAll(applyStanding(event));
+        }
+        return changed;
+    }
+
+    /**
+     * Folds a standing-state fact only — a kill switch, a hold, a checkpoint, a cosignature, a policy —
+     * never into a release's view (the read model's views already carry their kill marks); answers
+     * the releases whose row shows it.
+     */
+    public synchronized Set<String> applyStanding(ConsoleEvent event) {
+        Set<String> changed = new TreeSet<>();
+        if (event instanceof KillSwitchFlipped flipped) {
+            killSwitches.put(flipped.target(), flipped);
+            releases.values().stream().filter(r -> covers(flipped.target(), r.target())).forEach(r -> changed.add(r.id()));
         } else if (event instanceof HoldChanged hold) {
             if (hold.standing()) {
                 holds.put(hold.holdId(), hold);
@@ -62,15 +85,6 @@ public final class Projection {
                 holds.remove(hold.holdId());
             }
             releases.values().stream().filter(r -> covers(hold.target(), r.target())).forEach(r -> changed.add(r.id()));
-        } else if (event instanceof LedgerRecorded recorded) {
-            ledgerHeads.merge(recorded.partition(), recorded.sequence(), Math::max);
-            Deque<LedgerRecorded> entries = ledger.computeIfAbsent(recorded.target(), t -> new ArrayDeque<>());
-            synchronized (entries) {
-                if (entries.size() >= LEDGER_PER_TARGET) {
-                    entries.removeFirst();
-                }
-                entries.addLast(recorded);
-            }
         } else if (event instanceof CheckpointSigned signed) {
             if (checkpoint == null || signed.treeSize() >= checkpoint.treeSize()) {
                 checkpoint = signed;
@@ -87,6 +101,52 @@ public final class Projection {
             policies.put(announced.contentHash(), announced);
         }
         return changed;
+    }
+
+    /** Takes one record of the read model; answers the ids of the releases whose row changed. */
+    public synchronized Set<String> put(ReadModelRecord record) {
+        if (record.release() != null) {
+            ReleaseView view = record.release().view();
+            releases.put(view.id(), view);
+            positions.put(view.id(), record.release().positions());
+            return Set.of(view.id());
+        }
+        if (record.ledger() != null) {
+            TargetLedger entries = record.ledger();
+            ledger.put(entries.target(), entries);
+            entries.entries().forEach(e -> ledgerHeads.merge(e.partition(), e.sequence(), Math::max));
+            return Set.of();
+        }
+        String id = record.releaseId();
+        if (id != null && releases.remove(id) != null) {
+            positions.remove(id);
+            return Set.of(id);
+        }
+        return Set.of();
+    }
+
+    @Override
+    public Optional<ProjectedRelease> projected(String id) {
+        ReleaseView view = releases.get(id);
+        return view == null ? Optional.empty()
+                : Optional.of(new ProjectedRelease(view, positions.getOrDefault(id, Map.of())));
+    }
+
+    @Override
+    public List<ProjectedRelease> projectedOf(String target) {
+        return releases.values().stream().filter(r -> r.target().equals(target))
+                .map(r -> new ProjectedRelease(r, positions.getOrDefault(r.id(), Map.of()))).toList();
+    }
+
+    @Override
+    public List<ProjectedRelease> projectedAll() {
+        return releases.values().stream()
+                .map(r -> new ProjectedRelease(r, positions.getOrDefault(r.id(), Map.of()))).toList();
+    }
+
+    @Override
+    public Optional<TargetLedger> targetLedger(String target) {
+        return Optional.ofNullable(ledger.get(target));
     }
 
     private void fold(String target, String version, ConsoleEvent event, Instant at, Set<String> changed) {
@@ -154,13 +214,8 @@ public final class Projection {
 
     /** The ledger entries recorded about {@code target}, oldest first (the latest {@value #LEDGER_PER_TARGET}). */
     public List<LedgerRecorded> ledger(String target) {
-        Deque<LedgerRecorded> entries = ledger.get(target);
-        if (entries == null) {
-            return List.of();
-        }
-        synchronized (entries) {
-            return List.copyOf(entries);
-        }
+        TargetLedger entries = ledger.get(target);
+        return entries == null ? List.of() : entries.entries();
     }
 
     /** The latest signed checkpoint, if any. */
