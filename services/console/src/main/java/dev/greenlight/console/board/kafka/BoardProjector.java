@@ -237,8 +237,6 @@ final class BoardProjector {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             projector.forget();
-            partitions.stream().filter(p -> p.topic().equals(Topics.RELEASES.name()))
-                    .forEach(p -> owned.add(p.partition()));
             List<TopicPartition> readModelPartitions = c.partitionsFor(Topics.CONSOLE_BOARD.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> ends = c.endOffsets(readModelPartitions);
@@ -254,6 +252,8 @@ final class BoardProjector {
             Map<TopicPartition, Long> at = new HashMap<>(startedAt);
             partitions.forEach(p -> at.put(p, c.position(p)));
             startedAt = Map.copyOf(at);
+            partitions.stream().filter(p -> p.topic().equals(Topics.RELEASES.name()))
+                    .forEach(p -> owned.add(p.partition()));
         }
     }
 }
