@@ -52,7 +52,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(properties = {
         "spring.config.name=" + ConsoleApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "greenlight.security.demo-users=true"})
+        "greenlight.security.demo-users=true",
+        // a context (and broker) of its own: the releases and group offsets of this test are not ConsoleProjectionIT's
+        "greenlight.console.projection.finished-kept=P7D"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
 class SharedProjectionIT {
