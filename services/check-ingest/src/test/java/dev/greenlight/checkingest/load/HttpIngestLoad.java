@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -30,7 +31,17 @@ public final class HttpIngestLoad {
 
     /** What one run measured. */
     public record Result(long requests, long failures, long items, double seconds, long p50Micros, long p99Micros,
-                         long maxMicros, double cpuSeconds) {
+                         long maxMicros, double cpuSeconds, Map<ThreadCpu.Part, Long> cpuNanosByPart) {
+
+        /** CPU of check-ingest itself (its request threads and its Kafka producers) per request, in ms. */
+        public double serverCpuMillisPerRequest() {
+            return requests == 0 ? 0 : (cpuNanosByPart.get(ThreadCpu.Part.SERVER_HTTP)
+                    + cpuNanosByPart.get(ThreadCpu.Part.SERVER_KAFKA)) / 1e6 / requests;
+        }
+
+        private double millisPerRequest(ThreadCpu.Part part) {
+            return requests == 0 ? 0 : cpuNanosByPart.get(part) / 1e6 / requests;
+        }
 
         public double requestsPerSecond() {
             return requests / seconds;
@@ -43,9 +54,16 @@ public final class HttpIngestLoad {
         @Override
         public String toString() {
             return String.format("%,d requests (%,d failed) in %.1f s: %,.0f req/s, %,.0f items/s, p50 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)", requests, failures, seconds,
+                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)%n"
+                    + "    CPU ms per request: SERVER %.3f (request threads %.3f + its Kafka producers %.3f); "
+                    + "load generator %.3f; broker and other threads %.3f; JIT, GC and ended threads %.3f",
+                    requests, failures, seconds,
                     requestsPerSecond(), itemsPerSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
-                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests);
+                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests, serverCpuMillisPerRequest(),
+                    millisPerRequest(ThreadCpu.Part.SERVER_HTTP), millisPerRequest(ThreadCpu.Part.SERVER_KAFKA),
+                    millisPerRequest(ThreadCpu.Part.LOAD_GENERATOR),
+                    millisPerRequest(ThreadCpu.Part.BROKER_AND_OTHER_THREADS),
+                    millisPerRequest(ThreadCpu.Part.JIT_GC_AND_ENDED_THREADS));
         }
     }
 
@@ -85,6 +103,7 @@ public final class HttpIngestLoad {
         long[] failures = new long[connections];
         CountDownLatch done = new CountDownLatch(connections);
         long cpuStart = ProcessCpu.nanos();
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         // One client: it keeps one pooled connection per concurrently waiting caller.
@@ -135,12 +154,13 @@ public final class HttpIngestLoad {
             worker.start();
         }
         done.await();
+        Map<ThreadCpu.Part, Long> byPart = ThreadCpu.now().since(threadsAtStart);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long requests = Arrays.stream(counts).sum();
         return new Result(requests, Arrays.stream(failures).sum(), requests * itemsPerBody, seconds,
-                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds);
+                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds, byPart);
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -1,0 +1,82 @@
+package dev.greenlight.checkingest.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time of this JVM's threads, summed by whose work they do, between two snapshots. The
+ * benchmark runs check-ingest, its broker and the load generator in one JVM, so the process's CPU
+ * per request mixes all three; the thread names tell them apart: {@code http-nio-*} is
+ * check-ingest's request path (Tomcat), {@code kafka-producer-network-thread | check-ingest*} and
+ * {@code check-ingest-group-commit-*} its Kafka side, {@code HttpClient-*} and {@code ingest-load-*}
+ * the load generator. What no live Java thread accounts for (JIT compiler, GC, threads that ended)
+ * is the process total minus the rest.
+ */
+final class ThreadCpu {
+
+    /** The parts a snapshot is split into, in print order. */
+    enum Part {
+        SERVER_HTTP, SERVER_KAFKA, LOAD_GENERATOR, BROKER_AND_OTHER_THREADS, JIT_GC_AND_ENDED_THREADS
+    }
+
+    private final Map<Long, Long> byThread;
+    private final Map<Long, String> names;
+    private final long process;
+
+    private ThreadCpu(Map<Long, Long> byThread, Map<Long, String> names, long process) {
+        this.byThread = byThread;
+        this.names = names;
+        this.process = process;
+    }
+
+    static ThreadCpu now() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos >= 0) {
+                cpu.put(info.getThreadId(), nanos);
+                names.put(info.getThreadId(), info.getThreadName());
+            }
+        }
+        return new ThreadCpu(cpu, names, ProcessCpu.nanos());
+    }
+
+    /** Nanoseconds of CPU per part from {@code start} to this snapshot. */
+    Map<Part, Long> since(ThreadCpu start) {
+        Map<Part, Long> parts = new LinkedHashMap<>();
+        for (Part part : Part.values()) {
+            parts.put(part, 0L);
+        }
+        long threads = 0;
+        for (Map.Entry<Long, Long> thread : byThread.entrySet()) {
+            long used = thread.getValue() - start.byThread.getOrDefault(thread.getKey(), 0L);
+            threads += used;
+            parts.merge(partOf(names.get(thread.getKey())), used, Long::sum);
+        }
+        parts.put(Part.JIT_GC_AND_ENDED_THREADS, Math.max(0, process - start.process - threads));
+        return parts;
+    }
+
+    static Part partOf(String thread) {
+        if (thread.startsWith("http-nio-")) {
+            return Part.SERVER_HTTP;
+        }
+        if (thread.startsWith("check-ingest-group-commit-")
+                || thread.startsWith("kafka-producer-network-thread") && thread.contains("check-ingest")) {
+            return Part.SERVER_KAFKA;
+        }
+        if (thread.startsWith("HttpClient-") || thread.startsWith("ingest-load-")) {
+            return Part.LOAD_GENERATOR;
+        }
+        return Part.BROKER_AND_OTHER_THREADS;
+    }
+}
