@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -30,7 +31,23 @@ public final class HttpIngestLoad {
 
     /** What one run measured. */
     public record Result(long requests, long failures, long items, double seconds, long p50Micros, long p99Micros,
-                         long maxMicros, double cpuSeconds) {
+                         long maxMicros, double cpuSeconds, Map<ThreadCpu.Part, Long> cpuNanosByPart,
+                         long serverBytesAllocated) {
+
+        /** CPU of check-ingest itself (its request threads and its Kafka producers) per request, in ms. */
+        public double serverCpuMillisPerRequest() {
+            return requests == 0 ? 0 : (cpuNanosByPart.get(ThreadCpu.Part.SERVER_HTTP)
+                    + cpuNanosByPart.get(ThreadCpu.Part.SERVER_KAFKA)) / 1e6 / requests;
+        }
+
+        /** Bytes check-ingest's threads allocated per request, in KB (steadier than CPU on a busy machine). */
+        public double serverKilobytesPerRequest() {
+            return requests == 0 ? 0 : serverBytesAllocated / 1024.0 / requests;
+        }
+
+        private double millisPerRequest(ThreadCpu.Part part) {
+            return requests == 0 ? 0 : cpuNanosByPart.get(part) / 1e6 / requests;
+        }
 
         public double requestsPerSecond() {
             return requests / seconds;
@@ -43,9 +60,17 @@ public final class HttpIngestLoad {
         @Override
         public String toString() {
             return String.format("%,d requests (%,d failed) in %.1f s: %,.0f req/s, %,.0f items/s, p50 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)", requests, failures, seconds,
+                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)%n"
+                    + "    CPU ms per request: SERVER %.3f (request threads %.3f + its Kafka producers %.3f); "
+                    + "load generator %.3f; broker and other threads %.3f; JIT, GC and ended threads %.3f%n"
+                    + "    check-ingest allocated %.1f KB per request",
+                    requests, failures, seconds,
                     requestsPerSecond(), itemsPerSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
-                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests);
+                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests, serverCpuMillisPerRequest(),
+                    millisPerRequest(ThreadCpu.Part.SERVER_HTTP), millisPerRequest(ThreadCpu.Part.SERVER_KAFKA),
+                    millisPerRequest(ThreadCpu.Part.LOAD_GENERATOR),
+                    millisPerRequest(ThreadCpu.Part.BROKER_AND_OTHER_THREADS),
+                    millisPerRequest(ThreadCpu.Part.JIT_GC_AND_ENDED_THREADS), serverKilobytesPerRequest());
         }
     }
 
@@ -66,7 +91,16 @@ public final class HttpIngestLoad {
     static Result run(URI endpoint, String token, int connections, Duration warmUp, Duration duration,
                       int itemsPerBody, LongFunction<String> body, String phase) throws InterruptedException {
         if (!warmUp.isZero()) {
-            drive(endpoint, token, connections, warmUp, itemsPerBody, body, new AtomicLong(1_000_000_000L));
+            // At least warmUp, and at least load.warmup.items items: on a loaded machine a fixed time
+            // may end before the JIT compiled the request path, and CPU per request then measures the
+            // interpreter. Capped at ten minutes.
+            long minItems = Long.getLong("load.warmup.items", 0);
+            long cap = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            AtomicLong warmUpSequence = new AtomicLong(1_000_000_000L);
+            long items = 0;
+            do {
+                items += drive(endpoint, token, connections, warmUp, itemsPerBody, body, warmUpSequence).items();
+            } while (items < minItems && System.nanoTime() < cap);
         }
         if (phase == null) {
             return drive(endpoint, token, connections, duration, itemsPerBody, body, new AtomicLong());
@@ -85,6 +119,7 @@ public final class HttpIngestLoad {
         long[] failures = new long[connections];
         CountDownLatch done = new CountDownLatch(connections);
         long cpuStart = ProcessCpu.nanos();
+        ThreadCpu threadsAtStart = ThreadCpu.now();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         // One client: it keeps one pooled connection per concurrently waiting caller.
@@ -135,12 +170,15 @@ public final class HttpIngestLoad {
             worker.start();
         }
         done.await();
+        ThreadCpu threadsAtEnd = ThreadCpu.now();
+        Map<ThreadCpu.Part, Long> byPart = threadsAtEnd.since(threadsAtStart);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long requests = Arrays.stream(counts).sum();
         return new Result(requests, Arrays.stream(failures).sum(), requests * itemsPerBody, seconds,
-                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds);
+                percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds, byPart,
+                threadsAtEnd.serverBytesAllocatedSince(threadsAtStart));
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -87,6 +87,12 @@ class IngestLoadBenchmark {
                 100 * single.requestsPerSecond() / raw.recordsPerSecond(),
                 100 * single.requestsPerSecond() / closedLoop.recordsPerSecond(),
                 100 * batches.itemsPerSecond() / raw.recordsPerSecond());
+        // Rates move with the machine's other load; CPU per request much less: compare these across runs.
+        System.out.printf("check-ingest CPU per request (its request threads + its producers): single %.3f ms, "
+                        + "batch of 100 %.3f ms (%.4f ms per sample); allocated: single %.1f KB, batch of 100 %.1f KB%n%n",
+                single.serverCpuMillisPerRequest(), batches.serverCpuMillisPerRequest(),
+                batches.serverCpuMillisPerRequest() / 100, single.serverKilobytesPerRequest(),
+                batches.serverKilobytesPerRequest());
         assertThat(single.failures()).isZero();
         assertThat(batches.failures()).isZero();
     }

@@ -7,7 +7,6 @@ import dev.greenlight.checkingest.evidence.domain.CheckReport;
 import dev.greenlight.events.CheckReported;
 import dev.greenlight.events.CheckStatus;
 import dev.greenlight.platform.security.Actor;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,11 +30,11 @@ class CheckController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CompletableFuture<StoredEvents> report(@RequestBody JsonNode body, Actor actor) {
+    StoredEvents report(@RequestBody JsonNode body, Actor actor) {
         Batch<CheckReport> batch = Items.read(body, properties.maxBatchSize(), CheckController::check);
-        // Answered when the broker acknowledged: the servlet thread is not held meanwhile.
-        return reportChecks.report(batch, actor).thenApply(stored ->
-                new StoredEvents(stored.size(), stored.stream().map(c -> c.getMeta().getEventId()).toList()));
+        // Answered once the broker acknowledged every event (or 503 when it did not), in this dispatch.
+        return Acknowledged.await(reportChecks.report(batch, actor).thenApply(stored ->
+                new StoredEvents(stored.size(), stored.stream().map(c -> c.getMeta().getEventId()).toList())));
     }
 
     private static CheckReport check(JsonFields item) {

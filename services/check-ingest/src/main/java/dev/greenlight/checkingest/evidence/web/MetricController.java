@@ -6,7 +6,6 @@ import dev.greenlight.checkingest.evidence.application.ReportMetrics;
 import dev.greenlight.checkingest.evidence.domain.MetricSample;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.platform.security.Actor;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,11 +29,11 @@ class MetricController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CompletableFuture<StoredEvents> report(@RequestBody JsonNode body, Actor actor) {
+    StoredEvents report(@RequestBody JsonNode body, Actor actor) {
         Batch<MetricSample> batch = Items.read(body, properties.maxBatchSize(), MetricController::sample);
-        // Answered when the broker acknowledged: the servlet thread is not held meanwhile.
-        return reportMetrics.report(batch, actor).thenApply(stored ->
-                new StoredEvents(stored.size(), stored.stream().map(m -> m.getMeta().getEventId()).toList()));
+        // Answered once the broker acknowledged every event (or 503 when it did not), in this dispatch.
+        return Acknowledged.await(reportMetrics.report(batch, actor).thenApply(stored ->
+                new StoredEvents(stored.size(), stored.stream().map(m -> m.getMeta().getEventId()).toList())));
     }
 
     private static MetricSample sample(JsonFields item) {
