@@ -154,6 +154,13 @@ public final class EntryEncoding {
         return at + 4 + length;
     }
 
+    /** Writes {@code length} bytes of {@code value} from {@code from} as a {@code str} at {@code at}. */
+    static int putText(byte[] out, int at, byte[] value, int from, int length) {
+        INT.set(out, at, length);
+        System.arraycopy(value, from, out, at + 4, length);
+        return at + 4 + length;
+    }
+
     static int readInt(byte[] in, int at) {
         return (int) INT.get(in, at);
     }

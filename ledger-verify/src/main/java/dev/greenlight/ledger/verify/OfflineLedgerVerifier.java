@@ -55,11 +55,22 @@ public final class OfflineLedgerVerifier {
 
     private final LedgerVerifier.Progress progress;
     private final int threads;
+    /** Whether entry lines in the exporter's exact layout are read by {@link ExportLineScanner} first. */
+    private final boolean fastPath;
 
     /** @param threads hashing threads for a whole-ledger export */
     public OfflineLedgerVerifier(LedgerVerifier.Progress progress, int threads) {
+        this(progress, threads, true);
+    }
+
+    /**
+     * @param fastPath false reads every line with the strict readers only: what the fast path must agree
+     *                 with ({@code ExportFastPathTest}) and what the benchmark compares it to
+     */
+    OfflineLedgerVerifier(LedgerVerifier.Progress progress, int threads, boolean fastPath) {
         this.progress = progress;
         this.threads = threads;
+        this.fastPath = fastPath;
     }
 
     /** Hashes on every available core. */
@@ -136,13 +147,13 @@ public final class OfflineLedgerVerifier {
     private void submit(ForkJoinPool pool, ExportLines.Chunk chunk, ArrayDeque<Future<List<Line>>> inFlight,
             Assembly assembly) {
         if (pool == null) {
-            assembly.addAll(parse(chunk));
+            assembly.addAll(parse(chunk, fastPath));
             return;
         }
         if (inFlight.size() >= IN_FLIGHT_PER_THREAD * threads) {
             assembly.addAll(take(inFlight.poll()));
         }
-        inFlight.add(pool.submit(() -> parse(chunk)));
+        inFlight.add(pool.submit(() -> parse(chunk, fastPath)));
     }
 
     private static List<Line> take(Future<List<Line>> future) {
@@ -156,13 +167,15 @@ public final class OfflineLedgerVerifier {
         }
     }
 
-    /** The lines of one chunk, with one streaming parser whose buffers serve every line of it. */
-    private static List<Line> parse(ExportLines.Chunk chunk) {
+    /** The lines of one chunk, with one scanner and one streaming parser whose buffers serve every line of it. */
+    private static List<Line> parse(ExportLines.Chunk chunk, boolean fastPath) {
+        ExportLineScanner scanner = fastPath ? new ExportLineScanner() : null;
         ExportEntryParser entries = new ExportEntryParser();
         List<Line> parsed = new ArrayList<>(chunk.count());
         byte[] bytes = chunk.bytes();
         for (int i = 0; i < chunk.count(); i++) {
-            Line line = parse(entries, bytes, chunk.starts()[i], chunk.ends()[i], "line " + (chunk.first() + i));
+            Line line = parse(scanner, entries, bytes, chunk.starts()[i], chunk.ends()[i],
+                    "line " + (chunk.first() + i));
             if (line != null) {
                 parsed.add(line);
             }
@@ -170,8 +183,19 @@ public final class OfflineLedgerVerifier {
         return parsed;
     }
 
-    /** One line; null for a blank one. Pure but for the parser's buffers, so lines are parsed on any thread. */
-    private static Line parse(ExportEntryParser entries, byte[] bytes, int from, int to, String location) {
+    /**
+     * One line; null for a blank one. Pure but for the readers' buffers, so lines are parsed on any thread.
+     * An entry line in the exporter's exact layout is read by the scanner (null: no fast path); any other
+     * line, or one the scanner does not take, by the strict streaming reader, then the tree reader.
+     */
+    private static Line parse(ExportLineScanner scanner, ExportEntryParser entries, byte[] bytes, int from, int to,
+            String location) {
+        if (scanner != null) {
+            ExportEntryParser.Parsed scanned = scanner.scan(bytes, from, to);
+            if (scanned != null && scanned.entry().ledgerPartition() >= 0) {
+                return new EntryLine(scanned.entry(), scanned.inclusion(), location);
+            }
+        }
         if (to - from >= ENTRY_LINE.length
                 && Arrays.equals(bytes, from, from + ENTRY_LINE.length, ENTRY_LINE, 0, ENTRY_LINE.length)) {
             Optional<ExportEntryParser.Parsed> parsed = fastEntry(entries, bytes, from, to);

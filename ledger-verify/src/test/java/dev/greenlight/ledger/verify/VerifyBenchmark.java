@@ -70,6 +70,7 @@ public final class VerifyBenchmark {
         LedgerVerifier many = new LedgerVerifier(TestLedger.KEYS.getPublic(), (d, t) -> { }, threads);
         OfflineLedgerVerifier wholeOne = new OfflineLedgerVerifier((d, t) -> { }, 1);
         OfflineLedgerVerifier wholeMany = new OfflineLedgerVerifier((d, t) -> { }, threads);
+        OfflineLedgerVerifier strictOne = new OfflineLedgerVerifier((d, t) -> { }, 1, false);
         java.util.concurrent.ExecutorService hashers = java.util.concurrent.Executors.newFixedThreadPool(threads);
         List<Entry> all = ledger.entries.stream().flatMap(List::stream).toList();
         for (int warm = 0; warm < 2; warm++) {
@@ -78,7 +79,9 @@ public final class VerifyBenchmark {
             check(many.verify(items, ledger.checkpoints));
             check(wholeOne.verify(new ByteArrayInputStream(export), ring));
             check(wholeMany.verify(new ByteArrayInputStream(export), ring));
-            decodeAll(export);
+            check(strictOne.verify(new ByteArrayInputStream(export), ring));
+            decodeAll(export, true);
+            decodeAll(export, false);
         }
         // Interleaved rounds, best of each: the machine is shared, so the figures of one round see the
         // same load, and the minimum is the least disturbed.
@@ -88,6 +91,8 @@ public final class VerifyBenchmark {
         Best whole = new Best();
         Best wholeParallel = new Best();
         Best decode = new Best();
+        Best strict = new Best();
+        Best strictDecode = new Best();
         Best encode = new Best();
         Best signatures = new Best();
         Best control = new Best();
@@ -98,7 +103,9 @@ public final class VerifyBenchmark {
             single.add(time(() -> check(one.verify(items, ledger.checkpoints))));
             parallel.add(time(() -> check(many.verify(items, ledger.checkpoints))));
             control.add(time(() -> sha256(messages, threads, hashers)));
-            decode.add(time(() -> decodeAll(export)));
+            decode.add(time(() -> decodeAll(export, true)));
+            strict.add(time(() -> check(strictOne.verify(new ByteArrayInputStream(export), ring))));
+            strictDecode.add(time(() -> decodeAll(export, false)));
             encode.add(time(() -> encodeAll(all)));
             signatures.add(time(() -> verifySignatures(ring, ledger.checkpoints)));
         }
@@ -109,8 +116,11 @@ public final class VerifyBenchmark {
         System.out.printf("WHOLE PATH (export bytes -> lines -> entries -> verified), 1 thread: %,.0f entries/s wall "
                 + "= %.2f of the bound; %,.0f entries/s of CPU time = %.2f of the bound%n", count / whole.wall,
                 bound.wall / whole.wall, count / whole.cpu, bound.cpu / whole.cpu);
-        System.out.printf("  of which decoding alone (finding the lines, streaming-parsing them into entries) takes "
+        System.out.printf("  of which decoding alone (finding the lines, scanning them into entries) takes "
                 + "%.0f%% of the bound's CPU time%n", 100 * decode.cpu / bound.cpu);
+        System.out.printf("  the same with the strict readers only (no fast path; what it replaced): %,.0f entries/s "
+                + "of CPU time = %.2f of the bound; decoding alone %.0f%% of the bound's CPU time%n", count / strict.cpu,
+                bound.cpu / strict.cpu, 100 * strictDecode.cpu / bound.cpu);
         System.out.printf("WHOLE PATH, %d threads: %,.0f entries/s wall = %.2fx one thread%n", threads,
                 count / wholeParallel.wall, whole.wall / wholeParallel.wall);
         System.out.printf("verify in memory (entries already decoded), 1 thread: %,.0f entries/s wall = %.2f of the "
@@ -138,17 +148,22 @@ public final class VerifyBenchmark {
         }
     }
 
-    /** What the whole path does before hashing: lines found, each entry line streaming-parsed into an entry. */
-    private static Object decodeAll(byte[] export) throws java.io.IOException {
+    /**
+     * What the whole path does before hashing: lines found, each entry line read into an entry by the
+     * fast scanner, or (fast false) by the strict streaming reader.
+     */
+    private static Object decodeAll(byte[] export, boolean fast) throws java.io.IOException {
         ExportLines lines = new ExportLines(new ByteArrayInputStream(export), 1 << 18);
         ExportEntryParser parser = new ExportEntryParser();
+        ExportLineScanner scanner = new ExportLineScanner();
         long decoded = 0;
         ExportLines.Chunk chunk;
         while ((chunk = lines.next()) != null) {
             for (int i = 0; i < chunk.count(); i++) {
                 int from = chunk.starts()[i];
                 if (chunk.bytes()[from + 9] == 'e') { // {"type":"entry"
-                    decoded += parser.parse(chunk.bytes(), from, chunk.ends()[i] - from).entry().sequence();
+                    decoded += (fast ? scanner.scan(chunk.bytes(), from, chunk.ends()[i])
+                            : parser.parse(chunk.bytes(), from, chunk.ends()[i] - from)).entry().sequence();
                 }
             }
         }
