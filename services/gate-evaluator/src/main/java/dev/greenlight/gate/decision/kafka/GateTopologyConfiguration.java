@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
  * Wires the gate topology into the service's Kafka Streams application with the service clock.
@@ -23,7 +24,9 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
  * criteria read windowed summaries and cite ranges bounded by how far the target's samples had been
  * read (docs/performance.md); false: the raw evaluation, which folds and cites every sample.
  * {@code greenlight.gate.evidence-ahead} (default 5m) is how much backlog of metric samples other
- * evidence (checks, approvals, alerts, registrations, step starts) overtakes ({@link EvidenceAhead}).
+ * evidence (checks, approvals, alerts, registrations, step starts) overtakes ({@link EvidenceAhead});
+ * the main consumer hands that evidence out before the rest of a fetched batch of samples
+ * ({@link EvidenceFirstConsumer}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -43,5 +46,11 @@ class GateTopologyConfiguration {
         GateTopology.build(builder, serdes, policies, clock, tick, cachedTargets, new Coalescing(coalesceSamples),
                 incrementalMetrics, evidenceAhead, Stores::persistentKeyValueStore);
         return GateTopology.DECISIONS_STORE;
+    }
+
+    /** Other evidence out of the consumer before a fetched batch of samples ({@link EvidenceFirstConsumer}). */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer evidenceFirstConsumer() {
+        return factory -> factory.setClientSupplier(new EvidenceFirstClientSupplier());
     }
 }

@@ -46,6 +46,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -95,6 +96,7 @@ class HotTargetIsolationIT {
     private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
     private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
+    private final Map<String, String> targetOf = new ConcurrentHashMap<>();
     private final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
     private final Map<String, GateDecided> othersDecided = new ConcurrentHashMap<>();
     /** How many GateDecided name each other release: one each, or something was doubled. */
@@ -121,6 +123,7 @@ class HotTargetIsolationIT {
     @Test
     void aBurstForOneTargetIsAbsorbedCoalesced_whileOtherTargetsAreDecidedAsTheirEvidenceArrives() throws Exception {
         String brokers = broker.getBrokersAsString();
+        DecisionPathProbe.reset();
         PolicyCatalog catalog = PolicyCatalog.load(Path.of("src/test/resources/test-policies"));
         StreamsBuilder builder = new StreamsBuilder();
         GateTopology.build(builder, serdes, catalog, Clock.systemUTC(), TICK,
@@ -130,7 +133,11 @@ class HotTargetIsolationIT {
         AtomicBoolean registering = new AtomicBoolean(true);
         Thread reader = new Thread(() -> readDecisions(brokers, reading), "decision-reader");
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(brokers));
+        // As the service wires it (GateTopologyConfiguration); -Dgreenlight.hot.evidence-first=false: Streams'
+        // default consumer, for a same-session comparison.
+        KafkaClientSupplier clients = Boolean.parseBoolean(System.getProperty("greenlight.hot.evidence-first", "true"))
+                ? new EvidenceFirstClientSupplier() : new org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(brokers), clients);
              KafkaProducer<String, SpecificRecord> producer = producer(brokers, 0)) {
             reader.start();
             streams.start();
@@ -213,6 +220,8 @@ class HotTargetIsolationIT {
             report("  on the hot partition", during, p -> p == hotPartition);
             report("  on the other partitions", during, p -> p != hotPartition);
             report("other targets, all registrations (also after the burst)", others, p -> true);
+            System.out.printf("  stream threads' polls returning records: %,d; records returned per topic: %s%n",
+                    DecisionPathProbe.POLLS.get(), DecisionPathProbe.POLLED_RECORDS);
             System.out.printf("  other targets decided before the hot target's final decision: %d of %d%n%n",
                     decidedWhileAbsorbing, others.size());
         } finally {
@@ -231,6 +240,7 @@ class HotTargetIsolationIT {
             String id = "other-r" + k;
             send(producer, Topics.RELEASES, target, release(id, target, "1.0.0", ReleaseType.BUGFIX, Instant.now()),
                     id);
+            targetOf.put(id, target);
             others.add(id);
             next += 1_000_000_000L / OTHERS_PER_SECOND;
             LockSupport.parkNanos(next - System.nanoTime());
@@ -275,6 +285,27 @@ class HotTargetIsolationIT {
         System.out.printf("  %s (registration acknowledged -> first GateDecided visible): p50 %.1f ms, p99 %.1f ms,"
                         + " max %.1f ms over %d%n", what, nanos[(nanos.length - 1) / 2] / 1e6,
                 nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6, nanos[nanos.length - 1] / 1e6, nanos.length);
+        List<String> traced = others.stream().filter(id -> partition.test(partitionOf.get(id)))
+                .filter(decidedAt::containsKey)
+                .filter(id -> DecisionPathProbe.POLLED.containsKey(targetOf.get(id))
+                        && DecisionPathProbe.DECISION_SENT.containsKey(targetOf.get(id)))
+                .toList();
+        System.out.printf("    where it waited, p50 / p99 over %d: acknowledged -> returned by the gate's poll %s;"
+                        + " polled -> decision sent (buffered, processed, evaluated) %s; sent -> visible (commit) %s%n",
+                traced.size(),
+                percentiles(traced, id -> DecisionPathProbe.POLLED.get(targetOf.get(id)) - ackedAt.get(id)),
+                percentiles(traced, id -> DecisionPathProbe.DECISION_SENT.get(targetOf.get(id))
+                        - DecisionPathProbe.POLLED.get(targetOf.get(id))),
+                percentiles(traced, id -> decidedAt.get(id) - DecisionPathProbe.DECISION_SENT.get(targetOf.get(id))));
+    }
+
+    private static String percentiles(List<String> ids, java.util.function.ToLongFunction<String> nanosOf) {
+        long[] nanos = ids.stream().mapToLong(nanosOf).sorted().toArray();
+        if (nanos.length == 0) {
+            return "-";
+        }
+        return String.format("%.1f / %.1f ms", nanos[(nanos.length - 1) / 2] / 1e6,
+                nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6);
     }
 
     /** Records when each decision became visible to a read_committed consumer. */
@@ -345,6 +376,11 @@ class HotTargetIsolationIT {
         });
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("streams."))
                 .forEach(k -> config.put(k.substring("streams.".length()), System.getProperty(k)));
+        // Test-only probes of where a registration waits (DecisionPathProbe).
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DecisionPathProbe.Polled.class.getName());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DecisionPathProbe.Sent.class.getName());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "hot-target-isolation");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("hot-target").toString());
