@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  * its own ({@link KafkaNodeMain}, started from this JVM's class path): each combined broker and
  * controller, configured from its compose environment the way the {@code apache/kafka} image does it
  * ({@code KAFKA_FOO_BAR} is {@code foo.bar}, {@code __} an underscore, {@code ___} a dash), so SASL
- * on every listener, the {@code StandardAuthorizer}, RF 3 / min ISR 2 and no unclean election are the file's, not this class's. Only what a container gets
- * from Docker is replaced: host names by loopback ports, {@code /run/secrets} by a directory of
- * files, the volume by a temporary log directory, plus a few thread-pool sizes for a 2-core machine.
+ * on every listener, the {@code StandardAuthorizer}, RF 3 / min ISR 2 and no unclean election are
+ * the file's, not this class's. Only what a container gets from Docker is replaced: host names by
+ * loopback ports, {@code /run/secrets} by a directory of files, the volume by a temporary log
+ * directory, plus a few thread-pool sizes for a 2-core machine.
  *
  * <p>A node can be killed ({@link #kill}: {@code SIGKILL}, as a crashed machine or an OOM kill) and
  * started again on its data ({@link #start}) to take a broker away under load.
