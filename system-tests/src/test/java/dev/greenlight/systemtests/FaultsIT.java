@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * Faults on the production path ({@link ProductionStack}: separate service JVMs, three brokers),
  * under a load of evidence events ({@link EvidenceLoad}; {@code greenlight.soak.events}, CI-sized by
  * default, 10,000 for the soak): {@code kill -9} of each service in turn, then one broker of three
- * killed, then two (only with {@code -Dgreenlight.system-tests.faults=all}). After each: every acknowledged evidence event is in the ledger once by its event
- * id, every release ends decided, no decision is on the topics (and so in the ledger) twice, and the
+ * killed, then two (only with {@code -Dgreenlight.system-tests.faults=all}). After each: every
+ * acknowledged evidence event is in the ledger once by its event id, every release ends decided, no decision is on the topics (and so in the ledger) twice, and the
  * ledger verifies, completeness included. Bounded: every wait has a deadline; nothing runs after it.
  */
 @ExtendWith(ProductionStack.class)
