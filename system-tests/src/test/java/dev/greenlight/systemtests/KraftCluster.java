@@ -1,11 +1,17 @@
 package dev.greenlight.systemtests;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,23 +20,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The three Kafka nodes of docker-compose.yml ({@code kafka-1}..{@code kafka-3}), in this JVM: each
- * combined broker and controller, configured from its compose environment the way the
- * {@code apache/kafka} image does it ({@code KAFKA_FOO_BAR} is {@code foo.bar}, {@code __} an
- * underscore, {@code ___} a dash), so SASL on every listener, the {@code StandardAuthorizer}, RF 3 /
- * min ISR 2 and no unclean election are the file's, not this class's. Only what a container gets
- * from Docker is replaced: host names by loopback ports, {@code /run/secrets} by a directory of
- * files, the volume by a temporary log directory, plus a few thread-pool sizes for a 2-core machine.
+ * The three Kafka nodes of docker-compose.yml ({@code kafka-1}..{@code kafka-3}), each a process of
+ * its own ({@link KafkaNodeMain}, started from this JVM's class path): each combined broker and
+ * controller, configured from its compose environment the way the {@code apache/kafka} image does it
+ * ({@code KAFKA_FOO_BAR} is {@code foo.bar}, {@code __} an underscore, {@code ___} a dash), so SASL
+ * on every listener, the {@code StandardAuthorizer}, RF 3 / min ISR 2 and no unclean election are
+ * the file's, not this class's. Only what a container gets from Docker is replaced: host names by
+ * loopback ports, {@code /run/secrets} by a directory of files, the volume by a temporary log
+ * directory, plus a few thread-pool sizes for a 2-core machine.
  *
- * <p>A node can be stopped and started again on its data ({@link #stop}, {@link #start}) to take a
- * broker away under load.
+ * <p>A node can be killed ({@link #kill}: {@code SIGKILL}, as a crashed machine or an OOM kill) and
+ * started again on its data ({@link #start}) to take a broker away under load.
  */
 final class KraftCluster implements AutoCloseable {
 
@@ -39,25 +42,28 @@ final class KraftCluster implements AutoCloseable {
     private static final Set<String> NOT_SETTINGS = Set.of("KAFKA_OPTS", "KAFKA_HEAP_OPTS", "KAFKA_LOG4J_OPTS",
             "KAFKA_JMX_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG", "KAFKA_VERSION");
 
+    /** Small heaps and a quick JIT, like the services' JVMs: many JVMs share two cores in CI. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
     private final Map<String, Properties> configs = new LinkedHashMap<>();
-    private final Map<String, KafkaRaftServer> running = new LinkedHashMap<>();
+    private final Map<String, Process> running = new LinkedHashMap<>();
+    /** The JVM options of the image's {@code KAFKA_OPTS} (the config providers the brokers may use). */
+    private final List<String> kafkaOpts = new ArrayList<>();
     private final LoopbackHosts hosts;
+    private final Path dataDir;
 
     KraftCluster(ComposeFile compose, LoopbackHosts hosts, Path secretsDir, Path dataDir) {
         this.hosts = hosts;
-        // A node's fatal fault must fail the test, not exit the test JVM.
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("Kafka node exit(" + code + "): " + message);
-        });
-        Exit.setHaltProcedure((code, message) -> {
-            throw new IllegalStateException("Kafka node halt(" + code + "): " + message);
-        });
+        this.dataDir = dataDir;
         for (String node : NODES) {
             Map<String, String> env = compose.environment(node);
-            // KAFKA_OPTS names the config providers the brokers may use (-D...): give this JVM the same.
-            for (String option : env.getOrDefault("KAFKA_OPTS", "").split("\\s+")) {
-                if (option.startsWith("-D") && option.contains("=")) {
-                    System.setProperty(option.substring(2, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+            if (kafkaOpts.isEmpty()) {
+                for (String option : env.getOrDefault("KAFKA_OPTS", "").split("\\s+")) {
+                    if (option.startsWith("-D") && option.contains("=")) {
+                        kafkaOpts.add(option);
+                    }
                 }
             }
             Properties props = new Properties();
@@ -71,7 +77,7 @@ final class KraftCluster implements AutoCloseable {
                     .replace("://:9092", "://" + hosts.address(node + ":9092"))
                     .replace("://:9093", "://" + hosts.address(node + ":9093")));
             props.setProperty("log.dirs", dataDir.resolve(node).toString());
-            props.setProperty("cluster.id.for.format", env.get("CLUSTER_ID"));
+            props.setProperty(KafkaNodeMain.CLUSTER_ID, env.get("CLUSTER_ID"));
             // Sizing for three nodes sharing a 2-core machine with eight JVMs; no semantics change.
             props.setProperty("num.network.threads", "2");
             props.setProperty("num.io.threads", "2");
@@ -112,57 +118,85 @@ final class KraftCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts {@code node}'s process on its log directory (formatted on the first start only) and
+     * waits until its broker listener accepts connections.
+     */
     void start(String node) {
-        Properties props = new Properties();
-        props.putAll(configs.get(node));
-        String clusterId = (String) props.remove("cluster.id.for.format");
-        KafkaConfig config = KafkaConfig.fromProps(props, false);
-        format(config, clusterId, Integer.parseInt(props.getProperty("node.id")));
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        synchronized (running) {
-            running.put(node, server);
+        Path config = dataDir.resolve(node + ".properties");
+        Path log = dataDir.resolve(node + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(kafkaOpts);
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(KafkaNodeMain.class.getName());
+        command.add(config.toString());
+        command.add(String.valueOf(ProcessHandle.current().pid()));
+        Process process;
+        try {
+            Files.createDirectories(dataDir);
+            try (OutputStream out = Files.newOutputStream(config)) {
+                configs.get(node).store(out, node + " of docker-compose.yml");
+            }
+            Files.writeString(log, "%n===== start of %s%n".formatted(node), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + node, e);
         }
-        server.startup();
+        synchronized (running) {
+            running.put(node, process);
+        }
+        String[] address = hosts.address(node + ":9092").split(":");
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(node + " exited with " + process.exitValue() + ":\n" + tail(log));
+                }
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address[0], Integer.parseInt(address[1])), 1_000);
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(node + " did not listen within " + START_TIMEOUT + ":\n" + tail(log), e);
+        }
     }
 
-    /** Stops a node the abrupt way an in-process broker allows: its server shut down, its data kept. */
-    void stop(String node) {
-        KafkaRaftServer server;
+    /** kill -9 of the node's process: no controlled shutdown, nothing flushed; its data stays on disk. */
+    void kill(String node) {
+        Process process;
         synchronized (running) {
-            server = running.remove(node);
+            process = running.remove(node);
         }
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (String node : List.copyOf(running.keySet())) {
-            stopping.add(CompletableFuture.runAsync(() -> stop(node)));
+            kill(node);
         }
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
     }
 
-    private static void format(KafkaConfig config, String clusterId, int nodeId) {
-        Path logDir = Path.of(config.metadataLogDir());
+    private static String tail(Path log) {
         try {
-            Files.createDirectories(logDir);
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(nodeId)
-                    .setClusterId(clusterId)
-                    .setControllerListenerName("CONTROLLER")
-                    .setMetadataLogDirectory(config.metadataLogDir())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setIgnoreFormatted(true)
-                    .run();
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot format " + logDir, e);
+            return "(no log: " + e + ")";
         }
     }
 }

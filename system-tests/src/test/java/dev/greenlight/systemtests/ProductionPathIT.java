@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * verifies offline with the key from the secret.
  */
 @ExtendWith(ProductionStack.class)
+@Order(1)
 class ProductionPathIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -323,6 +323,19 @@ public final class ProductionStack implements BeforeAllCallback {
                         jvm.start();
                         return false;
                     }
+                    if (status(jvm.url() + "/actuator/health/liveness") == 503) {
+                        // Liveness DOWN (e.g. a Streams client in ERROR): the orchestrator's liveness
+                        // probe restarts it (docs/operations.md); so does the harness, and says so.
+                        restarts.merge(jvm.name(), 1, Integer::sum);
+                        if (restarts.get(jvm.name()) > 3) {
+                            throw new IllegalStateException(jvm.name() + " not live a fourth time:\n" + jvm.tail());
+                        }
+                        System.out.println("[system-tests] " + jvm.name() + " reports liveness DOWN; killed and"
+                                + " restarted as an orchestrator's liveness probe does");
+                        jvm.kill();
+                        jvm.start();
+                        return false;
+                    }
                     if (status(jvm.url() + "/actuator/health") != 200) {
                         return false;
                     }

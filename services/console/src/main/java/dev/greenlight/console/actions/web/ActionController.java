@@ -79,6 +79,9 @@ class ActionController {
     String liftHold(@PathVariable String id, @PathVariable String holdId,
             @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes flash) {
         release(id);
+        if (isDotSegment(holdId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no hold " + holdId);
+        }
         return answer(id, flash, "Hold lifted", () -> actions.liftHold(user(auth), holdId, reason));
     }
 
@@ -100,11 +103,20 @@ class ActionController {
         return user;
     }
 
+    /**
+     * The release a form is about. A target or version of {@code .} or {@code ..} is no release: it
+     * would become a path segment of the API call, which the called server resolves to another path
+     * (the hostile-input sweep sent {@code ..@2.1.0}).
+     */
     private static ReleaseIds release(String id) {
         ReleaseIds release = ReleaseIds.parse(id);
-        if (release == null) {
+        if (release == null || isDotSegment(release.target()) || isDotSegment(release.version())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "not a release: " + id);
         }
         return release;
+    }
+
+    private static boolean isDotSegment(String segment) {
+        return segment.equals(".") || segment.equals("..");
     }
 }
