@@ -3,6 +3,7 @@ package dev.greenlight.integrations;
 import dev.greenlight.integrations.common.application.NotFoundException;
 import dev.greenlight.integrations.common.application.NotPermittedException;
 import dev.greenlight.integrations.common.domain.InvalidFieldException;
+import dev.greenlight.integrations.subscriptions.application.DeclaredInPolicyException;
 import dev.greenlight.platform.web.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,11 @@ class ApiErrors {
     @ExceptionHandler(NotPermittedException.class)
     ProblemDetail notPermitted(NotPermittedException e) {
         return ApiProblems.of(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
+    }
+
+    @ExceptionHandler(DeclaredInPolicyException.class)
+    ProblemDetail declaredInPolicy(DeclaredInPolicyException e) {
+        return ApiProblems.of(HttpStatus.CONFLICT, "Declared in a policy", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -58,7 +58,8 @@ class IntegrationsConfiguration {
 
     /** Subscriptions the announced policies declare, their secretRefs resolved from {@code greenlight.integrations.secrets}. */
     @Bean
-    DeclaredSubscriptions declaredSubscriptions(PolicyDirectory policyDirectory, IntegrationsProperties properties) {
+    DeclaredSubscriptions declaredSubscriptions(PolicyDirectory policyDirectory, IntegrationsProperties properties,
+                                                MeterRegistry meters) {
         Map<String, Endpoint> secrets = new HashMap<>();
         properties.secrets().forEach((name, secret) -> {
             try {
@@ -67,7 +68,8 @@ class IntegrationsConfiguration {
                 throw new IllegalStateException("greenlight.integrations.secrets." + name + ".url is not a URL");
             }
         });
-        return new AnnouncedPolicySubscriptions(policyDirectory, secrets, properties.subscriptions().allowHttp());
+        return new AnnouncedPolicySubscriptions(policyDirectory, secrets, properties.subscriptions().allowHttp(),
+                meters);
     }
 
     @Bean

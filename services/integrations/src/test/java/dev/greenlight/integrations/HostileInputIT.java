@@ -72,6 +72,7 @@ class HostileInputIT {
                          "url": "https://hooks.example.com/greenlight", "secret": "s3cret-s3cret-s3cret"}""")
                         .identifiers("target", "channel", "url").required("kinds"))
                 .endpoint("DELETE /api/v1/subscriptions/{id}", e -> e)
+                .endpoint("DELETE /api/v1/subscriptions/policy/{policy}/{rule}", e -> e)
                 .endpoint("GET /api/v1/deliveries/failures", e -> e.token("demo-dave"))
                 .endpoint("POST /webhooks/github/deployment-protection", e -> e.unauthenticated()
                         .headers("X-GitHub-Event: deployment_protection_rule\r\n")

@@ -14,6 +14,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.HoldPlaced;
+import dev.greenlight.events.PolicyActivated;
+import dev.greenlight.evidence.policies.PolicyDirectory;
+import dev.greenlight.integrations.subscriptions.kafka.AnnouncedPolicySubscriptions;
+import dev.greenlight.policy.parser.PolicyParser;
 import dev.greenlight.events.SubscriptionCreated;
 import dev.greenlight.events.SubscriptionDeleted;
 import dev.greenlight.integrations.common.domain.HmacSha256;
@@ -57,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
         "greenlight.integrations.subscriptions.allow-http=true",
         "greenlight.integrations.console-url=http://console.test",
         "greenlight.integrations.delivery.initial-backoff=10ms",
-        "greenlight.integrations.delivery.max-backoff=50ms"})
+        "greenlight.integrations.delivery.max-backoff=50ms",
+        "greenlight.integrations.secrets.declared-slack.url=https://hooks.slack.com/services/T/B/DECLARED"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
 class SubscriptionApiIT {
@@ -85,6 +90,8 @@ class SubscriptionApiIT {
     MeterRegistry meters;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    PolicyDirectory policies;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -240,6 +247,68 @@ class SubscriptionApiIT {
         assertThat(failures.body().get(0).path("lastError").asString()).isEqualTo("HTTP 503");
         assertThat(failures.body().toString()).doesNotContain("/hooks/down").doesNotContain(secret);
         assertThat(call(HttpMethod.GET, "/api/v1/deliveries/failures", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void subscriptionsAPolicyDeclaresAreListedAsFromThePolicy_deletingOneIsRefusedNamingIt_anUnresolvedSecretIsCounted() {
+        String policy = """
+                name: declared-notify
+                version: "2"
+                governs:
+                  targets: [declared-*]
+                stages:
+                  - name: live
+                    traffic: 100
+                notify:
+                  - name: team-d
+                    events: [decision-changed]
+                    channel: slack
+                    secretRef: declared-slack
+                  - name: forgotten
+                    events: [decision-changed]
+                    channel: slack
+                    secretRef: nobody-configured-this
+                """;
+        String hash = new PolicyParser().parse("declared-notify.yaml", policy).contentHash();
+        publisher.publish(Topics.POLICIES, "declared-notify", PolicyActivated.newBuilder()
+                .setMeta(EventMetadata.newBuilder().setEventId("policy-declared-notify-2")
+                        .setOccurredAt(Instant.parse("2026-12-01T10:00:00Z")).setPrincipal("gate-evaluator").build())
+                .setTarget("declared-notify").setName("declared-notify").setVersion("2").setContentHash(hash)
+                .setContent(policy).build());
+        await().atMost(Duration.ofSeconds(60)).until(() -> policies.current().byName("declared-notify").isPresent());
+
+        JsonNode listed = call(HttpMethod.GET, "/api/v1/subscriptions", "demo-frank", null).body();
+        List<JsonNode> declared = new java.util.ArrayList<>();
+        listed.forEach(each -> {
+            if ("policy/declared-notify/team-d".equals(each.path("subscriptionId").asString())) {
+                declared.add(each);
+            }
+        });
+        assertThat(declared).singleElement().satisfies(each -> {
+            assertThat(each.path("source").asString()).isEqualTo("policy");
+            assertThat(each.path("policy").asString()).isEqualTo("declared-notify@" + hash);
+            assertThat(each.path("target").asString()).isEqualTo("declared-*");
+            assertThat(each.path("endpointHost").asString()).isEqualTo("hooks.slack.com");
+        });
+        assertThat(listed.toString()).as("the declared rule's URL is a credential").doesNotContain("DECLARED")
+                .as("a rule whose secret is not configured is not a subscription").doesNotContain("forgotten");
+        assertThat(listed).allSatisfy(each -> assertThat(each.path("source").asString()).isIn("runtime", "policy"));
+
+        int before = TopicProbe.readAll(brokers, Topics.SUBSCRIPTIONS, registry).size();
+        for (String user : List.of("demo-dave", "demo-erin")) { // the authority role, and a subscribing engineer
+            Answer refused = call(HttpMethod.DELETE, "/api/v1/subscriptions/policy/declared-notify/team-d", user, null);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+            assertThat(refused.body().path("detail").asString())
+                    .contains("comes from policy declared-notify@" + hash);
+        }
+        assertThat(call(HttpMethod.DELETE, "/api/v1/subscriptions/policy/declared-notify/team-d", null, null).status())
+                .isEqualTo(401);
+        assertThat(TopicProbe.readAll(brokers, Topics.SUBSCRIPTIONS, registry)).as("nothing written").hasSize(before);
+        assertThat(call(HttpMethod.GET, "/api/v1/subscriptions", "demo-frank", null).body().toString())
+                .contains("policy/declared-notify/team-d");
+
+        assertThat(meters.get(AnnouncedPolicySubscriptions.UNRESOLVED_METER).gauge().value())
+                .as("the rule whose secretRef is not configured").isEqualTo(1.0);
     }
 
     private String field(String body) {

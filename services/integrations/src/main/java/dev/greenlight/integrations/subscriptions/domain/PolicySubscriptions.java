@@ -22,12 +22,16 @@ public final class PolicySubscriptions {
     private PolicySubscriptions() {
     }
 
-    /** What the policies' rules became: the subscriptions, and why any rule was left out. */
-    public record Derived(List<Subscription> subscriptions, List<String> problems) {
+    /**
+     * What the policies' rules became: the subscriptions, why any rule was left out, and the rules
+     * (ids) left out because their {@code secretRef} names no configured secret (a metric counts them).
+     */
+    public record Derived(List<Subscription> subscriptions, List<String> problems, List<String> unresolvedSecretRefs) {
 
         public Derived {
             subscriptions = List.copyOf(subscriptions);
             problems = List.copyOf(problems);
+            unresolvedSecretRefs = List.copyOf(unresolvedSecretRefs);
         }
     }
 
@@ -39,6 +43,7 @@ public final class PolicySubscriptions {
     public static Derived of(Collection<Policy> policies, Map<String, Endpoint> secrets, boolean allowHttp) {
         List<Subscription> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
         for (Policy policy : policies) {
             for (NotifyRule rule : policy.notifyRules()) {
                 String id = "policy/" + policy.name() + "/" + rule.name();
@@ -46,6 +51,7 @@ public final class PolicySubscriptions {
                 if (endpoint == null) {
                     problems.add(id + ": secretRef " + rule.secretRef()
                             + " is not configured (greenlight.integrations.secrets." + rule.secretRef() + ")");
+                    unresolved.add(id);
                     continue;
                 }
                 List<String> kinds = rule.events().stream().map(Enum::name).sorted().toList();
@@ -62,11 +68,23 @@ public final class PolicySubscriptions {
                 }
             }
         }
-        return new Derived(out, problems);
+        return new Derived(out, problems, unresolved);
     }
 
     /** Whether a subscription was declared in a policy rather than created at runtime. */
     public static boolean declared(Subscription subscription) {
         return subscription.id().startsWith("policy/");
+    }
+
+    /**
+     * The policy that declares {@code subscription}, as {@code <name>@<content hash>} (the exact text
+     * the rule comes from), or null for a runtime subscription.
+     */
+    public static String policyOf(Subscription subscription) {
+        if (!declared(subscription)) {
+            return null;
+        }
+        String id = subscription.id();
+        return id.substring("policy/".length(), id.lastIndexOf('/')) + "@" + subscription.eventId();
     }
 }

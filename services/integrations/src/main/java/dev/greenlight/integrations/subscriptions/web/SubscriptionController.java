@@ -2,10 +2,12 @@ package dev.greenlight.integrations.subscriptions.web;
 
 import dev.greenlight.integrations.IntegrationsProperties;
 import dev.greenlight.integrations.subscriptions.application.CreateSubscription;
+import dev.greenlight.integrations.subscriptions.application.DeclaredSubscriptions;
 import dev.greenlight.integrations.subscriptions.application.DeleteSubscription;
 import dev.greenlight.integrations.subscriptions.domain.SubscriptionRequest;
 import dev.greenlight.integrations.subscriptions.domain.Subscriptions;
 import dev.greenlight.platform.security.Actor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,8 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Notification subscriptions. {@code GET} lists them (any authenticated caller; hosts only, never
- * credentials), {@code POST} creates one (a subscribing role), {@code DELETE} ends one (its creator or
- * the authority role). 2xx only once Kafka stored the event.
+ * credentials): the runtime ones, then those the announced policies declare ({@code notify:}, marked
+ * {@code "source": "policy"} with the policy's name and content hash), {@code POST} creates one (a
+ * subscribing role), {@code DELETE} ends one (its creator or the authority role) — never one a policy
+ * declares (409 naming the policy; its id {@code policy/<policy>/<rule>} has its own route, since a
+ * path variable holds no slash). 2xx only once Kafka stored the event.
  */
 @RestController
 @RequestMapping("/api/v1/subscriptions")
@@ -30,19 +35,24 @@ class SubscriptionController {
     private final CreateSubscription create;
     private final DeleteSubscription delete;
     private final Subscriptions subscriptions;
+    private final DeclaredSubscriptions declared;
     private final boolean allowHttp;
 
     SubscriptionController(CreateSubscription create, DeleteSubscription delete, Subscriptions subscriptions,
-                           IntegrationsProperties properties) {
+                           DeclaredSubscriptions declared, IntegrationsProperties properties) {
         this.create = create;
         this.delete = delete;
         this.subscriptions = subscriptions;
+        this.declared = declared;
         this.allowHttp = properties.subscriptions().allowHttp();
     }
 
     @GetMapping
     List<SubscriptionResponse> list(Actor actor) {
-        return subscriptions.all().stream().map(SubscriptionResponse::of).toList();
+        List<SubscriptionResponse> all = new ArrayList<>();
+        subscriptions.all().forEach(s -> all.add(SubscriptionResponse.of(s)));
+        declared.all().forEach(s -> all.add(SubscriptionResponse.of(s)));
+        return all;
     }
 
     @PostMapping
@@ -55,5 +65,11 @@ class SubscriptionController {
     @DeleteMapping("/{id}")
     Map<String, Object> delete(@PathVariable String id, Actor actor) {
         return Map.of("subscriptionId", id, "deleted", true, "eventId", delete.delete(id, actor));
+    }
+
+    /** A policy's subscription: refused by {@link DeleteSubscription} with the policy it comes from. */
+    @DeleteMapping("/policy/{policy}/{rule}")
+    Map<String, Object> deleteDeclared(@PathVariable String policy, @PathVariable String rule, Actor actor) {
+        return delete("policy/" + policy + "/" + rule, actor);
     }
 }

@@ -58,6 +58,9 @@ class PolicySubscriptionsTest {
         });
         assertThat(derived.problems()).singleElement().asString().contains("policy/payments/unconfigured")
                 .contains("nobody-configured-this");
+        assertThat(derived.unresolvedSecretRefs()).containsExactly("policy/payments/unconfigured");
+        assertThat(derived.subscriptions()).extracting(PolicySubscriptions::policyOf).containsOnly(
+                "payments@" + POLICY.contentHash());
     }
 
     @Test
