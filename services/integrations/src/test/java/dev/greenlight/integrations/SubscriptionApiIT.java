@@ -216,10 +216,16 @@ class SubscriptionApiIT {
                 .setPlacedBy("erin").build());
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/ok")))).hasSize(1);
+            assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/ok")))).isNotEmpty();
             assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/down")))).hasSize(4);
         });
-        LoggedRequest request = receiver.findAll(postRequestedFor(urlEqualTo("/hooks/ok"))).get(0);
+        // At least once: on a loaded machine an answer can come after the client gave up, and the delivery
+        // is sent again; every copy is the same delivery (one dedupe key, one body), so a receiver drops repeats.
+        List<LoggedRequest> copies = receiver.findAll(postRequestedFor(urlEqualTo("/hooks/ok")));
+        assertThat(copies).extracting(copy -> copy.getHeader("X-Greenlight-Delivery")).containsOnly(
+                copies.get(0).getHeader("X-Greenlight-Delivery"));
+        assertThat(copies).extracting(LoggedRequest::getBodyAsString).containsOnly(copies.get(0).getBodyAsString());
+        LoggedRequest request = copies.get(0);
         String body = request.getBodyAsString();
         assertThat(request.getHeader("X-Greenlight-Signature-256"))
                 .isEqualTo(HmacSha256.header(secret, body.getBytes(StandardCharsets.UTF_8)));
