@@ -101,9 +101,9 @@ class RegistryOutageListenerIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> outage.unavailableFor().isPresent());
 
         MessageListenerContainer container = listeners.getListenerContainer("waiting");
-        // The next attempt is 60 s away; a sleep on the consumer thread would hold stop for its
-        // whole shutdown timeout (10 s).
-        assertTimeoutPreemptively(Duration.ofSeconds(6), () -> {
+        // The next attempt is 60 s away: a sleep on the consumer thread would hold stop until it ends.
+        container.getContainerProperties().setShutdownTimeout(Duration.ofSeconds(120).toMillis());
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             container.stop();
         }, "stop during a registry outage");
         assertThat(received.eventIds).doesNotContain("during");
