@@ -15,8 +15,17 @@ import org.apache.avro.Schema;
  */
 public final class OutageSchemaRegistry implements SchemaRegistryClient {
 
-    private final InMemorySchemaRegistryClient delegate = new InMemorySchemaRegistryClient();
+    private final InMemorySchemaRegistryClient delegate;
     private volatile boolean down;
+
+    public OutageSchemaRegistry() {
+        this(new InMemorySchemaRegistryClient());
+    }
+
+    /** Over schemas a test also registers elsewhere. */
+    public OutageSchemaRegistry(InMemorySchemaRegistryClient delegate) {
+        this.delegate = delegate;
+    }
 
     public void down() {
         down = true;
