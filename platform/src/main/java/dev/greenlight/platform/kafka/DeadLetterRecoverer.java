@@ -3,7 +3,6 @@ package dev.greenlight.platform.kafka;
 import dev.greenlight.platform.registry.RegistryOutage;
 import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.topics.Topics;
-import java.time.Duration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,11 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * listener is written back in the wire format of its origin topic, so one tool can replay both.
  *
  * <p>A record that failed only because the schema registry did not answer is good: it is never
- * parked. The recoverer reports the outage ({@link RegistryOutage}), waits the retry interval and
- * refuses, so the consumer seeks back and reads the record again (a listener retries it, a Kafka
- * Streams client stops and is restarted by its liveness probe) until the registry is back.
+ * parked. Listeners do not even get here with it: their error handler backs off and reads it again
+ * for as long as the registry is away ({@link RegistryOutageBackOff}). Should one arrive all the same
+ * (a Kafka Streams client's deserialization handler), the recoverer reports the outage
+ * ({@link RegistryOutage}) and refuses at once, without waiting on the consumer thread: the Streams
+ * client stops and is restarted by its liveness probe, a listener would seek back and retry.
  */
 public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
@@ -38,29 +39,26 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     private final Serializer<Object> originValueSerializer;
     private final RegistryOutage outage;
-    private final Duration registryRetry;
 
     /**
      * @param template              sends keys (String or byte[]) and byte[] values
      * @param originValueSerializer re-encodes decoded values for their origin topic
      */
     public DeadLetterRecoverer(KafkaOperations<?, ?> template, Serializer<Object> originValueSerializer) {
-        this(template, originValueSerializer, new RegistryOutage(), Duration.ofSeconds(1));
+        this(template, originValueSerializer, new RegistryOutage());
     }
 
     /**
      * @param template              sends keys (String or byte[]) and byte[] values
      * @param originValueSerializer re-encodes decoded values for their origin topic
      * @param outage                where a silent registry is reported
-     * @param registryRetry         how long to wait before a record that met a silent registry is read again
      */
     public DeadLetterRecoverer(KafkaOperations<?, ?> template, Serializer<Object> originValueSerializer,
-            RegistryOutage outage, Duration registryRetry) {
+            RegistryOutage outage) {
         // Partition -1: let the producer pick by key; the origin partition is kept in a header.
         super(template, (record, exception) -> new TopicPartition(Topics.DEAD_LETTER.name(), -1));
         this.originValueSerializer = originValueSerializer;
         this.outage = outage;
-        this.registryRetry = registryRetry;
         setExceptionHeadersCreator(DeadLetterRecoverer::exceptionHeaders);
     }
 
@@ -69,14 +67,8 @@ public class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         if (SchemaRegistryException.isRegistryUnavailable(exception)) {
             String problem = reason(exception);
             outage.unavailable(problem);
-            log.warn("Schema registry unavailable for {}-{}@{}; the record waits and is read again in {} "
-                    + "(not dead-lettered): {}", record.topic(), record.partition(), record.offset(), registryRetry,
-                    problem);
-            try {
-                Thread.sleep(registryRetry.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            log.warn("Schema registry unavailable for {}-{}@{}; the record is not dead-lettered and is read "
+                    + "again: {}", record.topic(), record.partition(), record.offset(), problem);
             throw new RegistryUnavailableRetry(record.topic() + "-" + record.partition() + "@" + record.offset()
                     + " waits for the schema registry: " + problem, exception);
         }

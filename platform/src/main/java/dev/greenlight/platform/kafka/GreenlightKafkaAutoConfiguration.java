@@ -160,7 +160,7 @@ public class GreenlightKafkaAutoConfiguration {
     DeadLetterRecoverer deadLetterRecoverer(KafkaTemplate<Object, byte[]> deadLetterTemplate,
             SchemaRegistryClient registry, RegistryOutage registryOutage, GreenlightProperties properties) {
         return new DeadLetterRecoverer(deadLetterTemplate, new CatalogueAvroSerializer(registry, Topics.all()),
-                registryOutage, properties.registry().retryInterval());
+                registryOutage);
     }
 
     /** The consumers' view of the registry: reported by the recoverer, read by the health check. */
@@ -173,10 +173,13 @@ public class GreenlightKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CommonErrorHandler greenlightErrorHandler(DeadLetterRecoverer deadLetterRecoverer) {
-        // Undecodable records are not retried: DefaultErrorHandler classifies DeserializationException
-        // as fatal, so a poison record costs one attempt, then the partition moves on.
-        return new DefaultErrorHandler(deadLetterRecoverer, new FixedBackOff(LISTENER_RETRY_INTERVAL_MS, LISTENER_RETRIES));
+    CommonErrorHandler greenlightErrorHandler(DeadLetterRecoverer deadLetterRecoverer, RegistryOutage registryOutage,
+            GreenlightProperties properties) {
+        // Undecodable records are not retried: a poison record costs one attempt, then the partition
+        // moves on. A record that waits for a silent registry is retried until it answers.
+        return new RegistryOutageBackOff(registryOutage, properties.registry().retryInterval())
+                .applyTo(new DefaultErrorHandler(deadLetterRecoverer,
+                        new FixedBackOff(LISTENER_RETRY_INTERVAL_MS, LISTENER_RETRIES)));
     }
 
     @Bean

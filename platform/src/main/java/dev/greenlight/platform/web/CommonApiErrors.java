@@ -1,5 +1,9 @@
 package dev.greenlight.platform.web;
 
+import dev.greenlight.platform.failures.InvalidFieldException;
+import dev.greenlight.platform.failures.NotFoundException;
+import dev.greenlight.platform.failures.NotPermittedException;
+import dev.greenlight.platform.failures.NotReadyException;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.registry.SchemaRegistryException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,10 +20,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The failures every Greenlight API shares: unreadable bodies (which field, where) and an event
- * Kafka did not acknowledge (503, retry, nothing recorded). Services add an advice of their own
- * for their domain exceptions; this one runs after theirs and before Boot's generic
- * problem-details handler, which would name no field.
+ * The failures every Greenlight API shares: unreadable bodies (which field, where), a field that
+ * broke a rule, a caller who may not, a thing that is not there, a view not caught up yet, and an
+ * event Kafka did not acknowledge (503, retry, nothing recorded) — one home, so every service answers
+ * them in the same words. Services add an advice of their own only for failures no other service
+ * has; this one runs after theirs and before Boot's generic problem-details handler, which would
+ * name no field.
  */
 @RestControllerAdvice
 @Order(CommonApiErrors.ORDER)
@@ -32,6 +39,26 @@ public class CommonApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return ApiProblems.unreadable(e);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return ApiProblems.invalidField(e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ProblemDetail notPermitted(NotPermittedException e) {
+        return ApiProblems.of(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ApiProblems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(NotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(NotReadyException e) {
+        return ApiProblems.retryLater("Temporarily unavailable", e.getMessage() + "; nothing was recorded. Retry later.");
     }
 
     /**

@@ -7,22 +7,17 @@ import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.platform.kafka.GreenlightKafkaAutoConfiguration;
-import dev.greenlight.platform.registry.RegisteredSchema;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
-import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.serde.AvroSerializer;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
+import dev.greenlight.platform.testing.OutageSchemaRegistry;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -93,38 +88,14 @@ class ReleaseDirectoryTest {
     @Test
     void aRecordIsNeverSkippedWhileTheRegistryIsUnreachable_itIsKnownOnceTheRegistryAnswers() {
         publish(release("registry-down", "1.0.0", "d0wn000"));
-        AtomicBoolean registryUp = new AtomicBoolean(false);
-        SchemaRegistryClient flaky = new SchemaRegistryClient() {
-            @Override
-            public int register(String subject, Schema schema) {
-                return REGISTRY.register(subject, schema);
-            }
-
-            @Override
-            public OptionalInt getId(String subject, Schema schema) {
-                return REGISTRY.getId(subject, schema);
-            }
-
-            @Override
-            public Schema getSchemaById(int id) {
-                if (!registryUp.get()) {
-                    throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE,
-                            SchemaRegistryException.UNREACHABLE, "connection refused");
-                }
-                return REGISTRY.getSchemaById(id);
-            }
-
-            @Override
-            public Optional<RegisteredSchema> getLatest(String subject) {
-                return REGISTRY.getLatest(subject);
-            }
-        };
+        OutageSchemaRegistry flaky = new OutageSchemaRegistry(REGISTRY);
+        flaky.down();
         directory = ReleaseDirectory.fromConfig(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), flaky);
         directory.start();
 
         // Skipping would let the view catch up at once without the release; it waits instead.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> !directory.isCaughtUp());
-        registryUp.set(true);
+        flaky.up();
 
         assertThat(directory.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
         assertThat(directory.find("registry-down", "1.0.0")).hasValueSatisfying(

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.approval.ApprovalApplication;
-import dev.greenlight.platform.registry.RegisteredSchema;
-import dev.greenlight.platform.registry.SchemaRegistryClient;
-import dev.greenlight.platform.registry.SchemaRegistryException;
-import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
+import dev.greenlight.platform.testing.OutageSchemaRegistry;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.UUID;
-import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,40 +51,11 @@ import org.springframework.web.client.RestClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaFailuresVisibleIT {
 
-    /** An in-memory registry whose reads can be switched off, as if the registry were down. */
-    static final class SwitchableRegistry implements SchemaRegistryClient {
-        final InMemorySchemaRegistryClient delegate = new InMemorySchemaRegistryClient();
-        volatile boolean down;
-
-        @Override
-        public int register(String subject, Schema schema) {
-            return delegate.register(subject, schema);
-        }
-
-        @Override
-        public OptionalInt getId(String subject, Schema schema) {
-            return delegate.getId(subject, schema);
-        }
-
-        @Override
-        public Schema getSchemaById(int id) {
-            if (down) {
-                throw new SchemaRegistryException(503, 50301, "registry down (test)");
-            }
-            return delegate.getSchemaById(id);
-        }
-
-        @Override
-        public Optional<RegisteredSchema> getLatest(String subject) {
-            return delegate.getLatest(subject);
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class Registry {
         @Bean
-        SwitchableRegistry schemaRegistryClient() {
-            return new SwitchableRegistry();
+        OutageSchemaRegistry schemaRegistryClient() {
+            return new OutageSchemaRegistry();
         }
     }
 
@@ -100,7 +64,7 @@ class KafkaFailuresVisibleIT {
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
     @Autowired
-    SwitchableRegistry registry;
+    OutageSchemaRegistry registry;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
@@ -108,7 +72,7 @@ class KafkaFailuresVisibleIT {
     @Order(1)
     void aSilentRegistryDelaysAGoodRecordWithoutDeadLetteringIt_healthDownAfterTheConfiguredTime() {
         await().atMost(Duration.ofSeconds(60)).until(() -> status("/actuator/health/liveness") == 200);
-        registry.down = true;
+        registry.down();
 
         int placed = RestClient.create("http://localhost:" + port).post().uri("/api/v1/holds")
                 .headers(h -> h.setBearerAuth("demo-erin")).contentType(MediaType.APPLICATION_JSON)
@@ -119,7 +83,7 @@ class KafkaFailuresVisibleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> body("/actuator/health").contains("registry unavailable for"));
         assertThat(status("/actuator/health")).isEqualTo(503);
 
-        registry.down = false;
+        registry.up();
         await().atMost(Duration.ofSeconds(30)).until(() -> !body("/actuator/health").contains("registry unavailable for"));
         assertThat(deadLetters()).as("a decodable record is never dead-lettered").isEmpty();
     }

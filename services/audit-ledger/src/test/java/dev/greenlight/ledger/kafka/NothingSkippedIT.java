@@ -17,6 +17,7 @@ import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.VerificationReport;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.testing.OutageSchemaRegistry;
 import dev.greenlight.platform.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -84,15 +85,15 @@ class NothingSkippedIT {
     @TestConfiguration(proxyBeanMethods = false)
     static class Registry {
         @Bean
-        OutageRegistry schemaRegistryClient() {
-            return new OutageRegistry();
+        OutageSchemaRegistry schemaRegistryClient() {
+            return new OutageSchemaRegistry();
         }
     }
 
     @Autowired
     EventPublisher publisher;
     @Autowired
-    OutageRegistry registry;
+    OutageSchemaRegistry registry;
     @Autowired
     LedgerWriterLifecycle writer;
     @Autowired

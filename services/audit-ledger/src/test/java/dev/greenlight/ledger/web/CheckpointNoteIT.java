@@ -18,6 +18,7 @@ import dev.greenlight.ledger.verify.NoteSignerKey;
 import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.ledger.verify.SignedNote;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.testing.ApiClients;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import java.nio.file.Path;
@@ -37,7 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -86,14 +86,7 @@ class CheckpointNoteIT {
     CheckpointNotes notes;
 
     private RestClient api(String token) {
-        return RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/ledger")
-                .defaultHeaders(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                })
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        return ApiClients.as("http://localhost:" + port + "/api/v1/ledger", token);
     }
 
     private ResponseEntity<String> get(String uri) {

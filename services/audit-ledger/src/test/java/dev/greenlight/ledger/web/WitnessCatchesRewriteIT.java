@@ -17,6 +17,7 @@ import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.ledger.verify.SignedNote;
 import dev.greenlight.ledger.verify.WitnessCheck;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.testing.ApiClients;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import java.nio.file.Path;
@@ -31,7 +32,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -104,11 +104,8 @@ class WitnessCatchesRewriteIT {
     }
 
     private static RestClient api(ConfigurableApplicationContext ledger, String token) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + ledger.getEnvironment().getProperty("local.server.port") + "/api/v1/ledger")
-                .defaultHeaders(h -> h.setBearerAuth(token))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        return ApiClients.as("http://localhost:" + ledger.getEnvironment().getProperty("local.server.port")
+                + "/api/v1/ledger", token);
     }
 
     private static void publish(ConfigurableApplicationContext ledger, String reason, int count) {

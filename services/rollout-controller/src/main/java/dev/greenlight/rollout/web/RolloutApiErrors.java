@@ -1,11 +1,7 @@
 package dev.greenlight.rollout.web;
 
-import dev.greenlight.platform.kafka.EventNotStoredException;
-import dev.greenlight.platform.web.ApiProblems;
-import dev.greenlight.platform.web.IdempotencyKeys;
 import dev.greenlight.rollout.domain.RefusalReason;
 import dev.greenlight.rollout.domain.RolloutRefusedException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,10 +10,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** RFC 9457 problem details for the rollout API, one mapping per failure a client can act on. */
+/**
+ * RFC 9457 problem details for the failures only the rollout API has (a refused command, a store
+ * still restoring). Unreadable bodies and events Kafka did not store are answered by the platform's
+ * {@link dev.greenlight.platform.web.CommonApiErrors}, which runs before this advice.
+ */
 @RestControllerAdvice(assignableTypes = RolloutController.class)
 class RolloutApiErrors {
-
 
     @ExceptionHandler(RolloutRefusedException.class)
     ResponseEntity<ProblemDetail> refused(RolloutRefusedException e) {
@@ -42,12 +41,6 @@ class RolloutApiErrors {
                 "The rollout controller is not ready; nothing was recorded. Retry shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
-    }
-
-    @ExceptionHandler(EventNotStoredException.class)
-    ResponseEntity<ProblemDetail> notStored(EventNotStoredException e, HttpServletRequest request) {
-        // The broker did not confirm: the command may or may not be on the topic.
-        return ApiProblems.notStored(IdempotencyKeys.keyed(request));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

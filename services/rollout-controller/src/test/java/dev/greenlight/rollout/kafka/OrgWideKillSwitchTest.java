@@ -1,7 +1,6 @@
 package dev.greenlight.rollout.kafka;
 
 import static dev.greenlight.evidence.EvidenceEvents.release;
-import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
 import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,37 +10,11 @@ import dev.greenlight.events.KillSwitchDeactivated;
 import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RolloutPaused;
-import dev.greenlight.platform.kafka.TopicSerdes;
-import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
-import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
-import dev.greenlight.policy.catalog.PolicyCatalog;
-import dev.greenlight.rollout.domain.MutableClock;
-import dev.greenlight.rollout.domain.Policies;
-import dev.greenlight.rollout.domain.RolloutMachine;
-import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.RolloutStatus;
-import dev.greenlight.rollout.domain.TargetState;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The org-wide kill switch through the real topology: one flip on a pattern freezes every covered
@@ -50,41 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * off leaves the frozen rollouts paused until a person resumes them — but never lifts a target's
  * own kill switch.
  */
-class OrgWideKillSwitchTest {
-
-    private static final Instant START = Instant.parse("2026-11-02T08:00:00Z");
-
-    @TempDir
-    Path stateDir;
-
-    private final MutableClock clock = new MutableClock(START);
-    private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
-    private final List<DeploymentCommand> commandLog = new ArrayList<>();
-    private final List<SpecificRecord> rolloutLog = new ArrayList<>();
-    private final Set<String> acked = new HashSet<>();
-    private TopologyTestDriver driver;
-    private TestOutputTopic<String, DeploymentCommand> commands;
-    private TestOutputTopic<String, SpecificRecord> rollouts;
-
-    @BeforeEach
-    void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        RolloutTopology.build(builder, serdes, new RolloutMachine(clock, RolloutSettings.defaults()),
-                RolloutPolicies.of(PolicyCatalog.load(Policies.DIR)), clock, Duration.ofSeconds(1));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "org-kill-switch-test");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), config, START);
-        commands = driver.createOutputTopic(Topics.DEPLOYMENT_COMMANDS.name(), new StringDeserializer(),
-                serdes.forTopic(Topics.DEPLOYMENT_COMMANDS).deserializer());
-        rollouts = driver.createOutputTopic(Topics.ROLLOUTS.name(), new StringDeserializer(),
-                serdes.forTopic(Topics.ROLLOUTS).deserializer());
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
+class OrgWideKillSwitchTest extends RolloutTopologyHarness {
 
     @Test
     void oneFlipOnAPatternFreezesEveryCoveredRollout_andOffLeavesThemPausedUntilResumed() {
@@ -168,36 +107,5 @@ class OrgWideKillSwitchTest {
 
     private int liveTraffic(String target) {
         return state(target).rollouts().stream().mapToInt(r -> r.traffic()).max().orElse(0);
-    }
-
-    private <V> void send(Topic<V> topic, String target, V value) {
-        driver.createInputTopic(topic.name(), new StringSerializer(), serdes.forTopic(topic).serializer())
-                .pipeInput(target, value, clock.instant());
-        drain();
-    }
-
-    private void advance(Duration duration) {
-        clock.advance(duration);
-        driver.advanceWallClockTime(duration);
-        drain();
-    }
-
-    private void drain() {
-        commandLog.addAll(commands.readValuesToList());
-        rolloutLog.addAll(rollouts.readValuesToList());
-    }
-
-    private void ackCommands(String target) {
-        for (DeploymentCommand command : List.copyOf(commandLog)) {
-            if (command.getTarget().equals(target) && acked.add(target + "#" + command.getSequence())) {
-                send(Topics.DEPLOYMENT_REPORTS, target, applied(target, command.getCommandId(), command.getSequence(),
-                        clock.instant()));
-            }
-        }
-    }
-
-    private TargetState state(String target) {
-        KeyValueStore<String, TargetState> store = driver.getKeyValueStore(RolloutTopology.STATE_STORE);
-        return store.get(target);
     }
 }

@@ -5,7 +5,6 @@ import static dev.greenlight.evidence.EvidenceEvents.metric;
 import static dev.greenlight.evidence.EvidenceEvents.resolved;
 import static dev.greenlight.evidence.EvidenceEvents.pass;
 import static dev.greenlight.evidence.EvidenceEvents.release;
-import static dev.greenlight.rollout.kafka.RolloutEvents.applied;
 import static dev.greenlight.rollout.kafka.RolloutEvents.go;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,114 +24,33 @@ import dev.greenlight.events.RolloutCommandRequested;
 import dev.greenlight.events.RolloutCommandType;
 import dev.greenlight.events.RolloutCompleted;
 import dev.greenlight.events.RolloutPaused;
-import dev.greenlight.platform.kafka.TopicSerdes;
-import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
-import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
-import dev.greenlight.policy.catalog.PolicyCatalog;
-import dev.greenlight.rollout.domain.MutableClock;
 import dev.greenlight.rollout.domain.Policies;
 import dev.greenlight.rollout.domain.RolloutMachine;
-import dev.greenlight.rollout.domain.RolloutSettings;
 import dev.greenlight.rollout.domain.RolloutStatus;
-import dev.greenlight.rollout.domain.TargetState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The topology over simulated time: whole ramps, each guard action, and the kill switch. */
-class RolloutTopologyTest {
+class RolloutTopologyTest extends RolloutTopologyHarness {
 
-    private static final Instant START = Instant.parse("2026-11-02T08:00:00Z");
-
-    @TempDir
-    Path stateDir;
-
-    private final MutableClock clock = new MutableClock(START);
-    private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
-    private TopologyTestDriver driver;
-    private TestOutputTopic<String, DeploymentCommand> commands;
-    private TestOutputTopic<String, SpecificRecord> rollouts;
     private TestOutputTopic<String, SpecificRecord> killSwitchOut;
-    private final List<DeploymentCommand> commandLog = new ArrayList<>();
-    private final List<SpecificRecord> rolloutLog = new ArrayList<>();
 
     @BeforeEach
-    void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        RolloutTopology.build(builder, serdes, new RolloutMachine(clock, RolloutSettings.defaults()),
-                RolloutPolicies.of(PolicyCatalog.load(Policies.DIR)), clock, Duration.ofSeconds(1));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rollout-topology-test");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), config, START);
-        commands = driver.createOutputTopic(Topics.DEPLOYMENT_COMMANDS.name(), new StringDeserializer(),
-                serdes.forTopic(Topics.DEPLOYMENT_COMMANDS).deserializer());
-        rollouts = driver.createOutputTopic(Topics.ROLLOUTS.name(), new StringDeserializer(),
-                serdes.forTopic(Topics.ROLLOUTS).deserializer());
-        killSwitchOut = driver.createOutputTopic(Topics.KILL_SWITCH.name(), new StringDeserializer(),
-                serdes.forTopic(Topics.KILL_SWITCH).deserializer());
+    void watchKillSwitches() {
+        killSwitchOut = output(Topics.KILL_SWITCH);
     }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
-
-    private <V> void send(Topic<V> topic, String target, V value) {
-        TestInputTopic<String, V> input = driver.createInputTopic(topic.name(), new StringSerializer(),
-                serdes.forTopic(topic).serializer());
-        input.pipeInput(target, value, clock.instant());
-        drain();
-    }
-
-    private void advance(Duration duration) {
-        clock.advance(duration);
-        driver.advanceWallClockTime(duration);
-        drain();
-    }
-
-    private void drain() {
-        commandLog.addAll(commands.readValuesToList());
-        rolloutLog.addAll(rollouts.readValuesToList());
-    }
-
-    /** The deployer applies every command it has not applied yet. */
-    private void ackCommands(String target) {
-        for (DeploymentCommand command : List.copyOf(commandLog)) {
-            if (command.getTarget().equals(target) && !acked.contains(command.getSequence())) {
-                acked.add(command.getSequence());
-                send(Topics.DEPLOYMENT_REPORTS, target, applied(target, command.getCommandId(), command.getSequence(),
-                        clock.instant()));
-            }
-        }
-    }
-
-    private final List<Long> acked = new ArrayList<>();
 
     private <T> List<T> rolloutEvents(Class<T> type) {
         return rolloutLog.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private TargetState state(String target) {
-        KeyValueStore<String, TargetState> store = driver.getKeyValueStore(RolloutTopology.STATE_STORE);
-        return store.get(target);
     }
 
     private void register(String target, String version, ReleaseType type) {

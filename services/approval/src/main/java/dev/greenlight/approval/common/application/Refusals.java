@@ -2,6 +2,7 @@ package dev.greenlight.approval.common.application;
 
 import dev.greenlight.events.ActionRefused;
 import dev.greenlight.events.EventMetadata;
+import dev.greenlight.platform.failures.NotPermittedException;
 import dev.greenlight.platform.refusals.RefusalThrottle;
 import dev.greenlight.platform.security.Actor;
 import java.time.Clock;

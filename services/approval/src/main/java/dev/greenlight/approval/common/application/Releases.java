@@ -1,5 +1,6 @@
 package dev.greenlight.approval.common.application;
 
+import dev.greenlight.platform.failures.NotFoundException;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.greenlight.approval.common.domain;
 
+import dev.greenlight.platform.failures.InvalidFieldException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,9 +1,9 @@
 package dev.greenlight.approval.common.kafka;
 
-import dev.greenlight.approval.common.application.NotReadyException;
 import dev.greenlight.approval.common.application.Release;
 import dev.greenlight.approval.common.application.Releases;
 import dev.greenlight.events.ReleaseRegistered;
+import dev.greenlight.platform.failures.NotReadyException;
 import dev.greenlight.platform.releases.ReleaseDirectory;
 import dev.greenlight.platform.security.UserDirectory;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.greenlight.approval.common.web;
 
-import dev.greenlight.approval.common.domain.InvalidFieldException;
+import dev.greenlight.platform.failures.InvalidFieldException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

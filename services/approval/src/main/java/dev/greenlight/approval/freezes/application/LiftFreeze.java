@@ -1,7 +1,6 @@
 package dev.greenlight.approval.freezes.application;
 
 import dev.greenlight.approval.common.application.EventMeta;
-import dev.greenlight.approval.common.application.NotFoundException;
 import dev.greenlight.approval.common.application.Refusals;
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.approval.freezes.domain.FreezeRules;
@@ -10,6 +9,7 @@ import dev.greenlight.approval.freezes.domain.StandingFreezes;
 import dev.greenlight.approval.holds.application.HoldEvents;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.FreezeLifted;
+import dev.greenlight.platform.failures.NotFoundException;
 import dev.greenlight.platform.security.Actor;
 import java.time.Clock;
 import java.util.Optional;

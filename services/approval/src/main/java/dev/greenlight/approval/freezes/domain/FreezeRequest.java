@@ -1,9 +1,9 @@
 package dev.greenlight.approval.freezes.domain;
 
 import dev.greenlight.approval.common.domain.Fields;
-import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.identity.TargetPattern;
+import dev.greenlight.platform.failures.InvalidFieldException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.greenlight.approval.holds.domain;
 
 import dev.greenlight.approval.common.domain.Fields;
-import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.identity.TargetPattern;
+import dev.greenlight.platform.failures.InvalidFieldException;
 
 /**
  * A request to stop the line: a named hold on a target, a target pattern or everything ({@code *}).

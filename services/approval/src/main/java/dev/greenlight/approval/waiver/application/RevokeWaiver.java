@@ -1,7 +1,6 @@
 package dev.greenlight.approval.waiver.application;
 
 import dev.greenlight.approval.common.application.EventMeta;
-import dev.greenlight.approval.common.application.NotFoundException;
 import dev.greenlight.approval.common.application.Refusals;
 import dev.greenlight.approval.common.domain.Permission;
 import dev.greenlight.approval.waiver.domain.GrantedWaiver;
@@ -9,6 +8,7 @@ import dev.greenlight.approval.waiver.domain.GrantedWaivers;
 import dev.greenlight.approval.waiver.domain.WaiverRules;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.WaiverRevoked;
+import dev.greenlight.platform.failures.NotFoundException;
 import dev.greenlight.platform.security.Actor;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.greenlight.approval.waiver.domain;
 
-import dev.greenlight.approval.common.domain.InvalidFieldException;
+import dev.greenlight.platform.failures.InvalidFieldException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.greenlight.approval.waiver.domain;
 
-import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.approval.common.domain.Permission;
-import dev.greenlight.platform.security.Actor;
 import dev.greenlight.identity.Person;
+import dev.greenlight.platform.failures.InvalidFieldException;
+import dev.greenlight.platform.security.Actor;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

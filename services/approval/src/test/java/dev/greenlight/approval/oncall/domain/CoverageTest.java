@@ -3,7 +3,7 @@ package dev.greenlight.approval.oncall.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.greenlight.approval.common.domain.InvalidFieldException;
+import dev.greenlight.platform.failures.InvalidFieldException;
 import dev.greenlight.platform.security.Actor;
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.greenlight.approval.waiver.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.greenlight.approval.common.domain.InvalidFieldException;
 import dev.greenlight.approval.common.domain.Permission;
-import dev.greenlight.platform.security.Actor;
 import dev.greenlight.identity.Person;
+import dev.greenlight.platform.failures.InvalidFieldException;
+import dev.greenlight.platform.security.Actor;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -18,6 +18,7 @@ import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerJson;
 import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.testing.ApiClients;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -80,14 +80,7 @@ class AttestationIT {
     EventPublisher publisher;
 
     private RestClient api(String token) {
-        return RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/ledger")
-                .defaultHeaders(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                })
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        return ApiClients.as("http://localhost:" + port + "/api/v1/ledger", token);
     }
 
     private ResponseEntity<String> get(String token, String uri) {

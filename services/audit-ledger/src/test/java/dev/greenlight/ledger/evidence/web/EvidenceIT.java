@@ -12,6 +12,7 @@ import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.ledger.AuditLedgerApplication;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.testing.ApiClients;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,14 +70,7 @@ class EvidenceIT {
     EventPublisher publisher;
 
     private RestClient api(String token) {
-        return RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/ledger")
-                .defaultHeaders(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                })
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        return ApiClients.as("http://localhost:" + port + "/api/v1/ledger", token);
     }
 
     private ResponseEntity<String> get(String uri, String accept) {

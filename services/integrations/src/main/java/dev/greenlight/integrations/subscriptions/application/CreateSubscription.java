@@ -2,11 +2,11 @@ package dev.greenlight.integrations.subscriptions.application;
 
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.SubscriptionCreated;
-import dev.greenlight.integrations.common.application.NotPermittedException;
 import dev.greenlight.integrations.subscriptions.domain.Subscription;
 import dev.greenlight.integrations.subscriptions.domain.SubscriptionRequest;
 import dev.greenlight.integrations.subscriptions.domain.SubscriptionRules;
 import dev.greenlight.integrations.subscriptions.domain.Subscriptions;
+import dev.greenlight.platform.failures.NotPermittedException;
 import dev.greenlight.platform.security.Actor;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,15 +2,15 @@ package dev.greenlight.integrations.subscriptions.application;
 
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.SubscriptionDeleted;
-import dev.greenlight.integrations.common.application.NotFoundException;
-import dev.greenlight.integrations.common.application.NotPermittedException;
 import dev.greenlight.integrations.subscriptions.domain.PolicySubscriptions;
 import dev.greenlight.integrations.subscriptions.domain.Subscription;
 import dev.greenlight.integrations.subscriptions.domain.SubscriptionRules;
 import dev.greenlight.integrations.subscriptions.domain.Subscriptions;
+import dev.greenlight.platform.failures.NotFoundException;
+import dev.greenlight.platform.failures.NotPermittedException;
 import dev.greenlight.platform.security.Actor;
-import java.util.UUID;
 import java.time.Clock;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,6 +1,6 @@
 package dev.greenlight.integrations.subscriptions.domain;
 
-import dev.greenlight.integrations.common.domain.InvalidFieldException;
+import dev.greenlight.platform.failures.InvalidFieldException;
 import dev.greenlight.policy.model.NotifyRule;
 import dev.greenlight.policy.model.Policy;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.greenlight.integrations.subscriptions.domain;
 
 import dev.greenlight.identity.TargetPattern;
-import dev.greenlight.integrations.common.domain.InvalidFieldException;
+import dev.greenlight.platform.failures.InvalidFieldException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumSet;

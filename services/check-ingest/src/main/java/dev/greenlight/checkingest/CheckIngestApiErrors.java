@@ -3,9 +3,7 @@ package dev.greenlight.checkingest;
 import dev.greenlight.checkingest.evidence.application.ReleasesNotLoadedException;
 import dev.greenlight.checkingest.evidence.application.UnknownReleaseException;
 import dev.greenlight.checkingest.release.application.ConflictingReleaseException;
-import dev.greenlight.checkingest.release.application.NotPermittedException;
 import dev.greenlight.checkingest.release.application.PoliciesNotLoadedException;
-import dev.greenlight.checkingest.release.domain.InvalidFieldException;
 import dev.greenlight.checkingest.webhook.github.InvalidSignatureException;
 import dev.greenlight.platform.web.ApiProblems;
 import org.springframework.core.Ordered;
@@ -17,22 +15,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns check-ingest's own failures into RFC 9457 problem documents; unreadable bodies and events
- * Kafka did not store are answered by the platform's {@link dev.greenlight.platform.web.CommonApiErrors}.
+ * Turns the failures only check-ingest has (unknown or conflicting releases, bad webhook signatures,
+ * directories still loading) into RFC 9457 problem documents; invalid fields, refusals, unreadable
+ * bodies and events Kafka did not store are answered by the platform's
+ * {@link dev.greenlight.platform.web.CommonApiErrors}, in the same words as every other service.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Boot's generic problem-details advice, which names no field
-class ApiErrors {
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ProblemDetail invalidField(InvalidFieldException e) {
-        return ApiProblems.invalidField(e.getMessage(), e.field());
-    }
-
-    @ExceptionHandler(NotPermittedException.class)
-    ProblemDetail notPermitted(NotPermittedException e) {
-        return ApiProblems.of(HttpStatus.FORBIDDEN, "Not permitted", e.getMessage());
-    }
+class CheckIngestApiErrors {
 
     @ExceptionHandler(UnknownReleaseException.class)
     ProblemDetail unknownRelease(UnknownReleaseException e) {

@@ -1,9 +1,8 @@
-package dev.greenlight.ledger.kafka;
+package dev.greenlight.platform.testing;
 
 import dev.greenlight.platform.registry.RegisteredSchema;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.registry.SchemaRegistryException;
-import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.avro.Schema;
@@ -11,18 +10,28 @@ import org.apache.avro.Schema;
 /**
  * An in-memory registry that can be made unreachable for readers: while down, looking a schema up by
  * id fails the way the REST client fails when no registry answers (status {@code UNREACHABLE}).
- * Registering keeps working so the test's publishers still produce during the outage.
+ * Registering keeps working so the test's publishers still produce during the outage. One copy for
+ * every consumer test of a registry outage (platform listeners, approval, audit ledger).
  */
-final class OutageRegistry implements SchemaRegistryClient {
+public final class OutageSchemaRegistry implements SchemaRegistryClient {
 
-    private final InMemorySchemaRegistryClient delegate = new InMemorySchemaRegistryClient();
+    private final InMemorySchemaRegistryClient delegate;
     private volatile boolean down;
 
-    void down() {
+    public OutageSchemaRegistry() {
+        this(new InMemorySchemaRegistryClient());
+    }
+
+    /** Over schemas a test also registers elsewhere. */
+    public OutageSchemaRegistry(InMemorySchemaRegistryClient delegate) {
+        this.delegate = delegate;
+    }
+
+    public void down() {
         down = true;
     }
 
-    void up() {
+    public void up() {
         down = false;
     }
 
