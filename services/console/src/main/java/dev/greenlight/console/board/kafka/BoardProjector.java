@@ -5,6 +5,7 @@ import dev.greenlight.console.board.domain.ReadModelLookup;
 import dev.greenlight.console.board.domain.ReadModelRecord;
 import dev.greenlight.platform.kafka.CatalogueAvroDeserializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
+import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -60,6 +61,7 @@ final class BoardProjector {
     private static final Logger log = LoggerFactory.getLogger(BoardProjector.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_MODEL_WAIT = Duration.ofMinutes(2);
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
 
     /** The release-keyed fact topics the projector folds. */
     static final List<Topic<?>> SOURCES = List.of(Topics.RELEASES, Topics.DECISIONS, Topics.APPROVALS,
@@ -115,6 +117,9 @@ final class BoardProjector {
 
     void stop() {
         running = false;
+        synchronized (this) {
+            notifyAll(); // ends a wait for the registry or before a restart
+        }
         KafkaConsumer<String, Object> current = consumer;
         if (current != null) {
             current.wakeup();
@@ -178,6 +183,17 @@ final class BoardProjector {
                 try {
                     records = c.poll(POLL);
                 } catch (RecordDeserializationException poison) {
+                    if (SchemaRegistryException.isRegistryUnavailable(poison)) {
+                        // Decodable once the registry answers: read it again, never skip it (a skipped
+                        // fact would leave its release's view wrong until the next one).
+                        log.warn("cannot decode {}@{} while the schema registry is unavailable, retrying: {}",
+                                poison.topicPartition(), poison.offset(), poison.getMessage());
+                        c.seek(poison.topicPartition(), poison.offset());
+                        synchronized (this) {
+                            wait(REGISTRY_RETRY.toMillis());
+                        }
+                        continue;
+                    }
                     log.warn("skipping an undecodable record at {}@{}: {}", poison.topicPartition(), poison.offset(),
                             poison.getMessage());
                     c.seek(poison.topicPartition(), poison.offset() + 1);
