@@ -107,6 +107,12 @@ public final class Projection implements ReadModelLookup {
     public synchronized Set<String> put(ReadModelRecord record) {
         if (record.release() != null) {
             ReleaseView view = record.release().view();
+            Map<String, Long> held = positions.get(view.id());
+            if (held != null && olderThan(record.release().positions(), held)) {
+                // Read again from the beginning (a reader that lost Kafka starts over): an older view
+                // must not replace the newer one a projector would fold its next fact onto.
+                return Set.of();
+            }
             releases.put(view.id(), view);
             positions.put(view.id(), record.release().positions());
             return Set.of(view.id());
@@ -123,6 +129,22 @@ public final class Projection implements ReadModelLookup {
             return Set.of(id);
         }
         return Set.of();
+    }
+
+    /** Whether {@code incoming} folded no source further than {@code held} and less on at least one. */
+    static boolean olderThan(Map<String, Long> incoming, Map<String, Long> held) {
+        boolean behind = false;
+        for (String source : incoming.keySet()) {
+            if (incoming.get(source) > held.getOrDefault(source, -1L)) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Long> h : held.entrySet()) {
+            if (incoming.getOrDefault(h.getKey(), -1L) < h.getValue()) {
+                behind = true;
+            }
+        }
+        return behind;
     }
 
     @Override

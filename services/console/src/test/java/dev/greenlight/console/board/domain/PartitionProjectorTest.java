@@ -61,6 +61,27 @@ class PartitionProjectorTest {
     }
 
     @Test
+    void theReadModelReadAgainFromItsBeginning_anOlderViewDoesNotReplaceTheNewer() {
+        Projection readModel = new Projection();
+        PartitionProjector projector = new PartitionProjector(readModel);
+        List<ReadModelRecord> registeredView = projector.apply("greenlight.releases-1", 7, registered("ict-qm", "2.1.0"));
+        List<ReadModelRecord> steppedView = projector.apply("greenlight.rollouts-1", 3, step("ict-qm", "2.1.0", 10, 60));
+        board(readModel, registeredView);
+        board(readModel, steppedView);
+
+        // The reader lost Kafka and reads the topic again: the first view comes before the newer one.
+        board(readModel, registeredView);
+
+        assertThat(readModel.release("ict-qm@2.1.0").orElseThrow().trafficPercent()).isEqualTo(10);
+        List<ReadModelRecord> next = new PartitionProjector(readModel)
+                .apply("greenlight.decisions-1", 4, decided("ict-qm", "2.1.0", "canary", "HOLD", "PENDING", List.of(),
+                        T0.plusSeconds(90)));
+        assertThat(next.get(0).release().view().trafficPercent()).isEqualTo(10);
+        assertThat(next.get(0).release().positions()).containsOnlyKeys("greenlight.releases-1",
+                "greenlight.rollouts-1", "greenlight.decisions-1");
+    }
+
+    @Test
     void aNewOwnerFoldsOnFromTheReadModel_notFromTheHistory() {
         Projection readModel = new Projection();
         PartitionProjector first = new PartitionProjector(readModel);
