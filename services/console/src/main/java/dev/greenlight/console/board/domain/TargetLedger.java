@@ -14,10 +14,26 @@ public record TargetLedger(String target, List<LedgerRecorded> entries, Map<Stri
 
     /** The most entries kept per target. */
     public static final int KEEP = 200;
+    /** The ledger's event type of a metric sample (the Avro record's full name). */
+    private static final String SAMPLE = "dev.greenlight.events.MetricObserved";
 
     public TargetLedger {
         entries = List.copyOf(entries);
         positions = Map.copyOf(positions);
+    }
+
+    /**
+     * Which entry makes room: the oldest metric sample if there is one, else the oldest entry. A
+     * target's monitor may push a sample a second; without this its decisions, approvals and rollout
+     * steps would leave the release page within minutes.
+     */
+    private static int evicted(List<LedgerRecorded> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (SAMPLE.equals(entries.get(i).eventType())) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** No entry about {@code target} yet. */
@@ -30,8 +46,10 @@ public record TargetLedger(String target, List<LedgerRecorded> entries, Map<Stri
         if (source != null && positions.containsKey(source) && positions.get(source) >= offset) {
             return this;
         }
-        List<LedgerRecorded> next = new ArrayList<>(entries.size() >= KEEP ? entries.subList(1, entries.size())
-                : entries);
+        List<LedgerRecorded> next = new ArrayList<>(entries);
+        if (next.size() >= KEEP) {
+            next.remove(evicted(next));
+        }
         next.add(entry);
         Map<String, Long> nextPositions = positions;
         if (source != null) {

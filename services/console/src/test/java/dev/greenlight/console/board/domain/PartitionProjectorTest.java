@@ -146,6 +146,23 @@ class PartitionProjectorTest {
     }
 
     @Test
+    void aTargetsMetricSamplesMakeRoomFirst_itsDecisionStaysOnTheReleasePage() {
+        Projection readModel = new Projection();
+        PartitionProjector projector = new PartitionProjector(readModel);
+        board(readModel, projector.apply("greenlight.ledger-2", 0, new LedgerRecorded("ict-qm", 2, 0,
+                "dev.greenlight.events.GateDecided", "decision-1", "ab", T0)));
+        for (int i = 1; i <= TargetLedger.KEEP * 3; i++) {
+            board(readModel, projector.apply("greenlight.ledger-2", i, new LedgerRecorded("ict-qm", 2, i,
+                    "dev.greenlight.events.MetricObserved", "sample-" + i, "ab", T0.plusSeconds(i))));
+        }
+
+        assertThat(readModel.ledger("ict-qm")).hasSize(TargetLedger.KEEP);
+        assertThat(readModel.ledger("ict-qm").get(0).sourceEventId()).isEqualTo("decision-1");
+        assertThat(readModel.ledger("ict-qm")).last()
+                .satisfies(e -> assertThat(e.sourceEventId()).isEqualTo("sample-" + TargetLedger.KEEP * 3));
+    }
+
+    @Test
     void finishedReleasesOfOwnedTargetsLeaveTheReadModelAfterTheAgeLimit_inFlightOnesStay() {
         Projection readModel = new Projection();
         PartitionProjector projector = new PartitionProjector(readModel);
