@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.platform.topics.Topics;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +100,10 @@ class EvidenceFirstConsumerIT {
             // 500 a poll, some 24 polls); this one at most the few polls it took to fetch the registration.
             assertThat(samplesBeforeRegistration[0]).as("samples handed out after the registration was written, before it")
                     .isBetween(0L, 4L * MAX_POLL_RECORDS);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (sampleOffsets.size() < SAMPLES && Instant.now().isBefore(deadline)) {
+            await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> sampleOffsets.add(record.offset()));
-            }
+                return sampleOffsets.size() >= SAMPLES;
+            });
             assertThat(sampleOffsets).as("every sample once, in offset order").hasSize(SAMPLES)
                     .isEqualTo(java.util.stream.LongStream.range(0, SAMPLES).boxed().toList());
         }
@@ -123,10 +122,10 @@ class EvidenceFirstConsumerIT {
             assertThat(topics).isNotEmpty().containsOnly(RELEASES.topic());
             assertThat(consumer.paused()).containsExactly(METRICS);
             consumer.resume(List.of(METRICS));
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-            while (!topics.contains(METRICS.topic()) && Instant.now().isBefore(deadline)) {
+            await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> topics.add(record.topic()));
-            }
+                return topics.contains(METRICS.topic());
+            });
             assertThat(topics).as("resumed by the caller, samples flow").contains(METRICS.topic());
         }
     }
