@@ -363,21 +363,28 @@ public final class LocalStack implements AutoCloseable {
      * the application's own yml, which default properties would not.
      */
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, int port, List<String> extraArgs) {
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = embeddedArgs(port, bootstrapServers());
+        args.addAll(extraArgs);
+        // Every application reads this stack's clock instead of the platform's system clock.
+        builder.initializers(context -> context.getBeanFactory().registerSingleton("stackClock", clock));
+        return builder.run(args.toArray(String[]::new));
+    }
+
+    /**
+     * The arguments every application embedded in one JVM gets: its port and broker; no MBean name
+     * clashes, no banners, and only the launcher decides when to stop (its own shutdown hook stops
+     * them in order). Tests that embed services the same way start from these too.
+     */
+    static List<String> embeddedArgs(int port, String bootstrapServers) {
+        return new ArrayList<>(List.of(
                 "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                // Six applications in one JVM: no MBean name clashes, no six banners, and only the
-                // launcher decides when to stop (its own shutdown hook stops them in order).
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false",
                 "--spring.main.register-shutdown-hook=false",
                 "--logging.config=" + LOGGING_CONFIG,
                 "--logging.register-shutdown-hook=false"));
-        args.addAll(extraArgs);
-        // Every application reads this stack's clock instead of the platform's system clock.
-        builder.initializers(context -> context.getBeanFactory().registerSingleton("stackClock", clock));
-        return builder.run(args.toArray(String[]::new));
     }
 
     /** Deadlines are on the monotonic clock: a wall-clock jump must neither stretch nor cut a wait. */

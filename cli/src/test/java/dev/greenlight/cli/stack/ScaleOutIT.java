@@ -469,15 +469,7 @@ class ScaleOutIT {
     /** As the local stack runs its applications: own principal, no JMX, quiet, stopped by the test. */
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, int port, KafkaUser user,
                                                List<String> extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                "--spring.jmx.enabled=false",
-                "--spring.main.banner-mode=off",
-                "--spring.main.log-startup-info=false",
-                "--spring.main.register-shutdown-hook=false",
-                "--logging.config=classpath:logback-greenlight.xml",
-                "--logging.register-shutdown-hook=false"));
+        List<String> args = LocalStack.embeddedArgs(port, broker.bootstrapServers());
         credentials.clientProperties(user).forEach((key, value) -> args.add("--spring.kafka.properties." + key + "=" + value));
         args.addAll(extra);
         return builder.run(args.toArray(String[]::new));

@@ -5,7 +5,6 @@ import dev.greenlight.console.board.domain.ReadModelLookup;
 import dev.greenlight.console.board.domain.ReadModelRecord;
 import dev.greenlight.platform.kafka.CatalogueAvroDeserializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
-import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.topics.KafkaUser;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
@@ -34,7 +33,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -61,7 +59,6 @@ final class BoardProjector {
     private static final Logger log = LoggerFactory.getLogger(BoardProjector.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_MODEL_WAIT = Duration.ofMinutes(2);
-    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
 
     /** The release-keyed fact topics the projector folds. */
     static final List<Topic<?>> SOURCES = List.of(Topics.RELEASES, Topics.DECISIONS, Topics.APPROVALS,
@@ -77,10 +74,8 @@ final class BoardProjector {
     private final Duration sweepEvery;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final AtomicLong folded = new AtomicLong();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, Object> consumer;
+    private final ConsumerLoop loop = new ConsumerLoop("console-projector");
     private volatile Map<TopicPartition, Long> startedAt = Map.of();
-    private Thread thread;
     private Instant lastSweep = Instant.MIN;
 
     BoardProjector(Map<String, Object> clientConfig, Map<String, Object> producerConfig,
@@ -109,29 +104,11 @@ final class BoardProjector {
     }
 
     void start() {
-        running = true;
-        thread = new Thread(this::runForever, "console-projector");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start(this::run);
     }
 
     void stop() {
-        running = false;
-        synchronized (this) {
-            notifyAll(); // ends a wait for the registry or before a restart
-        }
-        KafkaConsumer<String, Object> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     /** How many source records this instance folded since it started. */
@@ -149,56 +126,15 @@ final class BoardProjector {
         return Set.copyOf(owned);
     }
 
-    private void runForever() {
-        while (running) {
-            try {
-                run();
-            } catch (WakeupException | InterruptedException stopping) {
-                return;
-            } catch (RuntimeException | ExecutionException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("console projector stopped, starting again from the committed offsets: {}", e.toString());
-                synchronized (this) {
-                    try {
-                        wait(1000);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     private void run() throws InterruptedException, ExecutionException {
         try (KafkaConsumer<String, Object> c = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new CatalogueAvroDeserializer(registry, SOURCES));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                      new ByteArraySerializer())) {
-            consumer = c;
+            loop.follow(c);
             c.subscribe(SOURCES.stream().map(Topic::name).toList(), new Handover(c));
-            while (running) {
-                ConsumerRecords<String, Object> records;
-                try {
-                    records = c.poll(POLL);
-                } catch (RecordDeserializationException poison) {
-                    if (SchemaRegistryException.isRegistryUnavailable(poison)) {
-                        // Decodable once the registry answers: read it again, never skip it (a skipped
-                        // fact would leave its release's view wrong until the next one).
-                        log.warn("cannot decode {}@{} while the schema registry is unavailable, retrying: {}",
-                                poison.topicPartition(), poison.offset(), poison.getMessage());
-                        c.seek(poison.topicPartition(), poison.offset());
-                        synchronized (this) {
-                            wait(REGISTRY_RETRY.toMillis());
-                        }
-                        continue;
-                    }
-                    log.warn("skipping an undecodable record at {}@{}: {}", poison.topicPartition(), poison.offset(),
-                            poison.getMessage());
-                    c.seek(poison.topicPartition(), poison.offset() + 1);
-                    continue;
-                }
+            while (loop.running()) {
+                ConsumerRecords<String, Object> records = loop.poll(c, POLL);
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
                 for (ConsumerRecord<String, Object> record : records) {
                     String source = record.topic() + "-" + record.partition();
@@ -218,8 +154,6 @@ final class BoardProjector {
                     c.commitSync();
                 }
             }
-        } finally {
-            consumer = null;
         }
     }
 

@@ -14,11 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ledger's latest signed checkpoint and its witnesses' cosignatures, read from the tail of their
@@ -29,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LatestCheckpoints {
 
-    private static final Logger log = LoggerFactory.getLogger(LatestCheckpoints.class);
     /** How many cosignatures back the tail starts: witnesses per checkpoint, with room to spare. */
     static final int COSIGNATURES_BACK = 64;
     private static final List<Topic<?>> TOPICS = List.of(Topics.LEDGER_CHECKPOINTS, Topics.LEDGER_COSIGNATURES);
@@ -39,9 +34,7 @@ final class LatestCheckpoints {
     private final Map<String, Object> config;
     private final SchemaRegistryClient registry;
     private final ConsoleFeed feed;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, Object> consumer;
-    private Thread thread;
+    private final ConsumerLoop loop = new ConsumerLoop("console-checkpoints");
 
     LatestCheckpoints(Map<String, Object> clientConfig, SchemaRegistryClient registry, ConsoleFeed feed) {
         this.config = new HashMap<>(clientConfig);
@@ -56,74 +49,28 @@ final class LatestCheckpoints {
     }
 
     void start() {
-        running = true;
-        thread = new Thread(this::runForever, "console-checkpoints");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start(this::follow);
     }
 
     void stop() {
-        running = false;
-        KafkaConsumer<String, Object> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
-    private void runForever() {
-        while (running) {
-            try {
-                follow();
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("lost the ledger's checkpoints, reading their tail again: {}", e.getMessage());
-                synchronized (this) {
-                    try {
-                        wait(1000);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    private void follow() {
+    private void follow() throws InterruptedException {
         try (KafkaConsumer<String, Object> c = new KafkaConsumer<>(config, new StringDeserializer(),
                 new CatalogueAvroDeserializer(registry, TOPICS))) {
-            consumer = c;
+            loop.follow(c);
             List<TopicPartition> partitions = List.of(CHECKPOINTS, COSIGNATURES);
             c.assign(partitions);
             Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             c.seek(CHECKPOINTS, Math.max(begin.get(CHECKPOINTS), end.get(CHECKPOINTS) - 1));
             c.seek(COSIGNATURES, Math.max(begin.get(COSIGNATURES), end.get(COSIGNATURES) - COSIGNATURES_BACK));
-            while (running) {
-                ConsumerRecords<String, Object> records;
-                try {
-                    records = c.poll(Duration.ofMillis(500));
-                } catch (RecordDeserializationException poison) {
-                    log.warn("skipping an undecodable record at {}@{}", poison.topicPartition(), poison.offset());
-                    c.seek(poison.topicPartition(), poison.offset() + 1);
-                    continue;
-                }
+            while (loop.running()) {
+                ConsumerRecords<String, Object> records = loop.poll(c, Duration.ofMillis(500));
                 apply(records.records(CHECKPOINTS));
                 apply(records.records(COSIGNATURES));
             }
-        } finally {
-            consumer = null;
         }
     }
 
