@@ -7,14 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Faults on the production path ({@link ProductionStack}: separate service JVMs, three brokers),
  * under a load of evidence events ({@link EvidenceLoad}; {@code greenlight.soak.events}, CI-sized by
  * default, 10,000 for the soak): {@code kill -9} of each service in turn, then one broker of three
- * killed, then two (only with {@code -Dgreenlight.system-tests.faults=all}). After each: every
+ * killed, then two. After each: every
  * acknowledged evidence event is in the ledger once by its event id, every release ends decided, no decision is on the topics (and so in the ledger) twice, and the
  * ledger verifies, completeness included. Bounded: every wait has a deadline; nothing runs after it.
  */
@@ -92,13 +93,10 @@ class FaultsIT {
 
     @Test
     @Order(3)
-    @EnabledIfSystemProperty(named = "greenlight.system-tests.faults", matches = "all", disabledReason = "not in"
-            + " the default build yet (-Dgreenlight.system-tests.faults=all runs it): with both brokers SIGKILLed,"
-            + " gate-evaluator's Streams client died once (OutOfOrderSequenceException on a changelog) and the"
-            + " harness restarts a service on liveness DOWN only since then; see docs/reliability.md")
     void twoBrokersLostWritesAre503WithNothingHalfWrittenAndEverythingResumes() {
         ProductionStack stack = ProductionStack.get();
         long began = System.nanoTime();
+        Map<String, Integer> restartsBefore = Map.copyOf(stack.restarts);
         EvidenceLoad load = new EvidenceLoad(stack, "broker2", 2);
         load.registerAll();
         load.post(Math.max(20, EVENTS / 10));
@@ -130,7 +128,7 @@ class FaultsIT {
                 .filter(refusedIds::contains).toList()).as("events of the batch answered 503").isEmpty();
         System.out.println("[system-tests] two brokers of three lost: write answered " + refused.status()
                 + " Retry-After " + refused.retryAfter() + ", refused batch visible afterwards: 0; "
-                + counts.summary());
+                + counts.summary() + "; services the harness restarted " + restartedSince(stack, restartsBefore));
         ProductionStack.timing("two-broker scenario done", began);
     }
 
@@ -155,6 +153,18 @@ class FaultsIT {
         assertThat(counts[0].decisionsDoubled()).as(counts[0].summary()).isZero();
         assertThat(counts[0].sourceRecordsDoubled()).as(counts[0].summary()).isZero();
         return counts[0];
+    }
+
+    /** The services the harness restarted (exited, or liveness DOWN for 30 s) since {@code before}. */
+    private static Map<String, Integer> restartedSince(ProductionStack stack, Map<String, Integer> before) {
+        Map<String, Integer> restarted = new TreeMap<>();
+        stack.restarts.forEach((service, count) -> {
+            int more = count - before.getOrDefault(service, 0);
+            if (more > 0) {
+                restarted.put(service, more);
+            }
+        });
+        return restarted;
     }
 
     static List<JsonNode> exportLedger(ProductionStack stack) {

@@ -222,7 +222,10 @@ public class GreenlightKafkaAutoConfiguration {
         return config;
     }
 
-    /** Streams users get the same poison-record handling as listeners. */
+    /**
+     * Streams users get the same poison-record handling as listeners, and survive transient broker
+     * failures without a restart.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(StreamsBuilderFactoryBean.class)
     static class StreamsDeadLetterConfiguration {
@@ -240,6 +243,23 @@ public class GreenlightKafkaAutoConfiguration {
                 config.putIfAbsent(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
                         deadLetterRecoverer);
                 factoryBean.setStreamsConfiguration(config);
+            };
+        }
+
+        /**
+         * A stream thread that dies of a transient broker failure is replaced instead of the whole
+         * client stopping; a fatal error still stops it, and liveness turns DOWN
+         * ({@link StreamsThreadReplacement}).
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "greenlightStreamsThreadReplacement")
+        StreamsBuilderFactoryBeanConfigurer greenlightStreamsThreadReplacement() {
+            return factoryBean -> {
+                if (factoryBean.getStreamsUncaughtExceptionHandler() == null) {
+                    Properties config = factoryBean.getStreamsConfiguration();
+                    Object client = config == null ? null : config.get(StreamsConfig.APPLICATION_ID_CONFIG);
+                    factoryBean.setStreamsUncaughtExceptionHandler(new StreamsThreadReplacement(String.valueOf(client)));
+                }
             };
         }
     }
