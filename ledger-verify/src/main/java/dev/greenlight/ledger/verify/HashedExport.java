@@ -57,9 +57,12 @@ final class HashedExport implements ChainRecords {
         }
     }
 
-    /** An entry read at {@code line}, hashed to {@code state} with its leaf hash at {@code leaves[offset..]}. */
-    void addEntry(Entry entry, long line, byte state, byte[] leaves, int offset) {
-        partition(entry.ledgerPartition()).add(entry, line, state, leaves, offset);
+    /**
+     * An entry of ledger partition {@code partition} (its own field, passed so the entry is not read here) read
+     * at {@code line}, hashed to {@code state} with its leaf hash at {@code leaves[offset..]}.
+     */
+    void addEntry(int partition, Entry entry, long line, byte state, byte[] leaves, int offset) {
+        partition(partition).add(entry, line, state, leaves, offset);
         total++;
     }
 

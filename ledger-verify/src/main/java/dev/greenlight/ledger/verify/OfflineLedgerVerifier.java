@@ -90,23 +90,8 @@ public final class OfflineLedgerVerifier {
     private sealed interface Line {
     }
 
-    /**
-     * An entry line, hashed on the thread that read it: {@code state} is its {@link EntryHasher} status (or
-     * {@link HashedExport#HASH_AGAIN}), its leaf hash at {@code leafOffset} of its block's leaves.
-     */
-    private static final class EntryLine implements Line {
-        final Entry entry;
-        final InclusionProof proof;
-        /** The line's index in its block, then (assembled) its line number in the file. */
-        long line;
-        byte state;
-        int leafOffset;
-
-        EntryLine(Entry entry, InclusionProof proof, int index) {
-            this.entry = entry;
-            this.proof = proof;
-            this.line = index;
-        }
+    /** An entry line as read; {@code index} is the line's place in its block. */
+    private record EntryLine(Entry entry, InclusionProof proof, int index) implements Line {
     }
 
     /** Lines are numbered from 1; {@code index} is the line's place in its block until it is assembled. */
@@ -122,16 +107,33 @@ public final class OfflineLedgerVerifier {
     private record HeaderLine(int partitions) implements Line {
     }
 
-    /** The lines of one run of the file (a chunk of a stream, a byte range of a file), parsed and hashed. */
+    /**
+     * The lines of one run of the file (a chunk of a stream, a byte range of a file), parsed and hashed: the
+     * entries in flat arrays, so assembling them in file order touches neither the entries nor an object per
+     * line (the caller's thread does it, and it is sequential); the other lines, rare, as objects.
+     */
     private static final class Block {
-        final List<Line> lines = new ArrayList<>();
-        /** The entry lines' leaf hashes, 32 bytes each, in line order. */
+        Entry[] entries;
+        int[] partitions;
+        /** The entry's line index in the block. */
+        int[] indexes;
+        /** The {@link EntryHasher} status of each entry (or {@link HashedExport#HASH_AGAIN}), LINKED included. */
+        byte[] states;
+        /** The entries' leaf hashes, 32 bytes each. */
         byte[] leaves;
+        /** Each entry's inclusion proof; null when none has one. */
+        InclusionProof[] proofs;
+        int entryCount;
+        final List<Line> others = new ArrayList<>();
+        /** For each other line, how many of the block's entries come before it. */
+        final List<Integer> othersAfter = new ArrayList<>();
         /** Every line of the run, blank ones included: how far the line numbers advance. */
         int lineCount;
         /** The index of a line that is not UTF-8 (the file cannot be read), or -1; and why. */
         int notUtf8 = -1;
         String why;
+        /** Set when assembled: the number of the line before the block's first. */
+        long base;
     }
 
     /** Bytes of a stream parsed per task, and tasks in flight per thread (bounds the bytes held in memory). */
@@ -273,28 +275,33 @@ public final class OfflineLedgerVerifier {
             block.why = why;
             return block;
         }
+        int lines = chunk.count();
+        block.entries = new Entry[lines];
+        block.partitions = new int[lines];
+        block.indexes = new int[lines];
+        block.states = new byte[lines];
+        block.leaves = new byte[lines * Sha256.LENGTH];
         ExportLineScanner scanner = fastPath ? new ExportLineScanner() : null;
         ExportEntryParser entries = new ExportEntryParser();
         EntryHasher hasher = new EntryHasher();
-        byte[] leaves = new byte[chunk.count() * Sha256.LENGTH];
-        int hashed = 0;
         Entry previous = null;
         byte[] bytes = chunk.bytes();
-        for (int i = 0; i < chunk.count(); i++) {
+        for (int i = 0; i < lines; i++) {
             Line line = parse(scanner, entries, bytes, chunk.starts()[i], chunk.ends()[i], i);
             if (line == null) {
                 continue;
             }
-            block.lines.add(line);
             if (!(line instanceof EntryLine e)) {
+                block.others.add(line);
+                block.othersAfter.add(block.entryCount);
                 previous = null;
                 continue;
             }
-            Entry entry = e.entry;
-            e.leafOffset = hashed++ * Sha256.LENGTH;
+            Entry entry = e.entry();
+            int n = block.entryCount++;
             byte state;
             try {
-                state = hasher.hash(entry, leaves, e.leafOffset);
+                state = hasher.hash(entry, block.leaves, n * Sha256.LENGTH);
             } catch (RuntimeException cannotEncode) {
                 state = HashedExport.HASH_AGAIN;
                 hasher = new EntryHasher();
@@ -303,10 +310,18 @@ public final class OfflineLedgerVerifier {
                     && entry.ledgerPartition() == previous.ledgerPartition()
                     && entry.sequence() == previous.sequence() + 1
                     && Arrays.equals(entry.previousHash(), previous.entryHash());
-            e.state = state == EntryHasher.OK && linked ? EntryHasher.LINKED : state;
+            block.states[n] = state == EntryHasher.OK && linked ? EntryHasher.LINKED : state;
+            block.entries[n] = entry;
+            block.partitions[n] = entry.ledgerPartition();
+            block.indexes[n] = i;
+            if (e.proof() != null) {
+                if (block.proofs == null) {
+                    block.proofs = new InclusionProof[lines];
+                }
+                block.proofs[n] = e.proof();
+            }
             previous = entry;
         }
-        block.leaves = leaves;
         return block;
     }
 
@@ -376,8 +391,8 @@ public final class OfflineLedgerVerifier {
     /** The parsed lines in file order, and the decision what kind of file it is. */
     private final class Assembly {
         private final HashedExport records = new HashedExport();
-        /** Every entry line in file order: what an extract is verified from. */
-        private final List<EntryLine> inOrder = new ArrayList<>();
+        /** Every block in file order: what an extract's entries are listed from. */
+        private final List<Block> blocks = new ArrayList<>();
         private final List<Checkpoint> checkpoints = new ArrayList<>();
         private final List<String> checkpointLines = new ArrayList<>();
         private LedgerItem.Foreign firstForeign;
@@ -390,19 +405,29 @@ public final class OfflineLedgerVerifier {
             if (block.notUtf8 >= 0) {
                 throw new IOException("line " + (lines + block.notUtf8 + 1) + " is not UTF-8 (" + block.why + ")");
             }
-            for (Line line : block.lines) {
-                add(line, block.leaves);
+            block.base = lines;
+            int entry = 0;
+            for (int o = 0; o < block.others.size(); o++) {
+                entry = addEntries(block, entry, block.othersAfter.get(o));
+                add(block.others.get(o));
             }
+            addEntries(block, entry, block.entryCount);
+            blocks.add(block);
+            anyProof |= block.proofs != null;
             lines += block.lineCount;
         }
 
-        private void add(Line line, byte[] leaves) {
-            if (line instanceof EntryLine e) {
-                e.line += lines + 1;
-                records.addEntry(e.entry, e.line, e.state, leaves, e.leafOffset);
-                inOrder.add(e);
-                anyProof |= e.proof != null;
-            } else if (line instanceof CheckpointLine c) {
+        /** The block's entries {@code from..to-1}; returns {@code to}. */
+        private int addEntries(Block block, int from, int to) {
+            for (int n = from; n < to; n++) {
+                records.addEntry(block.partitions[n], block.entries[n], lines + block.indexes[n] + 1, block.states[n],
+                        block.leaves, n * Sha256.LENGTH);
+            }
+            return to;
+        }
+
+        private void add(Line line) {
+            if (line instanceof CheckpointLine c) {
                 checkpoints.add(c.checkpoint());
                 checkpointLines.add(location(c.index()));
             } else if (line instanceof BadCheckpoint b) {
@@ -439,9 +464,13 @@ public final class OfflineLedgerVerifier {
                     return broken(new Failure(Failure.Reason.FOREIGN_RECORD, firstForeign.partition(), 0,
                             firstForeign.location(), "not a ledger entry: " + firstForeign.why()));
                 }
-                List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>(inOrder.size());
-                for (EntryLine e : inOrder) {
-                    proven.add(new ExtractVerifier.ProvenEntry(e.entry, "line " + e.line, Optional.ofNullable(e.proof)));
+                List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
+                for (Block block : blocks) {
+                    for (int n = 0; n < block.entryCount; n++) {
+                        proven.add(new ExtractVerifier.ProvenEntry(block.entries[n],
+                                "line " + (block.base + block.indexes[n] + 1),
+                                Optional.ofNullable(block.proofs == null ? null : block.proofs[n])));
+                    }
                 }
                 return new ExtractVerifier(publicKey).verify(proven, checkpoints, checkpointLines);
             }
