@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -95,7 +95,8 @@ public final class OfflineLedgerVerifier {
     }
 
     /** Lines are numbered from 1; {@code index} is the line's place in its block until it is assembled. */
-    private record CheckpointLine(Checkpoint checkpoint, int index) implements Line {
+    /** {@code refusal}: why the key ring refuses its signature, checked on the thread that read it (null before). */
+    private record CheckpointLine(Checkpoint checkpoint, int index, Optional<String> refusal) implements Line {
     }
 
     private record BadCheckpoint(int index, String why) implements Line {
@@ -179,7 +180,7 @@ public final class OfflineLedgerVerifier {
                     long k = next++;
                     return () -> {
                         ExportRegions.Region region = regions.read(k, buffers.get());
-                        return parse(region.lines(), region.notUtf8(), region.why(), fast);
+                        return parse(region.lines(), region.notUtf8(), region.why(), fast, publicKey);
                     };
                 }
             }, publicKey);
@@ -196,7 +197,7 @@ public final class OfflineLedgerVerifier {
         boolean fast = fastPath;
         return run(() -> {
             ExportLines.Chunk chunk = lines.next();
-            return chunk == null ? null : () -> parse(chunk, -1, null, fast);
+            return chunk == null ? null : () -> parse(chunk, -1, null, fast, publicKey);
         }, publicKey);
     }
 
@@ -210,7 +211,13 @@ public final class OfflineLedgerVerifier {
     /** Runs the tasks (on the pool, a bounded number in flight), assembles their blocks in order, verifies. */
     private VerificationReport run(Tasks tasks, LedgerKeyRing publicKey) throws IOException {
         Assembly assembly = new Assembly();
-        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        // A plain pool, not a fork-join one: a caller waiting for a fork-join task may run queued ones itself,
+        // and the caller's thread is the sequential part (assembly, walk), which must stay only that.
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "ledger-verify-read");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
         try {
             ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
             Callable<Block> task;
@@ -267,7 +274,8 @@ public final class OfflineLedgerVerifier {
      * @param notUtf8 the index of a line that is not UTF-8, or -1: the lines before it are not needed, as
      *                the file cannot be read
      */
-    private static Block parse(ExportLines.Chunk chunk, int notUtf8, String why, boolean fastPath) {
+    private static Block parse(ExportLines.Chunk chunk, int notUtf8, String why, boolean fastPath,
+            LedgerKeyRing keys) {
         Block block = new Block();
         block.lineCount = chunk.count();
         if (notUtf8 >= 0) {
@@ -290,6 +298,10 @@ public final class OfflineLedgerVerifier {
             Line line = parse(scanner, entries, bytes, chunk.starts()[i], chunk.ends()[i], i);
             if (line == null) {
                 continue;
+            }
+            if (line instanceof CheckpointLine c) {
+                // Ed25519 costs about a millisecond: checked here, on the reading threads, not in the walk.
+                line = new CheckpointLine(c.checkpoint(), c.index(), keys.refusal(c.checkpoint()));
             }
             if (!(line instanceof EntryLine e)) {
                 block.others.add(line);
@@ -376,7 +388,7 @@ public final class OfflineLedgerVerifier {
             }
             case "checkpoint" -> {
                 try {
-                    return new CheckpointLine(LedgerJson.checkpoint(node), index);
+                    return new CheckpointLine(LedgerJson.checkpoint(node), index, null);
                 } catch (RuntimeException e) {
                     return new BadCheckpoint(index, "malformed checkpoint: " + e.getMessage());
                 }
@@ -395,6 +407,7 @@ public final class OfflineLedgerVerifier {
         private final List<Block> blocks = new ArrayList<>();
         private final List<Checkpoint> checkpoints = new ArrayList<>();
         private final List<String> checkpointLines = new ArrayList<>();
+        private final List<Optional<String>> refusals = new ArrayList<>();
         private LedgerItem.Foreign firstForeign;
         private Failure badCheckpoint;
         private boolean anyProof;
@@ -430,6 +443,7 @@ public final class OfflineLedgerVerifier {
             if (line instanceof CheckpointLine c) {
                 checkpoints.add(c.checkpoint());
                 checkpointLines.add(location(c.index()));
+                refusals.add(c.refusal());
             } else if (line instanceof BadCheckpoint b) {
                 if (badCheckpoint == null) {
                     badCheckpoint = new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, checkpoints.size(),
@@ -479,7 +493,7 @@ public final class OfflineLedgerVerifier {
             long claimed = checkpoints.get(checkpoints.size() - 1).treeSize();
             int capacity = (int) Math.max(0, Math.min(Math.min(claimed, total), Integer.MAX_VALUE / Sha256.LENGTH));
             return new ChainWalk(publicKey, records, progress, total, capacity, pool)
-                    .run(ItemCursor.of(checkpoints), checkpointLines);
+                    .signaturesChecked(refusals).run(ItemCursor.of(checkpoints), checkpointLines);
         }
     }
 
