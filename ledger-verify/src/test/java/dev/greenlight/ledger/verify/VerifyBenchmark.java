@@ -139,9 +139,11 @@ public final class VerifyBenchmark {
         double parallelFraction = workers / manyCpu;
         System.out.printf("  CPU per entry, whole process: 1 thread %.3f us; %d threads %.3f us in all (%.2fx the "
                 + "1-thread CPU), %.3f us per thread; on the caller's thread (sequential: assembly, walk, fold) %.3f us; "
-                + "parallel fraction %.3f; speed-up these CPU figures allow on %d idle cores (Amdahl: 1-thread CPU / "
-                + "(caller + rest / %d)) %.2fx%n", oneCpu, threads, manyCpu, manyCpu / oneCpu, manyCpu / threads,
-                callerCpu, parallelFraction, threads, threads, oneCpu / (callerCpu + workers / threads));
+                + "parallel fraction f %.3f: Amdahl's speed-up on %d idle cores 1 / ((1 - f) + f / %d) = %.2fx; times the "
+                + "1-thread / %d-thread CPU ratio (the cost of going parallel; noisy under load) = %.2fx%n", oneCpu,
+                threads, manyCpu, manyCpu / oneCpu, manyCpu / threads, callerCpu, parallelFraction, threads, threads,
+                1 / ((1 - parallelFraction) + parallelFraction / threads), threads,
+                oneCpu / manyCpu / ((1 - parallelFraction) + parallelFraction / threads));
         System.out.printf("verify in memory (entries already decoded), 1 thread: %,.0f entries/s wall = %.2f of the "
                 + "bound; %,.0f entries/s of CPU time = %.2f of the bound%n", count / single.wall,
                 bound.wall / single.wall, count / single.cpu, bound.cpu / single.cpu);
