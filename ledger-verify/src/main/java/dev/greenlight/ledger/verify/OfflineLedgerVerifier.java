@@ -41,9 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  * included) or not a known record type counts as a foreign record of the partition it names (0 if
  * none), like a foreign record on the topic; a file that is not UTF-8 cannot be read.
  *
- * <p>The file is read as bytes ({@link ExportLines}) and entry lines are decoded in place, without a
- * {@code String} per line or per field ({@link ExportEntryParser}): decoding, not hashing, bounds the
- * whole path an auditor runs (docs/ledger.md §10).
+ * <p>The file is read as bytes and entry lines are decoded in place, without a {@code String} per line or
+ * per field ({@link ExportLineScanner}, {@link ExportEntryParser}): decoding, not hashing, bounds the whole
+ * path an auditor runs (docs/ledger.md §10). A file is cut into byte ranges that every thread reads, splits
+ * into lines, decodes and hashes on its own ({@link ExportRegions}); a stream is split into lines on the
+ * caller's thread ({@link ExportLines}) and decoded and hashed on every thread. Either way the caller's
+ * thread only assembles the results in file order ({@link HashedExport}) and walks them ({@link ChainWalk}).
  */
 public final class OfflineLedgerVerifier {
 
@@ -425,6 +428,10 @@ public final class OfflineLedgerVerifier {
                 add(block.others.get(o));
             }
             addEntries(block, entry, block.entryCount);
+            // Copied into the records: an extract needs only the entries, their lines and proofs.
+            block.partitions = null;
+            block.states = null;
+            block.leaves = null;
             blocks.add(block);
             anyProof |= block.proofs != null;
             lines += block.lineCount;
