@@ -54,6 +54,8 @@ final class ChainWalk {
     private final List<String> walkedWhere = new ArrayList<>();
     /** The tree heads verified so far. */
     private final List<TreeHead> heads = new ArrayList<>();
+    /** Checkpoint k's signature already checked against {@link #keys} (the refusal, or empty); null: check here. */
+    private List<Optional<String>> refusals;
 
     /**
      * @param leafCapacity keeping the leaves: how many to make room for at once (grows if needed);
@@ -70,6 +72,15 @@ final class ChainWalk {
         this.expected = new long[records.partitions()];
         this.tree = leafCapacity < 0 ? null : new byte[leafCapacity * Sha256.LENGTH];
         this.range = leafCapacity < 0 ? new CompactRange() : null;
+    }
+
+    /**
+     * The key ring's verdict on each checkpoint's signature ({@link LedgerKeyRing#refusal}), in checkpoint order,
+     * already reached on other threads: the walk then uses it instead of verifying each signature itself.
+     */
+    ChainWalk signaturesChecked(List<Optional<String>> checked) {
+        this.refusals = checked;
+        return this;
     }
 
     /** @param locations where each checkpoint was read, for failure messages; null for {@code checkpoint k} */
@@ -147,7 +158,7 @@ final class ChainWalk {
 
     /** Walks every partition checkpoint k names up to its head, which must then be the checkpoint's. */
     private Failure reachHeads(int k, Checkpoint checkpoint, String where) {
-        Optional<String> refusal = keys.refusal(checkpoint);
+        Optional<String> refusal = refusals != null ? refusals.get(k) : keys.refusal(checkpoint);
         if (refusal.isPresent()) {
             return new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, k, where,
                     "checkpoint " + k + ": " + refusal.get());

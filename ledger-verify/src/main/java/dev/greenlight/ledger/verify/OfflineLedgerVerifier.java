@@ -15,8 +15,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -37,9 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  * included) or not a known record type counts as a foreign record of the partition it names (0 if
  * none), like a foreign record on the topic; a file that is not UTF-8 cannot be read.
  *
- * <p>The file is read as bytes ({@link ExportLines}) and entry lines are decoded in place, without a
- * {@code String} per line or per field ({@link ExportEntryParser}): decoding, not hashing, bounds the
- * whole path an auditor runs (docs/ledger.md §10).
+ * <p>The file is read as bytes and entry lines are decoded in place, without a {@code String} per line or
+ * per field ({@link ExportLineScanner}, {@link ExportEntryParser}): decoding, not hashing, bounds the whole
+ * path an auditor runs (docs/ledger.md §10). A file is cut into byte ranges that every thread reads, splits
+ * into lines, decodes and hashes on its own ({@link ExportRegions}); a stream is split into lines on the
+ * caller's thread ({@link ExportLines}) and decoded and hashed on every thread. Either way the caller's
+ * thread only assembles the results in file order ({@link HashedExport}) and walks them ({@link ChainWalk}).
  */
 public final class OfflineLedgerVerifier {
 
@@ -86,101 +93,251 @@ public final class OfflineLedgerVerifier {
     private sealed interface Line {
     }
 
-    private record EntryLine(Entry entry, Optional<InclusionProof> proof, String location) implements Line {
+    /** An entry line as read; {@code index} is the line's place in its block. */
+    private record EntryLine(Entry entry, InclusionProof proof, int index) implements Line {
     }
 
-    private record CheckpointLine(Checkpoint checkpoint, String location) implements Line {
+    /** Lines are numbered from 1; {@code index} is the line's place in its block until it is assembled. */
+    /** {@code refusal}: why the key ring refuses its signature, checked on the thread that read it (null before). */
+    private record CheckpointLine(Checkpoint checkpoint, int index, Optional<String> refusal) implements Line {
     }
 
-    private record BadCheckpoint(String location, String why) implements Line {
+    private record BadCheckpoint(int index, String why) implements Line {
     }
 
-    private record ForeignLine(int partition, String location, String why) implements Line {
+    private record ForeignLine(int partition, int index, String why) implements Line {
     }
 
     private record HeaderLine(int partitions) implements Line {
     }
 
-    /** Bytes of the export parsed per task, and tasks in flight per thread (bounds the lines held in memory). */
+    /**
+     * The lines of one run of the file (a chunk of a stream, a byte range of a file), parsed and hashed: the
+     * entries in flat arrays, so assembling them in file order touches neither the entries nor an object per
+     * line (the caller's thread does it, and it is sequential); the other lines, rare, as objects.
+     */
+    private static final class Block {
+        Entry[] entries;
+        int[] partitions;
+        /** The entry's line index in the block. */
+        int[] indexes;
+        /** The {@link EntryHasher} status of each entry (or {@link HashedExport#HASH_AGAIN}), LINKED included. */
+        byte[] states;
+        /** The entries' leaf hashes, 32 bytes each. */
+        byte[] leaves;
+        /** Each entry's inclusion proof; null when none has one. */
+        InclusionProof[] proofs;
+        int entryCount;
+        final List<Line> others = new ArrayList<>();
+        /** For each other line, how many of the block's entries come before it. */
+        final List<Integer> othersAfter = new ArrayList<>();
+        /** Every line of the run, blank ones included: how far the line numbers advance. */
+        int lineCount;
+        /** The index of a line that is not UTF-8 (the file cannot be read), or -1; and why. */
+        int notUtf8 = -1;
+        String why;
+        /** Set when assembled: the number of the line before the block's first. */
+        long base;
+    }
+
+    /** Bytes of a stream parsed per task, and tasks in flight per thread (bounds the bytes held in memory). */
     private static final int CHUNK_BYTES = 1 << 18;
     private static final int IN_FLIGHT_PER_THREAD = 4;
+    /** Bytes of a file per range: each range is read, split into lines, parsed and hashed by one task. */
+    static final int REGION_BYTES = 1 << 20;
 
     /** Verifies {@code jsonl} against one key, valid at all times. */
     public VerificationReport verify(Path jsonl, PublicKey publicKey) throws IOException {
         return verify(jsonl, LedgerKeyRing.of(publicKey));
     }
 
-    /** Verifies {@code jsonl} against the ledger's key ring (every key it signed with, and when). */
+    /**
+     * Verifies {@code jsonl} against the ledger's key ring (every key it signed with, and when). A regular file
+     * is cut into byte ranges that every thread reads, splits into lines, parses and hashes on its own
+     * ({@link ExportRegions}): reading the file is not sequential; anything else is read as a stream.
+     */
     public VerificationReport verify(Path jsonl, LedgerKeyRing publicKey) throws IOException {
-        try (InputStream in = Files.newInputStream(jsonl)) {
-            return verify(in, publicKey);
+        return verify(jsonl, publicKey, REGION_BYTES);
+    }
+
+    /** {@link #verify(Path, LedgerKeyRing)} with ranges of {@code regionBytes} (tests use tiny ones). */
+    VerificationReport verify(Path jsonl, LedgerKeyRing publicKey, int regionBytes) throws IOException {
+        if (!Files.isRegularFile(jsonl)) {
+            try (InputStream in = Files.newInputStream(jsonl)) {
+                return verify(in, publicKey);
+            }
+        }
+        try (FileChannel channel = FileChannel.open(jsonl, StandardOpenOption.READ)) {
+            ExportRegions regions = new ExportRegions(channel, channel.size(), regionBytes);
+            long count = regions.count();
+            ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(regions::buffer);
+            boolean fast = fastPath;
+            return run(new Tasks() {
+                private long next;
+
+                @Override
+                public Callable<Block> next() {
+                    if (next >= count) {
+                        return null;
+                    }
+                    long k = next++;
+                    return () -> {
+                        ExportRegions.Region region = regions.read(k, buffers.get());
+                        return parse(region.lines(), region.notUtf8(), region.why(), fast, publicKey);
+                    };
+                }
+            }, publicKey);
         }
     }
 
     /**
      * Verifies the export read from {@code export} (UTF-8 JSON Lines, not closed here) against the key ring.
-     * The lines stay bytes: chunks of them are parsed on the hashing threads, entry lines without a
-     * {@code String} per line or per field ({@link ExportEntryParser}).
+     * The lines stay bytes: they are found on the caller's thread ({@link ExportLines}), and chunks of them
+     * parsed and hashed on the hashing threads, entry lines without a {@code String} per line or per field.
      */
     public VerificationReport verify(InputStream export, LedgerKeyRing publicKey) throws IOException {
+        ExportLines lines = new ExportLines(export, CHUNK_BYTES);
+        boolean fast = fastPath;
+        return run(() -> {
+            ExportLines.Chunk chunk = lines.next();
+            return chunk == null ? null : () -> parse(chunk, -1, null, fast, publicKey);
+        }, publicKey);
+    }
+
+    /** Where the blocks of lines come from, one task per block, asked for on the caller's thread. */
+    @FunctionalInterface
+    private interface Tasks {
+        /** The next block's task, or null at the end. */
+        Callable<Block> next() throws IOException;
+    }
+
+    /** Runs the tasks (on the pool, a bounded number in flight), assembles their blocks in order, verifies. */
+    private VerificationReport run(Tasks tasks, LedgerKeyRing publicKey) throws IOException {
         Assembly assembly = new Assembly();
-        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+        // A plain pool, not a fork-join one: a caller waiting for a fork-join task may run queued ones itself,
+        // and the caller's thread is the sequential part (assembly, walk), which must stay only that.
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "ledger-verify-read");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
         try {
-            ExportLines lines = new ExportLines(export, CHUNK_BYTES);
-            ArrayDeque<Future<List<Line>>> inFlight = new ArrayDeque<>();
-            ExportLines.Chunk chunk;
-            while ((chunk = lines.next()) != null) {
-                assembly.lines += chunk.count();
-                submit(pool, chunk, inFlight, assembly);
+            ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
+            Callable<Block> task;
+            while ((task = tasks.next()) != null) {
+                if (pool == null) {
+                    assembly.add(call(task));
+                    continue;
+                }
+                if (inFlight.size() >= IN_FLIGHT_PER_THREAD * threads) {
+                    assembly.add(take(inFlight.poll()));
+                }
+                inFlight.add(pool.submit(task));
             }
             while (!inFlight.isEmpty()) {
-                assembly.addAll(take(inFlight.poll()));
+                assembly.add(take(inFlight.poll()));
             }
+            return assembly.verify(publicKey, pool);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return assembly.verify(publicKey);
     }
 
-    private void submit(ForkJoinPool pool, ExportLines.Chunk chunk, ArrayDeque<Future<List<Line>>> inFlight,
-            Assembly assembly) {
-        if (pool == null) {
-            assembly.addAll(parse(chunk, fastPath));
-            return;
+    private static Block call(Callable<Block> task) throws IOException {
+        try {
+            return task.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        if (inFlight.size() >= IN_FLIGHT_PER_THREAD * threads) {
-            assembly.addAll(take(inFlight.poll()));
-        }
-        inFlight.add(pool.submit(() -> parse(chunk, fastPath)));
     }
 
-    private static List<Line> take(Future<List<Line>> future) {
+    private static Block take(Future<Block> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("verification interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
-    /** The lines of one chunk, with one scanner and one streaming parser whose buffers serve every line of it. */
-    private static List<Line> parse(ExportLines.Chunk chunk, boolean fastPath) {
+    /**
+     * The lines of one block, with one scanner, one streaming parser and one hasher serving every line of it:
+     * each entry is hashed as soon as it is read, while its bytes are in this core's cache, and marked
+     * {@link EntryHasher#LINKED} when it extends the entry on the (non-blank) line before it.
+     *
+     * @param notUtf8 the index of a line that is not UTF-8, or -1: the lines before it are not needed, as
+     *                the file cannot be read
+     */
+    private static Block parse(ExportLines.Chunk chunk, int notUtf8, String why, boolean fastPath,
+            LedgerKeyRing keys) {
+        Block block = new Block();
+        block.lineCount = chunk.count();
+        if (notUtf8 >= 0) {
+            block.notUtf8 = notUtf8;
+            block.why = why;
+            return block;
+        }
+        int lines = chunk.count();
+        block.entries = new Entry[lines];
+        block.partitions = new int[lines];
+        block.indexes = new int[lines];
+        block.states = new byte[lines];
+        block.leaves = new byte[lines * Sha256.LENGTH];
         ExportLineScanner scanner = fastPath ? new ExportLineScanner() : null;
         ExportEntryParser entries = new ExportEntryParser();
-        List<Line> parsed = new ArrayList<>(chunk.count());
+        EntryHasher hasher = new EntryHasher();
+        Entry previous = null;
         byte[] bytes = chunk.bytes();
-        for (int i = 0; i < chunk.count(); i++) {
-            Line line = parse(scanner, entries, bytes, chunk.starts()[i], chunk.ends()[i],
-                    "line " + (chunk.first() + i));
-            if (line != null) {
-                parsed.add(line);
+        for (int i = 0; i < lines; i++) {
+            Line line = parse(scanner, entries, bytes, chunk.starts()[i], chunk.ends()[i], i);
+            if (line == null) {
+                continue;
             }
+            if (line instanceof CheckpointLine c) {
+                // Ed25519 costs about a millisecond: checked here, on the reading threads, not in the walk.
+                line = new CheckpointLine(c.checkpoint(), c.index(), keys.refusal(c.checkpoint()));
+            }
+            if (!(line instanceof EntryLine e)) {
+                block.others.add(line);
+                block.othersAfter.add(block.entryCount);
+                previous = null;
+                continue;
+            }
+            Entry entry = e.entry();
+            int n = block.entryCount++;
+            byte state;
+            try {
+                state = hasher.hash(entry, block.leaves, n * Sha256.LENGTH);
+            } catch (RuntimeException cannotEncode) {
+                state = HashedExport.HASH_AGAIN;
+                hasher = new EntryHasher();
+            }
+            boolean linked = previous != null && entry.ledgerPartition() >= 0
+                    && entry.ledgerPartition() == previous.ledgerPartition()
+                    && entry.sequence() == previous.sequence() + 1
+                    && Arrays.equals(entry.previousHash(), previous.entryHash());
+            block.states[n] = state == EntryHasher.OK && linked ? EntryHasher.LINKED : state;
+            block.entries[n] = entry;
+            block.partitions[n] = entry.ledgerPartition();
+            block.indexes[n] = i;
+            if (e.proof() != null) {
+                if (block.proofs == null) {
+                    block.proofs = new InclusionProof[lines];
+                }
+                block.proofs[n] = e.proof();
+            }
+            previous = entry;
         }
-        return parsed;
+        return block;
     }
 
     /**
@@ -189,26 +346,26 @@ public final class OfflineLedgerVerifier {
      * line, or one the scanner does not take, by the strict streaming reader, then the tree reader.
      */
     private static Line parse(ExportLineScanner scanner, ExportEntryParser entries, byte[] bytes, int from, int to,
-            String location) {
+            int index) {
         if (scanner != null) {
             ExportEntryParser.Parsed scanned = scanner.scan(bytes, from, to);
             if (scanned != null && scanned.entry().ledgerPartition() >= 0) {
-                return new EntryLine(scanned.entry(), scanned.inclusion(), location);
+                return new EntryLine(scanned.entry(), scanned.inclusion().orElse(null), index);
             }
         }
         if (to - from >= ENTRY_LINE.length
                 && Arrays.equals(bytes, from, from + ENTRY_LINE.length, ENTRY_LINE, 0, ENTRY_LINE.length)) {
             Optional<ExportEntryParser.Parsed> parsed = fastEntry(entries, bytes, from, to);
             if (parsed.isPresent()) {
-                return new EntryLine(parsed.get().entry(), parsed.get().inclusion(), location);
+                return new EntryLine(parsed.get().entry(), parsed.get().inclusion().orElse(null), index);
             }
         }
-        // Well-formed UTF-8 (ExportLines checked it), so this is exactly the text the line holds.
-        return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8), location);
+        // Well-formed UTF-8 (checked when the lines were found), so this is exactly the text the line holds.
+        return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8), index);
     }
 
     /** A line the streaming reader did not take, through the tree reader; null for a blank one. */
-    private static Line parse(String line, String location) {
+    private static Line parse(String line, int index) {
         if (line.isBlank()) {
             return null;
         }
@@ -216,7 +373,7 @@ public final class OfflineLedgerVerifier {
         try {
             node = TREE.readTree(line);
         } catch (JacksonException e) {
-            return new ForeignLine(0, location, "not JSON: " + e.getOriginalMessage());
+            return new ForeignLine(0, index, "not JSON: " + e.getOriginalMessage());
         }
         String type = node.path("type").asString("");
         switch (type) {
@@ -226,22 +383,21 @@ public final class OfflineLedgerVerifier {
             case "entry" -> {
                 int partition = node.path("ledgerPartition").asInt(0);
                 try {
-                    Optional<InclusionProof> proof = node.has("inclusion")
-                            ? Optional.of(LedgerJson.proof(node.get("inclusion"))) : Optional.empty();
-                    return new EntryLine(LedgerJson.entry(node), proof, location);
+                    InclusionProof proof = node.has("inclusion") ? LedgerJson.proof(node.get("inclusion")) : null;
+                    return new EntryLine(LedgerJson.entry(node), proof, index);
                 } catch (RuntimeException e) {
-                    return new ForeignLine(partition, location, "malformed entry: " + e.getMessage());
+                    return new ForeignLine(partition, index, "malformed entry: " + e.getMessage());
                 }
             }
             case "checkpoint" -> {
                 try {
-                    return new CheckpointLine(LedgerJson.checkpoint(node), location);
+                    return new CheckpointLine(LedgerJson.checkpoint(node), index, null);
                 } catch (RuntimeException e) {
-                    return new BadCheckpoint(location, "malformed checkpoint: " + e.getMessage());
+                    return new BadCheckpoint(index, "malformed checkpoint: " + e.getMessage());
                 }
             }
             default -> {
-                return new ForeignLine(node.path("partition").asInt(0), location,
+                return new ForeignLine(node.path("partition").asInt(0), index,
                         "unknown record type '" + type + "'");
             }
         }
@@ -249,46 +405,74 @@ public final class OfflineLedgerVerifier {
 
     /** The parsed lines in file order, and the decision what kind of file it is. */
     private final class Assembly {
-        private final List<List<LedgerItem>> partitions = new ArrayList<>();
-        private final List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
+        private final HashedExport records = new HashedExport();
+        /** Every block in file order: what an extract's entries are listed from. */
+        private final List<Block> blocks = new ArrayList<>();
         private final List<Checkpoint> checkpoints = new ArrayList<>();
         private final List<String> checkpointLines = new ArrayList<>();
+        private final List<Optional<String>> refusals = new ArrayList<>();
         private LedgerItem.Foreign firstForeign;
         private Failure badCheckpoint;
         private boolean anyProof;
-        private int lines;
+        /** Lines assembled so far: the line number before the next block's first line. */
+        private long lines;
 
-        void addAll(List<Line> parsed) {
-            parsed.forEach(this::add);
+        void add(Block block) throws IOException {
+            if (block.notUtf8 >= 0) {
+                throw new IOException("line " + (lines + block.notUtf8 + 1) + " is not UTF-8 (" + block.why + ")");
+            }
+            block.base = lines;
+            int entry = 0;
+            for (int o = 0; o < block.others.size(); o++) {
+                entry = addEntries(block, entry, block.othersAfter.get(o));
+                add(block.others.get(o));
+            }
+            addEntries(block, entry, block.entryCount);
+            // Copied into the records: an extract needs only the entries, their lines and proofs.
+            block.partitions = null;
+            block.states = null;
+            block.leaves = null;
+            blocks.add(block);
+            anyProof |= block.proofs != null;
+            lines += block.lineCount;
+        }
+
+        /** The block's entries {@code from..to-1}; returns {@code to}. */
+        private int addEntries(Block block, int from, int to) {
+            for (int n = from; n < to; n++) {
+                records.addEntry(block.partitions[n], block.entries[n], lines + block.indexes[n] + 1, block.states[n],
+                        block.leaves, n * Sha256.LENGTH);
+            }
+            return to;
         }
 
         private void add(Line line) {
-            if (line instanceof EntryLine e) {
-                OfflineLedgerVerifier.add(partitions, e.entry().ledgerPartition(),
-                        new LedgerItem.Recorded(e.entry(), e.location()));
-                proven.add(new ExtractVerifier.ProvenEntry(e.entry(), e.location(), e.proof()));
-                anyProof |= e.proof().isPresent();
-            } else if (line instanceof CheckpointLine c) {
+            if (line instanceof CheckpointLine c) {
                 checkpoints.add(c.checkpoint());
-                checkpointLines.add(c.location());
+                checkpointLines.add(location(c.index()));
+                refusals.add(c.refusal());
             } else if (line instanceof BadCheckpoint b) {
                 if (badCheckpoint == null) {
                     badCheckpoint = new Failure(Failure.Reason.CHECKPOINT_SIGNATURE_INVALID, -1, checkpoints.size(),
-                            b.location(), b.why());
+                            location(b.index()), b.why());
                 }
             } else if (line instanceof ForeignLine f) {
-                LedgerItem.Foreign foreign = new LedgerItem.Foreign(Math.max(f.partition(), 0), f.location(), f.why());
-                OfflineLedgerVerifier.add(partitions, f.partition(), foreign);
+                LedgerItem.Foreign foreign = new LedgerItem.Foreign(Math.max(f.partition(), 0), location(f.index()),
+                        f.why());
+                records.addForeign(f.partition(), foreign);
                 firstForeign = firstForeign == null ? foreign : firstForeign;
             } else if (line instanceof HeaderLine h) {
                 // Informational only (scope, release, period): nothing in it changes the verdict.
-                while (partitions.size() < Math.min(h.partitions(), 1024)) {
-                    partitions.add(new ArrayList<>());
-                }
+                records.ensure(Math.min(h.partitions(), 1024));
             }
         }
 
-        VerificationReport verify(LedgerKeyRing publicKey) {
+        private String location(int index) {
+            return "line " + (lines + index + 1);
+        }
+
+        /** @param pool the hashing threads for the Merkle subtrees, null for the caller's thread */
+        VerificationReport verify(LedgerKeyRing publicKey, ExecutorService pool) {
             if (badCheckpoint != null) {
                 return broken(badCheckpoint);
             }
@@ -301,9 +485,22 @@ public final class OfflineLedgerVerifier {
                     return broken(new Failure(Failure.Reason.FOREIGN_RECORD, firstForeign.partition(), 0,
                             firstForeign.location(), "not a ledger entry: " + firstForeign.why()));
                 }
+                List<ExtractVerifier.ProvenEntry> proven = new ArrayList<>();
+                for (Block block : blocks) {
+                    for (int n = 0; n < block.entryCount; n++) {
+                        proven.add(new ExtractVerifier.ProvenEntry(block.entries[n],
+                                "line " + (block.base + block.indexes[n] + 1),
+                                Optional.ofNullable(block.proofs == null ? null : block.proofs[n])));
+                    }
+                }
                 return new ExtractVerifier(publicKey).verify(proven, checkpoints, checkpointLines);
             }
-            return new LedgerVerifier(publicKey, progress, threads).verify(partitions, checkpoints, checkpointLines);
+            // As LedgerVerifier's list form: room for the leaves the last checkpoint claims, never more than the records.
+            long total = records.total();
+            long claimed = checkpoints.get(checkpoints.size() - 1).treeSize();
+            int capacity = (int) Math.max(0, Math.min(Math.min(claimed, total), Integer.MAX_VALUE / Sha256.LENGTH));
+            return new ChainWalk(publicKey, records, progress, total, capacity, pool)
+                    .signaturesChecked(refusals).run(ItemCursor.of(checkpoints), checkpointLines);
         }
     }
 
@@ -320,14 +517,6 @@ public final class OfflineLedgerVerifier {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static void add(List<List<LedgerItem>> partitions, int partition, LedgerItem item) {
-        int p = Math.max(partition, 0);
-        while (partitions.size() <= p) {
-            partitions.add(new ArrayList<>());
-        }
-        partitions.get(p).add(item);
     }
 
     /**

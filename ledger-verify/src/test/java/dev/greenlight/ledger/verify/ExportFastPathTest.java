@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,19 +36,41 @@ class ExportFastPathTest {
                 .verify(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), KEY);
     }
 
-    /** The fast path's verdict equals the strict readers' (1 and 2 threads); returns it. */
+    /** The same file verified from disk, cut into byte ranges of {@code regionBytes} read by the threads. */
+    private static VerificationReport verifyFile(List<String> lines, String terminator, int threads,
+            int regionBytes) throws IOException {
+        Path file = Files.createTempFile("export", ".jsonl");
+        try {
+            Files.writeString(file, String.join(terminator, lines) + terminator);
+            return new OfflineLedgerVerifier((d, t) -> { }, threads, true).verify(file, KEY, regionBytes);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /**
+     * The fast path's verdict equals the strict readers' (1 and 2 threads), from a stream and from a file cut
+     * into byte ranges (a range smaller than a line, one that is not, the default); returns it.
+     */
     private static VerificationReport sameVerdict(String what, List<String> lines, String terminator)
             throws IOException {
         VerificationReport strict = verify(lines, terminator, 1, false);
         for (int threads : new int[] {1, 2}) {
-            VerificationReport fast = verify(lines, terminator, threads, true);
-            assertThat(fast.ok()).as(what).isEqualTo(strict.ok());
-            assertThat(fast.failure()).as(what).isEqualTo(strict.failure());
-            assertThat(new long[] {fast.entries(), fast.checkpoints(), fast.treeSize(), fast.uncheckpointed()})
-                    .as(what).containsExactly(strict.entries(), strict.checkpoints(), strict.treeSize(),
-                            strict.uncheckpointed());
+            assertSame(what + ", stream, " + threads + " threads", strict, verify(lines, terminator, threads, true));
+            for (int region : new int[] {97, 4099, OfflineLedgerVerifier.REGION_BYTES}) {
+                assertSame(what + ", file in ranges of " + region + " bytes, " + threads + " threads", strict,
+                        verifyFile(lines, terminator, threads, region));
+            }
         }
         return strict;
+    }
+
+    private static void assertSame(String what, VerificationReport strict, VerificationReport fast) {
+        assertThat(fast.ok()).as(what).isEqualTo(strict.ok());
+        assertThat(fast.failure()).as(what).isEqualTo(strict.failure());
+        assertThat(new long[] {fast.entries(), fast.checkpoints(), fast.treeSize(), fast.uncheckpointed()})
+                .as(what).containsExactly(strict.entries(), strict.checkpoints(), strict.treeSize(),
+                        strict.uncheckpointed());
     }
 
     private static ExportEntryParser.Parsed scan(String line) {
