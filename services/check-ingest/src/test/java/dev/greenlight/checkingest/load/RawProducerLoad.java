@@ -95,9 +95,17 @@ public final class RawProducerLoad {
      */
     public static Result run(String bootstrapServers, String topic, Duration duration, LongFunction<String> key,
                              byte[] record) {
+        return run(bootstrapServers, topic, duration, key, record, Map.of());
+    }
+
+    /** As above, with producer settings added to the defaults (e.g. {@code compression.type}). */
+    public static Result run(String bootstrapServers, String topic, Duration duration, LongFunction<String> key,
+                             byte[] record, Map<String, Object> settings) {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers, null), new StringSerializer(),
+        Map<String, Object> config = config(bootstrapServers, null);
+        config.putAll(settings);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             long cpuStart = ProcessCpu.nanos();
             long start = System.nanoTime();

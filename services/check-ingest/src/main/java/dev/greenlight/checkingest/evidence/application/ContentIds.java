@@ -17,34 +17,33 @@ import java.util.UUID;
  * formatter, and a fresh {@code MessageDigest} from the provider registry per id. So instants in
  * the common range are written directly ({@link #appendInstant}, the same text as
  * {@link Instant#toString}, checked against it by {@code ContentIdsTest}) and each thread keeps its
- * digest.
+ * digest and its buffers ({@link Scratch}).
  */
 final class ContentIds {
 
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
-        }
-    });
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private ContentIds() {
     }
 
     static String of(Object... parts) {
-        StringBuilder content = new StringBuilder(128);
+        Scratch scratch = SCRATCH.get();
+        StringBuilder content = scratch.content;
+        content.setLength(0);
         for (Object part : parts) {
             if (part instanceof Instant instant) {
                 appendInstant(content, instant);
+            } else if (part instanceof Double number) {
+                content.append(number.doubleValue()); // the text of String.valueOf(double), unboxed
             } else if (part != null) {
                 content.append(part);
             }
             content.append('\n');
         }
-        MessageDigest md5 = MD5.get();
+        MessageDigest md5 = scratch.md5;
         md5.reset();
-        byte[] hash = md5.digest(content.toString().getBytes(StandardCharsets.UTF_8));
+        scratch.update(md5);
+        byte[] hash = md5.digest();
         // As UUID.nameUUIDFromBytes: version 3, IETF variant.
         hash[6] &= 0x0f;
         hash[6] |= 0x30;
@@ -105,6 +104,43 @@ final class ContentIds {
             }
         }
         out.append('Z');
+    }
+
+    /**
+     * This thread's digest and buffers: the content is written into the same builder and its UTF-8
+     * bytes into the same array for every id (ASCII, the usual case, copied directly; anything else
+     * encoded by {@link String#getBytes}), so an id allocates little more than its own text.
+     */
+    private static final class Scratch {
+
+        private final StringBuilder content = new StringBuilder(256);
+        private final MessageDigest md5;
+        private byte[] bytes = new byte[256];
+
+        Scratch() {
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has MD5", e);
+            }
+        }
+
+        /** Feeds the content's UTF-8 bytes, exactly, to {@code md5}. */
+        void update(MessageDigest md5) {
+            int length = content.length();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                char c = content.charAt(i);
+                if (c >= 0x80) {
+                    md5.update(content.toString().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                bytes[i] = (byte) c;
+            }
+            md5.update(bytes, 0, length);
+        }
     }
 
     private static StringBuilder digits(StringBuilder out, int value, int width) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
@@ -36,25 +37,31 @@ public class ReportMetrics {
      */
     public CompletableFuture<List<MetricObserved>> report(Batch<MetricSample> batch, Actor actor) {
         Instant now = clock.instant();
-        List<MetricObserved> stored = new ArrayList<>();
-        for (int i = 0; i < batch.items().size(); i++) {
-            MetricSample sample = batch.items().get(i);
-            PublisherScope.require(actor, sample.target());
-            Timestamps.notInFuture(Batch.prefix(batch.array(), i) + "observedAt", sample.observedAt(), now,
-                    properties.maxClockSkew());
+        Instant latest = now.plus(properties.maxClockSkew());
+        String principal = actor.name();
+        List<MetricSample> samples = batch.items();
+        List<MetricObserved> stored = new ArrayList<>(samples.size());
+        String permitted = null;
+        for (int i = 0; i < samples.size(); i++) {
+            MetricSample sample = samples.get(i);
+            // Batches usually hold one monitor's samples of one target: its scope is checked once.
+            if (!sample.target().equals(permitted)) {
+                PublisherScope.require(actor, sample.target());
+                permitted = sample.target();
+            }
+            if (sample.observedAt().isAfter(latest)) {
+                Timestamps.notInFuture(Batch.prefix(batch.array(), i) + "observedAt", sample.observedAt(), now,
+                        properties.maxClockSkew());
+            }
             String version = sample.version().map(Object::toString).orElse(null);
+            Map<String, String> labels = sample.labels();
             String eventId = sample.eventId().orElseGet(() -> ContentIds.of("metric", sample.target(), version,
-                    sample.name(), sample.value(), sample.observedAt(), new TreeMap<>(sample.labels())));
-            stored.add(MetricObserved.newBuilder()
-                    .setMeta(EventMetadata.newBuilder().setEventId(eventId).setOccurredAt(sample.observedAt())
-                            .setPrincipal(actor.name()).build())
-                    .setTarget(sample.target())
-                    .setVersion(version)
-                    .setName(sample.name())
-                    .setValue(sample.value())
-                    .setObservedAt(sample.observedAt())
-                    .setLabels(sample.labels())
-                    .build());
+                    sample.name(), sample.value(), sample.observedAt(),
+                    labels.isEmpty() ? labels : new TreeMap<>(labels)));
+            // All-args constructors, not the generated builders: a builder validates and copies every
+            // field again and looks up the schema's defaults, per sample (same record, same bytes).
+            stored.add(new MetricObserved(new EventMetadata(eventId, sample.observedAt(), principal),
+                    sample.target(), version, sample.name(), sample.value(), sample.observedAt(), labels));
         }
         return events.publishMetrics(stored).thenApply(acknowledged -> stored);
     }

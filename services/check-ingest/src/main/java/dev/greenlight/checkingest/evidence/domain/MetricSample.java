@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 public record MetricSample(String target, Optional<SemanticVersion> version, String name, double value,
                            Instant observedAt, Map<String, String> labels, Optional<String> eventId) {
 
-    /** Snake case with the unit as suffix, as policies and guards reference metrics. */
+    /** Snake case with the unit as suffix, as policies and guards reference metrics ({@link Identifiers#isSnakeCase}). */
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     public MetricSample {
         Fields.require("target", Identifiers.isTarget(target), Identifiers.TARGET_RULE);
         version = version == null ? Optional.empty() : version;
-        Fields.require("name", name != null && name.length() <= 128 && NAME.matcher(name).matches(),
+        Fields.require("name", name != null && name.length() <= 128 && Identifiers.isSnakeCase(name),
                 "must be snake case, e.g. error_budget_burn_pct");
         Fields.require("value", Double.isFinite(value), "must be a finite number");
         Fields.require("observedAt", observedAt != null, "is required");

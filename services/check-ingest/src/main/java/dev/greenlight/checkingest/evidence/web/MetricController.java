@@ -1,7 +1,6 @@
 package dev.greenlight.checkingest.evidence.web;
 
 import dev.greenlight.checkingest.evidence.application.Batch;
-import dev.greenlight.checkingest.evidence.application.IngestProperties;
 import dev.greenlight.checkingest.evidence.application.ReportMetrics;
 import dev.greenlight.checkingest.evidence.domain.MetricSample;
 import dev.greenlight.events.MetricObserved;
@@ -12,32 +11,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
-/** Metric samples from monitors and jobs: one object, or an array of them. */
+/** Metric samples from monitors and jobs: one object, or an array of them (read by {@link MetricSamplesConverter}). */
 @RestController
 @RequestMapping("/api/v1/metrics")
 class MetricController {
 
     private final ReportMetrics reportMetrics;
-    private final IngestProperties properties;
 
-    MetricController(ReportMetrics reportMetrics, IngestProperties properties) {
+    MetricController(ReportMetrics reportMetrics) {
         this.reportMetrics = reportMetrics;
-        this.properties = properties;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    StoredEvents report(@RequestBody JsonNode body, Actor actor) {
-        Batch<MetricSample> batch = Items.read(body, properties.maxBatchSize(), MetricController::sample);
+    StoredEvents report(@RequestBody MetricSamples samples, Actor actor) {
+        Batch<MetricSample> batch = samples.batch();
         // Answered once the broker acknowledged every event (or 503 when it did not), in this dispatch.
         return Acknowledged.await(reportMetrics.report(batch, actor).thenApply(stored ->
                 new StoredEvents(stored.size(), stored.stream().map(m -> m.getMeta().getEventId()).toList())));
-    }
-
-    private static MetricSample sample(JsonFields item) {
-        return new MetricSample(item.text("target"), item.optionalVersion("version"), item.text("name"),
-                item.number("value"), item.instant("observedAt"), item.texts("labels"), item.optionalText("eventId"));
     }
 }
