@@ -150,6 +150,8 @@ class HotTargetIsolationIT {
             List<String> others = Collections.synchronizedList(new ArrayList<>());
             Thread registrations = new Thread(() -> registerOthers(producer, registering, others), "others");
             long burstStart = System.nanoTime();
+            StreamThreadCpu cpuAtStart = StreamThreadCpu.now();
+            List<Long> gcPauses = StreamThreadCpu.gcPausesFromNow();
             registrations.start();
             int hotPartition;
             try (KafkaProducer<String, SpecificRecord> bursts = producer(brokers, 5)) {
@@ -165,6 +167,7 @@ class HotTargetIsolationIT {
             double produced = (System.nanoTime() - burstStart) / 1e9;
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> hotFinal.get() != null);
             double absorbed = (hotFinalAt.get() - burstStart) / 1e9;
+            StreamThreadCpu cpuAtEnd = StreamThreadCpu.now();
             registering.set(false);
             registrations.join();
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100))
@@ -210,6 +213,12 @@ class HotTargetIsolationIT {
             System.out.printf("  burst produced (acks=all) in %.1f s; absorbed (first sample sent -> final decision"
                     + " visible, read_committed) in %.1f s: %,.0f samples/s; %d decisions of the hot target%n",
                     produced, absorbed, SAMPLES / absorbed, hotDecisions.size());
+            System.out.println(cpuAtEnd.perSample(cpuAtStart, SAMPLES, absorbed));
+            List<Long> pauses = gcPauses.stream().sorted().toList();
+            System.out.printf("  GC pauses during the burst: %d, longest %s ms, over 50 ms: %d%n", pauses.size(),
+                    pauses.isEmpty() ? "-" : pauses.get(pauses.size() - 1),
+                    pauses.stream().filter(ms -> ms > 50).count());
+            System.out.println(StreamsPhases.of(streams));
             // During the burst: registrations acknowledged after its first sample was sent and before
             // the hot target's final decision was visible (the ones the burst could delay).
             long end = hotFinalAt.get();
