@@ -3,6 +3,7 @@ package dev.greenlight.identity;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A name that gates something (a release author, an approver, a users-file name, a JWT name
@@ -26,6 +27,8 @@ public record Identity(String canonical) {
     /** Longest accepted name, in code points after normalisation. */
     public static final int MAX_LENGTH = 256;
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     public Identity {
         String problem = problem(canonical).orElse(null);
         if (problem != null || !canonical.equals(fold(canonical))) {
@@ -46,6 +49,13 @@ public record Identity(String canonical) {
     public static Optional<String> problem(String raw) {
         if (raw == null) {
             return Optional.of("is missing");
+        }
+        if (printableAscii(raw)) {
+            // No forbidden character can be in it, and it is its own NFKC form: only blank and length remain.
+            String folded = foldAscii(raw);
+            return folded.isEmpty() ? Optional.of("is blank")
+                    : folded.length() > MAX_LENGTH ? Optional.of("is longer than " + MAX_LENGTH + " characters")
+                    : Optional.empty();
         }
         int[] codePoints = raw.codePoints().toArray();
         for (int i = 0; i < codePoints.length; i++) {
@@ -83,6 +93,9 @@ public record Identity(String canonical) {
         if (raw == null) {
             return "";
         }
+        if (printableAscii(raw)) {
+            return foldAscii(raw);
+        }
         StringBuilder kept = new StringBuilder();
         raw.codePoints().filter(cp -> forbidden(cp) == null).forEach(kept::appendCodePoint);
         String folded = fold(kept.toString());
@@ -108,9 +121,45 @@ public record Identity(String canonical) {
     }
 
     private static String fold(String raw) {
+        return printableAscii(raw) ? foldAscii(raw) : foldUnicode(raw);
+    }
+
+    /**
+     * Whether {@code raw} is printable ASCII only (U+0020 to U+007E), as nearly every name is. Such a
+     * name holds no forbidden character and is its own NFKC form, so folding it is lower-casing,
+     * trimming and collapsing spaces — the same result as {@link #foldUnicode} (a test compares them),
+     * without two Unicode normalisations and a regex on every authenticated request.
+     */
+    private static boolean printableAscii(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String foldAscii(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT).strip();
+        if (lower.indexOf("  ") < 0) {
+            return lower;
+        }
+        StringBuilder collapsed = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c != ' ' || collapsed.charAt(collapsed.length() - 1) != ' ') {
+                collapsed.append(c);
+            }
+        }
+        return collapsed.toString();
+    }
+
+    /** The general fold: NFKC, lower case, NFKC again, trimmed, runs of white space as one space. */
+    static String foldUnicode(String raw) {
         String nfkc = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         String lower = Normalizer.normalize(nfkc.toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
-        return lower.strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(lower.strip()).replaceAll(" ");
     }
 
     private static String forbidden(int cp) {

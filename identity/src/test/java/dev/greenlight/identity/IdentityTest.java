@@ -17,6 +17,33 @@ class IdentityTest {
         assertThat(Identity.same(raw, "bob")).isTrue();
     }
 
+    /**
+     * Printable-ASCII names take a shortcut (no Unicode normalisation, no regex): on every such name
+     * it must give exactly what the general fold gives, or a name would change meaning.
+     */
+    @Test
+    void printableAsciiNamesFoldExactlyAsThroughUnicodeNormalisation() {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = " \u0020aZ09@.-_+ ~!\"#$%&'()*,/:;<=>?[\\]^`{|}Ab";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder raw = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                raw.append(random.nextBoolean() ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) (0x20 + random.nextInt(0x5f)));
+            }
+            String name = raw.toString();
+            String general = Identity.foldUnicode(name);
+            assertThat(Identity.comparisonKey(name)).as("'%s'", name).isEqualTo(general);
+            assertThat(Identity.problem(name).isEmpty()).as("'%s'", name).isEqualTo(!general.isEmpty());
+            if (!general.isEmpty()) {
+                assertThat(Identity.of(name).canonical()).as("'%s'", name).isEqualTo(general);
+            }
+        }
+        assertThat(Identity.problem("a".repeat(Identity.MAX_LENGTH + 1))).contains("is longer than 256 characters");
+        assertThat(Identity.of(" a" + " ".repeat(5) + "B ").canonical()).isEqualTo("a b");
+    }
+
     @Test
     void innerSpacesAreKeptButCollapsed() {
         assertThat(Identity.of("Bob  Smith").canonical()).isEqualTo("bob smith");

@@ -62,8 +62,6 @@ public class GreenlightSecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = "greenlightSecurityFilterChain")
     SecurityFilterChain greenlightSecurityFilterChain(HttpSecurity http, GreenlightSecurityProperties properties,
             UserDirectory users, Environment environment, ObjectProvider<JwtDecoder> decoders) throws Exception {
-        JwtRules jwtRules = properties.mode() == GreenlightSecurityProperties.Mode.JWT
-                ? JwtRules.from(environment, production(properties, environment)) : null;
         http.csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -72,8 +70,23 @@ public class GreenlightSecurityAutoConfiguration {
                         requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
                     }
                     requests.anyRequest().authenticated();
-                })
-                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                });
+        bearerTokens(http, properties, users, environment, decoders);
+        return http.build();
+    }
+
+    /**
+     * How a bearer token authenticates a request — users-file tokens (looked up by SHA-256) or, in JWT
+     * mode, the issuer's tokens with Greenlight's rules — and how a missing or refused one is answered
+     * (401/403 problem documents with the {@code WWW-Authenticate: Bearer} challenge). Public so a
+     * service that adds its own, leaner filter chain for a hot path (check-ingest's evidence
+     * endpoints) authenticates exactly as every other endpoint does, never by hand.
+     */
+    public static HttpSecurity bearerTokens(HttpSecurity http, GreenlightSecurityProperties properties,
+            UserDirectory users, Environment environment, ObjectProvider<JwtDecoder> decoders) throws Exception {
+        JwtRules jwtRules = properties.mode() == GreenlightSecurityProperties.Mode.JWT
+                ? JwtRules.from(environment, production(properties, environment)) : null;
+        return http.exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .oauth2ResourceServer(server -> {
                     server.authenticationEntryPoint(ProblemResponses.unauthorized())
@@ -90,7 +103,6 @@ public class GreenlightSecurityAutoConfiguration {
                         server.opaqueToken(token -> token.introspector(new UsersFileTokenIntrospector(users)));
                     }
                 });
-        return http.build();
     }
 
     @Bean

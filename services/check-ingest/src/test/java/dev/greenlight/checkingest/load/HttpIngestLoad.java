@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +21,10 @@ import java.util.function.LongFunction;
  * fixed time, and reports requests/s, items/s and latency percentiles. Only 2xx answers count as
  * stored; anything else is counted as a failure (a run with failures is not a valid figure).
  *
- * <p>Plain JDK HTTP client and no Spring, so a benchmark harness can point it at any running
- * check-ingest ({@code ./greenlight bench}); {@link IngestLoadBenchmark} runs it against an embedded
- * stack next to {@link RawProducerLoad}.
+ * <p>No Spring, so a benchmark harness can point it at any running check-ingest
+ * ({@code ./greenlight bench}); {@link IngestLoadBenchmark} runs it against an embedded stack next to
+ * {@link RawProducerLoad}. Each client is a {@link KeepAliveConnection} (a blocking socket, one
+ * thread each); {@code -Dload.client=jdk} uses the JDK {@code HttpClient} instead, as earlier runs did.
  */
 public final class HttpIngestLoad {
 
@@ -118,13 +120,20 @@ public final class HttpIngestLoad {
         long[] counts = new long[connections];
         long[] failures = new long[connections];
         CountDownLatch done = new CountDownLatch(connections);
+        // Workers stay alive until the end snapshot is taken, so their CPU counts as the load
+        // generator's and not as "ended threads".
+        CountDownLatch measured = new CountDownLatch(1);
         long cpuStart = ProcessCpu.nanos();
         ThreadCpu threadsAtStart = ThreadCpu.now();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        // One client: it keeps one pooled connection per concurrently waiting caller.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        // -Dload.client=jdk drives the JDK HttpClient (the previous passes' client, for comparison);
+        // by default each worker owns one lean keep-alive socket (KeepAliveConnection), so the load
+        // generator's CPU does not crowd out the server it measures on a small machine.
+        boolean jdk = "jdk".equals(System.getProperty("load.client", "socket"));
+        // One JDK client: it keeps one pooled connection per concurrently waiting caller.
+        HttpClient http = jdk ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build() : null;
         for (int c = 0; c < connections; c++) {
             int client = c;
             long[] mine = new long[1 << 16];
@@ -132,18 +141,15 @@ public final class HttpIngestLoad {
             Thread worker = new Thread(() -> {
                 long[] samples = mine;
                 int n = 0;
+                KeepAliveConnection connection = jdk ? null : new KeepAliveConnection(endpoint, token);
                 try {
                     while (System.nanoTime() < end) {
-                        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(body.apply(sequence.getAndIncrement())))
-                                .build();
+                        String next = body.apply(sequence.getAndIncrement());
                         long sent = System.nanoTime();
                         int status;
                         try {
-                            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            status = jdk ? http.send(request(endpoint, token, next), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode() : connection.post(next.getBytes(StandardCharsets.UTF_8));
                         } catch (IOException e) {
                             status = 0;
                         }
@@ -162,8 +168,16 @@ public final class HttpIngestLoad {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    if (connection != null) {
+                        connection.close();
+                    }
                     latencies.set(client, Arrays.copyOf(samples, n));
                     done.countDown();
+                    try {
+                        measured.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }, "ingest-load-" + c);
             worker.setDaemon(true);
@@ -171,6 +185,7 @@ public final class HttpIngestLoad {
         }
         done.await();
         ThreadCpu threadsAtEnd = ThreadCpu.now();
+        measured.countDown();
         Map<ThreadCpu.Part, Long> byPart = threadsAtEnd.since(threadsAtStart);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
@@ -179,6 +194,15 @@ public final class HttpIngestLoad {
         return new Result(requests, Arrays.stream(failures).sum(), requests * itemsPerBody, seconds,
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds, byPart,
                 threadsAtEnd.serverBytesAllocatedSince(threadsAtStart));
+    }
+
+    private static HttpRequest request(URI endpoint, String token, String body) {
+        return HttpRequest.newBuilder(endpoint)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static long percentile(long[] sorted, double p) {

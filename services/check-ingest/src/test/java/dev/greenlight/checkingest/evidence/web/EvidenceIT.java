@@ -174,6 +174,33 @@ class EvidenceIT {
         assertThat(stored.get(1).getObservedAt()).isEqualTo(Instant.parse("2026-11-22T10:01:00Z"));
     }
 
+    /**
+     * One-sample metric requests go through check-ingest's lean security chain (EvidenceSecurity):
+     * the same bearer authentication and the same refusals as every other endpoint.
+     */
+    @Test
+    void aSingleSampleWithoutAValidTokenOrOutsideTheScopeIsRefusedAndNothingIsStored() {
+        String sample = """
+                {"target": "lean-chain", "name": "lean_chain_refused", "value": 1, "observedAt": "2026-11-22T10:00:00Z"}""";
+
+        Answer noToken = api.post("/api/v1/metrics", sample, null);
+        Answer unknownToken = api.post("/api/v1/metrics", sample, "not-a-token");
+        Answer outOfScope = api.post("/api/v1/metrics", sample, "demo-alice");
+
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.body().path("title").asString()).isEqualTo("Authentication required");
+        assertThat(unknownToken.status()).isEqualTo(401);
+        assertThat(outOfScope.status()).isEqualTo(403);
+        assertThat(outOfScope.body().path("detail").asString()).contains("alice").contains("lean-chain");
+        assertThat(values(Topics.METRICS, "lean-chain")).noneMatch(m -> m.getName().equals("lean_chain_refused"));
+
+        Answer accepted = api.post("/api/v1/metrics", sample.replace("lean_chain_refused", "lean_chain_accepted"), "demo-ci");
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(values(Topics.METRICS, "lean-chain")).extracting(MetricObserved::getName).contains("lean_chain_accepted")
+                .doesNotContain("lean_chain_refused");
+        assertThat(accepted.body().path("eventIds").get(0).asString()).isNotBlank();
+    }
+
     @Test
     void aBadMetricRefusesTheBatch() {
         Answer answer = api.post("/api/v1/metrics", """
