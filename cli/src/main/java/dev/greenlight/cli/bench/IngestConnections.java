@@ -1,5 +1,6 @@
 package dev.greenlight.cli.bench;
 
+import dev.greenlight.platform.web.KeepAliveConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.greenlight.checkingest.load;
 
+import dev.greenlight.platform.web.KeepAliveConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

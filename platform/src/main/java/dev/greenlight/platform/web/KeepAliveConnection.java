@@ -1,4 +1,4 @@
-package dev.greenlight.cli.bench;
+package dev.greenlight.platform.web;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One HTTP/1.1 keep-alive connection that POSTs JSON bodies and reads the answers, for the ingest
- * phases of {@code ./greenlight bench} only (a copy of check-ingest's load-test client, which lives in
- * its test sources). The JDK {@code HttpClient} costs more CPU per request than the request path it
+ * phases of {@code ./greenlight bench} and check-ingest's load benchmarks (one client, so both
+ * measure the same way). The JDK {@code HttpClient} costs more CPU per request than the request path it
  * measures (a selector thread, futures, header maps and body subscribers per request), and on two
  * shared cores the client's CPU is taken from the server: the figure then says more about the client
  * than about check-ingest. This writes a request as one pre-built head (request line, host,
@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * {@code Connection: close}) and the body, which it discards. Blocking, one thread per connection,
  * no TLS, no redirects, no 100-continue: enough for a benchmark against a local server, nothing more.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
 
     private final InetSocketAddress address;
     private final byte[] head;
@@ -34,7 +34,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private InputStream input;
     private OutputStream output;
 
-    KeepAliveConnection(URI endpoint, String token) {
+    public KeepAliveConnection(URI endpoint, String token) {
         int port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
         this.address = new InetSocketAddress(endpoint.getHost(), port);
         String path = endpoint.getRawPath() + (endpoint.getRawQuery() == null ? "" : "?" + endpoint.getRawQuery());
@@ -45,7 +45,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     /** Sends {@code body} and returns the answer's status code; the connection is reopened when needed. */
-    int post(byte[] body) throws IOException {
+    public int post(byte[] body) throws IOException {
         if (socket == null) {
             open();
         }
@@ -146,7 +146,7 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     /** The body of the last non-2xx answer that had a Content-Length (for error messages), or null. */
-    String lastRefusal() {
+    public String lastRefusal() {
         return lastRefusal;
     }
 
