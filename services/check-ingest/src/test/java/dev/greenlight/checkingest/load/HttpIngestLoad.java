@@ -1,5 +1,6 @@
 package dev.greenlight.checkingest.load;
 
+import dev.greenlight.platform.testing.ThreadCpu;
 import dev.greenlight.platform.web.KeepAliveConnection;
 import java.io.IOException;
 import java.net.URI;
@@ -34,13 +35,13 @@ public final class HttpIngestLoad {
 
     /** What one run measured. */
     public record Result(long requests, long failures, long items, double seconds, long p50Micros, long p99Micros,
-                         long maxMicros, double cpuSeconds, Map<ThreadCpu.Part, Long> cpuNanosByPart,
+                         long maxMicros, double cpuSeconds, Map<IngestCpuPart, Long> cpuNanosByPart,
                          long serverBytesAllocated) {
 
         /** CPU of check-ingest itself (its request threads and its Kafka producers) per request, in ms. */
         public double serverCpuMillisPerRequest() {
-            return requests == 0 ? 0 : (cpuNanosByPart.get(ThreadCpu.Part.SERVER_HTTP)
-                    + cpuNanosByPart.get(ThreadCpu.Part.SERVER_KAFKA)) / 1e6 / requests;
+            return requests == 0 ? 0 : (cpuNanosByPart.get(IngestCpuPart.SERVER_HTTP)
+                    + cpuNanosByPart.get(IngestCpuPart.SERVER_KAFKA)) / 1e6 / requests;
         }
 
         /** Bytes check-ingest's threads allocated per request, in KB (steadier than CPU on a busy machine). */
@@ -48,7 +49,7 @@ public final class HttpIngestLoad {
             return requests == 0 ? 0 : serverBytesAllocated / 1024.0 / requests;
         }
 
-        private double millisPerRequest(ThreadCpu.Part part) {
+        private double millisPerRequest(IngestCpuPart part) {
             return requests == 0 ? 0 : cpuNanosByPart.get(part) / 1e6 / requests;
         }
 
@@ -70,10 +71,10 @@ public final class HttpIngestLoad {
                     requests, failures, seconds,
                     requestsPerSecond(), itemsPerSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
                     requests == 0 ? 0 : cpuSeconds * 1e6 / requests, serverCpuMillisPerRequest(),
-                    millisPerRequest(ThreadCpu.Part.SERVER_HTTP), millisPerRequest(ThreadCpu.Part.SERVER_KAFKA),
-                    millisPerRequest(ThreadCpu.Part.LOAD_GENERATOR),
-                    millisPerRequest(ThreadCpu.Part.BROKER_AND_OTHER_THREADS),
-                    millisPerRequest(ThreadCpu.Part.JIT_GC_AND_ENDED_THREADS), serverKilobytesPerRequest());
+                    millisPerRequest(IngestCpuPart.SERVER_HTTP), millisPerRequest(IngestCpuPart.SERVER_KAFKA),
+                    millisPerRequest(IngestCpuPart.LOAD_GENERATOR),
+                    millisPerRequest(IngestCpuPart.BROKER_AND_OTHER_THREADS),
+                    millisPerRequest(IngestCpuPart.JIT_GC_AND_ENDED_THREADS), serverKilobytesPerRequest());
         }
     }
 
@@ -124,8 +125,8 @@ public final class HttpIngestLoad {
         // Workers stay alive until the end snapshot is taken, so their CPU counts as the load
         // generator's and not as "ended threads".
         CountDownLatch measured = new CountDownLatch(1);
-        long cpuStart = ProcessCpu.nanos();
-        ThreadCpu threadsAtStart = ThreadCpu.now();
+        long cpuStart = ThreadCpu.processNanos();
+        ThreadCpu<IngestCpuPart> threadsAtStart = ThreadCpu.now(IngestCpuPart.PARTS);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         // -Dload.client=jdk drives the JDK HttpClient (the previous passes' client, for comparison);
@@ -185,16 +186,16 @@ public final class HttpIngestLoad {
             worker.start();
         }
         done.await();
-        ThreadCpu threadsAtEnd = ThreadCpu.now();
+        ThreadCpu<IngestCpuPart> threadsAtEnd = ThreadCpu.now(IngestCpuPart.PARTS);
         measured.countDown();
-        Map<ThreadCpu.Part, Long> byPart = threadsAtEnd.since(threadsAtStart);
+        Map<IngestCpuPart, Long> byPart = threadsAtEnd.cpuSince(threadsAtStart);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
+        double cpuSeconds = (ThreadCpu.processNanos() - cpuStart) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         long requests = Arrays.stream(counts).sum();
         return new Result(requests, Arrays.stream(failures).sum(), requests * itemsPerBody, seconds,
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpuSeconds, byPart,
-                threadsAtEnd.serverBytesAllocatedSince(threadsAtStart));
+                threadsAtEnd.bytesAllocatedSince(threadsAtStart, IngestCpuPart.SERVER));
     }
 
     private static HttpRequest request(URI endpoint, String token, String body) {

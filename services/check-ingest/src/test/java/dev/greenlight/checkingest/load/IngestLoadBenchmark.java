@@ -8,6 +8,7 @@ import dev.greenlight.events.MetricObserved;
 import dev.greenlight.platform.kafka.CatalogueAvroSerializer;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
+import dev.greenlight.platform.testing.ThreadCpu;
 import dev.greenlight.platform.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
@@ -62,9 +63,9 @@ class IngestLoadBenchmark {
         Duration warmUp = Duration.ofSeconds(Long.getLong("load.warmup", 5));
         URI metrics = URI.create("http://localhost:" + port + "/api/v1/metrics");
 
-        long idleStart = ProcessCpu.nanos();
+        long idleStart = ThreadCpu.processNanos();
         Thread.sleep(3_000);
-        double idleCores = (ProcessCpu.nanos() - idleStart) / 3e9;
+        double idleCores = (ThreadCpu.processNanos() - idleStart) / 3e9;
         // -Dload.phases=single measures only the one-sample HTTP phase (quicker A/B runs of the request path).
         boolean all = !"single".equals(System.getProperty("load.phases", "all"));
         RawProducerLoad.Result raw = null;

@@ -1,5 +1,6 @@
 package dev.greenlight.checkingest.load;
 
+import dev.greenlight.platform.testing.ThreadCpu;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class RawProducerLoad {
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers, 0),
                 new StringSerializer(), new ByteArraySerializer())) {
-            long cpuStart = ProcessCpu.nanos();
+            long cpuStart = ThreadCpu.processNanos();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             java.util.List<Thread> threads = new java.util.ArrayList<>();
@@ -75,7 +76,7 @@ public final class RawProducerLoad {
             if (failure.get() != null) {
                 throw new IllegalStateException("raw producer failed", failure.get());
             }
-            return new Result(acked.get(), seconds, record.length, (ProcessCpu.nanos() - cpuStart) / 1e9);
+            return new Result(acked.get(), seconds, record.length, (ThreadCpu.processNanos() - cpuStart) / 1e9);
         }
     }
 
@@ -107,7 +108,7 @@ public final class RawProducerLoad {
         config.putAll(settings);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            long cpuStart = ProcessCpu.nanos();
+            long cpuStart = ThreadCpu.processNanos();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
             long n = 0;
@@ -125,7 +126,7 @@ public final class RawProducerLoad {
             if (failure.get() != null) {
                 throw new IllegalStateException("raw producer failed", failure.get());
             }
-            return new Result(acked.get(), seconds, record.length, (ProcessCpu.nanos() - cpuStart) / 1e9);
+            return new Result(acked.get(), seconds, record.length, (ThreadCpu.processNanos() - cpuStart) / 1e9);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.decision.domain.Coalescing;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
+import dev.greenlight.platform.testing.ThreadCpu;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.PolicyCatalog;
@@ -150,8 +151,8 @@ class HotTargetIsolationIT {
             List<String> others = Collections.synchronizedList(new ArrayList<>());
             Thread registrations = new Thread(() -> registerOthers(producer, registering, others), "others");
             long burstStart = System.nanoTime();
-            StreamThreadCpu cpuAtStart = StreamThreadCpu.now();
-            List<Long> gcPauses = StreamThreadCpu.gcPausesFromNow();
+            ThreadCpu<StreamThreadPart> cpuAtStart = ThreadCpu.now(StreamThreadPart.PARTS);
+            List<Long> gcPauses = ThreadCpu.gcPausesFromNow();
             registrations.start();
             int hotPartition;
             try (KafkaProducer<String, SpecificRecord> bursts = producer(brokers, 5)) {
@@ -167,7 +168,7 @@ class HotTargetIsolationIT {
             double produced = (System.nanoTime() - burstStart) / 1e9;
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> hotFinal.get() != null);
             double absorbed = (hotFinalAt.get() - burstStart) / 1e9;
-            StreamThreadCpu cpuAtEnd = StreamThreadCpu.now();
+            ThreadCpu<StreamThreadPart> cpuAtEnd = ThreadCpu.now(StreamThreadPart.PARTS);
             registering.set(false);
             registrations.join();
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100))
@@ -213,7 +214,7 @@ class HotTargetIsolationIT {
             System.out.printf("  burst produced (acks=all) in %.1f s; absorbed (first sample sent -> final decision"
                     + " visible, read_committed) in %.1f s: %,.0f samples/s; %d decisions of the hot target%n",
                     produced, absorbed, SAMPLES / absorbed, hotDecisions.size());
-            System.out.println(cpuAtEnd.perSample(cpuAtStart, SAMPLES, absorbed));
+            System.out.println(StreamThreadPart.perSample(cpuAtEnd, cpuAtStart, SAMPLES, absorbed));
             List<Long> pauses = gcPauses.stream().sorted().toList();
             System.out.printf("  GC pauses during the burst: %d, longest %s ms, over 50 ms: %d%n", pauses.size(),
                     pauses.isEmpty() ? "-" : pauses.get(pauses.size() - 1),

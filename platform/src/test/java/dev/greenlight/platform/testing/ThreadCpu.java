@@ -1,4 +1,4 @@
-package dev.greenlight.gate.decision.kafka;
+package dev.greenlight.platform.testing;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -6,28 +6,35 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Test-only: CPU time and allocations of this JVM's threads between two snapshots, summed by whose
- * work they do ({@link HotTargetIsolationIT}). The test runs the gate, its broker and the load in
- * one JVM on a machine shared with other builds, so wall-clock figures mostly measure the machine;
- * the gate's stream threads' CPU and bytes allocated per sample measure the gate. Thread names tell
- * the parts apart: {@code <application>-…-StreamThread-N} are the gate's stream threads (poll,
- * process, punctuate, commit), {@code kafka-producer-network-thread | …StreamThread…} their
- * producers' I/O threads; what no live Java thread accounts for (JIT compiler, GC, RocksDB's native
- * flush and compaction threads) is the process total minus the rest.
+ * Test-only: CPU time, allocations and GC of this JVM between two snapshots, with each live thread's
+ * CPU summed into the part of the work its name says it does. Benchmarks and load ITs run a service,
+ * its broker and the load in one JVM on a machine shared with other builds, so the process's CPU and
+ * wall-clock figures mix all of them; the service's own threads' CPU and bytes allocated per request
+ * or sample measure the service. Each module names its parts (an enum) and how a thread name maps to
+ * one ({@link Parts}); what no live Java thread accounts for (JIT compiler, GC, native threads such as
+ * RocksDB's, threads that ended) goes to the part the module names for it: the process total minus
+ * the rest.
+ *
+ * @param <P> the module's parts, in print order
  */
-final class StreamThreadCpu {
+public final class ThreadCpu<P extends Enum<P>> {
 
-    /** The parts a snapshot is split into, in print order. */
-    enum Part {
-        STREAM_THREADS, STREAM_PRODUCER_IO, BROKER_AND_TEST_CLIENTS, JIT_GC_ROCKSDB_NATIVE
+    /**
+     * How a module splits its threads: {@code byThreadName} classifies each live thread's name,
+     * {@code unaccounted} receives the process CPU that no live thread accounts for.
+     */
+    public record Parts<P extends Enum<P>>(Class<P> type, Function<String, P> byThreadName, P unaccounted) {
     }
 
+    private final Parts<P> parts;
     private final Map<Long, Long> cpuByThread;
     private final Map<Long, Long> allocatedByThread;
     private final Map<Long, String> names;
@@ -35,8 +42,9 @@ final class StreamThreadCpu {
     private final long gcCount;
     private final long gcMillis;
 
-    private StreamThreadCpu(Map<Long, Long> cpuByThread, Map<Long, Long> allocatedByThread, Map<Long, String> names,
-                            long process, long gcCount, long gcMillis) {
+    private ThreadCpu(Parts<P> parts, Map<Long, Long> cpuByThread, Map<Long, Long> allocatedByThread,
+                      Map<Long, String> names, long process, long gcCount, long gcMillis) {
+        this.parts = parts;
         this.cpuByThread = cpuByThread;
         this.allocatedByThread = allocatedByThread;
         this.names = names;
@@ -45,7 +53,8 @@ final class StreamThreadCpu {
         this.gcMillis = gcMillis;
     }
 
-    static StreamThreadCpu now() {
+    /** A snapshot of every live thread's CPU and allocations, the process's CPU and the GC totals. */
+    public static <P extends Enum<P>> ThreadCpu<P> now(Parts<P> parts) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.ThreadMXBean allocations = threads instanceof com.sun.management.ThreadMXBean a ? a : null;
         Map<Long, Long> cpu = new HashMap<>();
@@ -64,64 +73,68 @@ final class StreamThreadCpu {
                 }
             }
         }
-        long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+        long process = processNanos();
         long count = 0;
         long millis = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             count += Math.max(0, gc.getCollectionCount());
             millis += Math.max(0, gc.getCollectionTime());
         }
-        return new StreamThreadCpu(cpu, allocated, names, process, count, millis);
+        return new ThreadCpu<>(parts, cpu, allocated, names, process, count, millis);
     }
 
-    /** Nanoseconds of CPU per part from {@code start} to this snapshot. */
-    Map<Part, Long> cpuSince(StreamThreadCpu start) {
-        Map<Part, Long> parts = new LinkedHashMap<>();
-        for (Part part : Part.values()) {
-            parts.put(part, 0L);
+    /** CPU time this JVM has used, in nanoseconds (0 where the JVM does not tell). */
+    public static long processNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** Nanoseconds of CPU per part from {@code start} to this snapshot, every part present, in enum order. */
+    public Map<P, Long> cpuSince(ThreadCpu<P> start) {
+        Map<P, Long> byPart = new EnumMap<>(parts.type());
+        for (P part : parts.type().getEnumConstants()) {
+            byPart.put(part, 0L);
         }
         long threads = 0;
         for (Map.Entry<Long, Long> thread : cpuByThread.entrySet()) {
             long used = thread.getValue() - start.cpuByThread.getOrDefault(thread.getKey(), 0L);
             threads += used;
-            parts.merge(partOf(names.get(thread.getKey())), used, Long::sum);
+            byPart.merge(parts.byThreadName().apply(names.get(thread.getKey())), used, Long::sum);
         }
-        parts.put(Part.JIT_GC_ROCKSDB_NATIVE, Math.max(0, process - start.process - threads));
-        return parts;
+        byPart.put(parts.unaccounted(), Math.max(0, process - start.process - threads));
+        return byPart;
     }
 
-    /** Bytes the gate's stream threads allocated since {@code start}: steadier than CPU on a loaded machine. */
-    long streamThreadBytesSince(StreamThreadCpu start) {
+    /**
+     * Bytes the threads of {@code counted} allocated since {@code start}. Unlike CPU time this hardly
+     * moves with the machine's load (no cache misses, no starved JIT in it), so it is the steadier
+     * figure to compare two versions of a hot path on a busy machine.
+     */
+    public long bytesAllocatedSince(ThreadCpu<P> start, Set<P> counted) {
         long bytes = 0;
         for (Map.Entry<Long, Long> thread : allocatedByThread.entrySet()) {
-            if (partOf(names.get(thread.getKey())) == Part.STREAM_THREADS) {
+            if (counted.contains(parts.byThreadName().apply(names.get(thread.getKey())))) {
                 bytes += thread.getValue() - start.allocatedByThread.getOrDefault(thread.getKey(), 0L);
             }
         }
         return bytes;
     }
 
-    long gcCountSince(StreamThreadCpu start) {
+    public long gcCountSince(ThreadCpu<P> start) {
         return gcCount - start.gcCount;
     }
 
-    long gcMillisSince(StreamThreadCpu start) {
+    public long gcMillisSince(ThreadCpu<P> start) {
         return gcMillis - start.gcMillis;
     }
 
-    static Part partOf(String thread) {
-        if (thread.contains("StreamThread-")) {
-            return thread.startsWith("kafka-producer-network-thread") ? Part.STREAM_PRODUCER_IO : Part.STREAM_THREADS;
-        }
-        return Part.BROKER_AND_TEST_CLIENTS;
-    }
-
     /**
-     * Collects every GC pause from now on (a pause stops the stream threads and the broker alike, so
-     * a long one lands in every registration's wait at once).
+     * Collects the duration in ms of every stop-the-world GC pause from now on (a pause stops the
+     * service's threads and the broker alike, so a long one lands in every request's wait at once).
      */
-    static List<Long> gcPausesFromNow() {
+    public static List<Long> gcPausesFromNow() {
         List<Long> pauses = Collections.synchronizedList(new ArrayList<>());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof javax.management.NotificationEmitter emitter) {
@@ -139,19 +152,5 @@ final class StreamThreadCpu {
             }
         }
         return pauses;
-    }
-
-    /** One line for the test's output: per sample, in microseconds and bytes. */
-    String perSample(StreamThreadCpu start, long samples, double seconds) {
-        Map<Part, Long> cpu = cpuSince(start);
-        StringBuilder line = new StringBuilder("  CPU per sample over the burst (µs):");
-        cpu.forEach((part, nanos) -> line.append(String.format(" %s %.2f;", part.name().toLowerCase(),
-                nanos / 1e3 / samples)));
-        line.append(String.format(" stream threads allocated %,d B per sample; stream threads busy %.0f %% of %.1f s"
-                        + " (of one core); GC %d collections, %,d ms",
-                streamThreadBytesSince(start) / samples,
-                cpu.get(Part.STREAM_THREADS) / 1e9 / seconds * 100, seconds, gcCountSince(start),
-                gcMillisSince(start)));
-        return line.toString();
     }
 }
