@@ -3,12 +3,16 @@ package dev.greenlight.gate.policy;
 import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.evidence.GateDecisions;
+import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.LoadedPolicy;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.Policy;
 import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -16,28 +20,94 @@ import org.springframework.stereotype.Component;
 /**
  * Records every policy this instance gates with on {@link Topics#POLICIES} before it serves, so a
  * decision's {@code policy.contentHash} can always be resolved to the document. The event id is
- * the content hash: every restart re-announces, and consumers drop the repeats. If the broker
- * cannot store the announcement, startup fails — deciding with an unrecorded policy would make
- * those decisions unreplayable.
+ * the content hash: every restart re-announces, and consumers drop the repeats. A runner, so the
+ * service reports ready only once every policy is recorded. When the broker cannot store an
+ * announcement (on a loaded machine the topic may not be in the producer's metadata within its
+ * 5 s), it tries again after a doubling pause ({@link PolicyAnnouncementProperties}) and the
+ * health endpoint says so ({@link PolicyAnnouncementHealthIndicator}); only when the bound is spent
+ * does the start-up fail — deciding with an unrecorded policy would make those decisions
+ * unreplayable.
  */
 @Component
 class PolicyAnnouncer implements ApplicationRunner {
 
+    private static final Logger log = LoggerFactory.getLogger(PolicyAnnouncer.class);
+
+    /** Where the announcement stands, for the health endpoint. */
+    enum State { NOT_STARTED, ANNOUNCING, ANNOUNCED, GAVE_UP }
+
+    /** A snapshot of the announcement: {@code lastError} is null until an attempt failed. */
+    record Progress(State state, int announced, int policies, int failedAttempts, String lastError) {
+    }
+
     private final PolicyCatalog policies;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final PolicyAnnouncementProperties retry;
+    private volatile Progress progress;
 
-    PolicyAnnouncer(PolicyCatalog policies, EventPublisher publisher, Clock clock) {
+    PolicyAnnouncer(PolicyCatalog policies, EventPublisher publisher, Clock clock,
+                    PolicyAnnouncementProperties retry) {
         this.policies = policies;
         this.publisher = publisher;
         this.clock = clock;
+        this.retry = retry;
+        this.progress = new Progress(State.NOT_STARTED, 0, policies.all().size(), 0, null);
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        int total = policies.all().size();
+        int announced = 0;
+        int failures = 0;
+        String lastError = null;
+        progress = new Progress(State.ANNOUNCING, 0, total, 0, null);
+        // Elapsed time of the retries, not the injected Clock: tests fix that one.
+        long giveUpAt = System.nanoTime() + retry.giveUpAfter().toNanos();
+        Duration backoff = retry.firstBackoff();
         for (LoadedPolicy loaded : policies.all()) {
-            publisher.publish(Topics.POLICIES, loaded.policy().name(), activated(loaded));
+            while (true) {
+                try {
+                    publisher.publish(Topics.POLICIES, loaded.policy().name(), activated(loaded));
+                    backoff = retry.firstBackoff();
+                    break;
+                } catch (EventNotStoredException e) {
+                    failures++;
+                    lastError = e.getMessage();
+                    if (System.nanoTime() + backoff.toNanos() > giveUpAt) {
+                        progress = new Progress(State.GAVE_UP, announced, total, failures, lastError);
+                        log.error("Gave up announcing policy {} after {} failed attempts in {}; start-up fails",
+                                loaded.policy().name(), failures, retry.giveUpAfter());
+                        throw e;
+                    }
+                    progress = new Progress(State.ANNOUNCING, announced, total, failures, lastError);
+                    log.warn("Announcing policy {} failed (attempt {}), retrying in {}: {}",
+                            loaded.policy().name(), failures, backoff, lastError);
+                    pause(backoff);
+                    backoff = min(backoff.multipliedBy(2), retry.maxBackoff());
+                }
+            }
+            announced++;
+            progress = new Progress(State.ANNOUNCING, announced, total, failures, lastError);
         }
+        progress = new Progress(State.ANNOUNCED, announced, total, failures, lastError);
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    private static void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to announce the policies again", e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private PolicyActivated activated(LoadedPolicy loaded) {

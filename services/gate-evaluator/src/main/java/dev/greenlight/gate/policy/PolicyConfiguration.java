@@ -14,6 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -30,6 +31,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * ({@link PolicyAnnouncer}), and that announcement is every other service's only policy source.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PolicyAnnouncementProperties.class)
 class PolicyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
