@@ -62,7 +62,7 @@ final class ExportLineScanner {
 
     private static final int HEX_DIGITS = 2 * Sha256.LENGTH;
     /** Hex digit values, -1 for anything but 0-9 and a-f (upper case goes to the strict readers). */
-    private static final int[] HEX = new int[256];
+    static final int[] HEX = new int[256];
 
     static {
         Arrays.fill(HEX, -1);
@@ -80,6 +80,13 @@ final class ExportLineScanner {
     /** Scan position and the last number read (instance state, so no per-line object carries them). */
     private int at;
     private long number;
+    /** Where the line {@link #scanLine} accepted ends (its closing brace's next byte). */
+    private int lineEnd;
+
+    /** Where the last line {@link #scanLine} accepted ends. */
+    int end() {
+        return lineEnd;
+    }
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -90,6 +97,19 @@ final class ExportLineScanner {
      * layout (the strict readers then decide what it is).
      */
     ExportEntryParser.Parsed scan(byte[] bytes, int from, int to) {
+        ExportEntryParser.Parsed parsed = scanLine(bytes, from, to);
+        return parsed != null && lineEnd == to ? parsed : null;
+    }
+
+    /**
+     * The entry of the line starting at {@code from} in a run of lines ending at {@code limit}, when that line
+     * is exactly in the exporter's layout, or null; {@link #end()} is then where the line ends. The scanner
+     * finds the line's end itself: every byte it accepts is printable ASCII, so it never steps over a line
+     * terminator, and it accepts the line only when a {@code \n}, a {@code \r} or the run's end follows the
+     * closing brace — the line {@link ExportLines#lineEnd} finds, with no separate pass over its bytes.
+     */
+    ExportEntryParser.Parsed scanLine(byte[] bytes, int from, int limit) {
+        int to = limit;
         at = from;
         if (!literal(bytes, to, START) || !number(bytes, to) || !fitsInt()) {
             return null;
@@ -156,9 +176,10 @@ final class ExportLineScanner {
                 return null;
             }
         }
-        if (at != to - 1 || bytes[at] != '}') {
+        if (at >= to || bytes[at] != '}' || at + 1 < to && bytes[at + 1] != '\n' && bytes[at + 1] != '\r') {
             return null;
         }
+        lineEnd = at + 1;
         byte[] payload = base64(bytes, payloadFrom, payloadEnd);
         if (payload == null) {
             return null;

@@ -3,9 +3,6 @@ package dev.greenlight.ledger.verify;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,15 +14,12 @@ import java.util.Arrays;
  * belongs to exactly one range, and the ranges' lines in range order are the file's lines. Lines end as
  * {@link java.io.BufferedReader#readLine} ends them ({@code \n}, {@code \r} or {@code \r\n}; a last line without a
  * terminator counts), so line numbers — the sum of the earlier ranges' line counts — are the ones an editor
- * shows, exactly as {@link ExportLines} finds them for a stream. A line holding a byte above 0x7F must be
- * well-formed UTF-8; the first that is not is reported by its index in the range, and the caller, which knows
- * the line number, refuses the file naming it.
+ * shows, exactly as {@link ExportLines} finds them for a stream. The lines of a range are found by
+ * {@link ExportLines#split}, the one place lines are found; a line holding a byte above 0x7F must be well-formed
+ * UTF-8, the first that is not is reported by its index in the range, and the caller, which knows the line
+ * number, refuses the file naming it.
  */
 final class ExportRegions {
-
-    /** Lines of one range: {@code lines} ({@code first} unused, 0), and the index of a line that is not UTF-8 or -1. */
-    record Region(ExportLines.Chunk lines, int notUtf8, String why) {
-    }
 
     /** Bytes read past a range's end at first to find the end of its last line (more when that is not enough). */
     private static final int MARGIN = 1 << 16;
@@ -57,17 +51,17 @@ final class ExportRegions {
      * The lines starting in range {@code k}, read into {@code buffer} when it is large enough (the region's
      * lines then live in it until the next call with it) or into a larger array. Safe on any thread.
      */
-    Region read(long k, byte[] buffer) throws IOException {
+    ExportLines.Run read(long k, byte[] buffer) throws IOException {
         long from = k * regionBytes;
         long to = Math.min(size, from + regionBytes);
         Window window = new Window(Math.max(0, from - 1), buffer);
         window.fill(Math.min(size, to + margin));
         long start = from == 0 ? 0 : window.lineStart(from);
         if (start >= to) {
-            return new Region(new ExportLines.Chunk(window.bytes, new int[0], new int[0], 0, 0), -1, null);
+            return new ExportLines.Run(window.bytes, 0, 0);
         }
         long end = to >= size ? size : window.lineStart(to);
-        return split(window.bytes, (int) (start - window.base), (int) (end - window.base));
+        return new ExportLines.Run(window.bytes, (int) (start - window.base), (int) (end - window.base));
     }
 
     /** The bytes {@code [base, read)} of the file, read on demand. */
@@ -134,72 +128,6 @@ final class ExportRegions {
                 t = hit + 1; // a tab, a byte above 0x7F: not a terminator
             }
             return size;
-        }
-    }
-
-    /** The lines of {@code bytes[from, to)}, a run of whole lines whose end is the end of its last line. */
-    static Region split(byte[] bytes, int from, int to) {
-        int[] starts = new int[256];
-        int[] ends = new int[256];
-        int count = 0;
-        int pos = from;
-        int lineStart = from;
-        boolean high = false;
-        CharsetDecoder utf8 = null;
-        while (pos < to) {
-            int at = ExportLines.special(bytes, pos, to);
-            if (at == to) {
-                break;
-            }
-            byte b = bytes[at];
-            pos = at + 1;
-            if (b < 0) {
-                high = true;
-            } else if (b == '\n' || b == '\r') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, 2 * count);
-                    ends = Arrays.copyOf(ends, 2 * count);
-                }
-                if (high) {
-                    utf8 = utf8 == null ? StandardCharsets.UTF_8.newDecoder() : utf8;
-                    String why = malformed(utf8, bytes, lineStart, at);
-                    if (why != null) {
-                        return new Region(new ExportLines.Chunk(bytes, starts, ends, count, 0), count, why);
-                    }
-                }
-                starts[count] = lineStart;
-                ends[count++] = at;
-                high = false;
-                if (b == '\r' && pos < to && bytes[pos] == '\n') {
-                    pos++;
-                }
-                lineStart = pos;
-            }
-        }
-        if (lineStart < to) {
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count + 1);
-                ends = Arrays.copyOf(ends, count + 1);
-            }
-            if (high) {
-                String why = malformed(StandardCharsets.UTF_8.newDecoder(), bytes, lineStart, to);
-                if (why != null) {
-                    return new Region(new ExportLines.Chunk(bytes, starts, ends, count, 0), count, why);
-                }
-            }
-            starts[count] = lineStart;
-            ends[count++] = to;
-        }
-        return new Region(new ExportLines.Chunk(bytes, starts, ends, count, 0), -1, null);
-    }
-
-    /** Why {@code bytes[from, to)} is not well-formed UTF-8, or null when it is. */
-    private static String malformed(CharsetDecoder utf8, byte[] bytes, int from, int to) {
-        try {
-            utf8.reset().decode(ByteBuffer.wrap(bytes, from, to - from));
-            return null;
-        } catch (CharacterCodingException e) {
-            return e.toString();
         }
     }
 }

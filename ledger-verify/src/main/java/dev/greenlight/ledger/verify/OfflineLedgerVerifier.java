@@ -138,6 +138,17 @@ public final class OfflineLedgerVerifier {
         String why;
         /** Set when assembled: the number of the line before the block's first. */
         long base;
+
+        /** Room for twice as many entries (a run's entry count is known only once it is read). */
+        void grow() {
+            int size = 2 * entries.length;
+            entries = Arrays.copyOf(entries, size);
+            partitions = Arrays.copyOf(partitions, size);
+            indexes = Arrays.copyOf(indexes, size);
+            states = Arrays.copyOf(states, size);
+            leaves = Arrays.copyOf(leaves, size * Sha256.LENGTH);
+            proofs = proofs == null ? null : Arrays.copyOf(proofs, size);
+        }
     }
 
     /** Bytes of a stream parsed per task, and tasks in flight per thread (bounds the bytes held in memory). */
@@ -182,8 +193,8 @@ public final class OfflineLedgerVerifier {
                     }
                     long k = next++;
                     return () -> {
-                        ExportRegions.Region region = regions.read(k, buffers.get());
-                        return parse(region.lines(), region.notUtf8(), region.why(), fast, publicKey);
+                        ExportLines.Run region = regions.read(k, buffers.get());
+                        return parse(region, fast, publicKey);
                     };
                 }
             }, publicKey);
@@ -199,8 +210,8 @@ public final class OfflineLedgerVerifier {
         ExportLines lines = new ExportLines(export, CHUNK_BYTES);
         boolean fast = fastPath;
         return run(() -> {
-            ExportLines.Chunk chunk = lines.next();
-            return chunk == null ? null : () -> parse(chunk, -1, null, fast, publicKey);
+            ExportLines.Run run = lines.next();
+            return run == null ? null : () -> parse(run, fast, publicKey);
         }, publicKey);
     }
 
@@ -270,35 +281,51 @@ public final class OfflineLedgerVerifier {
     }
 
     /**
-     * The lines of one block, with one scanner, one streaming parser and one hasher serving every line of it:
+     * The lines of one run, with one scanner, one streaming parser and one hasher serving every line of it:
      * each entry is hashed as soon as it is read, while its bytes are in this core's cache, and marked
-     * {@link EntryHasher#LINKED} when it extends the entry on the (non-blank) line before it.
-     *
-     * @param notUtf8 the index of a line that is not UTF-8, or -1: the lines before it are not needed, as
-     *                the file cannot be read
+     * {@link EntryHasher#LINKED} when it extends the entry on the (non-blank) line before it. A line in the
+     * exporter's exact layout is read by the scanner, which finds where it ends on the way
+     * ({@link ExportLineScanner#scanLine}); any other line is found by {@link ExportLines#lineEnd}, checked to
+     * be UTF-8 when it holds a byte above 0x7F (the first that is not ends the block: the file cannot be read,
+     * so the lines before it are not needed), and read by the strict readers.
      */
-    private static Block parse(ExportLines.Chunk chunk, int notUtf8, String why, boolean fastPath,
-            LedgerKeyRing keys) {
+    private static Block parse(ExportLines.Run run, boolean fastPath, LedgerKeyRing keys) {
         Block block = new Block();
-        block.lineCount = chunk.count();
-        if (notUtf8 >= 0) {
-            block.notUtf8 = notUtf8;
-            block.why = why;
-            return block;
-        }
-        int lines = chunk.count();
-        block.entries = new Entry[lines];
-        block.partitions = new int[lines];
-        block.indexes = new int[lines];
-        block.states = new byte[lines];
-        block.leaves = new byte[lines * Sha256.LENGTH];
+        byte[] bytes = run.bytes();
+        int to = run.to();
+        int capacity = Math.max(16, (to - run.from()) >> 9);
+        block.entries = new Entry[capacity];
+        block.partitions = new int[capacity];
+        block.indexes = new int[capacity];
+        block.states = new byte[capacity];
+        block.leaves = new byte[capacity * Sha256.LENGTH];
         ExportLineScanner scanner = fastPath ? new ExportLineScanner() : null;
         ExportEntryParser entries = new ExportEntryParser();
         EntryHasher hasher = new EntryHasher();
         Entry previous = null;
-        byte[] bytes = chunk.bytes();
-        for (int i = 0; i < lines; i++) {
-            Line line = parse(scanner, entries, bytes, chunk.starts()[i], chunk.ends()[i], i);
+        int i = 0;
+        for (int pos = run.from(); pos < to; i++) {
+            Line line = null;
+            int end = -1;
+            if (scanner != null) {
+                ExportEntryParser.Parsed scanned = scanner.scanLine(bytes, pos, to);
+                if (scanned != null && scanned.entry().ledgerPartition() >= 0) {
+                    line = new EntryLine(scanned.entry(), scanned.inclusion().orElse(null), i);
+                    end = scanner.end();
+                }
+            }
+            if (end < 0) {
+                int found = ExportLines.lineEnd(bytes, pos, to);
+                end = found < 0 ? ~found : found;
+                String why = found < 0 ? ExportLines.malformed(bytes, pos, end) : null;
+                if (why != null) {
+                    block.notUtf8 = i;
+                    block.why = why;
+                    return block;
+                }
+                line = parse(entries, bytes, pos, end, i);
+            }
+            pos = ExportLines.nextLine(bytes, end, to);
             if (line == null) {
                 continue;
             }
@@ -314,6 +341,9 @@ public final class OfflineLedgerVerifier {
             }
             Entry entry = e.entry();
             int n = block.entryCount++;
+            if (n == block.entries.length) {
+                block.grow();
+            }
             byte state;
             try {
                 state = hasher.hash(entry, block.leaves, n * Sha256.LENGTH);
@@ -331,28 +361,22 @@ public final class OfflineLedgerVerifier {
             block.indexes[n] = i;
             if (e.proof() != null) {
                 if (block.proofs == null) {
-                    block.proofs = new InclusionProof[lines];
+                    block.proofs = new InclusionProof[block.entries.length];
                 }
                 block.proofs[n] = e.proof();
             }
             previous = entry;
         }
+        block.lineCount = i;
         return block;
     }
 
     /**
-     * One line; null for a blank one. Pure but for the readers' buffers, so lines are parsed on any thread.
-     * An entry line in the exporter's exact layout is read by the scanner (null: no fast path); any other
-     * line, or one the scanner does not take, by the strict streaming reader, then the tree reader.
+     * One line that the scanner did not take; null for a blank one. Pure but for the reader's buffers, so
+     * lines are parsed on any thread: an entry line through the strict streaming reader, then (and any other
+     * line) the tree reader.
      */
-    private static Line parse(ExportLineScanner scanner, ExportEntryParser entries, byte[] bytes, int from, int to,
-            int index) {
-        if (scanner != null) {
-            ExportEntryParser.Parsed scanned = scanner.scan(bytes, from, to);
-            if (scanned != null && scanned.entry().ledgerPartition() >= 0) {
-                return new EntryLine(scanned.entry(), scanned.inclusion().orElse(null), index);
-            }
-        }
+    private static Line parse(ExportEntryParser entries, byte[] bytes, int from, int to, int index) {
         if (to - from >= ENTRY_LINE.length
                 && Arrays.equals(bytes, from, from + ENTRY_LINE.length, ENTRY_LINE, 0, ENTRY_LINE.length)) {
             Optional<ExportEntryParser.Parsed> parsed = fastEntry(entries, bytes, from, to);
@@ -360,7 +384,7 @@ public final class OfflineLedgerVerifier {
                 return new EntryLine(parsed.get().entry(), parsed.get().inclusion().orElse(null), index);
             }
         }
-        // Well-formed UTF-8 (checked when the lines were found), so this is exactly the text the line holds.
+        // Well-formed UTF-8 (checked when the line was found), so this is exactly the text the line holds.
         return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8), index);
     }
 

@@ -189,14 +189,21 @@ class ExportDecodingTest {
         ExportLines reader = new ExportLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 chunkBytes);
         List<String> lines = new ArrayList<>();
-        ExportLines.Chunk chunk;
-        while ((chunk = reader.next()) != null) {
-            assertThat(chunk.first()).isEqualTo(lines.size() + 1);
-            for (int i = 0; i < chunk.count(); i++) {
-                lines.add(new String(chunk.bytes(), chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i],
-                        StandardCharsets.UTF_8));
-            }
+        ExportLines.Run run;
+        while ((run = reader.next()) != null) {
+            addLines(run, lines);
         }
         return lines;
+    }
+
+    /** The lines of {@code run} as the reading threads find them, as text (they must be UTF-8 here). */
+    static void addLines(ExportLines.Run run, List<String> lines) {
+        ExportLines.Split split = ExportLines.split(run.bytes(), run.from(), run.to());
+        assertThat(split.notUtf8()).isEqualTo(-1);
+        ExportLines.Chunk chunk = split.lines();
+        for (int i = 0; i < chunk.count(); i++) {
+            lines.add(new String(chunk.bytes(), chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i],
+                    StandardCharsets.UTF_8));
+        }
     }
 }

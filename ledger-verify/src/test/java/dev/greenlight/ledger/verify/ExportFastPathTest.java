@@ -282,7 +282,7 @@ class ExportFastPathTest {
                 l -> l.replaceFirst("\"leafIndex\":(\\d+)", "\"leafIndex\":1$1")));
         java.util.Set<String> verified = new java.util.TreeSet<>();
         for (Map.Entry<String, List<String>> c : cases.entrySet()) {
-            for (String terminator : new String[] {"\n", "\r\n"}) {
+            for (String terminator : new String[] {"\n", "\r\n", "\r"}) {
                 if (sameVerdict(c.getKey(), c.getValue(), terminator).ok()) {
                     verified.add(c.getKey());
                 }

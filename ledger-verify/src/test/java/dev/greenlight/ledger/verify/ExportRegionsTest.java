@@ -53,13 +53,7 @@ class ExportRegionsTest {
             ExportRegions regions = new ExportRegions(channel, channel.size(), regionBytes);
             List<String> lines = new ArrayList<>();
             for (long k = 0; k < regions.count(); k++) {
-                ExportRegions.Region region = regions.read(k, regions.buffer());
-                assertThat(region.notUtf8()).isEqualTo(-1);
-                ExportLines.Chunk chunk = region.lines();
-                for (int i = 0; i < chunk.count(); i++) {
-                    lines.add(new String(chunk.bytes(), chunk.starts()[i], chunk.ends()[i] - chunk.starts()[i],
-                            StandardCharsets.UTF_8));
-                }
+                ExportDecodingTest.addLines(regions.read(k, regions.buffer()), lines);
             }
             return lines;
         }
