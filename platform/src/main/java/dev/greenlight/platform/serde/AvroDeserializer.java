@@ -5,6 +5,7 @@ import dev.greenlight.platform.registry.SchemaRegistryClients;
 import dev.greenlight.platform.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -24,6 +25,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  * and the schema id; the Kafka consumer wraps it in a {@code RecordDeserializationException} that
  * adds partition and offset, which is what the dead-letter handling keys on.
  *
+ * <p>The writer schema is asked of the registry client for every record (so a record whose schema
+ * cannot be fetched still fails or waits as the client decides, e.g. while the registry is down),
+ * but the datum reader built from it — which resolves writer against reader schema — is kept per
+ * thread and writer schema: building one per record was a tenth of what the gate's stream threads
+ * allocated per metric sample during a burst (docs/performance.md, "Isolation"). Per thread,
+ * because Avro's datum readers keep unsynchronised caches.
+ *
  * @param <T> the value type; SpecificRecord when the generated class is on the classpath
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
@@ -35,6 +43,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
     private SchemaRegistryClient client;
     private final Schema readerSchema;
+    /** Per thread: writer schema → datum reader into {@link #readerSchema} (or the writer's own). */
+    private final ThreadLocal<Map<Schema, SpecificDatumReader<T>>> readers = ThreadLocal.withInitial(HashMap::new);
 
     /** For Kafka's reflective instantiation; {@link #configure} must supply {@code schema.registry.url}. */
     public AvroDeserializer() {
@@ -77,10 +87,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         }
         int id = buffer.getInt();
         Schema writer = writerSchema(topic, id);
-        Schema reader = readerSchema != null ? readerSchema : writer;
         try {
-            SpecificDatumReader<T> datumReader =
-                    new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
+            SpecificDatumReader<T> datumReader = readers.get().computeIfAbsent(writer, this::readerFor);
             BinaryDecoder decoder = DecoderFactory.get()
                     .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
             return datumReader.read(null, decoder);
@@ -88,6 +96,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             throw new SerializationException("cannot decode Avro record from topic " + topic + " with schema id "
                     + id + ": " + e, e);
         }
+    }
+
+    private SpecificDatumReader<T> readerFor(Schema writer) {
+        Schema reader = readerSchema != null ? readerSchema : writer;
+        return new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
     }
 
     private Schema writerSchema(String topic, int id) {

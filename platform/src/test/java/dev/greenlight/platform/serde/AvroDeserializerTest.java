@@ -50,6 +50,33 @@ class AvroDeserializerTest {
     }
 
     @Test
+    void recordsOfDifferentWriterSchemasInterleavedOnOneTopicEachResolveWithTheirOwnWriter() {
+        Schema v1 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
+                .requiredString("id")
+                .endRecord();
+        Schema v2 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
+                .requiredString("id")
+                .name("note").type().stringType().stringDefault("none")
+                .endRecord();
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("id", "p-old");
+        GenericRecord current = new GenericData.Record(v2);
+        current.put("id", "p-new");
+        current.put("note", "written");
+        AvroSerializer<GenericRecord> writer = new AvroSerializer<>(registry);
+        byte[] oldBytes = writer.serialize(TOPIC, old);
+        byte[] newBytes = writer.serialize(TOPIC, current);
+        AvroDeserializer<GenericRecord> reader = new AvroDeserializer<>(registry, v2);
+
+        // The same deserializer, old and new records in turn (its datum readers are reused per writer).
+        for (int round = 0; round < 2; round++) {
+            assertThat(reader.deserialize(TOPIC, oldBytes).get("note")).hasToString("none");
+            assertThat(reader.deserialize(TOPIC, newBytes).get("note")).hasToString("written");
+        }
+        assertThat(reader.deserialize(TOPIC, oldBytes).get("id")).hasToString("p-old");
+    }
+
+    @Test
     void unknownMagicByteIsRejected() {
         byte[] bytes = HexFormat.of().parseHex("07" + "00000001" + METADATA_AVRO);
 

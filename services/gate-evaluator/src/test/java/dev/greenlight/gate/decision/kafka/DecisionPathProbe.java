@@ -34,6 +34,11 @@ public final class DecisionPathProbe {
     /** Records returned by polls, and how many polls returned any, per topic. */
     static final Map<String, AtomicLong> POLLED_RECORDS = new ConcurrentHashMap<>();
     static final AtomicLong POLLS = new AtomicLong();
+    /** Stream thread -> nanoTimes of its polls that returned records, to tell a long cycle from a slow fetch. */
+    static final Map<String, java.util.Queue<Long>> POLLS_BY_THREAD = new ConcurrentHashMap<>();
+    /** Stream thread -> metric samples its polls returned (the hot thread returns the most). */
+    static final Map<String, AtomicLong> SAMPLES_BY_THREAD = new ConcurrentHashMap<>();
+    static final String METRICS_TOPIC = dev.greenlight.platform.topics.Topics.METRICS.name();
 
     private DecisionPathProbe() {
     }
@@ -43,6 +48,8 @@ public final class DecisionPathProbe {
         DECISION_SENT.clear();
         POLLED_RECORDS.clear();
         POLLS.set(0);
+        POLLS_BY_THREAD.clear();
+        SAMPLES_BY_THREAD.clear();
     }
 
     /** {@code main.consumer.interceptor.classes}. */
@@ -53,6 +60,14 @@ public final class DecisionPathProbe {
             long now = System.nanoTime();
             if (!records.isEmpty()) {
                 POLLS.incrementAndGet();
+                String thread = Thread.currentThread().getName();
+                POLLS_BY_THREAD.computeIfAbsent(thread, ignored -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                        .add(now);
+                long samples = 0;
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    samples += record.topic().equals(METRICS_TOPIC) ? 1 : 0;
+                }
+                SAMPLES_BY_THREAD.computeIfAbsent(thread, ignored -> new AtomicLong()).addAndGet(samples);
             }
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 POLLED_RECORDS.computeIfAbsent(record.topic(), ignored -> new AtomicLong()).incrementAndGet();

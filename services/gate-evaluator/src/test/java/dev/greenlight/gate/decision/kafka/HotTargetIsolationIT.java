@@ -230,6 +230,7 @@ class HotTargetIsolationIT {
             report("  on the hot partition", during, p -> p == hotPartition);
             report("  on the other partitions", during, p -> p != hotPartition);
             report("other targets, all registrations (also after the burst)", others, p -> true);
+            reportHotThreadPolls(during, hotPartition);
             System.out.printf("  stream threads' polls returning records: %,d; records returned per topic: %s%n",
                     DecisionPathProbe.POLLS.get(), DecisionPathProbe.POLLED_RECORDS);
             System.out.printf("  other targets decided before the hot target's final decision: %d of %d%n%n",
@@ -307,6 +308,41 @@ class HotTargetIsolationIT {
                 percentiles(traced, id -> DecisionPathProbe.DECISION_SENT.get(targetOf.get(id))
                         - DecisionPathProbe.POLLED.get(targetOf.get(id))),
                 percentiles(traced, id -> decidedAt.get(id) - DecisionPathProbe.DECISION_SENT.get(targetOf.get(id))));
+    }
+
+    /**
+     * For registrations on the hot partition: how many polls returning records the hot stream thread
+     * made between the registration's acknowledgement and the poll that returned it (none: the thread
+     * was busy with one cycle; many: the consumer held the registration back), and the hot thread's
+     * gaps between such polls.
+     */
+    private void reportHotThreadPolls(List<String> during, int hotPartition) {
+        String hot = DecisionPathProbe.SAMPLES_BY_THREAD.entrySet().stream()
+                .max(java.util.Comparator.comparingLong(e -> e.getValue().get())).map(Map.Entry::getKey).orElse(null);
+        if (hot == null) {
+            return;
+        }
+        long[] polls = DecisionPathProbe.POLLS_BY_THREAD.get(hot).stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] gaps = new long[Math.max(polls.length - 1, 0)];
+        for (int i = 1; i < polls.length; i++) {
+            gaps[i - 1] = polls[i] - polls[i - 1];
+        }
+        java.util.Arrays.sort(gaps);
+        List<String> traced = during.stream().filter(id -> partitionOf.get(id) == hotPartition)
+                .filter(id -> DecisionPathProbe.POLLED.containsKey(targetOf.get(id))).toList();
+        long[] between = traced.stream().mapToLong(id -> {
+            long acked = ackedAt.get(id);
+            long polled = DecisionPathProbe.POLLED.get(targetOf.get(id));
+            return java.util.Arrays.stream(polls).filter(t -> t > acked && t < polled).count();
+        }).sorted().toArray();
+        System.out.printf("  hot stream thread %s: %,d polls returning records; gap between them p50 %.1f ms, p99 %.1f"
+                        + " ms, max %.1f ms; polls it made between a hot-partition registration's acknowledgement and"
+                        + " the poll returning it, p50 / p99 / max over %d: %s%n", hot, polls.length,
+                gaps.length == 0 ? 0 : gaps[(gaps.length - 1) / 2] / 1e6,
+                gaps.length == 0 ? 0 : gaps[(int) Math.ceil(gaps.length * 0.99) - 1] / 1e6,
+                gaps.length == 0 ? 0 : gaps[gaps.length - 1] / 1e6, between.length,
+                between.length == 0 ? "-" : between[(between.length - 1) / 2] + " / "
+                        + between[(int) Math.ceil(between.length * 0.99) - 1] + " / " + between[between.length - 1]);
     }
 
     private static String percentiles(List<String> ids, java.util.function.ToLongFunction<String> nanosOf) {
