@@ -5,7 +5,6 @@ import dev.greenlight.checkingest.evidence.application.IngestProperties;
 import dev.greenlight.checkingest.evidence.application.ReportChecks;
 import dev.greenlight.checkingest.evidence.domain.CheckReport;
 import dev.greenlight.events.CheckReported;
-import dev.greenlight.events.CheckStatus;
 import dev.greenlight.platform.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +14,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Check results from CI pipelines and other machines: one object, or an array of them. */
+/**
+ * Check results from CI pipelines and other machines: one object, or an array of them. Served by
+ * {@link EvidenceServlet} unless {@code greenlight.ingest.evidence-servlet=false}; this mapping still
+ * declares the endpoint to the API description and is the Spring MVC path the load benchmarks
+ * compare the servlet with.
+ */
 @RestController
 @RequestMapping("/api/v1/checks")
 class CheckController {
@@ -31,16 +35,9 @@ class CheckController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     StoredEvents report(@RequestBody JsonNode body, Actor actor) {
-        Batch<CheckReport> batch = Items.read(body, properties.maxBatchSize(), CheckController::check);
+        Batch<CheckReport> batch = CheckReports.read(body, properties.maxBatchSize());
         // Answered once the broker acknowledged every event (or 503 when it did not), in this dispatch.
         return Acknowledged.await(reportChecks.report(batch, actor).thenApply(stored ->
                 new StoredEvents(stored.size(), stored.stream().map(c -> c.getMeta().getEventId()).toList())));
-    }
-
-    private static CheckReport check(JsonFields item) {
-        return new CheckReport(item.text("target"), item.version("version"), item.text("name"),
-                item.enumValue("status", CheckStatus.class), item.text("revision"), item.instant("startedAt"),
-                item.instant("completedAt"), item.optionalText("url"), item.optionalText("summary"),
-                item.details("details"), item.optionalText("eventId"));
     }
 }

@@ -12,7 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Metric samples from monitors and jobs: one object, or an array of them (read by {@link MetricSamplesConverter}). */
+/**
+ * Metric samples from monitors and jobs: one object, or an array of them (read by
+ * {@link MetricSamplesConverter}). Served by {@link EvidenceServlet} unless
+ * {@code greenlight.ingest.evidence-servlet=false}; this mapping still declares the endpoint to the
+ * API description and is the Spring MVC path the load benchmarks compare the servlet with.
+ */
 @RestController
 @RequestMapping("/api/v1/metrics")
 class MetricController {

@@ -2,7 +2,6 @@ package dev.greenlight.checkingest.evidence.web;
 
 import dev.greenlight.checkingest.evidence.application.IngestProperties;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpInputMessage;
@@ -48,17 +47,11 @@ final class MetricSamplesConverter extends AbstractHttpMessageConverter<MetricSa
             throws IOException {
         Charset charset = input.getHeaders().getContentType() == null ? null
                 : input.getHeaders().getContentType().getCharset();
-        try (JsonParser parser = charset == null || isUnicode(charset) ? mapper.createParser(input.getBody())
-                : mapper.createParser(new InputStreamReader(input.getBody(), charset))) {
+        try (JsonParser parser = JsonBodies.parser(mapper, input.getBody(), charset)) {
             return new MetricSamples(MetricSamplesReader.read(parser, properties.maxBatchSize()));
         } catch (JacksonException e) {
             throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
         }
-    }
-
-    /** Jackson detects these encodings itself from the bytes, as the general converter lets it. */
-    private static boolean isUnicode(Charset charset) {
-        return charset.name().startsWith("UTF-");
     }
 
     @Override

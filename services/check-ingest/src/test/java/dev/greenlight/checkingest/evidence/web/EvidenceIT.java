@@ -2,6 +2,7 @@ package dev.greenlight.checkingest.evidence.web;
 
 import static dev.greenlight.checkingest.FixedClock.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.checkingest.FixedClock;
 import dev.greenlight.checkingest.Api;
@@ -15,6 +16,8 @@ import dev.greenlight.evidence.testing.PolicyAnnouncements;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,8 @@ class EvidenceIT {
     String brokers;
     @Autowired
     SchemaRegistryClient registry;
+    @Autowired
+    MeterRegistry meters;
     Api api;
 
     @BeforeEach
@@ -222,6 +227,31 @@ class EvidenceIT {
                 "/api/v1/metrics", "/webhooks/github", "/webhooks/alertmanager");
         assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
                 .isEqualTo("bearer");
+    }
+
+    /**
+     * The evidence endpoints are served by a plain servlet (EvidenceServlet), not Spring MVC;
+     * operators still see their rate, latency and status in {@code http.server.requests}, under the
+     * endpoint's path as before.
+     */
+    @Test
+    void evidenceRequestsAreTimedUnderTheirPathWithTheirStatus() {
+        String sample = """
+                {"target": "timed-target", "name": "timed_total", "value": 1, "observedAt": "2026-11-22T10:00:00Z"}""";
+        assertThat(api.post("/api/v1/metrics", sample, "demo-ci").status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/metrics", sample.replace("1,", "\"1\","), "demo-ci").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/checks", check("\"status\": \"PASS\""), "demo-ci").status()).isEqualTo(400);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(timed("/api/v1/metrics", "201")).isPositive();
+            assertThat(timed("/api/v1/metrics", "400")).isPositive();
+            assertThat(timed("/api/v1/checks", "400")).isPositive();
+        });
+    }
+
+    private long timed(String uri, String status) {
+        return meters.find("http.server.requests").tag("uri", uri).tag("status", status).timers().stream()
+                .mapToLong(t -> t.count()).sum();
     }
 
     private String field(String body) {
