@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Serves {@code POST /api/v1/metrics} and {@code POST /api/v1/checks} — the endpoints machines call
  * thousands of times a second — as a plain servlet instead of through Spring MVC: no
  * {@code DispatcherServlet} handler lookup, no argument resolvers, message converters or content
- * negotiation for the answer. Spring MVC's share of a one-sample request was about 29 % of its CPU
- * (docs/performance.md, "Sixth pass").
+ * negotiation for the answer. Spring MVC was about 29 % of a one-sample request's allocations
+ * (docs/performance.md, "Fifth pass"; the servlet measured in "Sixth pass").
  *
  * <p>Everything a caller can observe stays as it was: the servlet sits behind the same servlet
  * filters (body size limit, the {@code http.server.requests} observation and its trace span,
