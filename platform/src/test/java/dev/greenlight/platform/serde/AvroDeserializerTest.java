@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 
 class AvroDeserializerTest {
 
+    /** A record's first schema, and the next one with a defaulted field added. */
+    private static final Schema V1 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
+            .requiredString("id")
+            .endRecord();
+    private static final Schema V2 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
+            .requiredString("id")
+            .name("note").type().stringType().stringDefault("none")
+            .endRecord();
+
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     private final AvroDeserializer<Object> deserializer = new AvroDeserializer<>(registry);
 
@@ -29,21 +38,14 @@ class AvroDeserializerTest {
 
     @Test
     void oldWriterResolvesIntoNewReaderWithTheNewFieldDefaulted() {
-        Schema v1 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
-                .requiredString("id")
-                .endRecord();
-        Schema v2 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
-                .requiredString("id")
-                .name("note").type().stringType().stringDefault("none")
-                .endRecord();
-        GenericRecord old = new GenericData.Record(v1);
+        GenericRecord old = new GenericData.Record(V1);
         old.put("id", "p-1");
         byte[] bytes = new AvroSerializer<GenericRecord>(registry).serialize(TOPIC, old);
 
-        Object read = new AvroDeserializer<GenericRecord>(registry, v2).deserialize(TOPIC, bytes);
+        Object read = new AvroDeserializer<GenericRecord>(registry, V2).deserialize(TOPIC, bytes);
 
         assertThat(read).isInstanceOfSatisfying(GenericRecord.class, record -> {
-            assertThat(record.getSchema()).isEqualTo(v2);
+            assertThat(record.getSchema()).isEqualTo(V2);
             assertThat(record.get("id")).hasToString("p-1");
             assertThat(record.get("note")).hasToString("none");
         });
@@ -51,22 +53,15 @@ class AvroDeserializerTest {
 
     @Test
     void recordsOfDifferentWriterSchemasInterleavedOnOneTopicEachResolveWithTheirOwnWriter() {
-        Schema v1 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
-                .requiredString("id")
-                .endRecord();
-        Schema v2 = SchemaBuilder.record("Probe").namespace("dev.greenlight.test").fields()
-                .requiredString("id")
-                .name("note").type().stringType().stringDefault("none")
-                .endRecord();
-        GenericRecord old = new GenericData.Record(v1);
+        GenericRecord old = new GenericData.Record(V1);
         old.put("id", "p-old");
-        GenericRecord current = new GenericData.Record(v2);
+        GenericRecord current = new GenericData.Record(V2);
         current.put("id", "p-new");
         current.put("note", "written");
         AvroSerializer<GenericRecord> writer = new AvroSerializer<>(registry);
         byte[] oldBytes = writer.serialize(TOPIC, old);
         byte[] newBytes = writer.serialize(TOPIC, current);
-        AvroDeserializer<GenericRecord> reader = new AvroDeserializer<>(registry, v2);
+        AvroDeserializer<GenericRecord> reader = new AvroDeserializer<>(registry, V2);
 
         // The same deserializer, old and new records in turn (its datum readers are reused per writer).
         for (int round = 0; round < 2; round++) {
