@@ -112,8 +112,8 @@ final class UpCommand implements Callable<Integer> {
         out.println("Starting Greenlight (data in " + config.dataDir() + ")...");
         out.flush();
 
-        Thread stopOnExit = new Thread(() -> stop(stack, out), "greenlight-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        StopOnExit stopOnExit = new StopOnExit(() -> stop(stack, out));
+        stopOnExit.install();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         try {
             stack.start(timeout);
@@ -191,9 +191,11 @@ final class UpCommand implements Callable<Integer> {
         out.println();
     }
 
-    private static void abort(LocalStack stack, Thread stopOnExit) {
-        stack.close();
-        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    private static void abort(LocalStack stack, StopOnExit stopOnExit) {
+        if (stopOnExit.remove()) {
+            stack.close();
+        }
+        // else the JVM is shutting down (Ctrl-C or SIGTERM during the start) and the hook stops the stack
     }
 
     private static void stop(LocalStack stack, PrintWriter out) {

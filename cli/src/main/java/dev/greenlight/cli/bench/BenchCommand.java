@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,8 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "240",
-            description = "Allowed time for a stack start or restart (default: ${DEFAULT-VALUE}).")
+            description = "Allowed time for a stack start (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
+
+    @Option(names = "--restart-timeout", paramLabel = "SECONDS",
+            description = "Allowed time for the restart after the releases in flight (default: --timeout plus"
+                    + " one second per MB of the gate's state stores, measured just before).")
+    Long restartTimeoutSeconds;
 
     @Mixin
     ApiOptions api;
@@ -180,7 +186,8 @@ public final class BenchCommand implements Callable<Integer> {
                     () -> new ScaleOutBench(stack, decisions).measure(raw, timeout)));
             progress(stdout, "releases in flight and restore...");
             sections.add(guarded("releases-in-flight", "Releases in flight",
-                    () -> new InFlightBench(stack, http, decisions).measure(options, timeout)));
+                    () -> new InFlightBench(stack, http, decisions).measure(options, timeout,
+                            Optional.ofNullable(restartTimeoutSeconds).map(Duration::ofSeconds))));
         }
     }
 

@@ -41,7 +41,13 @@ final class InFlightBench {
         this.decisions = decisions;
     }
 
-    Section measure(BenchOptions options, Duration startTimeout) throws Exception {
+    /**
+     * @param restartTimeout the wait for the restart (stack healthy, then the last release queryable);
+     *                       by default the start timeout plus one second per MB of the gate's state
+     *                       stores, since the restarted stack restores them (and the broker recovers
+     *                       the logs that hold them) before it is healthy
+     */
+    Section measure(BenchOptions options, Duration startTimeout, Optional<Duration> restartTimeout) throws Exception {
         List<String> notes = new ArrayList<>();
         long first = decisions.registered();
         long missing = Math.max(0, options.releases() - first);
@@ -77,8 +83,9 @@ final class InFlightBench {
             notes.add("--use-running: heap and RSS are the running processes' own; not measured from here");
         }
         Optional<Path> store = stack.gateStateDir();
+        double storeMb = 0;
         if (store.isPresent()) {
-            double storeMb = size(store.get()) / 1e6;
+            storeMb = size(store.get()) / 1e6;
             double topicMb = releasesTopicBytes() / 1e6;
             figures.add(new Figure("gate-evaluator state stores on disk", storeMb, "MB", Math.max(topicMb, 0.001),
                     "releases topic on disk"));
@@ -88,11 +95,17 @@ final class InFlightBench {
         if (stack.embedded() && lastKey != null) {
             Duration fresh = stack.freshStart().orElseThrow();
             decisions.close(); // its consumer would only log the broker's absence during the restart
+            Duration wait = restartTimeout.orElse(startTimeout.plusSeconds((long) Math.ceil(storeMb)));
+            notes.add(restartTimeout.isPresent() ? "restart wait: " + wait.toSeconds() + " s (--restart-timeout)"
+                    : String.format(Locale.ROOT, "restart wait: %d s = --timeout (%d s) plus one second per MB of the"
+                            + " gate's state stores (%.0f MB): the restarted stack restores that state before it is"
+                            + " healthy, slowly on a loaded machine; --restart-timeout sets it", wait.toSeconds(),
+                            startTimeout.toSeconds(), storeMb));
             long start = System.nanoTime();
             try {
-                Duration healthy = stack.restart(startTimeout);
+                Duration healthy = stack.restart(wait);
                 String[] release = lastKey.split("@");
-                awaitQueryable(release[0], release[1], startTimeout);
+                awaitQueryable(release[0], release[1], wait);
                 double restore = (System.nanoTime() - start) / 1e9;
                 notes.add("restart = the stack's JVM stopped and a new one started on the same data (state"
                         + " directories and changelogs), like a redeploy");

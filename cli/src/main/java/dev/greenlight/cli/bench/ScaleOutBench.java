@@ -21,6 +21,13 @@ import java.util.Optional;
 final class ScaleOutBench {
 
     private static final Duration SETTLE = Duration.ofSeconds(5);
+    /**
+     * The gate's {@code probing.rebalance.interval.ms} (gate-evaluator.yml). A second instance whose
+     * state is more than {@code acceptable.recovery.lag} behind (at full size it always is) gets only
+     * warm-up copies until it has restored, and active tasks at the next probing rebalance: waiting
+     * the start timeout plus two intervals leaves one interval for the restore and one for the probe.
+     */
+    static final Duration PROBING_INTERVAL = Duration.ofSeconds(60);
 
     private final BenchStack stack;
     private final DecisionBench decisions;
@@ -44,12 +51,17 @@ final class ScaleOutBench {
         Latencies twoLatency;
         long start = System.nanoTime();
         try (GateInstanceProcess second = GateInstanceProcess.start(stack, stack.workDir().orElseThrow(), timeout)) {
-            Optional<String> owned = second.awaitActive(timeout, SETTLE);
+            Duration wait = timeout.plus(PROBING_INTERVAL.multipliedBy(2));
+            Optional<String> owned = second.awaitActive(wait, SETTLE);
             notes.add(owned.map(partitions -> String.format(Locale.ROOT,
                             "second instance started and owned partitions %s after %.1f s", partitions,
                             (System.nanoTime() - start) / 1e9))
-                    .orElse("second instance owned no partition within " + timeout.toSeconds()
+                    .orElse("second instance owned no partition within " + wait.toSeconds()
                             + " s (measured anyway: the figures are then one instance's)"));
+            notes.add("waited at most " + wait.toSeconds() + " s for it: --timeout plus two probing intervals ("
+                    + PROBING_INTERVAL.toSeconds() + " s each), since a new instance more than 10,000 changelog"
+                    + " records behind gets active tasks only at the first probing rebalance after it restored"
+                    + " (docs/operations.md, \"Running N instances\")");
             two = decisions.saturate(notes, "two instances, saturation");
             twoLatency = decisions.openLoop(rate, notes, "two instances at " + BenchReport.number(rate) + "/s");
         }

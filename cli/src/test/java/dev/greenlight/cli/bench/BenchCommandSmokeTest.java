@@ -55,6 +55,11 @@ class BenchCommandSmokeTest {
         List<String> scaleOutCeilings = new java.util.ArrayList<>();
         sections.path("scale-out").path("figures").forEach(f -> scaleOutCeilings.add(f.path("ceilingName").asString()));
         assertThat(scaleOutCeilings).as(sections.path("scale-out").toString()).contains("one instance, same run");
+        // The restart was timed, with the wait it was given and why stated for the reader.
+        List<String> inFlight = new java.util.ArrayList<>();
+        sections.path("releases-in-flight").path("figures").forEach(f -> inFlight.add(f.path("name").asString()));
+        assertThat(inFlight).as(sections.path("releases-in-flight").toString()).contains("restart → healthy");
+        assertThat(sections.path("releases-in-flight").path("notes").toString()).contains("restart wait: ");
         assertThat(printed.toString()).contains("| section | figure | value | ceiling (same run) | ratio |");
     }
 }

@@ -17,20 +17,19 @@ import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerJson;
 import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.platform.topics.Topics;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -97,27 +96,35 @@ class LedgerController {
         return new EntryPage(page, size, found.total(), found.items().stream().map(LedgerJson::entry).toList());
     }
 
+    /**
+     * Written to the response in the request thread, not as a {@code StreamingResponseBody}: that one
+     * runs as async processing under the container's async timeout (Tomcat: 30 s unless
+     * {@code spring.mvc.async.request-timeout} says otherwise), which cut a long whole-ledger export
+     * mid-line, so an auditor's file of a big ledger never arrived whole. Here no timeout applies: the
+     * export takes as long as the ledger takes to read, and the client's read timeout is the only limit.
+     */
     @GetMapping(value = "/export", produces = "application/x-ndjson")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String release,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    void export(@RequestParam(required = false) String release, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) throws IOException {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
         }
         boolean whole = release == null && from == null && to == null;
-        StreamingResponseBody body = out -> {
-            OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            if (whole) {
-                try (LedgerStreams.Ledger ledger = streams.open()) {
-                    LedgerExporter.exportAll(ledger.partitions(), ledger.checkpoints(), writer);
-                }
-            } else {
-                LedgerExporter.exportExtract(index.current(), Topics.LEDGER.partitions(), release, from, to, writer);
-            }
-        };
         String name = whole ? "ledger.jsonl" : "ledger-" + (release == null ? "extract" : release)
                 .replaceAll("[^A-Za-z0-9._-]", "_") + ".jsonl";
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType("application/x-ndjson");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        if (whole) {
+            try (LedgerStreams.Ledger ledger = streams.open()) {
+                LedgerExporter.exportAll(ledger.partitions(), ledger.checkpoints(), writer);
+            }
+        } else {
+            LedgerExporter.exportExtract(index.current(), Topics.LEDGER.partitions(), release, from, to, writer);
+        }
+        writer.flush();
     }
 
     @GetMapping("/proof/inclusion")

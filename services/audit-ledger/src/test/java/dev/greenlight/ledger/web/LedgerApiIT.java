@@ -16,6 +16,7 @@ import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
 import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -39,10 +40,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,8 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "greenlight.ledger.checkpoint.every-entries=4",
         "greenlight.ledger.checkpoint.every=1s",
-        "greenlight.ledger.poll-timeout=200ms"})
+        "greenlight.ledger.poll-timeout=200ms",
+        // Any async processing would be cut after 1 ms: the exports must not depend on it.
+        "spring.mvc.async.request-timeout=1ms"})
 @EmbeddedKafka
+@AutoConfigureMockMvc
 @Import(InMemoryRegistryConfiguration.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerApiIT {
@@ -81,6 +89,8 @@ class LedgerApiIT {
     String brokers;
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    MockMvc mvc;
 
     private RestClient api() {
         // Auditors read the ledger with their own credentials, like every API call.
@@ -154,6 +164,25 @@ class LedgerApiIT {
         assertThat(fullReport.entries()).isEqualTo(EVENTS);
         assertThat(releaseReport.failure()).isEmpty();
         assertThat(releaseReport.entries()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(3)
+    void fullExportIsWholeWhenTheHandlerReturnsSoNoAsyncTimeoutCanCutIt() throws Exception {
+        // The bench's 100 k-release export was cut mid-line by the 30 s async timeout: an export must be
+        // written before the request ends, whatever that timeout (1 ms here) and however long the ledger.
+        publishAndAwaitCheckpoint();
+
+        MvcResult result = mvc.perform(MockMvcRequestBuilders.get("/api/v1/ledger/export").header("Authorization", "Bearer demo-bob"))
+                .andReturn();
+        Path full = keyDir.resolve("ledger-mvc.jsonl");
+        Files.writeString(full, result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(result.getRequest().isAsyncStarted()).isFalse();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        VerificationReport report = new OfflineLedgerVerifier().verify(full, publicKey());
+        assertThat(report.failure()).isEmpty();
+        assertThat(report.entries()).isEqualTo(EVENTS);
     }
 
     @Test
