@@ -1,11 +1,13 @@
 package dev.greenlight.cli.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -60,18 +62,36 @@ public final class GreenlightApi {
         return send(base, path, HttpRequest.newBuilder().GET());
     }
 
-    /** A non-JSON answer (e.g. JSON Lines), as text. */
+    /** A short non-JSON answer (a signed note, an envelope), as text. */
     public String getText(URI base, String path) {
+        try (InputStream body = openText(base, path, Duration.ofMinutes(5))) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ApiException(0, "reading " + base.resolve(path) + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A non-JSON answer of any length (a whole-ledger export), as a stream the caller copies where it
+     * goes: never held in memory. {@code firstByte} bounds the wait for the answer to start (the
+     * service streams from its first entry on); the body itself has no deadline, since its length
+     * grows with the ledger. The caller closes the stream.
+     */
+    public InputStream openText(URI base, String path, Duration firstByte) {
         HttpRequest.Builder request = HttpRequest.newBuilder().GET();
         URI uri = base.resolve(path);
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.uri(uri).timeout(Duration.ofMinutes(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = http.send(request.uri(uri).timeout(firstByte).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() / 100 != 2) {
-                throw new ApiException(response.statusCode(), explain(response.statusCode(), uri, parse(response.body())));
+                String problem;
+                try (InputStream body = response.body()) {
+                    problem = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                throw new ApiException(response.statusCode(), explain(response.statusCode(), uri, parse(problem)));
             }
             return response.body();
         } catch (ConnectException e) {

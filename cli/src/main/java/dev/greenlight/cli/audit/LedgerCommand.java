@@ -3,11 +3,16 @@ package dev.greenlight.cli.audit;
 import dev.greenlight.cli.api.ApiException;
 import dev.greenlight.cli.api.ApiOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,17 +157,20 @@ public final class LedgerCommand implements Runnable {
                 params.add("to=" + to);
             }
             String query = params.isEmpty() ? "" : "?" + String.join("&", params);
-            String lines = options.api().getText(options.ledger(), "/api/v1/ledger/export" + query);
-            if (file == null) {
-                spec.commandLine().getOut().print(lines);
-                return 0;
-            }
-            try {
-                Files.writeString(file, lines);
+            // Copied as it arrives, never held whole: a ledger's export grows with its history.
+            try (InputStream lines = options.api().openText(options.ledger(), "/api/v1/ledger/export" + query,
+                    Duration.ofMinutes(5))) {
+                if (file == null) {
+                    Writer out = spec.commandLine().getOut();
+                    new InputStreamReader(lines, StandardCharsets.UTF_8).transferTo(out);
+                    out.flush();
+                    return 0;
+                }
+                long count = copy(lines, file);
+                spec.commandLine().getOut().println("wrote " + count + " lines to " + file);
             } catch (IOException e) {
-                throw new ApiException(0, "cannot write " + file + ": " + e.getMessage());
+                throw new ApiException(0, "cannot write " + (file == null ? "the export" : file) + ": " + e.getMessage());
             }
-            spec.commandLine().getOut().println("wrote " + lines.lines().count() + " lines to " + file);
             return 0;
         });
     }
@@ -191,5 +199,26 @@ public final class LedgerCommand implements Runnable {
             spec.commandLine().getErr().println(Ansi.AUTO.string("@|red,bold error|@ " + e.getMessage()));
             return 3;
         }
+    }
+
+    /** Copies an export to {@code file} and counts its lines as {@code String.lines()} would. */
+    private static long copy(InputStream in, Path file) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                if (read > 0) {
+                    last = buffer[read - 1];
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 }
