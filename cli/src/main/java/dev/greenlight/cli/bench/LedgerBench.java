@@ -46,13 +46,16 @@ final class LedgerBench {
     }
 
     private long ledgerEntries() {
-        if (offsets == null) {
-            offsets = new KafkaConsumer<>(new HashMap<>(stack.superUser()), new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer());
-        }
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Topics.LEDGER.partitions(); p++) {
             partitions.add(new TopicPartition(Topics.LEDGER.name(), p));
+        }
+        if (offsets == null) {
+            offsets = new KafkaConsumer<>(new HashMap<>(stack.superUser()), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
+            // Assigned, though it never polls: endOffsets on partitions a consumer is not assigned
+            // logs "Not updating high watermark ... no longer assigned" for each of them, per call.
+            offsets.assign(partitions);
         }
         return offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
