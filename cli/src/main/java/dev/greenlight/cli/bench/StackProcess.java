@@ -31,6 +31,9 @@ final class StackProcess implements AutoCloseable {
 
     /** What {@code greenlight up} prints once every component is healthy. */
     static final String UP_MARKER = "Greenlight is up in";
+
+    /** A line of the services' log (time, level), as opposed to what the command prints itself. */
+    private static final Pattern LOG_LINE = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} +[A-Z]+ ");
     private static final Pattern G1_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
@@ -147,11 +150,19 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
-    /** The end of the stack's output, for a failure message (the log is deleted with the temporary directory). */
+    /**
+     * The end of the stack's output, for a failure message (the log is deleted with the temporary
+     * directory): the last lines {@code greenlight up} printed itself — which component it was still
+     * waiting for — then the last log lines, which a retrying client can fill by the hundred.
+     */
     private String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+            // Not log lines, nor the stack traces under them.
+            List<String> own = lines.stream().filter(line -> !LOG_LINE.matcher(line).lookingAt()
+                    && !line.startsWith("\t") && !line.startsWith(" ") && !line.startsWith("Caused by")).toList();
+            return "greenlight up printed:\n" + String.join("\n", own.subList(Math.max(0, own.size() - 10), own.size()))
+                    + "\nlast log lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no output: " + e.getMessage() + ")";
         }
