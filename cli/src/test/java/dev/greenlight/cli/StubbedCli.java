@@ -54,10 +54,10 @@ public final class StubbedCli {
                 return;
             }
             exchange.sendResponseHeaders(this.status, 0); // no length up front: chunked
-            try (OutputStream out = exchange.getResponseBody()) {
+            try (OutputStream chunks = exchange.getResponseBody()) {
                 for (int from = 0; from < bytes.length; from += CHUNK) {
-                    out.write(bytes, from, Math.min(CHUNK, bytes.length - from));
-                    out.flush();
+                    chunks.write(bytes, from, Math.min(CHUNK, bytes.length - from));
+                    chunks.flush();
                 }
             }
         });
