@@ -2,8 +2,8 @@ package dev.greenlight.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.greenlight.cli.GreenlightCli;
+import dev.greenlight.cli.StubbedCli;
+import dev.greenlight.cli.StubbedCli.Call;
 import dev.greenlight.ledger.attestation.domain.CriterionFacts;
 import dev.greenlight.ledger.attestation.domain.DecisionFacts;
 import dev.greenlight.ledger.attestation.domain.DecisionStatement;
@@ -14,9 +14,6 @@ import dev.greenlight.ledger.verify.DsseEnvelope;
 import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.Entry;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +22,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code greenlight ledger attest}: fetching saves the ledger's envelope as served, with the caller's
@@ -43,39 +38,19 @@ class AttestCommandTest {
     private static final KeyPair OTHER = Ed25519Keys.generate();
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private HttpServer server;
-    private volatile int status = 200;
-    private volatile String answer = "";
+    private StubbedCli cli;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void startStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/", exchange -> {
-            calls.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        cli = StubbedCli.start(200, "");
     }
 
     @AfterEach
     void stopStub() {
-        server.stop(0);
-    }
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new GreenlightCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        cli.stop();
     }
 
     /** An envelope as the ledger signs it, through the ledger's own statement builder. */
@@ -109,40 +84,42 @@ class AttestCommandTest {
 
     @Test
     void fetchSavesTheEnvelopeTheLedgerServes() throws IOException {
-        answer = envelope("GO", LEDGER);
+        String answer = envelope("GO", LEDGER);
+        cli.answer(answer);
         Path file = dir.resolve("go.intoto.json");
 
-        int exit = run("ledger", "attest", "dec-1", "--file", file.toString(), "--token", "demo-bob",
-                "--ledger-url", "http://localhost:" + server.getAddress().getPort());
+        int exit = cli.run("ledger", "attest", "dec-1", "--file", file.toString(), "--token", "demo-bob",
+                "--ledger-url", cli.url());
 
         assertThat(exit).isZero();
-        assertThat(calls).containsExactly("/api/v1/ledger/attestations/dec-1 Bearer demo-bob");
+        assertThat(cli.calls()).containsExactly(
+                new Call("GET", "/api/v1/ledger/attestations/dec-1", null, "Bearer demo-bob", null));
         assertThat(Files.readString(file)).isEqualTo(answer);
-        assertThat(out.toString()).contains("wrote the attestation of decision dec-1 to " + file);
+        assertThat(cli.out()).contains("wrote the attestation of decision dec-1 to " + file);
     }
 
     @Test
     void anUnknownDecisionExitsThreeWithTheServersReason() {
-        status = 404;
-        answer = "{\"status\":404,\"detail\":\"decision dec-9 is not recorded in the ledger\"}";
+        cli.status(404);
+        cli.answer("{\"status\":404,\"detail\":\"decision dec-9 is not recorded in the ledger\"}");
 
-        int exit = run("ledger", "attest", "dec-9", "--file", dir.resolve("x").toString(), "--token", "demo-bob",
-                "--ledger-url", "http://localhost:" + server.getAddress().getPort());
+        int exit = cli.run("ledger", "attest", "dec-9", "--file", dir.resolve("x").toString(), "--token", "demo-bob",
+                "--ledger-url", cli.url());
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).contains("decision dec-9 is not recorded in the ledger");
+        assertThat(cli.err()).contains("decision dec-9 is not recorded in the ledger");
     }
 
     @Test
     void aGenuineGoForTheReleaseAndStageExitsZero() throws IOException {
-        int exit = run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
+        int exit = cli.run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
                 publicKey(LEDGER).toString(), "--expect-go", "--target", "ict-qm", "--version", "2.1.0",
                 "--stage", "live-25");
 
-        assertThat(exit).as(out + "" + err).isZero();
-        assertThat(out.toString()).contains("OK", "GO ict-qm@2.1.0 at live-25 (decision dec-1",
+        assertThat(exit).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("OK", "GO ict-qm@2.1.0 at live-25 (decision dec-1",
                 "signed by ledger key " + Ed25519Keys.keyId(LEDGER.getPublic()));
-        assertThat(calls).isEmpty();
+        assertThat(cli.calls()).isEmpty();
     }
 
     /**
@@ -158,11 +135,11 @@ class AttestCommandTest {
                 new dev.greenlight.ledger.verify.LedgerKey(null, OTHER.getPublic(), rotated, null, true)))
                 .toJson().toString());
 
-        int exit = run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
+        int exit = cli.run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
                 ring.toString(), "--expect-go", "--target", "ict-qm", "--version", "2.1.0", "--stage", "live-25");
 
-        assertThat(exit).as(out + "" + err).isZero();
-        assertThat(out.toString()).contains("OK", "signed by ledger key " + Ed25519Keys.keyId(LEDGER.getPublic()));
+        assertThat(exit).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("OK", "signed by ledger key " + Ed25519Keys.keyId(LEDGER.getPublic()));
     }
 
     @Test
@@ -170,22 +147,22 @@ class AttestCommandTest {
         Path file = saved(envelope("NO_GO", LEDGER));
         String key = publicKey(LEDGER).toString();
 
-        assertThat(run("ledger", "attest", "--verify", file.toString(), "--public-key", key)).isZero();
-        int exit = run("ledger", "attest", "--verify", file.toString(), "--public-key", key, "--expect-go",
+        assertThat(cli.run("ledger", "attest", "--verify", file.toString(), "--public-key", key)).isZero();
+        int exit = cli.run("ledger", "attest", "--verify", file.toString(), "--public-key", key, "--expect-go",
                 "--target", "ict-qm", "--version", "2.1.0", "--stage", "live-25");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("REFUSED", "the decision is NO_GO, not GO");
+        assertThat(cli.out()).contains("REFUSED", "the decision is NO_GO, not GO");
     }
 
     @Test
     void aGoForAnotherStageExitsOne() throws IOException {
-        int exit = run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
+        int exit = cli.run("ledger", "attest", "--verify", saved(envelope("GO", LEDGER)).toString(), "--public-key",
                 publicKey(LEDGER).toString(), "--expect-go", "--target", "ict-qm", "--version", "2.1.0",
                 "--stage", "live-100");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("the attestation is for stage live-25, not live-100");
+        assertThat(cli.out()).contains("the attestation is for stage live-25, not live-100");
     }
 
     @Test
@@ -195,31 +172,31 @@ class AttestCommandTest {
                 .replace("\"NO_GO\"", "\"GO\"").replace("FAILED", "PASSED").getBytes(StandardCharsets.UTF_8),
                 genuine.signatures()).json();
 
-        int exit = run("ledger", "attest", "--verify", saved(forged).toString(), "--public-key",
+        int exit = cli.run("ledger", "attest", "--verify", saved(forged).toString(), "--public-key",
                 publicKey(LEDGER).toString(), "--expect-go", "--target", "ict-qm", "--version", "2.1.0",
                 "--stage", "live-25");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("REFUSED", "no signature verifies with key");
+        assertThat(cli.out()).contains("REFUSED", "no signature verifies with key");
     }
 
     @Test
     void anEnvelopeSignedByAnotherKeyExitsOne() throws IOException {
-        int exit = run("ledger", "attest", "--verify", saved(envelope("GO", OTHER)).toString(), "--public-key",
+        int exit = cli.run("ledger", "attest", "--verify", saved(envelope("GO", OTHER)).toString(), "--public-key",
                 publicKey(LEDGER).toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("no signature verifies with key " + Ed25519Keys.keyId(LEDGER.getPublic()));
+        assertThat(cli.out()).contains("no signature verifies with key " + Ed25519Keys.keyId(LEDGER.getPublic()));
     }
 
     @Test
     void verifyingWithoutAKeyOrWithAnIncompleteExpectationIsAnError() throws IOException {
         Path file = saved(envelope("GO", LEDGER));
 
-        assertThat(run("ledger", "attest", "--verify", file.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("--verify needs --public-key");
-        assertThat(run("ledger", "attest", "--verify", file.toString(), "--public-key", publicKey(LEDGER).toString(),
+        assertThat(cli.run("ledger", "attest", "--verify", file.toString())).isEqualTo(3);
+        assertThat(cli.err()).contains("--verify needs --public-key");
+        assertThat(cli.run("ledger", "attest", "--verify", file.toString(), "--public-key", publicKey(LEDGER).toString(),
                 "--expect-go", "--target", "ict-qm")).isEqualTo(3);
-        assertThat(err.toString()).contains("--expect-go needs --target, --version and --stage");
+        assertThat(cli.err()).contains("--expect-go needs --target, --version and --stage");
     }
 }

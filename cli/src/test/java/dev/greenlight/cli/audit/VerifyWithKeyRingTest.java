@@ -2,8 +2,8 @@ package dev.greenlight.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.cli.GreenlightCli;
+import dev.greenlight.cli.StubbedCli;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.domain.LedgerState;
 import dev.greenlight.ledger.domain.SourceEvent;
@@ -18,7 +18,6 @@ import dev.greenlight.ledger.verify.LedgerKeyRing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,22 +109,15 @@ class VerifyWithKeyRingTest {
 
     @Test
     void withoutPublicKeyTheRingTheServicePublishesIsUsed() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        server.createContext("/api/v1/ledger/public-key", exchange -> {
-            byte[] bytes = ring.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        StubbedCli service = StubbedCli.start(200, ring);
         try {
-            int exit = run("ledger", "verify", "--file", export.toString(), "--token", "demo-bob", "--ledger-url",
-                    "http://localhost:" + server.getAddress().getPort());
+            int exit = service.run("ledger", "verify", "--file", export.toString(), "--token", "demo-bob",
+                    "--ledger-url", service.url());
 
-            assertThat(exit).as(out + " " + err).isZero();
+            assertThat(exit).as(service.out() + " " + service.err()).isZero();
+            assertThat(service.calls()).extracting(StubbedCli.Call::path).containsOnly("/api/v1/ledger/public-key");
         } finally {
-            server.stop(0);
+            service.stop();
         }
     }
 

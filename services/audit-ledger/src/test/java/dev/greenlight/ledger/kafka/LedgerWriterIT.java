@@ -10,16 +10,15 @@ import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.events.LedgerCheckpoint;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.VerificationReport;
-import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.testing.TopicProbe;
 import dev.greenlight.platform.topics.Topics;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +36,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Exactly one ledger entry per source event, with a valid chain and signed checkpoints, across a
@@ -53,15 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "greenlight.ledger.poll-timeout=200ms"})
 @EmbeddedKafka
 @Import({InMemoryRegistryConfiguration.class, LedgerWriterIT.TestClock.class})
-class LedgerWriterIT {
-
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
+class LedgerWriterIT extends LedgerServiceTestBase {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
@@ -71,8 +59,6 @@ class LedgerWriterIT {
         }
     }
 
-    @Autowired
-    EventPublisher publisher;
     @Autowired
     LedgerWriterLifecycle writer;
     @Autowired

@@ -9,20 +9,19 @@ import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.events.LedgerCheckpoint;
 import dev.greenlight.events.LedgerPartitionHead;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.Failure;
 import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.VerificationReport;
-import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.OutageSchemaRegistry;
 import dev.greenlight.platform.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Status;
@@ -50,8 +48,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ledger accounts for every offset of every source topic, against a real broker: a registry
@@ -72,15 +68,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka
 @Import(NothingSkippedIT.Registry.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NothingSkippedIT {
-
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
+class NothingSkippedIT extends LedgerServiceTestBase {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Registry {
@@ -90,8 +78,6 @@ class NothingSkippedIT {
         }
     }
 
-    @Autowired
-    EventPublisher publisher;
     @Autowired
     OutageSchemaRegistry registry;
     @Autowired

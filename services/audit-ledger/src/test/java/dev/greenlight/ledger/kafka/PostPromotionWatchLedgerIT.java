@@ -10,13 +10,12 @@ import dev.greenlight.events.PostPromotionWatchEnded;
 import dev.greenlight.events.PostPromotionWatchStarted;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.verify.Entry;
-import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +24,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The post-promotion watch is on the record: its start, the action taken in it and its end, as the
@@ -44,21 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "greenlight.ledger.poll-timeout=200ms"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
-class PostPromotionWatchLedgerIT {
+class PostPromotionWatchLedgerIT extends LedgerServiceTestBase {
 
     private static final Instant LIVE = Instant.parse("2026-11-02T08:00:00Z");
     private static final Instant UNTIL = LIVE.plus(Duration.ofDays(7));
 
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @Autowired
-    EventPublisher publisher;
     @Autowired
     LedgerTopicReader reader;
     @Autowired

@@ -15,33 +15,28 @@ import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.index.EntryQuery;
 import dev.greenlight.ledger.index.IndexPage;
 import dev.greenlight.ledger.index.IndexedLedger;
 import dev.greenlight.ledger.kafka.LedgerTail;
 import dev.greenlight.ledger.metrics.application.LedgerMetrics;
-import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
         "greenlight.ledger.index.refresh=200ms"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
-class ReleaseMetricsIT {
+class ReleaseMetricsIT extends LedgerServiceTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TARGET = "ict-qm";
@@ -69,20 +64,8 @@ class ReleaseMetricsIT {
     /** Registration twice (same event), 2 commands, 2 reports, then 1.1.0: registration, step, rollback; 2 pages. */
     private static final int EVENTS = 11;
 
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-    @Autowired
-    EventPublisher publisher;
     @Autowired
     SchemaRegistryClient registry;
 
@@ -138,7 +121,7 @@ class ReleaseMetricsIT {
     }
 
     private RestClient api() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
+        return RestClient.builder().baseUrl(serviceUrl())
                 .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build();
     }
 
@@ -163,7 +146,7 @@ class ReleaseMetricsIT {
 
     @Test
     void metersArePublishedForPrometheus() {
-        String scrape = RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+        String scrape = RestClient.create(serviceUrl()).get().uri("/actuator/prometheus")
                 .retrieve().body(String.class);
 
         assertThat(scrape).containsPattern("greenlight_releases_total\\{[^}]*target=\"ict-qm\"[^}]*} 1\\.0");

@@ -7,6 +7,7 @@ import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.kafka.CheckpointNotes;
 import dev.greenlight.ledger.verify.CheckpointNote;
 import dev.greenlight.ledger.verify.Consistency;
@@ -17,11 +18,8 @@ import dev.greenlight.ledger.verify.NoteSignature;
 import dev.greenlight.ledger.verify.NoteSignerKey;
 import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.ledger.verify.SignedNote;
-import dev.greenlight.platform.kafka.EventPublisher;
-import dev.greenlight.platform.testing.ApiClients;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,17 +31,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,30 +57,14 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CheckpointNoteIT {
+class CheckpointNoteIT extends LedgerServiceTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final NoteSignerKey WITNESS = NoteSignerKey.generate("witness.test/w1", NoteKey.COSIGNATURE_V1);
     private static SignedNote saved;
 
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventPublisher publisher;
     @Autowired
     CheckpointNotes notes;
-
-    private RestClient api(String token) {
-        return ApiClients.as("http://localhost:" + port + "/api/v1/ledger", token);
-    }
 
     private ResponseEntity<String> get(String uri) {
         return api("demo-bob").get().uri(uri).retrieve().toEntity(String.class);

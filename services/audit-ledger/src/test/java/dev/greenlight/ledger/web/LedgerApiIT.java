@@ -7,13 +7,13 @@ import dev.greenlight.events.EventMetadata;
 import dev.greenlight.events.KillSwitchActivated;
 import dev.greenlight.events.KillSwitchSource;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.MerkleProofs;
 import dev.greenlight.ledger.verify.MerkleTree;
 import dev.greenlight.ledger.verify.Sha256;
 import dev.greenlight.ledger.verify.VerificationReport;
 import dev.greenlight.ledger.verify.OfflineLedgerVerifier;
-import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -35,16 +35,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -70,31 +66,19 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @Import(InMemoryRegistryConfiguration.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LedgerApiIT {
+class LedgerApiIT extends LedgerServiceTestBase {
 
     private static final int EVENTS = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-    @Autowired
-    EventPublisher publisher;
     @Autowired
     MockMvc mvc;
 
     private RestClient api() {
         // Auditors read the ledger with their own credentials, like every API call.
-        return RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/ledger")
+        return RestClient.builder().baseUrl(ledgerUrl())
                 .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build();
     }
 

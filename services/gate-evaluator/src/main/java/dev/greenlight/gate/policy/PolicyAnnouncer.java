@@ -11,8 +11,10 @@ import dev.greenlight.policy.catalog.PolicyCatalog;
 import dev.greenlight.policy.model.Policy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -40,18 +42,43 @@ class PolicyAnnouncer implements ApplicationRunner {
     record Progress(State state, int announced, int policies, int failedAttempts, String lastError) {
     }
 
+    /**
+     * How the start-up waits between two attempts: it blocks on purpose, since the service must not
+     * serve before its policies are recorded. Tests substitute one that records the pauses asked for
+     * and advances a fake monotonic clock instead of waiting.
+     */
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
     private final PolicyCatalog policies;
     private final EventPublisher publisher;
     private final Clock clock;
     private final PolicyAnnouncementProperties retry;
+    private final LongSupplier nanoTime;
+    private final Pause pause;
     private volatile Progress progress;
 
+    /** The one Spring uses: real elapsed time, and a pause that blocks the start-up thread. */
+    @Autowired
     PolicyAnnouncer(PolicyCatalog policies, EventPublisher publisher, Clock clock,
                     PolicyAnnouncementProperties retry) {
+        this(policies, publisher, clock, retry, System::nanoTime, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * @param nanoTime the monotonic clock the give-up bound is measured on (real elapsed time in
+     *                 production, not the injected {@link Clock}: tests fix that one)
+     * @param pause    the wait between two attempts
+     */
+    PolicyAnnouncer(PolicyCatalog policies, EventPublisher publisher, Clock clock,
+                    PolicyAnnouncementProperties retry, LongSupplier nanoTime, Pause pause) {
         this.policies = policies;
         this.publisher = publisher;
         this.clock = clock;
         this.retry = retry;
+        this.nanoTime = nanoTime;
+        this.pause = pause;
         this.progress = new Progress(State.NOT_STARTED, 0, policies.all().size(), 0, null);
     }
 
@@ -62,8 +89,7 @@ class PolicyAnnouncer implements ApplicationRunner {
         int failures = 0;
         String lastError = null;
         progress = new Progress(State.ANNOUNCING, 0, total, 0, null);
-        // Elapsed time of the retries, not the injected Clock: tests fix that one.
-        long giveUpAt = System.nanoTime() + retry.giveUpAfter().toNanos();
+        long giveUpAt = nanoTime.getAsLong() + retry.giveUpAfter().toNanos();
         Duration backoff = retry.firstBackoff();
         for (LoadedPolicy loaded : policies.all()) {
             while (true) {
@@ -74,7 +100,7 @@ class PolicyAnnouncer implements ApplicationRunner {
                 } catch (EventNotStoredException e) {
                     failures++;
                     lastError = e.getMessage();
-                    if (System.nanoTime() + backoff.toNanos() > giveUpAt) {
+                    if (nanoTime.getAsLong() + backoff.toNanos() - giveUpAt > 0) {
                         progress = new Progress(State.GAVE_UP, announced, total, failures, lastError);
                         log.error("Gave up announcing policy {} after {} failed attempts in {}; start-up fails",
                                 loaded.policy().name(), failures, retry.giveUpAfter());
@@ -83,7 +109,7 @@ class PolicyAnnouncer implements ApplicationRunner {
                     progress = new Progress(State.ANNOUNCING, announced, total, failures, lastError);
                     log.warn("Announcing policy {} failed (attempt {}), retrying in {}: {}",
                             loaded.policy().name(), failures, backoff, lastError);
-                    pause(backoff);
+                    await(backoff);
                     backoff = min(backoff.multipliedBy(2), retry.maxBackoff());
                 }
             }
@@ -97,9 +123,9 @@ class PolicyAnnouncer implements ApplicationRunner {
         return progress;
     }
 
-    private static void pause(Duration backoff) {
+    private void await(Duration backoff) {
         try {
-            Thread.sleep(backoff.toMillis());
+            pause.pause(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to announce the policies again", e);

@@ -9,6 +9,7 @@ import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.LedgerEntry;
 import dev.greenlight.events.MetricObserved;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.replay.application.ReplayFixture;
 import dev.greenlight.ledger.verify.AttestationCheck;
 import dev.greenlight.ledger.verify.AttestationVerifier;
@@ -17,14 +18,11 @@ import dev.greenlight.ledger.verify.Ed25519Keys;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.verify.LedgerJson;
 import dev.greenlight.ledger.verify.Sha256;
-import dev.greenlight.platform.kafka.EventPublisher;
-import dev.greenlight.platform.testing.ApiClients;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,16 +32,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,27 +53,10 @@ import tools.jackson.databind.JsonNode;
         "greenlight.ledger.poll-timeout=200ms"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
-class AttestationIT {
+class AttestationIT extends LedgerServiceTestBase {
 
     private static final GateDecided DECISION = ReplayFixture.honestDecision();
     private static final String PATH = "/attestations/" + DECISION.getDecisionId();
-
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventPublisher publisher;
-
-    private RestClient api(String token) {
-        return ApiClients.as("http://localhost:" + port + "/api/v1/ledger", token);
-    }
 
     private ResponseEntity<String> get(String token, String uri) {
         return api(token).get().uri(uri).retrieve().toEntity(String.class);

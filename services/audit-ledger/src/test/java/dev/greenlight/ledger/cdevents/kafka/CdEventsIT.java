@@ -13,7 +13,7 @@ import dev.greenlight.events.PolicyRef;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.ledger.AuditLedgerApplication;
-import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
 import io.cloudevents.CloudEvent;
@@ -21,7 +21,6 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +36,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -63,7 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
         "greenlight.cdevents.timeout=5s"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
-class CdEventsIT {
+class CdEventsIT extends LedgerServiceTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
@@ -71,12 +68,8 @@ class CdEventsIT {
     private static final AtomicInteger CALLS = new AtomicInteger();
     private static HttpServer sink;
 
-    @TempDir
-    static Path keyDir;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
         sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         sink.createContext("/events", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -100,8 +93,6 @@ class CdEventsIT {
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-    @Autowired
-    EventPublisher publisher;
 
     @Test
     void decisionsStepsRollbacksAndSignOffsAreCloudEventsOnTheTopicAndTheSink() {

@@ -11,27 +11,19 @@ import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.events.RollbackTriggered;
 import dev.greenlight.ledger.AuditLedgerApplication;
-import dev.greenlight.platform.kafka.EventPublisher;
-import dev.greenlight.platform.testing.ApiClients;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,30 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
         "greenlight.ledger.poll-timeout=200ms"})
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
-class EvidenceIT {
+class EvidenceIT extends LedgerServiceTestBase {
 
     private static final String TARGET = "trade-nexus";
     private static final String VERSION = "5.0.0";
     private static final String PATH = "/releases/" + TARGET + "/" + VERSION + "/evidence";
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventPublisher publisher;
-
-    private RestClient api(String token) {
-        return ApiClients.as("http://localhost:" + port + "/api/v1/ledger", token);
-    }
 
     private ResponseEntity<String> get(String uri, String accept) {
         return api("demo-bob").get().uri(uri).header("Accept", accept).retrieve().toEntity(String.class);

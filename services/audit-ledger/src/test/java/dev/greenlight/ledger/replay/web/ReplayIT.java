@@ -6,24 +6,18 @@ import static org.awaitility.Awaitility.await;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.GateOutcome;
 import dev.greenlight.ledger.AuditLedgerApplication;
+import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.replay.application.ReplayFixture;
-import dev.greenlight.platform.kafka.EventPublisher;
 import dev.greenlight.platform.testing.InMemoryRegistryConfiguration;
 import dev.greenlight.platform.topics.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,26 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka
 @Import(InMemoryRegistryConfiguration.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReplayIT {
+class ReplayIT extends LedgerServiceTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration LEDGER_CATCH_UP = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path keyDir;
-
-    @DynamicPropertySource
-    static void keyDir(DynamicPropertyRegistry registry) {
-        registry.add("greenlight.ledger.key-dir", keyDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventPublisher publisher;
-
     private JsonNode replay() {
-        String body = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/ledger")
+        String body = RestClient.builder().baseUrl(ledgerUrl())
                 .defaultHeaders(h -> h.setBearerAuth("demo-bob")).build()
                 .get().uri("/replay").retrieve().body(String.class);
         return JSON.readTree(body);
