@@ -60,7 +60,8 @@ final class KillSwitchBench {
             Load.LongList latencies = new Load.LongList();
             for (String target : targets) {
                 if (!await(() -> !commands.getOrDefault(target, List.of()).isEmpty(), drain)) {
-                    notes.add(target + ": its paper deployment command never came; not timed");
+                    notes.add(target + ": its paper deployment command never came; not timed; the gate's view: "
+                            + gateView(target, targets.indexOf(target)));
                     continue;
                 }
                 long lastSequence = commands.get(target).stream().mapToLong(Seen::sequence).max().orElseThrow();
@@ -111,6 +112,18 @@ final class KillSwitchBench {
         http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/metrics", "ci", """
                 {"target":"%s","version":"%s","name":"walk_forward_consistency_pct","value":68,"observedAt":"%s"}"""
                 .formatted(target, version, now));
+    }
+
+    /** What the gate says of the target's release (its stages' outcomes and what is missing), for a failure note. */
+    private String gateView(String target, long n) {
+        try {
+            BenchHttp.Reply reply = http.get(stack.url(StackService.GATE_EVALUATOR) + "/api/v1/releases/" + target
+                    + "/1.0." + n, "bob");
+            String body = reply.body().replaceAll("\\s+", " ");
+            return "HTTP " + reply.status() + " " + (body.length() > 1500 ? body.substring(0, 1500) + "..." : body);
+        } catch (RuntimeException e) {
+            return "not readable: " + e;
+        }
     }
 
     private static boolean await(java.util.function.BooleanSupplier condition, Duration atMost) {
