@@ -35,6 +35,7 @@ final class BenchStack implements AutoCloseable {
     private final StackConfig config;
     private StackProcess process;
     private int starts;
+    private Optional<StackProcess.Stop> lastStop = Optional.empty();
     private final Duration freshStart;
 
     private BenchStack(Map<StackService, String> urls, String registryUrl, String bootstrapServers,
@@ -163,12 +164,17 @@ final class BenchStack implements AutoCloseable {
             throw new IllegalStateException("only a stack the benchmark started can be restarted");
         }
         if (process != null) {
-            process.close();
+            lastStop = Optional.of(process.stop());
             process = null;
         }
         long start = System.nanoTime();
         process = StackProcess.start(config, dataDir.getParent().resolve("stack-" + (++starts) + ".log"), timeout);
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** How the stack process stopped before the last {@link #restart}, if there was one. */
+    synchronized Optional<StackProcess.Stop> lastStop() {
+        return lastStop;
     }
 
     @Override

@@ -115,6 +115,8 @@ final class InFlightBench {
                         "empty stack start"));
             } catch (RuntimeException e) {
                 notes.add("the restart failed, so no restore time: " + e.getMessage());
+            } finally {
+                stack.lastStop().ifPresent(stop -> notes.add("the stack before the restart: " + stop));
             }
         } else {
             notes.add("restore time needs a stack the benchmark started itself (not --use-running)");

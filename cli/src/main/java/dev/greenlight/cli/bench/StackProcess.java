@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -179,14 +180,38 @@ final class StackProcess implements AutoCloseable {
     /** Stops the stack as Ctrl-C would ({@code up}'s shutdown hook closes it), then for good if it hangs. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /**
+     * Asks the stack to stop (SIGTERM: the services shut down and Kafka Streams commits and writes
+     * its checkpoints) and kills it when it has not stopped within 90 s.
+     *
+     * @return how it stopped, which decides what a restart restores: after a kill, exactly-once
+     *         Kafka Streams does not trust the state directory and restores the stores from their changelogs
+     */
+    Stop stop() {
+        long start = System.nanoTime();
         process.destroy();
+        boolean graceful = false;
         try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            graceful = process.waitFor(90, TimeUnit.SECONDS);
+            if (!graceful) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        return new Stop(graceful, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** How a stack process stopped: on its own after SIGTERM, or killed; and how long that took. */
+    record Stop(boolean graceful, Duration took) {
+        @Override
+        public String toString() {
+            return graceful ? String.format(Locale.ROOT, "stopped in %.1f s after SIGTERM", took.toMillis() / 1000.0)
+                    : String.format(Locale.ROOT, "not stopped 90 s after SIGTERM, killed (%.1f s in all)", took.toMillis() / 1000.0);
         }
     }
 
