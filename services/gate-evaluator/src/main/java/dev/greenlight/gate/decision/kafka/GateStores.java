@@ -1,6 +1,7 @@
 package dev.greenlight.gate.decision.kafka;
 
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.evidence.EvidenceFold;
 import dev.greenlight.gate.decision.domain.GateState;
@@ -36,6 +37,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the task is (re)initialised, which Kafka Streams does after a restart, a rebalance or an aborted
  * transaction (when it also rewinds the stores to the last commit). Exactly-once therefore holds.
  * At most {@code capacity} targets are kept, least recently used dropped first.
+ *
+ * <p>Metric samples go to the {@link SampleChunkStore}, one chunk per target and commit, not one
+ * record each; beside each cached state a {@link SampleChunkIndex} says which chunk holds which live
+ * sample. Other evidence is kept one record per event id, as are samples written before the chunks
+ * existed (loaded, and deleted when forgotten, as before).
  */
 final class GateStores {
 
@@ -47,7 +53,11 @@ final class GateStores {
     private final KeyValueStore<String, Long> wakeAt;
     private final KeyValueStore<String, String> wakeUps;
     private final KeyValueStore<String, String> samplesThrough;
-    private final Map<String, GateState<SpecificRecord>> cache;
+    private final SampleChunkStore chunks;
+    private final Map<String, Loaded> cache;
+    /** The target used last, kept even when the cache has no room (it is the one {@link #write} follows). */
+    private String lastTarget;
+    private Loaded last;
 
     GateStores(ProcessorContext<?, ?> context, int capacity) {
         releases = context.getStateStore(GateTopology.RELEASES_STORE);
@@ -56,9 +66,10 @@ final class GateStores {
         wakeAt = context.getStateStore(GateTopology.WAKE_AT_STORE);
         wakeUps = context.getStateStore(GateTopology.WAKE_UPS_STORE);
         samplesThrough = context.getStateStore(GateTopology.SAMPLES_THROUGH_STORE);
+        chunks = context.getStateStore(GateTopology.SAMPLE_CHUNKS_STORE);
         cache = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, GateState<SpecificRecord>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
                 return size() > capacity;
             }
         };
@@ -66,12 +77,21 @@ final class GateStores {
 
     /** The target's state, from the cache or loaded from the stores. */
     GateState<SpecificRecord> target(String target) {
-        GateState<SpecificRecord> state = cache.get(target);
-        if (state == null) {
-            state = load(target);
-            cache.put(target, state);
+        return loaded(target).state();
+    }
+
+    private Loaded loaded(String target) {
+        if (target.equals(lastTarget)) {
+            return last;
         }
-        return state;
+        Loaded loaded = cache.get(target);
+        if (loaded == null) {
+            loaded = load(target);
+            cache.put(target, loaded);
+        }
+        lastTarget = target;
+        last = loaded;
+        return loaded;
     }
 
     /** Writes what {@code step} changed; {@code decided} are its decisions as the events emitted. */
@@ -82,11 +102,26 @@ final class GateStores {
         if (step.samplesThrough() != null) {
             samplesThrough.put(target, step.samplesThrough().toString());
         }
+        SampleChunkIndex index = step.remembered().isEmpty() && step.forgotten().isEmpty() ? null
+                : loaded(target).chunks();
         for (SpecificRecord event : step.remembered()) {
-            evidence.put(StoreKeys.evidence(target, EvidenceFold.eventId(event)), event);
+            String id = EvidenceFold.eventId(event);
+            if (event instanceof MetricObserved sample) {
+                index.holds(id, chunks.append(target, sample, index.next()));
+            } else {
+                evidence.put(StoreKeys.evidence(target, id), event);
+            }
         }
         for (SpecificRecord event : step.forgotten()) {
-            evidence.delete(StoreKeys.evidence(target, EvidenceFold.eventId(event)));
+            String id = EvidenceFold.eventId(event);
+            SampleChunkIndex.Chunk chunk = event instanceof MetricObserved ? index.forgotten(id) : null;
+            if (chunk == null) {
+                evidence.delete(StoreKeys.evidence(target, id));
+            } else if (chunk.live == 0) {
+                chunks.delete(target, chunk.number);
+            } else {
+                chunks.forget(target, chunk.number, id);
+            }
         }
         for (GateDecided decision : decided) {
             decisions.put(StoreKeys.decision(StoreKeys.release(target, decision.getVersion()), verdictKey(decision)),
@@ -150,11 +185,23 @@ final class GateStores {
                 : StageStart.verdictKey(decided.getStage(), decided.getCheckpoint(), decided.getStageStartedAt());
     }
 
-    private GateState<SpecificRecord> load(String target) {
+    private Loaded load(String target) {
         GateState<SpecificRecord> state = new GateState<>();
+        SampleChunkIndex index = new SampleChunkIndex();
         String prefix = StoreKeys.targetPrefix(target);
         scan(releases, prefix, (key, release) -> state.restoreRelease(release.getVersion(), release));
         scan(evidence, prefix, (key, event) -> state.restoreEvidence(EvidenceFold.eventId(event), event));
+        List<Long> emptied = new ArrayList<>();
+        // In the order written, so a sample forgotten and received again is the later one.
+        chunks.chunks(target, (number, samples) -> samples.forEach(sample -> {
+            String id = sample.getMeta().getEventId();
+            state.restoreEvidence(id, sample);
+            long empty = index.holds(id, number);
+            if (empty >= 0) {
+                emptied.add(empty);
+            }
+        }));
+        emptied.forEach(number -> chunks.delete(target, number));
         scan(decisions, prefix, (key, decided) ->
                 state.restoreVerdict(decided.getVersion(), verdictKey(decided), verdictOf(decided)));
         scan(wakeAt, prefix, (key, at) -> state.restoreWakeUp(StoreKeys.versionOf(key), Instant.ofEpochMilli(at)));
@@ -162,7 +209,11 @@ final class GateStores {
         if (through != null) {
             state.restoreSamplesThrough(SourceOffset.parse(through));
         }
-        return state;
+        return new Loaded(state, index);
+    }
+
+    /** A target's decoded state and where its samples are stored. */
+    private record Loaded(GateState<SpecificRecord> state, SampleChunkIndex chunks) {
     }
 
     private static <V> void scan(KeyValueStore<String, V> store, String prefix, BiConsumer<String, V> into) {

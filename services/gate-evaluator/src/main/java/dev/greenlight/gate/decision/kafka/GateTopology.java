@@ -3,6 +3,7 @@ package dev.greenlight.gate.decision.kafka;
 import dev.greenlight.events.FreezeDeclared;
 import dev.greenlight.events.FreezeLifted;
 import dev.greenlight.events.GateDecided;
+import dev.greenlight.events.MetricObserved;
 import dev.greenlight.events.ReleaseRegistered;
 import dev.greenlight.events.RolloutStepStarted;
 import dev.greenlight.evidence.EvidenceRetention;
@@ -43,10 +44,14 @@ import org.apache.kafka.streams.state.Stores;
  * restart or rebalance; exactly-once via {@code processing.guarantee=exactly_once_v2}):
  * <ul>
  *   <li>{@value #RELEASES_STORE}: the known releases per target (first registration wins);</li>
- *   <li>{@value #EVIDENCE_STORE}: the target's evidence events by event id — an id already present
- *       is a duplicate and is dropped without re-evaluation; kept bounded by
- *       {@link EvidenceRetention} (metrics and resolved alerts older than the longest policy
- *       window plus a margin are forgotten);</li>
+ *   <li>{@value #EVIDENCE_STORE}: the target's evidence events other than metric samples, by event
+ *       id — an id already present is a duplicate and is dropped without re-evaluation; kept
+ *       bounded by {@link EvidenceRetention} (resolved alerts older than the longest policy window
+ *       plus a margin are forgotten);</li>
+ *   <li>{@value #SAMPLE_CHUNKS_STORE}: the target's metric samples, those of one commit as one
+ *       record ({@link SampleChunkStore}), so a burst costs a changelog record per target and
+ *       commit rather than per sample; retention forgets samples like other evidence, and a chunk
+ *       goes when its last sample does;</li>
  *   <li>{@value #DECISIONS_STORE}: the last emitted decision per release and stage;</li>
  *   <li>{@value #WAKE_UPS_STORE} / {@value #WAKE_AT_STORE}: a time-ordered index of each release's
  *       earliest {@code nextChangeAt}, or "now" when metric samples wait for the next tick (and its
@@ -77,6 +82,8 @@ public final class GateTopology {
 
     public static final String RELEASES_STORE = "gate-releases";
     public static final String EVIDENCE_STORE = "gate-evidence";
+    /** The metric samples, one record per target and commit ({@link SampleChunkStore}). */
+    public static final String SAMPLE_CHUNKS_STORE = "gate-sample-chunks";
     public static final String DECISIONS_STORE = "gate-decisions";
     public static final String WAKE_UPS_STORE = "gate-wake-ups";
     public static final String WAKE_AT_STORE = "gate-wake-at";
@@ -174,6 +181,9 @@ public final class GateTopology {
                 StoreSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVIDENCE_STORE), keys,
                 StoreSerde.<SpecificRecord>of(evidenceSchema())));
+        builder.addStateStore(new SampleChunkStoreBuilder(Stores.keyValueStoreBuilder(
+                stores.apply(SAMPLE_CHUNKS_STORE), keys,
+                StoreSerde.<List<MetricObserved>>of(Schema.createArray(MetricObserved.getClassSchema())))));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DECISIONS_STORE), keys,
                 StoreSerde.<GateDecided>of(GateDecided.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_UPS_STORE), keys,
@@ -189,8 +199,8 @@ public final class GateTopology {
         GateEvaluation<SpecificRecord> evaluation = new GateEvaluation<>(new AvroEvidence(policies, retention),
                 coalescing, incrementalMetrics);
         events.process(() -> new GateProcessor(evaluation, clock, punctuateEvery, cachedTargets),
-                        RELEASES_STORE, EVIDENCE_STORE, DECISIONS_STORE, WAKE_UPS_STORE, WAKE_AT_STORE,
-                        SAMPLES_THROUGH_STORE)
+                        RELEASES_STORE, EVIDENCE_STORE, SAMPLE_CHUNKS_STORE, DECISIONS_STORE, WAKE_UPS_STORE,
+                        WAKE_AT_STORE, SAMPLES_THROUGH_STORE)
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));
     }
 

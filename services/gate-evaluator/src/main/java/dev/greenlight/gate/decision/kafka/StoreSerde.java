@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Plain Avro binary for the evaluator's own state stores. Store changelogs are internal to this
  * application (written and read only by it), so they need no schema registry subject — and with
  * {@code auto.register.schemas=false} in production, a registry-backed store serde could not even
- * write. The schema may be a union, so one store holds every kind of evidence.
+ * write. The schema may be a union, so one store holds every kind of evidence, or an array, so
+ * one record holds many events ({@link SampleChunkStore}).
  */
 final class StoreSerde {
 
@@ -37,8 +38,11 @@ final class StoreSerde {
 
     @SuppressWarnings("unchecked")
     static <T> Serde<T> of(Schema schema) {
-        SpecificData data = SpecificData.getForSchema(schema.getType() == Schema.Type.UNION
-                ? schema.getTypes().get(0) : schema);
+        SpecificData data = SpecificData.getForSchema(switch (schema.getType()) {
+            case UNION -> schema.getTypes().get(0);
+            case ARRAY -> schema.getElementType();
+            default -> schema;
+        });
         // A datum reader or writer resolves the schema on construction, which cost more than the
         // (de)serialisation itself; one per thread, because a store serde is shared by every task.
         ThreadLocal<SpecificDatumWriter<T>> writers =

@@ -9,18 +9,19 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Test-only: where the gate's stream threads spent the burst, from Kafka Streams' own metrics
  * ({@link HotTargetIsolationIT}): per thread the longest poll, process (one record), punctuate and
- * commit of the last metrics window, the time blocked on Kafka, and the producers' time blocked on a
- * full buffer and in commits. A registration on the hot partition waits for its thread's current
+ * commit of the last metrics window, commits and the time blocked on Kafka, and the producers' time
+ * blocked on a full buffer and in commits and the records they sent (changelogs and decisions: per
+ * sample, what a sample costs the broker). A registration on the hot partition waits for its thread's current
  * cycle (process what a poll returned, punctuate, commit) before it is polled; these say which part
  * of the cycle is long.
  */
 final class StreamsPhases {
 
     private static final String[] THREAD_METRICS = {"poll-latency-max", "process-latency-max",
-        "punctuate-latency-max", "commit-latency-max", "commit-latency-avg", "process-records-avg",
+        "punctuate-latency-max", "commit-latency-max", "commit-latency-avg", "process-records-avg", "commit-total",
         "blocked-time-ns-total"};
     private static final String[] PRODUCER_METRICS = {"bufferpool-wait-time-ns-total", "txn-commit-time-ns-total",
-        "flush-time-ns-total", "record-retry-total", "batch-size-avg", "records-per-request-avg"};
+        "flush-time-ns-total", "record-send-total", "record-retry-total", "batch-size-avg", "records-per-request-avg"};
 
     private StreamsPhases() {
     }
