@@ -42,6 +42,17 @@ import org.springframework.kafka.core.ProducerFactory;
  * request threads idle (docs/performance.md, "Batches serialized on their request threads"). A
  * record that cannot be serialized therefore fails its own request alone, at once, and never
  * reaches a transaction.
+ *
+ * <p>Under load the broker logs {@code OutOfOrderSequenceException} for these producers, and they log
+ * {@code CONCURRENT_TRANSACTIONS} and {@code OUT_OF_ORDER_SEQUENCE_NUMBER} as "retrying". That is
+ * benign: a committer begins its next transaction as soon as the previous commit returns, while
+ * the broker is still writing that commit's markers, so the new transaction's first send to a
+ * partition is refused ({@code CONCURRENT_TRANSACTIONS}) and the sends already in flight behind it
+ * (up to {@code max.in.flight.requests.per.connection}) are refused as out of sequence — the
+ * broker appends nothing of a refused send. The producer retries them in sequence order; the
+ * broker keeps at most one copy of a sequence; a send that still fails fails the commit, and the
+ * caller gets 503 with nothing visible. Nothing is lost or doubled ({@code ConcurrentBatchesIT};
+ * docs/performance.md, "OutOfOrderSequenceException in ingest runs").
  */
 final class GroupCommit implements AutoCloseable {
 
