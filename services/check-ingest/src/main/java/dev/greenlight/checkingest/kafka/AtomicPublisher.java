@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,13 +41,12 @@ public class AtomicPublisher implements DisposableBean {
     private final GroupCommit batches;
     private final TraceparentSource traces;
 
-    AtomicPublisher(KafkaTemplate<String, Object> eventTemplate,
-                    DefaultKafkaProducerFactory<String, Object> eventProducerFactory,
+    AtomicPublisher(DefaultKafkaProducerFactory<String, Object> eventProducerFactory,
                     GreenlightProperties greenlight, IngestProperties ingest, TraceparentSource traces) {
         this.traces = traces;
         this.singles = new SingleRecordSends(eventProducerFactory, greenlight.publish().ackTimeout(),
                 ingest.singleLinger());
-        this.batches = new GroupCommit(eventTemplate, ingest.batchCommitters(), greenlight.publish().ackTimeout());
+        this.batches = GroupCommit.over(eventProducerFactory, ingest.batchCommitters(), greenlight.publish().ackTimeout());
     }
 
     /** Returns once every event is acknowledged; otherwise throws {@link EventNotStoredException}. */

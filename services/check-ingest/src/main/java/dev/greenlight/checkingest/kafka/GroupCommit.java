@@ -3,14 +3,23 @@ package dev.greenlight.checkingest.kafka;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Requests that carry several events, stored all-or-nothing by Kafka transactions — but not one
@@ -23,8 +32,27 @@ import org.springframework.kafka.core.KafkaTemplate;
  * read_committed consumers see whole or not at all, and its caller is answered only after that
  * transaction committed (every record acknowledged, {@code acks=all}). A transaction that fails
  * fails every request in it (503, retry; nothing visible). When the failure lies in one record
- * (too large, not serializable) the requests are retried one transaction each, so one bad request
+ * (too large for the broker, a key that cannot be serialized) the requests are retried one transaction each, so one bad request
  * cannot make its neighbours fail.
+ *
+ * <p>Each request's records are serialized on the caller's (request) thread, before the request
+ * joins the queue, with the event producer's own value serializer (the platform's catalogue Avro
+ * serializer: same wire format, same schema ids); the committers only send bytes and commit. Done
+ * on the committer, serializing a whole group on one thread was two thirds of its CPU and left the
+ * request threads idle (docs/performance.md, "Batches serialized on their request threads"). A
+ * record that cannot be serialized therefore fails its own request alone, at once, and never
+ * reaches a transaction.
+ *
+ * <p>Under load the broker logs {@code OutOfOrderSequenceException} for these producers, and they log
+ * {@code CONCURRENT_TRANSACTIONS} and {@code OUT_OF_ORDER_SEQUENCE_NUMBER} as "retrying". That is
+ * benign: a committer begins its next transaction as soon as the previous commit returns, while
+ * the broker is still writing that commit's markers, so the new transaction's first send to a
+ * partition is refused ({@code CONCURRENT_TRANSACTIONS}) and the sends already in flight behind it
+ * (up to {@code max.in.flight.requests.per.connection}) are refused as out of sequence — the
+ * broker appends nothing of a refused send. The producer retries them in sequence order; the
+ * broker keeps at most one copy of a sequence; a send that still fails fails the commit, and the
+ * caller gets 503 with nothing visible. Nothing is lost or doubled ({@code ConcurrentBatchesIT};
+ * docs/performance.md, "OutOfOrderSequenceException in ingest runs").
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -32,19 +60,25 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_GROUP_RECORDS = 10_000;
     private static final int WARM_UP_ATTEMPTS = 3;
 
-    private final KafkaTemplate<String, Object> template;
+    private final ProducerFactory<String, byte[]> producers;
+    private final KafkaTemplate<String, byte[]> template;
+    private final Serializer<Object> values;
     private final Duration answerTimeout;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean running = true;
 
     /**
-     * @param template      a transactional template (check-ingest's event template)
+     * @param producers     transactional producers of ready bytes; closed with this
+     * @param values        the serializer {@code producers} would otherwise apply to the values
      * @param committers    transactions in flight at once; each uses its own transactional producer
      * @param answerTimeout how long a request waits for its transaction before answering 503
      */
-    GroupCommit(KafkaTemplate<String, Object> template, int committers, Duration answerTimeout) {
-        this.template = template;
+    GroupCommit(ProducerFactory<String, byte[]> producers, Serializer<Object> values, int committers,
+                Duration answerTimeout) {
+        this.producers = producers;
+        this.template = new KafkaTemplate<>(producers);
+        this.values = values;
         this.answerTimeout = answerTimeout;
         for (int i = 0; i < committers; i++) {
             Thread thread = new Thread(this::commitLoop, "check-ingest-group-commit-" + i);
@@ -55,12 +89,44 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
+     * Group commit over check-ingest's event producer: the same configuration, key serializer and
+     * transactional-id prefix (with {@code batches-} appended, so these producers never share a
+     * transactional id with the factory's own), the values written by the factory's value
+     * serializer — configured as the factory configures it — on the request threads.
+     */
+    static GroupCommit over(DefaultKafkaProducerFactory<String, Object> eventProducerFactory, int committers,
+                            Duration answerTimeout) {
+        Map<String, Object> config = new HashMap<>(eventProducerFactory.getConfigurationProperties());
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        DefaultKafkaProducerFactory<String, byte[]> bytes = new DefaultKafkaProducerFactory<>(config,
+                eventProducerFactory.getKeySerializerSupplier(), ByteArraySerializer::new);
+        String prefix = eventProducerFactory.getTransactionIdPrefix();
+        if (prefix == null) {
+            throw new IllegalStateException("batches need transactions: set spring.kafka.producer.transaction-id-prefix");
+        }
+        bytes.setTransactionIdPrefix(prefix + "batches-");
+        Serializer<Object> values = eventProducerFactory.getValueSerializerSupplier().get();
+        values.configure(config, false);
+        return new GroupCommit(bytes, values, committers, answerTimeout);
+    }
+
+    /**
      * Completes once {@code events} are committed in one transaction; completes exceptionally with
      * {@link EventNotStoredException} when that transaction failed or did not commit within the
-     * answer timeout. Nothing waits on the caller's thread.
+     * answer timeout, or at once when one of them cannot be serialized. Serializes on the caller's
+     * thread; nothing waits on it.
      */
     CompletableFuture<Void> publishAsync(List<? extends Outgoing<?>> events) {
-        Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        try {
+            for (Outgoing<?> event : events) {
+                records.add(event.serializedRecord(values));
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new EventNotStoredException(topicsOf(events.stream()
+                    .map(event -> event.topic().name()).toList()), e));
+        }
+        Pending pending = new Pending(records, new CompletableFuture<>());
         if (!running) {
             return CompletableFuture.failedFuture(
                     notStored(pending, new IllegalStateException("check-ingest is shutting down")));
@@ -115,28 +181,28 @@ final class GroupCommit implements AutoCloseable {
         List<Pending> group = new ArrayList<>();
         Pending first = queue.take();
         group.add(first);
-        int records = first.events().size();
+        int records = first.records().size();
         Pending next;
         while (records < MAX_GROUP_RECORDS && (next = queue.poll()) != null) {
             group.add(next);
-            records += next.events().size();
+            records += next.records().size();
         }
         return group;
     }
 
     /**
-     * One transaction for the group. The records go straight to the transaction's producer: the
-     * template's {@code send} wraps every record in an observation, a listener callback and a
-     * future of its own, which nobody here reads — whether each record was stored is what the
-     * commit says (it fails when any send of the transaction failed), and the template still
-     * begins, commits or aborts the transaction. A send that fails at once (a record that cannot
-     * be serialized) throws here and aborts it, as before.
+     * One transaction for the group. The records, already bytes, go straight to the transaction's
+     * producer: the template's {@code send} wraps every record in an observation, a listener
+     * callback and a future of its own, which nobody here reads — whether each record was stored
+     * is what the commit says (it fails when any send of the transaction failed), and the template
+     * still begins, commits or aborts the transaction. A send that fails at once throws here and
+     * aborts it.
      */
     private void commit(List<Pending> group) {
         template.executeInTransaction(operations -> operations.execute(producer -> {
             for (Pending pending : group) {
-                for (Outgoing<?> event : pending.events()) {
-                    producer.send(event.record());
+                for (ProducerRecord<String, byte[]> record : pending.records()) {
+                    producer.send(record);
                 }
             }
             return null;
@@ -162,8 +228,12 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private static EventNotStoredException notStored(Pending pending, Throwable cause) {
-        return new EventNotStoredException(pending.events().stream().map(event -> event.topic().name()).distinct()
-                .collect(Collectors.joining(", ")), cause);
+        return new EventNotStoredException(topicsOf(pending.records().stream().map(ProducerRecord::topic).toList()),
+                cause);
+    }
+
+    private static String topicsOf(List<String> topics) {
+        return topics.stream().distinct().collect(Collectors.joining(", "));
     }
 
     @Override
@@ -182,8 +252,15 @@ final class GroupCommit implements AutoCloseable {
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(notStored(left, new IllegalStateException("check-ingest stopped")));
         }
+        if (producers instanceof DisposableBean disposable) {
+            try {
+                disposable.destroy();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the group commit's producers", e);
+            }
+        }
     }
 
-    private record Pending(List<? extends Outgoing<?>> events, CompletableFuture<Void> done) {
+    private record Pending(List<ProducerRecord<String, byte[]>> records, CompletableFuture<Void> done) {
     }
 }

@@ -3,6 +3,8 @@ package dev.greenlight.checkingest.kafka;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.tracing.Traceparent;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * One event to write: its catalogue topic, its key (the release target), its value and the trace
@@ -28,5 +30,20 @@ public record Outgoing<V>(Topic<V> topic, String target, V value, Traceparent tr
             trace.writeTo(record.headers());
         }
         return record;
+    }
+
+    /**
+     * The same record with its value already written by {@code values} — the serializer the
+     * producer itself would apply, called the way the producer calls it (topic, headers, value) —
+     * so it can be written on the caller's thread and sent as bytes from another one. Throws
+     * Kafka's {@code SerializationException} when the value cannot be written.
+     */
+    ProducerRecord<String, byte[]> serializedRecord(Serializer<Object> values) {
+        RecordHeaders headers = new RecordHeaders();
+        if (trace != null) {
+            trace.writeTo(headers);
+        }
+        byte[] bytes = values.serialize(topic.name(), headers, value);
+        return new ProducerRecord<>(topic.name(), null, target, bytes, headers);
     }
 }

@@ -26,7 +26,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /**
  * Ingest throughput next to its ceiling, measured in the same run on the same broker: a raw
  * idempotent {@code acks=all} producer with the very bytes check-ingest writes for a sample, then
- * HTTP ingest with one sample per request and with batches of 100, each from 32 connections. Prints
+ * HTTP ingest with one sample per request, the same requests against a bare servlet on the same
+ * Tomcat (the machine's HTTP ceiling, {@link BareHttpCeiling}), and batches of 100, each from 32
+ * connections. Prints
  * the figures and the ratios; asserts only that nothing failed (speeds are benchmarks, never test
  * assertions). Not part of the build (the name matches no test pattern); run by hand:
  *
@@ -78,6 +80,12 @@ class IngestLoadBenchmark {
         }
         HttpIngestLoad.Result single = HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 1,
                 IngestLoadBenchmark::sample, "http-single");
+        // The machine's HTTP ceiling in the same run: a bare servlet on the same Tomcat, same client and bodies.
+        HttpIngestLoad.Result bare;
+        try (BareHttpCeiling ceiling = BareHttpCeiling.start()) {
+            bare = HttpIngestLoad.run(ceiling.endpoint(), "demo-ci", connections, warmUp, seconds, 1,
+                    IngestLoadBenchmark::sample, "http-bare");
+        }
         HttpIngestLoad.Result batches = all ? HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 100,
                 n -> batch(n, 100), "http-batch") : null;
 
@@ -85,10 +93,14 @@ class IngestLoadBenchmark {
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores ===");
         System.out.printf("this JVM idle (app + broker, no load): %.2f cores busy%n", idleCores);
         System.out.println("HTTP, 1 sample per request:       " + single);
+        System.out.println("bare servlet, same Tomcat/client: " + bare);
+        System.out.printf("single requests/s vs the bare servlet's: %.1f %%%n", 100 * single.requestsPerSecond()
+                / bare.requestsPerSecond());
         if (!all) {
             System.out.printf("check-ingest CPU per request (its request threads + its producers): single %.3f ms; "
                     + "allocated: single %.1f KB%n%n", single.serverCpuMillisPerRequest(), single.serverKilobytesPerRequest());
             assertThat(single.failures()).isZero();
+            assertThat(bare.failures()).isZero();
             return;
         }
         System.out.println("raw idempotent acks=all producer: " + raw);
@@ -106,6 +118,7 @@ class IngestLoadBenchmark {
                 batches.serverCpuMillisPerRequest() / 100, single.serverKilobytesPerRequest(),
                 batches.serverKilobytesPerRequest());
         assertThat(single.failures()).isZero();
+        assertThat(bare.failures()).isZero();
         assertThat(batches.failures()).isZero();
     }
 
