@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.events.ReleaseType;
 import dev.greenlight.gate.decision.kafka.GateTopology;
+import dev.greenlight.gate.decision.kafka.TransactionalTestBroker;
 import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topic;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,13 +86,8 @@ public final class GateLatencyBenchmark {
         if (!Files.isDirectory(policies)) {
             policies = Path.of("../../policies");
         }
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = TransactionalTestBroker.start(TOPICS);
         try {
-            broker.addTopics(TOPICS.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                    .toArray(NewTopic[]::new));
             new GateLatencyBenchmark().run(broker.getBrokersAsString(), PolicyCatalog.load(policies));
         } finally {
             broker.destroy();

@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -108,12 +107,7 @@ class HotTargetIsolationIT {
 
     @BeforeAll
     static void broker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
-        broker.addTopics(TOPICS.stream().map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
-                .toArray(NewTopic[]::new));
+        broker = TransactionalTestBroker.start(TOPICS);
     }
 
     @AfterAll

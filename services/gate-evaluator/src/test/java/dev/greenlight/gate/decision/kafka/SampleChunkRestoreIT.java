@@ -31,7 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -90,12 +89,7 @@ class SampleChunkRestoreIT {
 
     @BeforeAll
     static void broker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
-        broker.addTopics(TOPICS.stream().map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1))
-                .toArray(NewTopic[]::new));
+        broker = TransactionalTestBroker.start(TOPICS);
     }
 
     @AfterAll
