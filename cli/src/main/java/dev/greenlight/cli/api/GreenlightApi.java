@@ -1,5 +1,6 @@
 package dev.greenlight.cli.api;
 
+import dev.greenlight.platform.time.Pause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -31,11 +32,6 @@ public final class GreenlightApi {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(3);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Waits between two attempts of one command; a test passes one that returns at once. */
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
-
     // A scaled-out gate-evaluator or rollout-controller answers 307 for a target another instance
     // owns; the JDK client follows it with the same method, body and headers (token, key).
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -45,7 +41,7 @@ public final class GreenlightApi {
     private final Pause pause;
 
     public GreenlightApi(String token) {
-        this(token, () -> UUID.randomUUID().toString(), duration -> Thread.sleep(duration.toMillis()));
+        this(token, () -> UUID.randomUUID().toString(), Pause.blocking());
     }
 
     GreenlightApi(String token, Supplier<String> keys, Pause pause) {

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.platform.time.Pause;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -10,11 +11,6 @@ import java.util.function.Supplier;
  * polling its public read API until it shows, or the step times out by name.
  */
 final class Poller {
-
-    /** How waiting passes time; tests substitute one that advances a fake monotonic clock. */
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
 
     static final Duration INTERVAL = Duration.ofMillis(250);
 
@@ -29,7 +25,7 @@ final class Poller {
     }
 
     static Poller realTime(Duration timeout) {
-        return new Poller(timeout, System::nanoTime, duration -> Thread.sleep(duration.toMillis()));
+        return new Poller(timeout, System::nanoTime, Pause.blocking());
     }
 
     /** The same waiting, allowed {@code extra} more time: for a step that is slow on purpose. */

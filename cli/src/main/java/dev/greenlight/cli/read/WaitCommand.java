@@ -4,12 +4,12 @@ import dev.greenlight.cli.api.ApiException;
 import dev.greenlight.cli.api.ApiOptions;
 import dev.greenlight.cli.api.GreenlightApi;
 import dev.greenlight.cli.publish.ReleaseRef;
+import dev.greenlight.platform.time.Pause;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
@@ -38,11 +38,6 @@ public final class WaitCommand implements Callable<Integer> {
     static final int TIMED_OUT = 2;
     static final int ERROR = 3;
 
-    /** How the wait passes time; tests substitute one that advances a fake clock. */
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
-
     @Mixin
     ApiOptions options;
 
@@ -64,7 +59,7 @@ public final class WaitCommand implements Callable<Integer> {
     Duration interval;
 
     Clock clock = Clock.systemUTC();
-    Pause pause = d -> TimeUnit.MILLISECONDS.sleep(d.toMillis());
+    Pause pause = Pause.blocking();
 
     @Override
     public Integer call() {

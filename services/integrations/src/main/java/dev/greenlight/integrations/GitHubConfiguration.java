@@ -5,8 +5,8 @@ import dev.greenlight.integrations.github.domain.ReleaseRevisions;
 import dev.greenlight.integrations.github.domain.RepositoryMap;
 import dev.greenlight.integrations.github.http.AppJwt;
 import dev.greenlight.integrations.github.http.GitHubClient;
-import dev.greenlight.integrations.notifications.application.Sleeper;
 import dev.greenlight.integrations.notifications.domain.ConsoleLinks;
+import dev.greenlight.platform.time.Pause;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import dev.greenlight.integrations.github.application.ReviewRecord;
@@ -49,7 +49,7 @@ class GitHubConfiguration {
             throw new IllegalStateException("greenlight.integrations.github.installation-id is required when GitHub is enabled");
         }
         GitHubClient client = new GitHubClient(github.apiUrl(), github.installationId(),
-                new AppJwt(github.appId(), github.privateKey(), Clock.systemUTC()), Sleeper.system(), Clock.systemUTC(),
+                new AppJwt(github.appId(), github.privateKey(), Clock.systemUTC()), Pause.blocking(), Clock.systemUTC(),
                 github.maxRetryWait());
         return new GitHubGate(client, map, revisions, links, meters, reviewRecord);
     }

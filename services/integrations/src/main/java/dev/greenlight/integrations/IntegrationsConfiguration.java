@@ -4,10 +4,10 @@ import dev.greenlight.integrations.subscriptions.application.EndpointSeal;
 import dev.greenlight.integrations.subscriptions.domain.SubscriptionRules;
 import dev.greenlight.integrations.subscriptions.domain.Subscriptions;
 import dev.greenlight.integrations.notifications.application.Deliveries;
-import dev.greenlight.integrations.notifications.application.Sleeper;
 import dev.greenlight.integrations.notifications.domain.ConsoleLinks;
 import dev.greenlight.integrations.notifications.domain.RetryPolicy;
 import dev.greenlight.integrations.notifications.http.HttpTransport;
+import dev.greenlight.platform.time.Pause;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class IntegrationsConfiguration {
     Deliveries deliveries(IntegrationsProperties properties, ConsoleLinks links, ExecutorService deliveryWorkers,
                           MeterRegistry meters, Clock clock) {
         IntegrationsProperties.Delivery delivery = properties.delivery();
-        return new Deliveries(new HttpTransport(Duration.ofSeconds(2)), Sleeper.system(),
+        return new Deliveries(new HttpTransport(Duration.ofSeconds(2)), Pause.blocking(),
                 new RetryPolicy(delivery.attempts(), delivery.initialBackoff(), delivery.maxBackoff()),
                 delivery.requestTimeout(), links, deliveryWorkers, meters, clock);
     }

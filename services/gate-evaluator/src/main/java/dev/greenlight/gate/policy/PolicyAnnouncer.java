@@ -5,6 +5,7 @@ import dev.greenlight.events.PolicyActivated;
 import dev.greenlight.evidence.GateDecisions;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.kafka.EventPublisher;
+import dev.greenlight.platform.time.Pause;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.LoadedPolicy;
 import dev.greenlight.policy.catalog.PolicyCatalog;
@@ -42,15 +43,6 @@ class PolicyAnnouncer implements ApplicationRunner {
     record Progress(State state, int announced, int policies, int failedAttempts, String lastError) {
     }
 
-    /**
-     * How the start-up waits between two attempts: it blocks on purpose, since the service must not
-     * serve before its policies are recorded. Tests substitute one that records the pauses asked for
-     * and advances a fake monotonic clock instead of waiting.
-     */
-    interface Pause {
-        void pause(Duration duration) throws InterruptedException;
-    }
-
     private final PolicyCatalog policies;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -59,11 +51,14 @@ class PolicyAnnouncer implements ApplicationRunner {
     private final Pause pause;
     private volatile Progress progress;
 
-    /** The one Spring uses: real elapsed time, and a pause that blocks the start-up thread. */
+    /**
+     * The one Spring uses: real elapsed time, and a pause that blocks the start-up thread on purpose,
+     * since the service must not serve before its policies are recorded.
+     */
     @Autowired
     PolicyAnnouncer(PolicyCatalog policies, EventPublisher publisher, Clock clock,
                     PolicyAnnouncementProperties retry) {
-        this(policies, publisher, clock, retry, System::nanoTime, duration -> Thread.sleep(duration.toMillis()));
+        this(policies, publisher, clock, retry, System::nanoTime, Pause.blocking());
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.greenlight.integrations.github.application.GitHubApi;
 import dev.greenlight.integrations.github.domain.CommitStatus;
 import dev.greenlight.integrations.github.domain.ProtectionRequest;
 import dev.greenlight.integrations.github.domain.ProtectionReview;
-import dev.greenlight.integrations.notifications.application.Sleeper;
+import dev.greenlight.platform.time.Pause;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,21 +44,21 @@ public class GitHubClient implements GitHubApi {
     private final long defaultInstallation;
     private final AppJwt jwt;
     private final HttpClient http;
-    private final Sleeper sleeper;
+    private final Pause pause;
     private final Clock clock;
     private final Duration maxRetryWait;
     private String token;
     private long tokenInstallation;
     private Instant tokenExpiresAt = Instant.MIN;
 
-    public GitHubClient(URI apiUrl, long defaultInstallation, AppJwt jwt, Sleeper sleeper, Clock clock,
+    public GitHubClient(URI apiUrl, long defaultInstallation, AppJwt jwt, Pause pause, Clock clock,
                         Duration maxRetryWait) {
         this.apiUrl = URI.create(apiUrl.toString().replaceAll("/+$", ""));
         this.defaultInstallation = defaultInstallation;
         this.jwt = jwt;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.sleeper = sleeper;
+        this.pause = pause;
         this.clock = clock;
         this.maxRetryWait = maxRetryWait;
     }
@@ -114,7 +114,7 @@ public class GitHubClient implements GitHubApi {
                 throw new IllegalStateException("GitHub gave up: " + failure);
             }
             try {
-                sleeper.sleep(wait.get());
+                pause.pause(wait.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);

@@ -8,6 +8,7 @@ import dev.greenlight.integrations.subscriptions.domain.PolicySubscriptions;
 import dev.greenlight.integrations.notifications.domain.Rendered;
 import dev.greenlight.integrations.notifications.domain.Renderers;
 import dev.greenlight.integrations.notifications.domain.RetryPolicy;
+import dev.greenlight.platform.time.Pause;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,7 +41,7 @@ public class Deliveries {
     private static final int KEPT_FAILURES = 100;
 
     private final Transport transport;
-    private final Sleeper sleeper;
+    private final Pause pause;
     private final RetryPolicy policy;
     private final Duration requestTimeout;
     private final ConsoleLinks links;
@@ -49,10 +50,10 @@ public class Deliveries {
     private final Clock clock;
     private final Deque<DeliveryFailure> failures = new ArrayDeque<>();
 
-    public Deliveries(Transport transport, Sleeper sleeper, RetryPolicy policy, Duration requestTimeout,
+    public Deliveries(Transport transport, Pause pause, RetryPolicy policy, Duration requestTimeout,
                       ConsoleLinks links, ExecutorService workers, MeterRegistry meters, Clock clock) {
         this.transport = transport;
-        this.sleeper = sleeper;
+        this.pause = pause;
         this.policy = policy;
         this.requestTimeout = requestTimeout;
         this.links = links;
@@ -111,7 +112,7 @@ public class Deliveries {
             if (attempt < policy.attempts()) {
                 meters.counter("greenlight.notifications.retried", "channel", channel, "kind", kind).increment();
                 try {
-                    sleeper.sleep(policy.backoff(attempt, retryAfter));
+                    pause.pause(policy.backoff(attempt, retryAfter));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     lastError = "interrupted";
