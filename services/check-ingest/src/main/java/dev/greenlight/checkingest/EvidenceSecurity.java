@@ -3,6 +3,7 @@ package dev.greenlight.checkingest;
 import dev.greenlight.platform.security.GreenlightSecurityAutoConfiguration;
 import dev.greenlight.platform.security.GreenlightSecurityProperties;
 import dev.greenlight.platform.security.UserDirectory;
+import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
@@ -28,9 +32,10 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * API never uses and the general chain still runs on every request: the logout filter, the saved
  * request cache, the servlet API wrapper, anonymous authentication, session management and the
  * session-backed security context (the context lives in a request attribute and is cleared after the
- * request). Security headers are reduced to {@code X-Content-Type-Options: nosniff} and
+ * request), and two filters the DSL adds that never act on these paths ({@link #idleOnEvidencePaths}).
+ * Security headers are reduced to {@code X-Content-Type-Options: nosniff} and
  * {@code Cache-Control: no-store}: the answers are small JSON documents to machines, not pages a
- * browser frames or an HTTPS site pins. Measured in docs/performance.md ("Fifth pass").
+ * browser frames or an HTTPS site pins. Measured in docs/performance.md ("Fifth pass", "Eighth pass").
  *
  * <p>check-ingest also publishes no Spring application event per authentication
  * ({@link #quietAuthentication()}): nothing in it listens, and publishing one per request cost about
@@ -59,7 +64,21 @@ class EvidenceSecurity {
                         .cacheControl(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
         GreenlightSecurityAutoConfiguration.bearerTokens(http, properties, users, environment, decoders);
-        return http.build();
+        DefaultSecurityFilterChain chain = http.build();
+        return new DefaultSecurityFilterChain(chain.getRequestMatcher(),
+                chain.getFilters().stream().filter(filter -> !idleOnEvidencePaths(filter)).toList());
+    }
+
+    /**
+     * Filters the DSL adds that can never act on these two paths, taken out so a request does not pass
+     * through them: the resource server's metadata endpoint ({@code /.well-known/oauth-protected-resource},
+     * which this chain's matcher never lets in) and the integration of the security context with
+     * Spring MVC's asynchronous request processing (the evidence endpoints answer in the dispatch that
+     * read the request, never asynchronously). Authentication, its refusal (401/403) and authorization
+     * stay as configured above.
+     */
+    static boolean idleOnEvidencePaths(Filter filter) {
+        return filter instanceof OAuth2ProtectedResourceMetadataFilter || filter instanceof WebAsyncManagerIntegrationFilter;
     }
 
     /**

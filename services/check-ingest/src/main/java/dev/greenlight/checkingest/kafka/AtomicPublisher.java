@@ -1,6 +1,7 @@
 package dev.greenlight.checkingest.kafka;
 
 import dev.greenlight.checkingest.evidence.application.IngestProperties;
+import dev.greenlight.checkingest.tracing.RequestTraces;
 import dev.greenlight.platform.kafka.EventNotStoredException;
 import dev.greenlight.platform.kafka.GreenlightProperties;
 import dev.greenlight.platform.tracing.TraceparentSource;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * {@link EventNotStoredException} (503, retry later).
  *
  * <p>Every record carries the request's trace context as a W3C {@code traceparent} header
- * ({@link TraceparentSource}, read here on the request thread).
+ * ({@link TraceparentSource}, read here on the request thread; on the evidence endpoints' lean path
+ * the request's own context, {@link RequestTraces}).
  *
  * <p>Needs {@code spring.kafka.producer.transaction-id-prefix}; check-ingest sets it.
  */
@@ -42,8 +44,9 @@ public class AtomicPublisher implements DisposableBean {
     private final TraceparentSource traces;
 
     AtomicPublisher(DefaultKafkaProducerFactory<String, Object> eventProducerFactory,
-                    GreenlightProperties greenlight, IngestProperties ingest, TraceparentSource traces) {
-        this.traces = traces;
+                    GreenlightProperties greenlight, IngestProperties ingest, TraceparentSource traces,
+                    RequestTraces requests) {
+        this.traces = requests.over(traces);
         this.singles = new SingleRecordSends(eventProducerFactory, greenlight.publish().ackTimeout(),
                 ingest.singleLinger());
         this.batches = GroupCommit.over(eventProducerFactory, ingest.batchCommitters(), greenlight.publish().ackTimeout());

@@ -91,6 +91,26 @@ class TraceparentIngestIT {
                 assertThat(Traceparent.from(r.headers()).map(Traceparent::traceId)).contains(TRACE_ID));
     }
 
+    /**
+     * A caller that does not ask for its trace to be recorded takes the evidence endpoints' lean
+     * path (no server observation or span, {@code RequestTraces}); its records still continue its
+     * trace under a span id of this service, unsampled as it asked.
+     */
+    @Test
+    void anUnsampledCallersTraceIsContinuedUnderThisServicesOwnSpanId() {
+        String unsampled = "00-" + TRACE_ID + "-00f067aa0ba902b7-00";
+        Answer answer = api.post("/api/v1/checks", """
+                {"target": "ict-qm", "version": "2.1.0", "name": "traced-unsampled", "status": "PASS",
+                 "revision": "5114f85c0ffee", "startedAt": "2026-11-22T09:00:00Z", "completedAt": "2026-11-22T09:30:00Z"}"""
+                .getBytes(StandardCharsets.UTF_8), "demo-ci", Map.of("traceparent", unsampled));
+
+        assertThat(answer.status()).isEqualTo(201);
+        Traceparent written = trace(Topics.CHECKS, c -> c.getName().equals("traced-unsampled"));
+        assertThat(written.traceId()).isEqualTo(TRACE_ID);
+        assertThat(written.parentId()).as("the service's own span id, not the caller's").isNotEqualTo("00f067aa0ba902b7");
+        assertThat(written.flags()).isEqualTo("00");
+    }
+
     @Test
     void aRequestWithoutTraceContextStartsItsOwnTrace() {
         Answer answer = api.post("/api/v1/checks", """

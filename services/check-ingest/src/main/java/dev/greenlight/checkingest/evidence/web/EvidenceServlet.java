@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (docs/performance.md, "Fifth pass"; the servlet measured in "Sixth pass").
  *
  * <p>Everything a caller can observe stays as it was: the servlet sits behind the same servlet
- * filters (body size limit, the {@code http.server.requests} observation and its trace span,
- * {@code EvidenceSecurity}'s chain with the same tokens and 401/403, idempotency keys); bodies are
+ * filters (body size limit, the {@code http.server.requests} timer and the request's trace context —
+ * {@link EvidenceObservation}, or the full observation for a caller that asks for its trace to be
+ * recorded — {@code EvidenceSecurity}'s chain with the same tokens and 401/403, idempotency keys); bodies are
  * read by the same readers ({@link MetricSamplesReader}, {@link CheckReports}) with the same
  * checks and field names; the answer is {@link StoredEvents} written by the application's JSON
  * mapper, 201, only once the broker acknowledged every event (blocking on the ack as the
@@ -186,6 +187,7 @@ final class EvidenceServlet extends HttpServlet {
     private void answer(Exception failure, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setError(failure));
+        EvidenceObservation.failed(request, failure);
         if (failures.resolveException(request, response, null, failure) != null) {
             return;
         }

@@ -230,9 +230,10 @@ class EvidenceIT {
     }
 
     /**
-     * The evidence endpoints are served by a plain servlet (EvidenceServlet), not Spring MVC;
-     * operators still see their rate, latency and status in {@code http.server.requests}, under the
-     * endpoint's path as before.
+     * The evidence endpoints are served by a plain servlet (EvidenceServlet), not Spring MVC, and
+     * timed by a plain timer (EvidenceObservation), not a per-request observation; operators still
+     * see their rate, latency and status in {@code http.server.requests}, under the endpoint's path
+     * as before, refusals by the security chain included.
      */
     @Test
     void evidenceRequestsAreTimedUnderTheirPathWithTheirStatus() {
@@ -241,11 +242,13 @@ class EvidenceIT {
         assertThat(api.post("/api/v1/metrics", sample, "demo-ci").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/metrics", sample.replace("1,", "\"1\","), "demo-ci").status()).isEqualTo(400);
         assertThat(api.post("/api/v1/checks", check("\"status\": \"PASS\""), "demo-ci").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/metrics", sample, null).status()).isEqualTo(401);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(timed("/api/v1/metrics", "201")).isPositive();
             assertThat(timed("/api/v1/metrics", "400")).isPositive();
             assertThat(timed("/api/v1/checks", "400")).isPositive();
+            assertThat(timed("/api/v1/metrics", "401")).as("refused by the security chain, still timed").isPositive();
         });
     }
 
