@@ -146,6 +146,7 @@ class HotTargetIsolationIT {
             Thread registrations = new Thread(() -> registerOthers(producer, registering, others), "others");
             long burstStart = System.nanoTime();
             ThreadCpu<StreamThreadPart> cpuAtStart = ThreadCpu.now(StreamThreadPart.PARTS);
+            OsThreadCpu osAtStart = OsThreadCpu.now();
             List<Long> gcPauses = ThreadCpu.gcPausesFromNow();
             registrations.start();
             int hotPartition;
@@ -163,6 +164,7 @@ class HotTargetIsolationIT {
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> hotFinal.get() != null);
             double absorbed = (hotFinalAt.get() - burstStart) / 1e9;
             ThreadCpu<StreamThreadPart> cpuAtEnd = ThreadCpu.now(StreamThreadPart.PARTS);
+            OsThreadCpu osAtEnd = OsThreadCpu.now();
             registering.set(false);
             registrations.join();
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100))
@@ -209,6 +211,7 @@ class HotTargetIsolationIT {
                     + " visible, read_committed) in %.1f s: %,.0f samples/s; %d decisions of the hot target%n",
                     produced, absorbed, SAMPLES / absorbed, hotDecisions.size());
             System.out.println(StreamThreadPart.perSample(cpuAtEnd, cpuAtStart, SAMPLES, absorbed));
+            System.out.println(osAtEnd.perSampleSince(osAtStart, SAMPLES, 0.01));
             List<Long> pauses = gcPauses.stream().sorted().toList();
             System.out.printf("  GC pauses during the burst: %d, longest %s ms, over 50 ms: %d%n", pauses.size(),
                     pauses.isEmpty() ? "-" : pauses.get(pauses.size() - 1),
