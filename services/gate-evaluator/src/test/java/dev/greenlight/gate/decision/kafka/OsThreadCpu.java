@@ -62,8 +62,8 @@ final class OsThreadCpu {
 
     /**
      * One line per group of threads, largest first, for the groups that used at least {@code minShare} of
-     * the process's thread CPU since {@code start}: µs per sample and the share; then what threads that
-     * ended in between had used (not visible at the end).
+     * the process's thread CPU since {@code start} and for RocksDB's: µs per sample and the share; then
+     * what threads that ended in between had used (not visible at the end).
      */
     String perSampleSince(OsThreadCpu start, long samples, double minShare) {
         if (threads.isEmpty()) {
@@ -93,8 +93,10 @@ final class OsThreadCpu {
                         + " share, threads):", total / TICKS_PER_SECOND));
         long shown = 0;
         for (Map.Entry<String, Long> group : sorted) {
-            if (total == 0 || group.getValue() < minShare * total) {
-                break;
+            // RocksDB's flush and compaction threads always, however little they used: whether they
+            // are a cost is the question this line answers.
+            if (total == 0 || group.getValue() < minShare * total && !group.getKey().startsWith("rocksdb")) {
+                continue;
             }
             shown += group.getValue();
             out.append(String.format("%n    %-18s %8.2f µs  %4.1f %%  (%d)", group.getKey(),
