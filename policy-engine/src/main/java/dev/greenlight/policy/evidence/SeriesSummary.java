@@ -43,8 +43,41 @@ public record SeriesSummary(long count, double min, double max, BigDecimal exact
     public static SeriesSummary of(MetricSample sample) {
         double value = sample.value();
         boolean finite = Double.isFinite(value);
-        return new SeriesSummary(1, value, value, finite ? new BigDecimal(value) : BigDecimal.ZERO,
+        return new SeriesSummary(1, value, value, finite ? exactly(value) : BigDecimal.ZERO,
                 finite ? 0.0 : value, sample, sample.observedAt(), SeriesCitation.digestOf(sample.id()));
+    }
+
+    /** 5<sup>k</sup> for the negative binary exponents of finite doubles (up to 1074), computed once each. */
+    private static final BigInteger[] POWERS_OF_FIVE = new BigInteger[1075];
+
+    /**
+     * {@code new BigDecimal(value)} — the same unscaled value and scale, so every sum, average and
+     * rendering is unchanged — without its {@code BigInteger.valueOf(5).pow(k)} per call, which was most
+     * of what a sample's summary allocated in a profiled burst: a double is {@code m·2^-k}, that is
+     * {@code m·5^k / 10^k}, and the powers of five are kept.
+     */
+    static BigDecimal exactly(double value) {
+        long bits = Double.doubleToLongBits(value);
+        int exponent = (int) ((bits >> 52) & 0x7ffL);
+        long significand = exponent == 0 ? (bits & ((1L << 52) - 1)) << 1 : (bits & ((1L << 52) - 1)) | (1L << 52);
+        exponent -= 1075;
+        if (significand == 0) {
+            return new BigDecimal(value);
+        }
+        while ((significand & 1) == 0) {
+            significand >>= 1;
+            exponent++;
+        }
+        if (exponent >= 0) {
+            return new BigDecimal(value);
+        }
+        BigInteger power = POWERS_OF_FIVE[-exponent];
+        if (power == null) {
+            // A benign race: two threads may both compute the same immutable value.
+            power = BigInteger.valueOf(5).pow(-exponent);
+            POWERS_OF_FIVE[-exponent] = power;
+        }
+        return new BigDecimal(power.multiply(BigInteger.valueOf(bits < 0 ? -significand : significand)), -exponent);
     }
 
     /** The summary of both sets (which must be disjoint). */
@@ -59,7 +92,18 @@ public record SeriesSummary(long count, double min, double max, BigDecimal exact
                 exactSum.add(other.exactSum), nonFinite + other.nonFinite,
                 LATEST_ORDER.compare(latest, other.latest) >= 0 ? latest : other.latest,
                 earliest.isBefore(other.earliest) ? earliest : other.earliest,
-                digest.add(other.digest).mod(MODULUS));
+                modulo(digest.add(other.digest)));
+    }
+
+    /**
+     * {@code sum mod 2^256}. A sum of two digests (each below 2^256) is below 2^257, where that is
+     * clearing bit 256: no division and, mostly, no new number.
+     */
+    static BigInteger modulo(BigInteger sum) {
+        if (sum.signum() >= 0 && sum.bitLength() <= 256) {
+            return sum;
+        }
+        return sum.signum() >= 0 && sum.bitLength() == 257 ? sum.clearBit(256) : sum.mod(MODULUS);
     }
 
     /** The sum of the values: the exact sum rounded once to the nearest double. */

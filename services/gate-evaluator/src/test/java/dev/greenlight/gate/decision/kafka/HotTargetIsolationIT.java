@@ -86,6 +86,12 @@ class HotTargetIsolationIT {
     /** Generous, for a loaded machine: waits are for behaviour, never a speed requirement. */
     private static final Duration AT_MOST = Duration.ofMinutes(10).plusMillis(SAMPLES * 3L);
     private static final String HOT = "metric-hot";
+    /**
+     * {@code -Dgreenlight.hot.warmup=N}: N samples for another target, absorbed before the measured burst,
+     * so the figures are a warm JVM's (default 0: a cold one, the JIT compiling during the burst).
+     */
+    private static final int WARMUP = Integer.getInteger("greenlight.hot.warmup", 0);
+    private static final String WARM = "metric-warm";
     /** The service's coalescing tick ({@code greenlight.gate.coalesce-every}). */
     private static final Duration TICK = Duration.ofMillis(100);
     private static final List<Topic<?>> TOPICS = List.of(Topics.RELEASES, Topics.CHECKS, Topics.ALERTS,
@@ -104,6 +110,7 @@ class HotTargetIsolationIT {
     private final List<GateDecided> hotDecisions = new CopyOnWriteArrayList<>();
     private final AtomicReference<GateDecided> hotFinal = new AtomicReference<>();
     private final AtomicLong hotFinalAt = new AtomicLong();
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
 
     @BeforeAll
     static void broker() {
@@ -142,27 +149,27 @@ class HotTargetIsolationIT {
             producer.flush();
             await().atMost(AT_MOST).until(() -> !hotDecisions.isEmpty());
 
+            if (WARMUP > 0) {
+                // A warm JVM, as a long-running gate is: the compilers' start-up work (the broker's, the
+                // clients' and the gate's code alike) done before the measured burst, not during it.
+                send(producer, Topics.RELEASES, WARM, release("warm-r1", WARM, "1.0.0", ReleaseType.BUGFIX, base));
+                producer.flush();
+                burst(brokers, WARM, "warm-", WARMUP, base);
+                await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(warmedUp::get);
+            }
             List<String> others = Collections.synchronizedList(new ArrayList<>());
             Thread registrations = new Thread(() -> registerOthers(producer, registering, others), "others");
             long burstStart = System.nanoTime();
             ThreadCpu<StreamThreadPart> cpuAtStart = ThreadCpu.now(StreamThreadPart.PARTS);
+            OsThreadCpu osAtStart = OsThreadCpu.now();
             List<Long> gcPauses = ThreadCpu.gcPausesFromNow();
             registrations.start();
-            int hotPartition;
-            try (KafkaProducer<String, SpecificRecord> bursts = producer(brokers, 5)) {
-                for (int i = 0; i < SAMPLES; i++) {
-                    // Distinct values far below the threshold; the last, the latest observed, above it.
-                    double value = i == SAMPLES - 1 ? 0.2 : 0.001 + (i % 1000) * 1e-6;
-                    bursts.send(new ProducerRecord<>(Topics.METRICS.name(), HOT,
-                            metric("hot-" + i, HOT, null, "error_rate", value, base.plusMillis(i))));
-                }
-                bursts.flush();
-                hotPartition = partitionOfKey(bursts, HOT);
-            }
+            int hotPartition = burst(brokers, HOT, "hot-", SAMPLES, base);
             double produced = (System.nanoTime() - burstStart) / 1e9;
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> hotFinal.get() != null);
             double absorbed = (hotFinalAt.get() - burstStart) / 1e9;
             ThreadCpu<StreamThreadPart> cpuAtEnd = ThreadCpu.now(StreamThreadPart.PARTS);
+            OsThreadCpu osAtEnd = OsThreadCpu.now();
             registering.set(false);
             registrations.join();
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100))
@@ -202,13 +209,15 @@ class HotTargetIsolationIT {
                     .isPositive();
 
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            System.out.printf("%nHOT-TARGET ISOLATION (%,d samples for %s on metrics partition %d, %d cores, load average"
+            System.out.printf("%nHOT-TARGET ISOLATION (%,d samples for %s on metrics partition %d, %s, %d cores, load average"
                             + " %.1f before, %.1f after):%n", SAMPLES, HOT, hotPartition,
+                    WARMUP > 0 ? String.format("JVM warmed by %,d samples for %s first", WARMUP, WARM) : "cold JVM",
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
             System.out.printf("  burst produced (acks=all) in %.1f s; absorbed (first sample sent -> final decision"
                     + " visible, read_committed) in %.1f s: %,.0f samples/s; %d decisions of the hot target%n",
                     produced, absorbed, SAMPLES / absorbed, hotDecisions.size());
             System.out.println(StreamThreadPart.perSample(cpuAtEnd, cpuAtStart, SAMPLES, absorbed));
+            System.out.println(osAtEnd.perSampleSince(osAtStart, SAMPLES, 0.01));
             List<Long> pauses = gcPauses.stream().sorted().toList();
             System.out.printf("  GC pauses during the burst: %d, longest %s ms, over 50 ms: %d%n", pauses.size(),
                     pauses.isEmpty() ? "-" : pauses.get(pauses.size() - 1),
@@ -224,7 +233,7 @@ class HotTargetIsolationIT {
             report("  on the hot partition", during, p -> p == hotPartition);
             report("  on the other partitions", during, p -> p != hotPartition);
             report("other targets, all registrations (also after the burst)", others, p -> true);
-            reportHotThreadPolls(during, hotPartition);
+            reportHotThreadPolls(during, hotPartition, burstStart);
             System.out.printf("  stream threads' polls returning records: %,d; records returned per topic: %s%n",
                     DecisionPathProbe.POLLS.get(), DecisionPathProbe.POLLED_RECORDS);
             System.out.printf("  other targets decided before the hot target's final decision: %d of %d%n%n",
@@ -233,6 +242,23 @@ class HotTargetIsolationIT {
             registering.set(false);
             reading.set(false);
             reader.join();
+        }
+    }
+
+    /**
+     * Sends {@code count} samples for {@code target} from an {@code acks=all} producer and waits for their
+     * acknowledgement: distinct values far below the threshold, the last (the latest observed) above it.
+     * Returns the target's metrics partition.
+     */
+    private int burst(String brokers, String target, String idPrefix, int count, Instant base) {
+        try (KafkaProducer<String, SpecificRecord> bursts = producer(brokers, 5)) {
+            for (int i = 0; i < count; i++) {
+                double value = i == count - 1 ? 0.2 : 0.001 + (i % 1000) * 1e-6;
+                bursts.send(new ProducerRecord<>(Topics.METRICS.name(), target,
+                        metric(idPrefix + i, target, null, "error_rate", value, base.plusMillis(i))));
+            }
+            bursts.flush();
+            return partitionOfKey(bursts, target);
         }
     }
 
@@ -308,15 +334,17 @@ class HotTargetIsolationIT {
      * For registrations on the hot partition: how many polls returning records the hot stream thread
      * made between the registration's acknowledgement and the poll that returned it (none: the thread
      * was busy with one cycle; many: the consumer held the registration back), and the hot thread's
-     * gaps between such polls.
+     * gaps between such polls since the burst's first sample.
      */
-    private void reportHotThreadPolls(List<String> during, int hotPartition) {
+    private void reportHotThreadPolls(List<String> during, int hotPartition, long burstStart) {
         String hot = DecisionPathProbe.SAMPLES_BY_THREAD.entrySet().stream()
                 .max(java.util.Comparator.comparingLong(e -> e.getValue().get())).map(Map.Entry::getKey).orElse(null);
         if (hot == null) {
             return;
         }
-        long[] polls = DecisionPathProbe.POLLS_BY_THREAD.get(hot).stream().mapToLong(Long::longValue).sorted().toArray();
+        // From the burst's first sample on (a warm-up's polls and the pause after it are not the burst's).
+        long[] polls = DecisionPathProbe.POLLS_BY_THREAD.get(hot).stream().mapToLong(Long::longValue)
+                .filter(t -> t >= burstStart).sorted().toArray();
         long[] gaps = new long[Math.max(polls.length - 1, 0)];
         for (int i = 1; i < polls.length; i++) {
             gaps[i - 1] = polls[i] - polls[i - 1];
@@ -363,7 +391,11 @@ class HotTargetIsolationIT {
                 for (ConsumerRecord<String, GateDecided> record : consumer.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();
                     GateDecided decided = record.value();
-                    if (decided.getTarget().equals(HOT)) {
+                    if (decided.getTarget().equals(WARM)) {
+                        if (decided.getOutcome() == GateOutcome.NO_GO && citedCount(decided) == WARMUP) {
+                            warmedUp.set(true);
+                        }
+                    } else if (decided.getTarget().equals(HOT)) {
                         hotDecisions.add(decided);
                         if (decided.getOutcome() == GateOutcome.NO_GO && citedCount(decided) == SAMPLES
                                 && hotFinal.compareAndSet(null, decided)) {
