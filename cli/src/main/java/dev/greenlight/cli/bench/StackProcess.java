@@ -230,11 +230,12 @@ final class StackProcess implements AutoCloseable {
     }
 
     /**
-     * How long a stop may take before the stack is killed. The services give Kafka Streams up to a
-     * minute each to close cleanly ({@code greenlight.streams.close-timeout}), which is what makes
-     * the restart skip restoring the stores; killing the stack sooner would measure a crash instead.
+     * How long a stop may take before the stack is killed. The services give Kafka Streams up to
+     * two minutes each to close cleanly ({@code greenlight.streams.close-timeout}), one after the
+     * other, which is what makes the restart skip restoring the stores; killing the stack sooner
+     * would measure a crash instead.
      */
-    static final Duration STOP_WAIT = Duration.ofSeconds(300);
+    static final Duration STOP_WAIT = Duration.ofSeconds(600);
 
     /**
      * Asks the stack to stop (SIGTERM: the services shut down and Kafka Streams commits and writes

@@ -272,14 +272,15 @@ public class GreenlightKafkaAutoConfiguration {
          * every store from that point: everything the service wrote since it last started, minutes at
          * 30 k releases (docs/performance.md, "Restart after a clean stop"). Spring's default wait is
          * 10 s, after which the context, then the local stack's broker, went on stopping under the
-         * still-closing stream threads; three exactly-once threads committing on a busy machine take
-         * longer. {@code greenlight.streams.close-timeout} (default 60 s) sets the wait; an orchestrator's
-         * grace period must exceed it (docs/operations.md).
+         * still-closing stream threads. A stream thread notices the stop only between two of its
+         * cycles, which a busy machine stretches: a rollout-controller thread took 112 s to close at a
+         * load average of 25 on 2 cores. {@code greenlight.streams.close-timeout} (default 120 s) sets
+         * the wait; an orchestrator's grace period must exceed it (docs/operations.md).
          */
         @Bean
         @ConditionalOnMissingBean(name = "greenlightStreamsCloseTimeout")
         StreamsBuilderFactoryBeanConfigurer greenlightStreamsCloseTimeout(
-                @Value("${greenlight.streams.close-timeout:60s}") String closeTimeout) {
+                @Value("${greenlight.streams.close-timeout:120s}") String closeTimeout) {
             int seconds = (int) Math.max(1, DurationStyle.detectAndParse(closeTimeout).toSeconds());
             return factoryBean -> factoryBean.setCloseTimeout(seconds);
         }

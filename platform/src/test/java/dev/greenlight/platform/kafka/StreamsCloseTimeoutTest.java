@@ -29,17 +29,17 @@ class StreamsCloseTimeoutTest {
     }
 
     @Test
-    void kafkaStreamsIsGivenAMinuteToCloseCleanlyInsteadOfSpringsTenSeconds() {
+    void kafkaStreamsIsGivenTwoMinutesToCloseCleanlyInsteadOfSpringsTenSeconds() {
         assertThat(StreamsBuilderFactoryBean.DEFAULT_CLOSE_TIMEOUT).isEqualTo(Duration.ofSeconds(10));
         context.run(ctx -> assertThat(closeTimeoutAfter(
                 ctx.getBean("greenlightStreamsCloseTimeout", StreamsBuilderFactoryBeanConfigurer.class)))
-                .isEqualTo(Duration.ofSeconds(60)));
+                .isEqualTo(Duration.ofSeconds(120)));
     }
 
     @Test
     void anOperatorSetsTheWaitToFitTheOrchestratorsGracePeriod() {
-        context.withPropertyValues("greenlight.streams.close-timeout=2m").run(ctx -> assertThat(closeTimeoutAfter(
+        context.withPropertyValues("greenlight.streams.close-timeout=5m").run(ctx -> assertThat(closeTimeoutAfter(
                 ctx.getBean("greenlightStreamsCloseTimeout", StreamsBuilderFactoryBeanConfigurer.class)))
-                .isEqualTo(Duration.ofMinutes(2)));
+                .isEqualTo(Duration.ofMinutes(5)));
     }
 }
