@@ -101,9 +101,11 @@ final class InFlightBench {
                             + " gate's state stores (%.0f MB): the restarted stack restores that state before it is"
                             + " healthy, slowly on a loaded machine; --restart-timeout sets it", wait.toSeconds(),
                             startTimeout.toSeconds(), storeMb));
+            Optional<Duration> emptyBrokerUp = stack.process().flatMap(StackProcess::brokerUpAfter);
             long start = System.nanoTime();
             try {
                 Duration healthy = stack.restart(wait);
+                stack.process().ifPresent(restarted -> notes.add(restartParts(restarted, emptyBrokerUp)));
                 String[] release = lastKey.split("@");
                 awaitQueryable(release[0], release[1], wait);
                 double restore = (System.nanoTime() - start) / 1e9;
@@ -122,6 +124,22 @@ final class InFlightBench {
             notes.add("restore time needs a stack the benchmark started itself (not --use-running)");
         }
         return Section.measured("releases-in-flight", "Releases in flight", figures, notes);
+    }
+
+    /**
+     * Where the restart's time went, from the new stack process's log: when its broker was up (against
+     * the empty start's), and how many records Kafka Streams restored from changelogs, which is zero
+     * when every service was closed cleanly before (docs/performance.md, "Restart after a clean stop").
+     */
+    private static String restartParts(StackProcess restarted, Optional<Duration> emptyBrokerUp) {
+        return String.format(Locale.ROOT, "restart: broker up after %s (empty start: %s); Kafka Streams restored %,d"
+                        + " changelog records (0 when the services closed cleanly: the stores resume from their checkpoints)",
+                restarted.brokerUpAfter().map(InFlightBench::seconds).orElse("?"),
+                emptyBrokerUp.map(InFlightBench::seconds).orElse("?"), restarted.restoredRecords());
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private void awaitQueryable(String target, String version, Duration atMost) {

@@ -26,6 +26,9 @@ final class KillSwitchBench {
     private static final List<String> PAPER_CHECKS =
             List.of("lint", "unit-tests", "anti-bias-tests", "security-scan", "audit-verification");
 
+    /** How long the approval service may take to read a registration check-ingest acknowledged. */
+    private static final Duration KNOWN_WITHIN = Duration.ofSeconds(30);
+
     private static final String AUDIT_CHECK = "audit-verification";
     private static final String AUDIT_DETAILS = "{\"verdict\":\"PASS\",\"openFixes\":0}";
 
@@ -105,9 +108,13 @@ final class KillSwitchBench {
             }
             http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/checks", "ci", report);
         }
+        // The approval service learns the release from the releases topic, after check-ingest acknowledged it.
+        String approvals = stack.url(StackService.APPROVAL) + "/api/v1/approvals";
         for (String role : List.of("code-review", "auditor")) {
-            http.postOk(stack.url(StackService.APPROVAL) + "/api/v1/approvals", "bob", """
-                    {"target":"%s","version":"%s","role":"%s","verdict":"APPROVE"}""".formatted(target, version, role));
+            String body = """
+                    {"target":"%s","version":"%s","role":"%s","verdict":"APPROVE"}""".formatted(target, version, role);
+            OnceRegistered.postOk(() -> http.post(approvals, "bob", body), target + "@" + version,
+                    "POST " + approvals + " as bob", KNOWN_WITHIN);
         }
         http.postOk(stack.url(StackService.CHECK_INGEST) + "/api/v1/metrics", "ci", """
                 {"target":"%s","version":"%s","name":"walk_forward_consistency_pct","value":68,"observedAt":"%s"}"""

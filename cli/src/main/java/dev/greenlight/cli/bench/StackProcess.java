@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,13 +37,18 @@ final class StackProcess implements AutoCloseable {
     /** A line of the services' log (time, level), as opposed to what the command prints itself. */
     private static final Pattern LOG_LINE = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} +[A-Z]+ ");
     private static final Pattern G1_USED = Pattern.compile("used (\\d+)K");
+    /** Kafka Streams' line for each changelog partition it finished restoring (its INFO level is switched on below). */
+    private static final Pattern RESTORED = Pattern.compile("Finished restoring changelog .* with a total number of (\\d+) records");
+    private static final Pattern BROKER_UP = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}\\.\\d{3}) .*Kafka broker up at");
 
     private final Process process;
     private final Path log;
+    private final LocalTime startedAt;
 
-    private StackProcess(Process process, Path log) {
+    private StackProcess(Process process, Path log, LocalTime startedAt) {
         this.process = process;
         this.log = log;
+        this.startedAt = startedAt;
     }
 
     /** A config on free ports whose five service ports are consecutive, as {@code up --service-port-base} needs. */
@@ -75,6 +81,9 @@ final class StackProcess implements AutoCloseable {
     /** Starts {@code greenlight up} for {@code config} and returns once it reports every component healthy. */
     static StackProcess start(StackConfig config, Path log, Duration timeout) {
         List<String> command = new ArrayList<>(launcher());
+        // What each restart restored shows in the log: Kafka Streams' restore summary lines (INFO).
+        int main = command.contains("-jar") ? command.indexOf("-jar") : command.indexOf("-cp");
+        command.add(main, "-Dlogging.level.org.apache.kafka.streams.processor.internals.StoreChangelogReader=INFO");
         command.addAll(List.of("up", "--data-dir", config.dataDir().toString(),
                 "--kafka-port", Integer.toString(config.kafkaPort()),
                 "--controller-port", Integer.toString(config.controllerPort()),
@@ -83,6 +92,7 @@ final class StackProcess implements AutoCloseable {
                 "--service-port-base", Integer.toString(config.servicePort(StackService.values()[0])),
                 "--timeout", Long.toString(timeout.toSeconds())));
         Process process;
+        LocalTime startedAt = LocalTime.now();
         try {
             Files.deleteIfExists(log);
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -90,7 +100,7 @@ final class StackProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the stack process: " + command, e);
         }
-        StackProcess stack = new StackProcess(process, log);
+        StackProcess stack = new StackProcess(process, log, startedAt);
         long deadline = System.nanoTime() + timeout.plusSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (stack.logContains(UP_MARKER)) {
@@ -104,6 +114,42 @@ final class StackProcess implements AutoCloseable {
         stack.close();
         throw new IllegalStateException("the stack process was not healthy within " + timeout.toSeconds() + " s:\n"
                 + stack.tail());
+    }
+
+    /**
+     * Records Kafka Streams restored from changelogs since this process started (all services):
+     * zero after a clean stop, since the stores resume from their checkpoints; the records written
+     * since the previous start when a service was not closed cleanly.
+     */
+    long restoredRecords() {
+        long records = 0;
+        for (String line : lines()) {
+            Matcher restored = RESTORED.matcher(line);
+            if (restored.find()) {
+                records += Long.parseLong(restored.group(1));
+            }
+        }
+        return records;
+    }
+
+    /** How long after this process started its broker was up (log stamps are this machine's local time). */
+    Optional<Duration> brokerUpAfter() {
+        for (String line : lines()) {
+            Matcher up = BROKER_UP.matcher(line);
+            if (up.find()) {
+                Duration after = Duration.between(startedAt, LocalTime.parse(up.group(1)));
+                return Optional.of(after.isNegative() ? after.plusDays(1) : after);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> lines() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     long pid() {
@@ -184,8 +230,16 @@ final class StackProcess implements AutoCloseable {
     }
 
     /**
+     * How long a stop may take before the stack is killed. The services give Kafka Streams up to
+     * two minutes each to close cleanly ({@code greenlight.streams.close-timeout}), one after the
+     * other, which is what makes the restart skip restoring the stores; killing the stack sooner
+     * would measure a crash instead.
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(600);
+
+    /**
      * Asks the stack to stop (SIGTERM: the services shut down and Kafka Streams commits and writes
-     * its checkpoints) and kills it when it has not stopped within 90 s.
+     * its checkpoints) and kills it when it has not stopped within {@link #STOP_WAIT}.
      *
      * @return how it stopped, which decides what a restart restores: after a kill, exactly-once
      *         Kafka Streams does not trust the state directory and restores the stores from their changelogs
@@ -195,7 +249,7 @@ final class StackProcess implements AutoCloseable {
         process.destroy();
         boolean graceful = false;
         try {
-            graceful = process.waitFor(90, TimeUnit.SECONDS);
+            graceful = process.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             if (!graceful) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
@@ -211,7 +265,8 @@ final class StackProcess implements AutoCloseable {
         @Override
         public String toString() {
             return graceful ? String.format(Locale.ROOT, "stopped in %.1f s after SIGTERM", took.toMillis() / 1000.0)
-                    : String.format(Locale.ROOT, "not stopped 90 s after SIGTERM, killed (%.1f s in all)", took.toMillis() / 1000.0);
+                    : String.format(Locale.ROOT, "not stopped %d s after SIGTERM, killed (%.1f s in all)",
+                            STOP_WAIT.toSeconds(), took.toMillis() / 1000.0);
         }
     }
 

@@ -60,6 +60,9 @@ class BenchCommandSmokeTest {
         sections.path("releases-in-flight").path("figures").forEach(f -> inFlight.add(f.path("name").asString()));
         assertThat(inFlight).as(sections.path("releases-in-flight").toString()).contains("restart → healthy");
         assertThat(sections.path("releases-in-flight").path("notes").toString()).contains("restart wait: ");
+        // ... and where its time went: the broker's start and what Kafka Streams restored from changelogs.
+        assertThat(sections.path("releases-in-flight").path("notes").toString())
+                .contains("restart: broker up after").contains("changelog records");
         assertThat(printed.toString()).contains("| section | figure | value | ceiling (same run) | ratio |");
     }
 }

@@ -22,10 +22,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -261,6 +263,26 @@ public class GreenlightKafkaAutoConfiguration {
                     factoryBean.setStreamsUncaughtExceptionHandler(new StreamsThreadReplacement(String.valueOf(client)));
                 }
             };
+        }
+
+        /**
+         * A stop waits for Kafka Streams to close cleanly. Only a clean close commits and writes each
+         * task's checkpoint file; under exactly-once, a task not closed cleanly keeps the checkpoint
+         * written at its start (changelogs empty then: offset unknown), so the next start restores
+         * every store from that point: everything the service wrote since it last started, minutes at
+         * 30 k releases (docs/performance.md, "Restart after a clean stop"). Spring's default wait is
+         * 10 s, after which the context, then the local stack's broker, went on stopping under the
+         * still-closing stream threads. A stream thread notices the stop only between two of its
+         * cycles, which a busy machine stretches: a rollout-controller thread took 112 s to close at a
+         * load average of 25 on 2 cores. {@code greenlight.streams.close-timeout} (default 120 s) sets
+         * the wait; an orchestrator's grace period must exceed it (docs/operations.md).
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "greenlightStreamsCloseTimeout")
+        StreamsBuilderFactoryBeanConfigurer greenlightStreamsCloseTimeout(
+                @Value("${greenlight.streams.close-timeout:120s}") String closeTimeout) {
+            int seconds = (int) Math.max(1, DurationStyle.detectAndParse(closeTimeout).toSeconds());
+            return factoryBean -> factoryBean.setCloseTimeout(seconds);
         }
     }
 }
