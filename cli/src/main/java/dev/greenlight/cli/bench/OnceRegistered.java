@@ -1,8 +1,8 @@
 package dev.greenlight.cli.bench;
 
+import dev.greenlight.platform.time.Pause;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -45,7 +45,12 @@ final class OnceRegistered {
                                 + " (%d attempts); last answer %d %s", what, release, atMost.toMillis(), attempts,
                         reply.status(), reply.body()));
             }
-            LockSupport.parkNanos(PAUSE.toNanos());
+            try {
+                Pause.blocking().pause(PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + ": interrupted while waiting for " + release, e);
+            }
         }
     }
 
