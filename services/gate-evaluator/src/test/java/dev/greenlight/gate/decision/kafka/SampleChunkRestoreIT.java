@@ -118,12 +118,15 @@ class SampleChunkRestoreIT {
             }
             awaitBoth(producer, 20);
             // Expiring and recent samples, written together: retention will forget a part of their chunks.
+            // The latency samples go first: the wait below counts error-rate samples only, and one of the
+            // same partition decided after them proves they were taken in before the clock moves on (taken
+            // in after it, they would expire inside their open chunk and never be written).
+            for (int i = 0; i < 20; i++) {
+                sample(producer, "lat-" + i, "latency_ms", 100 + i, t.minus(HORIZON).plusSeconds(600 + i));
+            }
             for (int i = 0; i < 40; i++) {
                 sample(producer, "old-" + i, "error_rate", 0.002 + i * 1e-5, t.minus(HORIZON).plusSeconds(1800 + i));
                 sample(producer, "new-" + i, "error_rate", 0.003 + i * 1e-5, t.minusSeconds(600 - i));
-            }
-            for (int i = 0; i < 20; i++) {
-                sample(producer, "lat-" + i, "latency_ms", 100 + i, t.minus(HORIZON).plusSeconds(600 + i));
             }
             awaitBoth(producer, 100);
             // An hour on, the next evaluation forgets gone-*, old-* and all but the latest lat-*.
