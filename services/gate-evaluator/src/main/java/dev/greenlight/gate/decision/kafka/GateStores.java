@@ -52,7 +52,7 @@ final class GateStores {
     private final KeyValueStore<String, GateDecided> decisions;
     private final KeyValueStore<String, Long> wakeAt;
     private final KeyValueStore<String, String> wakeUps;
-    private final KeyValueStore<String, String> samplesThrough;
+    private final SamplesThroughStore samplesThrough;
     private final SampleChunkStore chunks;
     private final Map<String, Loaded> cache;
     /** The target used last, kept even when the cache has no room (it is the one {@link #write} follows). */
@@ -100,7 +100,7 @@ final class GateStores {
             releases.put(StoreKeys.release(target, release.getVersion()), release);
         }
         if (step.samplesThrough() != null) {
-            samplesThrough.put(target, step.samplesThrough().toString());
+            samplesThrough.put(target, step.samplesThrough());
         }
         SampleChunkIndex index = step.remembered().isEmpty() && step.forgotten().isEmpty() ? null
                 : loaded(target).chunks();
@@ -205,9 +205,9 @@ final class GateStores {
         scan(decisions, prefix, (key, decided) ->
                 state.restoreVerdict(decided.getVersion(), verdictKey(decided), verdictOf(decided)));
         scan(wakeAt, prefix, (key, at) -> state.restoreWakeUp(StoreKeys.versionOf(key), Instant.ofEpochMilli(at)));
-        String through = samplesThrough.get(target);
+        SourceOffset through = samplesThrough.get(target);
         if (through != null) {
-            state.restoreSamplesThrough(SourceOffset.parse(through));
+            state.restoreSamplesThrough(through);
         }
         return new Loaded(state, index);
     }

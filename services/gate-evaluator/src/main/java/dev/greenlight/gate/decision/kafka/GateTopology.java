@@ -57,7 +57,8 @@ import org.apache.kafka.streams.state.Stores;
  *       earliest {@code nextChangeAt}, or "now" when metric samples wait for the next tick (and its
  *       reverse, to move an entry);</li>
  *   <li>{@value #SAMPLES_THROUGH_STORE}: per target, how far its samples have been read on the
- *       metrics topic, which decisions cite so a replay counts exactly those samples.</li>
+ *       metrics topic, which decisions cite so a replay counts exactly those samples; written once
+ *       per target and commit ({@link SamplesThroughStore}).</li>
  * </ul>
  *
  * <p>The processor reads the stores through a per-task cache of decoded target
@@ -89,8 +90,9 @@ public final class GateTopology {
     public static final String WAKE_AT_STORE = "gate-wake-at";
     /**
      * Per target, the highest metrics-topic position ({@code partition:offset}) of its samples read
-     * so far, which its decisions' series citations name. Cached, so a burst writes it to the
-     * changelog once per commit rather than once per sample.
+     * so far, which its decisions' series citations name. Kept in memory between commits
+     * ({@link SamplesThroughStore}), so a burst writes it to the changelog once per commit rather
+     * than once per sample.
      */
     public static final String SAMPLES_THROUGH_STORE = "gate-samples-through";
     /** Global (every task reads all of it): the hold events, by event id ({@link HoldFeed}). */
@@ -181,17 +183,18 @@ public final class GateTopology {
                 StoreSerde.<ReleaseRegistered>of(ReleaseRegistered.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EVIDENCE_STORE), keys,
                 StoreSerde.<SpecificRecord>of(evidenceSchema())));
-        builder.addStateStore(new SampleChunkStoreBuilder(Stores.keyValueStoreBuilder(
+        builder.addStateStore(new CommitBufferedStoreBuilder<>(Stores.keyValueStoreBuilder(
                 stores.apply(SAMPLE_CHUNKS_STORE), keys,
-                StoreSerde.<List<MetricObserved>>of(Schema.createArray(MetricObserved.getClassSchema())))));
+                StoreSerde.<List<MetricObserved>>of(Schema.createArray(MetricObserved.getClassSchema()))),
+                SampleChunkStore::new));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DECISIONS_STORE), keys,
                 StoreSerde.<GateDecided>of(GateDecided.getClassSchema())));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_UPS_STORE), keys,
                 Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAKE_AT_STORE), keys,
                 Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SAMPLES_THROUGH_STORE), keys,
-                Serdes.String()).withCachingEnabled());
+        builder.addStateStore(new CommitBufferedStoreBuilder<>(Stores.keyValueStoreBuilder(
+                stores.apply(SAMPLES_THROUGH_STORE), keys, Serdes.String()), SamplesThroughStore::new));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDS_STORE), keys,
                         StoreSerde.<SpecificRecord>of(Topics.HOLDS.valueSchema())).withLoggingDisabled(),
                 Topics.HOLDS.name(), Consumed.with(Serdes.String(), holdSerde(serdes)), HoldsStoreUpdater::new);

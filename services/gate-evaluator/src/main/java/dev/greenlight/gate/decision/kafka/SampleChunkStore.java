@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * The gate's metric samples, kept as <em>chunks</em>: each target's samples remembered between two
@@ -22,21 +19,16 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  *
  * <p>Why a store of its own: samples are collected in memory per target between commits, and that
  * buffer must reach the store <em>before</em> the commit, in the same transaction as the input
- * offsets and the decisions, or exactly-once would not hold. Kafka Streams gives processors no
- * pre-commit hook, but it does give stores one: before each commit it flushes every store's cache
- * ({@code CachedStateStore#flushCache}, the hook its own record cache uses; {@code StreamTask}
- * then flushes the producer and commits). This store writes its buffer there. The buffer is
- * dropped whenever the store is (re)initialised, recycled or closed — after a crash, a rebalance,
- * a standby's promotion or an aborted transaction, when Kafka Streams also rewinds the store and
- * re-initialises the processor, whose {@link GateStores} then reload from what was committed.
- * Restore and standbys copy the chunk records as they are; {@link #chunks} splits them again.
+ * offsets and the decisions, or exactly-once would not hold: a {@link CommitBufferedStore} writes it
+ * in Kafka Streams' pre-commit hook and drops it whenever the store is rewound, handed over or
+ * closed, when {@link GateStores} reload from what was committed. Restore and standbys copy the
+ * chunk records as they are; {@link #chunks} splits them again.
  *
  * <p>A chunk holds at most {@value #MAX_SAMPLES} samples, so a record stays far below the
  * producer's and broker's 1 MB limits; a target with more samples in one commit gets several
  * chunks, each written as soon as it is full.
  */
-final class SampleChunkStore extends WrappedStateStore<KeyValueStore<String, List<MetricObserved>>, String,
-        List<MetricObserved>> {
+final class SampleChunkStore extends CommitBufferedStore<List<MetricObserved>> {
 
     static final int MAX_SAMPLES = 1_000;
 
@@ -99,28 +91,14 @@ final class SampleChunkStore extends WrappedStateStore<KeyValueStore<String, Lis
 
     /** Before every commit (and only then): the open chunks go to the store, hence to its changelog. */
     @Override
-    public void flushCache() {
+    void writeBuffered() {
         open.forEach(this::write);
         open.clear();
-        super.flushCache();
     }
 
     @Override
-    public void clearCache() {
+    void dropBuffered() {
         open.clear();
-        super.clearCache();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        open.clear();
-        super.init(context, root);
-    }
-
-    @Override
-    public void close() {
-        open.clear();
-        super.close();
     }
 
     private void write(String target, OpenChunk chunk) {

@@ -54,8 +54,9 @@ class SampleChunkStoreTest {
     void start() {
         Serde<List<MetricObserved>> chunks = StoreSerde.of(Schema.createArray(MetricObserved.getClassSchema()));
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(new SampleChunkStoreBuilder(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(GateTopology.SAMPLE_CHUNKS_STORE), Serdes.String(), chunks)));
+        builder.addStateStore(new CommitBufferedStoreBuilder<>(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(GateTopology.SAMPLE_CHUNKS_STORE), Serdes.String(), chunks),
+                SampleChunkStore::new));
         builder.stream("commands", Consumed.with(Serdes.String(), Serdes.String()))
                 .process(Commands::new, GateTopology.SAMPLE_CHUNKS_STORE);
         Properties config = new Properties();
