@@ -38,8 +38,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * for a sample) through an idempotent {@code acks=all} producer shared by all requests and answers
  * 200 once it is acknowledged. On a machine where client, server and broker share the cores, this
  * composite is well below both the bare servlet and the raw closed loop
- * ({@link RawProducerLoad#closedLoop}), since their CPU adds up per request; check-ingest's
- * one-sample rate is read as a share of it. Its producer's I/O thread is counted as the SERVER's
+ * ({@link RawProducerLoad#closedLoop}), since both costs are paid per request (measured: more than
+ * their sum, docs/performance.md "Ninth pass"); check-ingest's one-sample rate is read as a share of it. Its producer's I/O thread is counted as the SERVER's
  * Kafka side ({@link IngestCpuPart}).
  */
 final class BareHttpCeiling implements AutoCloseable {
