@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,11 +18,22 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * actor's name is the person's canonical primary name as the {@link UserDirectory} knows it, and
  * its aliases every other name of theirs (users file, {@code greenlight.security.aliases}, and a
  * JWT's aliases claim), so whatever name a person logs in with, events record the same principal.
+ *
+ * <p>An actor is a function of the authenticated principal and the directory (both fixed), so the
+ * actor of an opaque-token principal is remembered per principal: a users-file principal is one
+ * instance per user ({@code UsersFileTokenIntrospector}), and resolving it again on every request
+ * cost about 3–4 % of a one-sample ingest request's CPU (docs/performance.md "Ninth pass"). At most
+ * {@value #REMEMBERED} principals are remembered, so an introspector that builds a new principal per
+ * request cannot make this grow. JWTs are resolved per request (each token is a new principal).
  */
 public final class ActorResolver {
 
+    /** How many opaque-token principals' actors are remembered: far more than a users file has users. */
+    static final int REMEMBERED = 1024;
+
     private final GreenlightSecurityProperties.Jwt claims;
     private final UserDirectory directory;
+    private final Map<OAuth2AuthenticatedPrincipal, Actor> actors = new ConcurrentHashMap<>();
 
     public ActorResolver(GreenlightSecurityProperties.Jwt claims, UserDirectory directory) {
         this.claims = claims;
@@ -49,9 +62,17 @@ public final class ActorResolver {
                     List.copyOf(strings(jwt.getClaim(claims.targetsClaim()))));
         }
         if (principal instanceof OAuth2AuthenticatedPrincipal user) {
-            return actor(user.getName(), strings(user.getAttribute(UsersFileTokenIntrospector.ALIASES)),
+            Actor known = actors.get(user);
+            if (known != null) {
+                return known;
+            }
+            Actor actor = actor(user.getName(), strings(user.getAttribute(UsersFileTokenIntrospector.ALIASES)),
                     strings(user.getAttribute(UsersFileTokenIntrospector.ROLES)),
                     List.copyOf(strings(user.getAttribute(UsersFileTokenIntrospector.TARGETS))));
+            if (actors.size() < REMEMBERED) {
+                actors.putIfAbsent(user, actor);
+            }
+            return actor;
         }
         return null;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,6 +91,11 @@ public final class UserDirectory {
 
     public Optional<UserAccount> byToken(String token) {
         return Optional.ofNullable(byTokenHash.get(TokenHashes.sha256(token)));
+    }
+
+    /** Every user, each the very instance {@link #byToken} returns for their token. */
+    Collection<UserAccount> accounts() {
+        return byTokenHash.values();
     }
 
     /** Whether {@code name} is the name or an alias of a known person. */

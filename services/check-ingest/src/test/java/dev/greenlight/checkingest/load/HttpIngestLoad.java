@@ -64,13 +64,13 @@ public final class HttpIngestLoad {
         @Override
         public String toString() {
             return String.format("%,d requests (%,d failed) in %.1f s: %,.0f req/s, %,.0f items/s, p50 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM)%n"
+                    + "p99 %.1f ms, max %.1f ms, %.0f us CPU per request (this JVM, %.2f cores busy)%n"
                     + "    CPU ms per request: SERVER %.3f (request threads %.3f + its Kafka producers %.3f); "
                     + "load generator %.3f; broker and other threads %.3f; JIT, GC and ended threads %.3f%n"
                     + "    check-ingest allocated %.1f KB per request",
                     requests, failures, seconds,
                     requestsPerSecond(), itemsPerSecond(), p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0,
-                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests, serverCpuMillisPerRequest(),
+                    requests == 0 ? 0 : cpuSeconds * 1e6 / requests, cpuSeconds / seconds, serverCpuMillisPerRequest(),
                     millisPerRequest(IngestCpuPart.SERVER_HTTP), millisPerRequest(IngestCpuPart.SERVER_KAFKA),
                     millisPerRequest(IngestCpuPart.LOAD_GENERATOR),
                     millisPerRequest(IngestCpuPart.BROKER_AND_OTHER_THREADS),

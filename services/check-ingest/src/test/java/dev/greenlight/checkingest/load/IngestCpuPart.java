@@ -8,7 +8,8 @@ import java.util.Set;
  * The benchmark runs check-ingest, its broker and the load generator in one JVM, so the process's
  * CPU per request mixes all three; the thread names tell them apart: {@code http-nio-*} is
  * check-ingest's request path (Tomcat), {@code kafka-producer-network-thread | check-ingest*} and
- * {@code check-ingest-group-commit-*} its Kafka side, {@code HttpClient-*} and {@code ingest-load-*}
+ * {@code check-ingest-group-commit-*} its Kafka side (and the producer of the composite ceiling,
+ * {@link BareHttpCeiling#sendingOneRecord}, which stands in for it), {@code HttpClient-*} and {@code ingest-load-*}
  * the load generator. What no live Java thread accounts for (JIT compiler, GC, threads that ended)
  * is the process total minus the rest.
  */
@@ -26,7 +27,8 @@ public enum IngestCpuPart {
             return SERVER_HTTP;
         }
         if (thread.startsWith("check-ingest-group-commit-")
-                || thread.startsWith("kafka-producer-network-thread") && thread.contains("check-ingest")) {
+                || thread.startsWith("kafka-producer-network-thread") && (thread.contains("check-ingest")
+                        || thread.contains(BareHttpCeiling.PRODUCER_CLIENT_ID))) {
             return SERVER_KAFKA;
         }
         if (thread.startsWith("HttpClient-") || thread.startsWith("ingest-load-")) {

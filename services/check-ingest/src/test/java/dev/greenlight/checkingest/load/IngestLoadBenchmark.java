@@ -27,14 +27,19 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * Ingest throughput next to its ceiling, measured in the same run on the same broker: a raw
  * idempotent {@code acks=all} producer with the very bytes check-ingest writes for a sample, then
  * HTTP ingest with one sample per request, the same requests against a bare servlet on the same
- * Tomcat (the machine's HTTP ceiling, {@link BareHttpCeiling}), and batches of 100, each from 32
- * connections. Prints
- * the figures and the ratios; asserts only that nothing failed (speeds are benchmarks, never test
+ * Tomcat (the machine's HTTP ceiling, {@link BareHttpCeiling}), the same bare servlet sending one
+ * record per request and answering on its ack (the composite ceiling of any one-record-per-request
+ * path, {@link BareHttpCeiling#sendingOneRecord}), and batches of 100, each from 32 connections.
+ * Prints the figures and the ratios — one-sample requests against the composite ceiling, next to
+ * what the bare servlet and the raw closed loop would predict if their CPU simply added up
+ * ({@code 1 / (1/bare + 1/closed loop)}) — and how many cores each phase kept busy; asserts only
+ * that nothing failed (speeds are benchmarks, never test
  * assertions). Not part of the build (the name matches no test pattern); run by hand:
  *
  * <pre>
  * ./mvnw -B -Dmaven.repo.local=... -pl services/check-ingest test -Dtest=IngestLoadBenchmark \
- *     -Dsurefire.failIfNoSpecifiedTests=false [-Dload.seconds=20] [-Dload.connections=32]
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dload.seconds=20] [-Dload.connections=32] \
+ *     [-Dload.ceiling.linger=0]   # linger.ms of the composite ceiling's producer (the raw closed loop's is 0)
  * </pre>
  */
 @Tag("load")
@@ -72,10 +77,12 @@ class IngestLoadBenchmark {
         boolean all = !"single".equals(System.getProperty("load.phases", "all"));
         RawProducerLoad.Result raw = null;
         RawProducerLoad.Result closedLoop = null;
+        byte[] record = sampleBytes();
         if (all) {
-            byte[] record = sampleBytes();
             RawProducerLoad.run(brokers, RAW_TOPIC, warmUp, n -> target(n), record);
             raw = RawProducerLoad.run(brokers, RAW_TOPIC, seconds, n -> target(n), record);
+            // Warmed up like every HTTP phase, so the prediction below is not held down by the JIT.
+            RawProducerLoad.closedLoop(brokers, RAW_TOPIC, connections, warmUp, n -> target(n), record);
             closedLoop = RawProducerLoad.closedLoop(brokers, RAW_TOPIC, connections, seconds, n -> target(n), record);
         }
         HttpIngestLoad.Result single = HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 1,
@@ -86,6 +93,14 @@ class IngestLoadBenchmark {
             bare = HttpIngestLoad.run(ceiling.endpoint(), "demo-ci", connections, warmUp, seconds, 1,
                     IngestLoadBenchmark::sample, "http-bare");
         }
+        // The ceiling of any path storing one record per request: the bare servlet, plus one acked send.
+        int ceilingLinger = Integer.getInteger("load.ceiling.linger", 0);
+        HttpIngestLoad.Result composite;
+        try (BareHttpCeiling ceiling = BareHttpCeiling.sendingOneRecord(brokers, RAW_TOPIC, ceilingLinger,
+                IngestLoadBenchmark::target, record)) {
+            composite = HttpIngestLoad.run(ceiling.endpoint(), "demo-ci", connections, warmUp, seconds, 1,
+                    IngestLoadBenchmark::sample, "http-composite");
+        }
         HttpIngestLoad.Result batches = all ? HttpIngestLoad.run(metrics, "demo-ci", connections, warmUp, seconds, 100,
                 n -> batch(n, 100), "http-batch") : null;
 
@@ -94,22 +109,32 @@ class IngestLoadBenchmark {
         System.out.printf("this JVM idle (app + broker, no load): %.2f cores busy%n", idleCores);
         System.out.println("HTTP, 1 sample per request:       " + single);
         System.out.println("bare servlet, same Tomcat/client: " + bare);
-        System.out.printf("single requests/s vs the bare servlet's: %.1f %%%n", 100 * single.requestsPerSecond()
-                / bare.requestsPerSecond());
+        System.out.println("bare servlet + one acked record (linger.ms " + ceilingLinger + "): " + composite);
+        System.out.printf("single requests/s vs the bare servlet's: %.1f %%; vs bare servlet + one acked record: %.1f %%%n",
+                100 * single.requestsPerSecond() / bare.requestsPerSecond(),
+                100 * single.requestsPerSecond() / composite.requestsPerSecond());
         if (!all) {
             System.out.printf("check-ingest CPU per request (its request threads + its producers): single %.3f ms; "
                     + "allocated: single %.1f KB%n%n", single.serverCpuMillisPerRequest(), single.serverKilobytesPerRequest());
             assertThat(single.failures()).isZero();
             assertThat(bare.failures()).isZero();
+            assertThat(composite.failures()).isZero();
             return;
         }
         System.out.println("raw idempotent acks=all producer: " + raw);
         System.out.println("raw, " + connections + " senders waiting for each ack: " + closedLoop);
         System.out.println("HTTP, batches of 100:             " + batches);
-        System.out.printf("single requests/s vs raw rec/s: %.1f %% (vs raw closed loop: %.1f %%); "
-                        + "batch samples/s vs raw rec/s: %.1f %%%n%n",
+        // If the bare exchange and the acked send each saturate the machine, their CPU per request adds up.
+        double predicted = 1 / (1 / bare.requestsPerSecond() + 1 / closedLoop.recordsPerSecond());
+        System.out.printf("composite ceiling: measured %,.0f req/s; predicted from bare servlet and raw closed loop "
+                        + "1/(1/%,.0f + 1/%,.0f) = %,.0f req/s (measured/predicted %.2f)%n",
+                composite.requestsPerSecond(), bare.requestsPerSecond(), closedLoop.recordsPerSecond(), predicted,
+                composite.requestsPerSecond() / predicted);
+        System.out.printf("single requests/s vs raw rec/s: %.1f %% (vs raw closed loop: %.1f %%; "
+                        + "vs bare servlet + one acked record: %.1f %%); batch samples/s vs raw rec/s: %.1f %%%n%n",
                 100 * single.requestsPerSecond() / raw.recordsPerSecond(),
                 100 * single.requestsPerSecond() / closedLoop.recordsPerSecond(),
+                100 * single.requestsPerSecond() / composite.requestsPerSecond(),
                 100 * batches.itemsPerSecond() / raw.recordsPerSecond());
         // Rates move with the machine's other load; CPU per request much less: compare these across runs.
         System.out.printf("check-ingest CPU per request (its request threads + its producers): single %.3f ms, "
@@ -119,6 +144,7 @@ class IngestLoadBenchmark {
                 batches.serverKilobytesPerRequest());
         assertThat(single.failures()).isZero();
         assertThat(bare.failures()).isZero();
+        assertThat(composite.failures()).isZero();
         assertThat(batches.failures()).isZero();
     }
 

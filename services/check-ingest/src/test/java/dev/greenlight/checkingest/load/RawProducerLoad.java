@@ -32,8 +32,10 @@ public final class RawProducerLoad {
 
         @Override
         public String toString() {
-            return String.format("%,d records of %d bytes in %.1f s: %,.0f rec/s, %.1f us CPU per record (this JVM)",
-                    records, recordBytes, seconds, recordsPerSecond(), records == 0 ? 0 : cpuSeconds * 1e6 / records);
+            return String.format("%,d records of %d bytes in %.1f s: %,.0f rec/s, %.1f us CPU per record "
+                            + "(this JVM, %.2f cores busy)",
+                    records, recordBytes, seconds, recordsPerSecond(), records == 0 ? 0 : cpuSeconds * 1e6 / records,
+                    cpuSeconds / seconds);
         }
     }
 
@@ -47,8 +49,7 @@ public final class RawProducerLoad {
         AtomicLong acked = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(bootstrapServers, 0),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers, 0, "raw-closed-loop")) {
             long cpuStart = ThreadCpu.processNanos();
             long start = System.nanoTime();
             long end = start + duration.toNanos();
@@ -78,6 +79,13 @@ public final class RawProducerLoad {
             }
             return new Result(acked.get(), seconds, record.length, (ThreadCpu.processNanos() - cpuStart) / 1e9);
         }
+    }
+
+    /** The closed loop's producer: idempotent, {@code acks=all}, {@code linger.ms} as given. */
+    static KafkaProducer<String, byte[]> producer(String bootstrapServers, int lingerMs, String clientId) {
+        Map<String, Object> config = config(bootstrapServers, lingerMs);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     private static Map<String, Object> config(String bootstrapServers, Integer lingerMs) {
