@@ -235,8 +235,8 @@ public final class Topics {
      * 7 days by default: every fact rewrites its release's or target's view, so without them the topic
      * held every version ever written (824 MB after a 15-minute benchmark at 3,000 releases), and a
      * console start, which reads it whole before it is ready, took minutes (docs/performance.md,
-     * "Restart: the console's read model"). With 16 MB or 10-minute segments a start reads the live
-     * views plus at most the uncompacted tail.
+     * "Restart: the console's read model and the ledger's rebuild"). With 16 MB or 10-minute
+     * segments a start reads the live views plus at most the uncompacted tail.
      */
     public static final Topic<byte[]> CONSOLE_BOARD = new Topic<>("greenlight.console-board", null, byte[].class,
             PARTITIONS, Map.of("cleanup.policy", "compact", "retention.ms", "-1",
