@@ -56,17 +56,27 @@ final class StackProcess implements AutoCloseable {
         this.startedAt = startedAt;
     }
 
-    /** A config on free ports whose five service ports are consecutive, as {@code up --service-port-base} needs. */
+    /**
+     * A config on free ports whose service ports are consecutive, as {@code up --service-port-base} needs.
+     * The registry and the services, whose health the bench polls while they start
+     * ({@link ComponentReadiness}), listen below Linux's ephemeral range (32768-60999): a connection
+     * attempt to a port of that range where nothing listens yet can be given that very port as its own
+     * (a TCP self-connect), and then the component starting there finds its port in use.
+     */
     static StackConfig freePorts(Path dataDir) {
         StackConfig config = StackConfig.withFreePorts(dataDir);
+        int count = StackService.values().length + 1; // the registry, then the services
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 40_000);
-            if (allFree(base, StackService.values().length, config)) {
-                return config.withServicePortsFrom(base);
+            int registry = 20_000 + (int) (Math.random() * (EPHEMERAL_FROM - 20_000 - count));
+            if (allFree(registry, count, config)) {
+                return config.withRegistryPort(registry).withServicePortsFrom(registry + 1);
             }
         }
-        throw new IllegalStateException("found no " + StackService.values().length + " consecutive free ports");
+        throw new IllegalStateException("found no " + count + " consecutive free ports");
     }
+
+    /** Where Linux's default ephemeral port range starts. */
+    private static final int EPHEMERAL_FROM = 32_768;
 
     private static boolean allFree(int base, int count, StackConfig config) {
         List<Integer> taken = List.of(config.kafkaPort(), config.controllerPort(), config.registryPort(), config.controlPort());
