@@ -101,11 +101,13 @@ final class InFlightBench {
                             + " gate's state stores (%.0f MB): the restarted stack restores that state before it is"
                             + " healthy, slowly on a loaded machine; --restart-timeout sets it", wait.toSeconds(),
                             startTimeout.toSeconds(), storeMb));
-            Optional<Duration> emptyBrokerUp = stack.process().flatMap(StackProcess::brokerUpAfter);
+            Optional<StackProcess> empty = stack.process();
+            Optional<Duration> emptyBrokerUp = empty.flatMap(StackProcess::brokerUpAfter);
             long start = System.nanoTime();
             try {
                 Duration healthy = stack.restart(wait);
                 stack.process().ifPresent(restarted -> notes.add(restartParts(restarted, emptyBrokerUp)));
+                stack.process().ifPresent(restarted -> figures.addAll(perComponent(restarted, empty, notes)));
                 String[] release = lastKey.split("@");
                 awaitQueryable(release[0], release[1], wait);
                 double restore = (System.nanoTime() - start) / 1e9;
@@ -136,6 +138,39 @@ final class InFlightBench {
                         + " changelog records (0 when the services closed cleanly: the stores resume from their checkpoints)",
                 restarted.brokerUpAfter().map(InFlightBench::seconds).orElse("?"),
                 emptyBrokerUp.map(InFlightBench::seconds).orElse("?"), restarted.restoredRecords());
+    }
+
+    /**
+     * The restart component by component, each against the same component's time at the empty start
+     * of the same run: the broker up, every component's first health UP, and the audit ledger writer
+     * resuming (it rebuilds its state in the background after its service is UP).
+     */
+    private static List<Figure> perComponent(StackProcess restarted, Optional<StackProcess> empty, List<String> notes) {
+        List<Figure> figures = new ArrayList<>();
+        Optional<Duration> emptyBroker = empty.flatMap(StackProcess::brokerUpAfter);
+        restarted.brokerUpAfter().ifPresent(up -> emptyBroker.ifPresent(before -> figures.add(
+                new Figure("restart → broker up", seconds(up.toMillis()), "s", seconds(before.toMillis()), "empty start"))));
+        Map<String, Duration> emptyHealthy = empty.map(StackProcess::healthyAfter).orElse(Map.of());
+        restarted.healthyAfter().forEach((component, up) -> {
+            Duration before = emptyHealthy.get(component);
+            if (before != null) {
+                figures.add(new Figure("restart → " + component + " health UP", seconds(up.toMillis()), "s",
+                        seconds(before.toMillis()), "empty start"));
+            }
+        });
+        Optional<StackProcess.Resumed> emptyLedger = empty.flatMap(StackProcess::ledgerResumed);
+        restarted.ledgerResumed().ifPresentOrElse(resumed -> {
+            emptyLedger.ifPresent(before -> figures.add(new Figure("restart → audit-ledger writer resumed",
+                    seconds(resumed.after().toMillis()), "s", seconds(before.after().toMillis()), "empty start")));
+            notes.add("restart: the audit ledger's writer logged \"" + resumed.message() + "\" "
+                    + seconds(resumed.after()) + " after the process started");
+        }, () -> notes.add("restart: no \"Ledger resumed\" line in the stack's log (writer not resumed, or its log level)"));
+        return figures;
+    }
+
+    /** Seconds, never below a millisecond: a figure's ceiling must be positive. */
+    private static double seconds(long millis) {
+        return Math.max(millis, 1) / 1000.0;
     }
 
     private static String seconds(Duration duration) {

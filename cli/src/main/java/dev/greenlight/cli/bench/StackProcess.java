@@ -1,6 +1,7 @@
 package dev.greenlight.cli.bench;
 
 import dev.greenlight.cli.GreenlightCli;
+import dev.greenlight.cli.stack.LocalStack;
 import dev.greenlight.cli.stack.StackConfig;
 import dev.greenlight.cli.stack.StackService;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -40,10 +42,13 @@ final class StackProcess implements AutoCloseable {
     /** Kafka Streams' line for each changelog partition it finished restoring (its INFO level is switched on below). */
     private static final Pattern RESTORED = Pattern.compile("Finished restoring changelog .* with a total number of (\\d+) records");
     private static final Pattern BROKER_UP = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}\\.\\d{3}) .*Kafka broker up at");
+    /** The audit ledger writer's line once it has rebuilt its chain heads and tree and starts appending. */
+    private static final Pattern LEDGER_RESUMED = Pattern.compile("^(\\d{2}:\\d{2}:\\d{2}\\.\\d{3}) .*(Ledger resumed .*)$");
 
     private final Process process;
     private final Path log;
     private final LocalTime startedAt;
+    private Map<String, Duration> healthyAfter = Map.of();
 
     private StackProcess(Process process, Path log, LocalTime startedAt) {
         this.process = process;
@@ -51,17 +56,27 @@ final class StackProcess implements AutoCloseable {
         this.startedAt = startedAt;
     }
 
-    /** A config on free ports whose five service ports are consecutive, as {@code up --service-port-base} needs. */
+    /**
+     * A config on free ports whose service ports are consecutive, as {@code up --service-port-base} needs.
+     * The registry and the services, whose health the bench polls while they start
+     * ({@link ComponentReadiness}), listen below Linux's ephemeral range (32768-60999): a connection
+     * attempt to a port of that range where nothing listens yet can be given that very port as its own
+     * (a TCP self-connect), and then the component starting there finds its port in use.
+     */
     static StackConfig freePorts(Path dataDir) {
         StackConfig config = StackConfig.withFreePorts(dataDir);
+        int count = StackService.values().length + 1; // the registry, then the services
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20_000 + (int) (Math.random() * 40_000);
-            if (allFree(base, StackService.values().length, config)) {
-                return config.withServicePortsFrom(base);
+            int registry = 20_000 + (int) (Math.random() * (EPHEMERAL_FROM - 20_000 - count));
+            if (allFree(registry, count, config)) {
+                return config.withRegistryPort(registry).withServicePortsFrom(registry + 1);
             }
         }
-        throw new IllegalStateException("found no " + StackService.values().length + " consecutive free ports");
+        throw new IllegalStateException("found no " + count + " consecutive free ports");
     }
+
+    /** Where Linux's default ephemeral port range starts. */
+    private static final int EPHEMERAL_FROM = 32_768;
 
     private static boolean allFree(int base, int count, StackConfig config) {
         List<Integer> taken = List.of(config.kafkaPort(), config.controllerPort(), config.registryPort(), config.controlPort());
@@ -93,6 +108,7 @@ final class StackProcess implements AutoCloseable {
                 "--timeout", Long.toString(timeout.toSeconds())));
         Process process;
         LocalTime startedAt = LocalTime.now();
+        long startNanos = System.nanoTime();
         try {
             Files.deleteIfExists(log);
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -102,18 +118,32 @@ final class StackProcess implements AutoCloseable {
         }
         StackProcess stack = new StackProcess(process, log, startedAt);
         long deadline = System.nanoTime() + timeout.plusSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (stack.logContains(UP_MARKER)) {
-                return stack;
+        try (ComponentReadiness readiness = ComponentReadiness.watch(LocalStack.healthUrls(config), startNanos)) {
+            while (System.nanoTime() < deadline) {
+                if (stack.logContains(UP_MARKER)) {
+                    readiness.close();
+                    stack.healthyAfter = readiness.upAfter();
+                    return stack;
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the stack process exited with " + process.exitValue() + " ("
+                            + upSoFar(readiness) + "):\n" + stack.tail());
+                }
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
             }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the stack process exited with " + process.exitValue() + ":\n" + stack.tail());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            stack.close();
+            throw new IllegalStateException("the stack process was not healthy within " + timeout.toSeconds() + " s ("
+                    + upSoFar(readiness) + "):\n" + stack.tail());
         }
-        stack.close();
-        throw new IllegalStateException("the stack process was not healthy within " + timeout.toSeconds() + " s:\n"
-                + stack.tail());
+    }
+
+    /** Which components had reported health UP, and when, for a start that failed: which one it waited for. */
+    private static String upSoFar(ComponentReadiness readiness) {
+        Map<String, Duration> up = readiness.upAfter();
+        StringBuilder text = new StringBuilder("health UP after its start: ");
+        up.forEach((component, after) -> text.append(component).append(' ')
+                .append(String.format(Locale.ROOT, "%.1f s", after.toMillis() / 1000.0)).append(", "));
+        return text.append(up.isEmpty() ? "none" : "the others never").toString();
     }
 
     /**
@@ -134,14 +164,40 @@ final class StackProcess implements AutoCloseable {
 
     /** How long after this process started its broker was up (log stamps are this machine's local time). */
     Optional<Duration> brokerUpAfter() {
+        return firstLine(BROKER_UP).map(this::sinceStart);
+    }
+
+    /**
+     * How long after this process started the audit ledger's writer resumed appending (it rebuilds its
+     * chain heads and Merkle tree from the ledger first, in the background: the service is UP before),
+     * with what it logged about that rebuild.
+     */
+    Optional<Resumed> ledgerResumed() {
+        return firstLine(LEDGER_RESUMED).map(line -> new Resumed(sinceStart(line), line.group(2)));
+    }
+
+    /** When a component did something after the process started, and what it said. */
+    record Resumed(Duration after, String message) {
+    }
+
+    /** Each component's time from this process's start to its first health UP (registry first, then the services). */
+    Map<String, Duration> healthyAfter() {
+        return healthyAfter;
+    }
+
+    private Optional<Matcher> firstLine(Pattern pattern) {
         for (String line : lines()) {
-            Matcher up = BROKER_UP.matcher(line);
-            if (up.find()) {
-                Duration after = Duration.between(startedAt, LocalTime.parse(up.group(1)));
-                return Optional.of(after.isNegative() ? after.plusDays(1) : after);
+            Matcher matcher = pattern.matcher(line);
+            if (matcher.find()) {
+                return Optional.of(matcher);
             }
         }
         return Optional.empty();
+    }
+
+    private Duration sinceStart(Matcher stamped) {
+        Duration after = Duration.between(startedAt, LocalTime.parse(stamped.group(1)));
+        return after.isNegative() ? after.plusDays(1) : after;
     }
 
     private List<String> lines() {

@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Asks a Spring Boot actuator whether its application is UP. The launcher trusts the actuator
  * rather than "the context started", because a service whose Kafka Streams topology failed is
- * running but not UP.
+ * running but not UP. The benchmark asks the same question to time each component of a restart.
  */
-final class HealthProbe {
+public final class HealthProbe {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
@@ -23,7 +23,7 @@ final class HealthProbe {
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** Whether {@code healthUrl} answers with status UP; any failure to ask counts as not UP. */
-    boolean isUp(String healthUrl) {
+    public boolean isUp(String healthUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl)).timeout(REQUEST_TIMEOUT).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -177,10 +177,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every HTTP component's health endpoint, registry first, keyed by component name. */
     public Map<String, String> healthUrls() {
+        return healthUrls(config);
+    }
+
+    /**
+     * The health endpoints of a stack started with {@code config}, registry first, keyed by component
+     * name: what {@link #waitUntilHealthy} polls, and what the benchmark polls to time each component's
+     * start in a stack it runs as a child process.
+     */
+    public static Map<String, String> healthUrls(StackConfig config) {
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put(REGISTRY, registryUrl() + "/actuator/health");
+        urls.put(REGISTRY, "http://localhost:" + config.registryPort() + "/actuator/health");
         for (StackService service : StackService.values()) {
-            urls.put(service.serviceName(), serviceUrl(service) + "/actuator/health");
+            urls.put(service.serviceName(), "http://localhost:" + config.servicePort(service) + "/actuator/health");
         }
         return urls;
     }

@@ -63,6 +63,11 @@ class BenchCommandSmokeTest {
         // ... and where its time went: the broker's start and what Kafka Streams restored from changelogs.
         assertThat(sections.path("releases-in-flight").path("notes").toString())
                 .contains("restart: broker up after").contains("changelog records");
+        // ... component by component, each against its own empty start: which one the restart waited for.
+        assertThat(inFlight).as(sections.path("releases-in-flight").toString()).contains("restart → broker up",
+                "restart → schema registry health UP", "restart → gate-evaluator health UP",
+                "restart → audit-ledger health UP", "restart → audit-ledger writer resumed");
+        assertThat(sections.path("releases-in-flight").path("notes").toString()).contains("Ledger resumed at");
         assertThat(printed.toString()).contains("| section | figure | value | ceiling (same run) | ratio |");
     }
 }

@@ -53,6 +53,16 @@ public final class CompactRange {
         return size;
     }
 
+    /**
+     * The peaks, largest first: with {@link #size()} all a writer needs to continue this tree later
+     * ({@link #appendSubtree} each peak, at the heights of {@code size}'s set bits, highest first)
+     * without its leaves — what lets the ledger writer resume from a checkpoint instead of re-reading
+     * the ledger.
+     */
+    public List<byte[]> peaks() {
+        return peaks.stream().map(byte[]::clone).toList();
+    }
+
     /** The MTH of all leaves appended so far. */
     public byte[] root() {
         if (peaks.isEmpty()) {

@@ -115,6 +115,17 @@ class TopicsTest {
     }
 
     @Test
+    void theConsolesReadModelIsCompactedWhileItIsWritten() {
+        // Kafka compacts closed segments only: with its defaults (1 GB, 7 days) the read model kept every
+        // view ever written and a console start read all of it (docs/performance.md, "Restart: the
+        // console's read model and the ledger's rebuild").
+        assertThat(Topics.CONSOLE_BOARD.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Long.parseLong(Topics.CONSOLE_BOARD.configs().get("segment.bytes"))).isLessThanOrEqualTo(64L << 20);
+        assertThat(java.time.Duration.ofMillis(Long.parseLong(Topics.CONSOLE_BOARD.configs().get("segment.ms"))))
+                .isLessThanOrEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
     void subjectsFollowTopicNameStrategy() {
         assertThat(Topics.ALERTS.valueSubject()).isEqualTo("greenlight.alerts-value");
         assertThat(Topics.ALERTS.keySubject()).isEqualTo("greenlight.alerts-key");

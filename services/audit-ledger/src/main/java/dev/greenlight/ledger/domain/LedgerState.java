@@ -25,14 +25,24 @@ public final class LedgerState {
 
     private final int partitions;
     private final ChainHead[] heads;
-    private final CompactRange tree = new CompactRange();
+    private final CompactRange tree;
     /** Entry hashes since the last checkpoint, per partition, in sequence order. */
     private final List<List<byte[]>> pending = new ArrayList<>();
     private long pendingCount;
+    /** Where each partition's head was read from at restore ({@link LedgerItem#location()}); null once appended here. */
+    private final String[] headLocations;
+    /** Ledger records a restore walked (entries and anything else on the topic), for the start-up log. */
+    private long recordsRead;
 
     public LedgerState(int partitions) {
+        this(partitions, new CompactRange());
+    }
+
+    private LedgerState(int partitions, CompactRange tree) {
         this.partitions = partitions;
+        this.tree = tree;
         this.heads = new ChainHead[partitions];
+        this.headLocations = new String[partitions];
         for (int p = 0; p < partitions; p++) {
             heads[p] = ChainHead.empty(p);
             pending.add(new ArrayList<>());
@@ -96,21 +106,58 @@ public final class LedgerState {
         java.util.Arrays.fill(covered, -1);
         byte[][] coveredHash = new byte[count][];
         java.util.Arrays.fill(coveredHash, new byte[32]);
+        return state.walk(partitions, checkpoints, covered, coveredHash, skipped, inconsistent);
+    }
+
+    /**
+     * The same state as {@link #restore(List, ItemCursor, Consumer, Consumer)} over the whole ledger, from
+     * a resume point the caller has checked against the signed checkpoint it names ({@link ResumePoint#matches})
+     * and against the head entries at its offsets: {@code partitions} hold each partition's records after its
+     * head entry, {@code checkpoints} the checkpoints published after that one. The records before are not
+     * read: what they contribute — each chain's head, the tree they form — is what the checkpoint signed.
+     * So the cost is the entries since that checkpoint, whatever the ledger's length.
+     */
+    public static LedgerState resume(ResumePoint point, List<? extends ItemCursor<LedgerItem>> partitions,
+            ItemCursor<Checkpoint> checkpoints, Consumer<String> skipped, Consumer<Checkpoint> inconsistent) {
+        int count = partitions.size();
+        if (point.heads().size() != count) {
+            throw new IllegalArgumentException("a resume point of " + point.heads().size() + " partitions for " + count);
+        }
+        LedgerState state = new LedgerState(count, point.tree());
+        long[] covered = new long[count];
+        byte[][] coveredHash = new byte[count][];
+        for (PartitionHead head : point.heads()) {
+            int p = head.partition();
+            state.heads[p] = new ChainHead(p, head.sequence() + 1, head.hash());
+            covered[p] = head.sequence();
+            coveredHash[p] = head.hash();
+        }
+        return state.walk(partitions, checkpoints, covered, coveredHash, skipped, inconsistent);
+    }
+
+    /**
+     * Folds every checkpoint that fits the chains, then reads the chains to their ends: from an empty state
+     * (a full restore) or from a checkpoint's (a resume), with {@code covered} the sequence each partition's
+     * last trusted checkpoint covered and {@code coveredHash} the hash there.
+     */
+    private LedgerState walk(List<? extends ItemCursor<LedgerItem>> partitions, ItemCursor<Checkpoint> checkpoints,
+            long[] covered, byte[][] coveredHash, Consumer<String> skipped, Consumer<Checkpoint> inconsistent) {
+        int count = partitions.size();
         while (checkpoints.hasNext()) {
             Checkpoint checkpoint = checkpoints.next();
-            if (state.fits(checkpoint, partitions, covered, coveredHash, skipped)) {
-                state.fold(checkpoint, covered, coveredHash);
+            if (fits(checkpoint, partitions, covered, coveredHash, skipped)) {
+                fold(checkpoint, covered, coveredHash);
             } else {
                 inconsistent.accept(checkpoint);
             }
         }
         for (int p = 0; p < count; p++) {
-            for (Entry entry = state.nextInChain(p, partitions.get(p), skipped); entry != null;
-                    entry = state.nextInChain(p, partitions.get(p), skipped)) {
-                state.accept(entry);
+            for (Entry entry = nextInChain(p, partitions.get(p), skipped); entry != null;
+                    entry = nextInChain(p, partitions.get(p), skipped)) {
+                accept(entry);
             }
         }
-        return state;
+        return this;
     }
 
     /** As above, reporting a checkpoint that does not fit the chain to {@code skipped} too. */
@@ -170,11 +217,13 @@ public final class LedgerState {
     private Entry nextInChain(int p, ItemCursor<LedgerItem> records, Consumer<String> skipped) {
         while (records.hasNext()) {
             LedgerItem item = records.next();
+            recordsRead++;
             ChainHead head = heads[p];
             if (item instanceof LedgerItem.Recorded recorded && recorded.entry().ledgerPartition() == p
                     && recorded.entry().sequence() == head.nextSequence()
                     && java.util.Arrays.equals(recorded.entry().previousHash(), head.lastHash())
                     && java.util.Arrays.equals(EntryEncoding.hash(recorded.entry()), recorded.entry().entryHash())) {
+                headLocations[p] = item.location();
                 return recorded.entry();
             }
             skipped.accept("not part of the chain of ledger partition " + p + ": " + item.location());
@@ -186,7 +235,26 @@ public final class LedgerState {
     public Entry append(int ledgerPartition, SourceEvent event, Instant recordedAt) {
         Entry entry = heads[ledgerPartition].append(event, recordedAt);
         accept(entry);
+        headLocations[ledgerPartition] = null;
         return entry;
+    }
+
+    /**
+     * Where partition p's head entry was read from by the restore ({@link LedgerItem#location()}); empty when
+     * the chain is empty, its head was appended since, or a resume started from it without walking it.
+     */
+    public java.util.Optional<String> headLocation(int ledgerPartition) {
+        return java.util.Optional.ofNullable(headLocations[ledgerPartition]);
+    }
+
+    /** Ledger records the restore that built this state read: every one after a full restore, those since the checkpoint after a resume. */
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    /** The Merkle tree of the checkpointed entries as its peaks ({@link CompactRange#peaks()}), for a {@link ResumePoint}. */
+    public List<byte[]> treePeaks() {
+        return tree.peaks();
     }
 
     private void accept(Entry entry) {

@@ -35,4 +35,9 @@ final class LedgerRecords {
             return new LedgerItem.Foreign(record.partition(), location, e.getMessage());
         }
     }
+
+    /** The offset in an item's {@link LedgerItem#location()} ({@code topic-partition@offset}, as {@link #item} writes it). */
+    static long offset(String location) {
+        return Long.parseLong(location.substring(location.lastIndexOf('@') + 1));
+    }
 }

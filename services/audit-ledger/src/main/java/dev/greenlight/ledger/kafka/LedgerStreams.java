@@ -54,7 +54,18 @@ public final class LedgerStreams {
 
     /** Cursors over the topics as committed now; close it to release the consumers. */
     public Ledger open() {
-        return new Ledger();
+        long[] beginning = new long[Topics.LEDGER.partitions()];
+        java.util.Arrays.fill(beginning, -1);
+        return new Ledger(beginning, -1);
+    }
+
+    /**
+     * Cursors from the given offsets on (up to the end offsets now): {@code partitionStarts} per ledger
+     * partition, {@code checkpointStart} in the checkpoint topic; -1 for the beginning. What the writer
+     * resumes from, instead of the beginning ({@link dev.greenlight.ledger.domain.ResumePoint}).
+     */
+    Ledger openFrom(long[] partitionStarts, long checkpointStart) {
+        return new Ledger(partitionStarts, checkpointStart);
     }
 
     /** One read of the ledger: a cursor per partition and one over the checkpoints. */
@@ -63,12 +74,12 @@ public final class LedgerStreams {
         private final List<Cursor<LedgerItem>> partitions = new ArrayList<>();
         private final Cursor<Checkpoint> checkpointCursor;
 
-        private Ledger() {
+        private Ledger(long[] partitionStarts, long checkpointStart) {
             for (int p = 0; p < Topics.LEDGER.partitions(); p++) {
-                partitions.add(new Cursor<>(new TopicPartition(Topics.LEDGER.name(), p),
+                partitions.add(new Cursor<>(new TopicPartition(Topics.LEDGER.name(), p), partitionStarts[p],
                         record -> LedgerRecords.item(record, entries)));
             }
-            checkpointCursor = new Cursor<>(new TopicPartition(Topics.LEDGER_CHECKPOINTS.name(), 0), record -> {
+            checkpointCursor = new Cursor<>(new TopicPartition(Topics.LEDGER_CHECKPOINTS.name(), 0), checkpointStart, record -> {
                 try {
                     return LedgerCodec.fromAvro(checkpoints.deserialize(record.topic(), record.value()));
                 } catch (SerializationException | NullPointerException e) {
@@ -83,6 +94,11 @@ public final class LedgerStreams {
 
         public ItemCursor<Checkpoint> checkpoints() {
             return checkpointCursor;
+        }
+
+        /** The offset of the checkpoint record {@link #checkpoints()} returned last; -1 before the first. */
+        long lastCheckpointOffset() {
+            return checkpointCursor.lastOffset;
         }
 
         @Override
@@ -101,15 +117,22 @@ public final class LedgerStreams {
         private final Function<ConsumerRecord<byte[], byte[]>, T> decode;
         private Iterator<ConsumerRecord<byte[], byte[]>> buffer = Collections.emptyIterator();
         private T next;
+        private long nextOffset = -1;
+        private long lastOffset = -1;
 
-        Cursor(TopicPartition partition, Function<ConsumerRecord<byte[], byte[]>, T> decode) {
+        /** @param start the first offset to read, -1 for the beginning */
+        Cursor(TopicPartition partition, long start, Function<ConsumerRecord<byte[], byte[]>, T> decode) {
             Map<String, Object> config = new HashMap<>(consumerConfig);
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-ledger-stream-" + UUID.randomUUID());
             this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             this.partition = partition;
             this.decode = decode;
             consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            if (start < 0) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, start);
+            }
             this.end = consumer.endOffsets(List.of(partition)).get(partition);
         }
 
@@ -129,6 +152,7 @@ public final class LedgerStreams {
                     return false;
                 }
                 next = decode.apply(record);
+                nextOffset = record.offset();
             }
             return true;
         }
@@ -140,6 +164,7 @@ public final class LedgerStreams {
             }
             T item = next;
             next = null;
+            lastOffset = nextOffset;
             return item;
         }
 

@@ -7,14 +7,19 @@ import dev.greenlight.ledger.verify.LedgerItem;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
 import dev.greenlight.ledger.verify.ItemCursor;
 import dev.greenlight.ledger.domain.LedgerState;
+import dev.greenlight.ledger.domain.ResumePoint;
+import dev.greenlight.ledger.verify.EntryEncoding;
+import dev.greenlight.ledger.verify.PartitionHead;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
 import dev.greenlight.platform.serde.AvroDeserializer;
 import dev.greenlight.platform.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -74,6 +79,51 @@ public final class LedgerTopicReader implements Supplier<LedgerSnapshot> {
             Consumer<Checkpoint> inconsistent) {
         try (LedgerStreams.Ledger ledger = streams.open()) {
             return LedgerState.restore(ledger.partitions(), trusted.apply(ledger.checkpoints()), skipped, inconsistent);
+        }
+    }
+
+    /**
+     * The writer's state from {@code point} on, reading only what was committed after the checkpoint it
+     * names ({@link LedgerState#resume}); empty, with the reason, when the point does not check out: the
+     * record at its checkpoint offset must be a checkpoint {@code trusted} lets through that
+     * {@link ResumePoint#matches} it, and the record at each head offset the entry that checkpoint names as
+     * the head (same partition, sequence and hash, its hash recomputed). Then the caller restores from the
+     * beginning.
+     */
+    Optional<LedgerState> resumeState(ResumePoint point, Consumer<String> skipped,
+            java.util.function.UnaryOperator<ItemCursor<Checkpoint>> trusted, Consumer<Checkpoint> inconsistent,
+            Consumer<String> refused) {
+        try (LedgerStreams.Ledger ledger = streams.openFrom(point.headOffsets(), point.checkpointOffset())) {
+            ItemCursor<Checkpoint> checkpoints = ledger.checkpoints();
+            Checkpoint named = checkpoints.hasNext() ? checkpoints.next() : null;
+            if (named == null || ledger.lastCheckpointOffset() != point.checkpointOffset()) {
+                refused.accept("no checkpoint at offset " + point.checkpointOffset());
+                return Optional.empty();
+            }
+            if (!trusted.apply(ItemCursor.of(List.of(named))).hasNext() || !point.matches(named)) {
+                refused.accept("the checkpoint at offset " + point.checkpointOffset()
+                        + " is not signed by the ledger key or does not match the resume point");
+                return Optional.empty();
+            }
+            for (PartitionHead head : point.heads()) {
+                long offset = point.headOffset(head.partition());
+                if (head.sequence() < 0 && offset < 0) {
+                    continue; // an empty chain: its records are read from the beginning
+                }
+                ItemCursor<LedgerItem> records = ledger.partitions().get(head.partition());
+                LedgerItem item = records.hasNext() ? records.next() : null;
+                if (!(item instanceof LedgerItem.Recorded recorded) || LedgerRecords.offset(item.location()) != offset
+                        || recorded.entry().ledgerPartition() != head.partition()
+                        || recorded.entry().sequence() != head.sequence()
+                        || !Arrays.equals(recorded.entry().entryHash(), head.hash())
+                        || !Arrays.equals(EntryEncoding.hash(recorded.entry()), head.hash())) {
+                    refused.accept("the record at offset " + offset + " of ledger partition " + head.partition()
+                            + " is not the head entry the checkpoint names");
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(LedgerState.resume(point, ledger.partitions(), trusted.apply(checkpoints), skipped,
+                    inconsistent));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.greenlight.ledger.verify.CheckpointNoteSigner;
 import dev.greenlight.ledger.verify.CheckpointSigner;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerState;
+import dev.greenlight.ledger.domain.ResumePoint;
 import dev.greenlight.ledger.domain.SourceEvent;
 import dev.greenlight.platform.registry.SchemaRegistryException;
 import dev.greenlight.platform.topics.Topic;
@@ -12,9 +13,16 @@ import dev.greenlight.platform.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -24,8 +32,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -48,6 +58,14 @@ import org.slf4j.LoggerFactory;
  * committed ledger and checkpoint topics at start and after every aborted transaction, so they can
  * never disagree with what Kafka committed. The fixed {@code transactional.id} fences any older or
  * second writer, which keeps the writer single.
+ *
+ * <p><b>Start-up independent of history.</b> Rebuilding from the beginning read, decoded and re-hashed
+ * every entry ever written, so a restart took longer the longer the ledger. Each transaction that writes
+ * a checkpoint therefore also commits a {@link ResumePoint} — the tree's compact range, the checkpoint's
+ * heads and where they and the checkpoint sit — as the metadata of one committed source offset
+ * ({@link ResumeMetadata}), atomically with the checkpoint. A restart checks it against the signed
+ * checkpoint and the head entries and reads only what was committed after that checkpoint; a resume
+ * point that does not check out (or none) means the full rebuild as before.
  *
  * <p><b>Nothing skipped.</b> Every source record becomes an entry, an undecodable one (with its
  * reason) included. The one record that does not is one that cannot be decoded <i>yet</i> because
@@ -73,6 +91,13 @@ final class LedgerWriter implements Runnable {
     private final LedgerWriterStatus status;
     private final TrustedCheckpoints trusted;
     private final AtomicLong appended = new AtomicLong();
+    /** The source partition whose committed offset carries the resume point's metadata. */
+    private final TopicPartition carrier = new TopicPartition(SourceTopics.all().get(0).name(), 0);
+    /** Per ledger partition, the offset of its committed head entry; -1 while unknown or the chain is empty. */
+    private long[] headOffsets = new long[0];
+    /** The resume point last committed (or checked at start), re-sent with every commit of the carrier's offset. */
+    private String resumeMetadata = "";
+    private volatile Restored lastRestore;
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -102,7 +127,7 @@ final class LedgerWriter implements Runnable {
                 consumer = source;
                 producer.initTransactions();
                 source.subscribe(SourceTopics.all().stream().map(Topic::name).toList());
-                appendUntilStopped(source, producer, restore());
+                appendUntilStopped(source, producer, restore(source));
             } catch (ProducerFencedException e) {
                 log.error("Another ledger writer with transactional.id {} took over; this one stops",
                         properties.transactionalId());
@@ -123,15 +148,43 @@ final class LedgerWriter implements Runnable {
         }
     }
 
-    private LedgerState restore() {
+    private LedgerState restore(KafkaConsumer<byte[], byte[]> source) {
+        long start = System.nanoTime();
         // Streamed, not loaded: a restart must not need the whole ledger on the heap. Only checkpoints
         // signed by a key of the ring, whose heads lie on the chain and whose size follows from the previous
-        // trusted one, count.
-        LedgerState state = ledger.restoreState(skipped -> log.warn("Ignoring on restore: {}", skipped),
-                trusted::filter, trusted::inconsistent);
-        log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending)", state.nextSequences(),
-                state.treeSize(), state.pendingCount());
+        // trusted one, count. From the last committed resume point when it checks out, else from the beginning.
+        OffsetAndMetadata committed = source.committed(Set.of(carrier)).get(carrier);
+        String metadata = committed == null ? "" : committed.metadata();
+        Optional<ResumePoint> point = ResumeMetadata.decode(metadata);
+        Optional<LedgerState> resumed = point.flatMap(p -> ledger.resumeState(p,
+                skipped -> log.warn("Ignoring on restore: {}", skipped), trusted::filter, trusted::inconsistent,
+                refused -> log.warn("Not resuming from the committed resume point ({}): reading the ledger from the"
+                        + " beginning", refused)));
+        LedgerState state = resumed.orElseGet(() -> ledger.restoreState(
+                skipped -> log.warn("Ignoring on restore: {}", skipped), trusted::filter, trusted::inconsistent));
+        resumeMetadata = resumed.isPresent() ? metadata : "";
+        headOffsets = new long[Topics.LEDGER.partitions()];
+        for (int p = 0; p < headOffsets.length; p++) {
+            int partition = p;
+            headOffsets[p] = state.headLocation(p).map(LedgerRecords::offset)
+                    .orElseGet(() -> resumed.isPresent() ? point.get().headOffset(partition) : -1L);
+        }
+        lastRestore = new Restored(resumed.isPresent(), state.recordsRead(), Duration.ofNanos(System.nanoTime() - start));
+        log.info("Ledger resumed at {} (checkpointed tree size {}, {} pending): read {} ledger records in {} ms, {}",
+                state.nextSequences(), state.treeSize(), state.pendingCount(), state.recordsRead(),
+                lastRestore.took().toMillis(), resumed.isPresent()
+                        ? "from the checkpoint of tree size " + point.get().treeSize() + " on"
+                        : "from the beginning");
         return state;
+    }
+
+    /** How the writer's last restore went: from a resume point or from the beginning, and how much it read. */
+    record Restored(boolean fromResumePoint, long recordsRead, Duration took) {
+    }
+
+    /** The last restore, for tests; null before the first. */
+    Restored lastRestore() {
+        return lastRestore;
     }
 
     private void appendUntilStopped(KafkaConsumer<byte[], byte[]> source, KafkaProducer<String, Object> producer,
@@ -153,6 +206,8 @@ final class LedgerWriter implements Runnable {
             producer.beginTransaction();
             try {
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                List<Future<RecordMetadata>> sent = new ArrayList<>(Collections.nCopies(headOffsets.length, null));
+                PendingResume resume = null;
                 long count = 0;
                 int taken = 0;
                 // Records already fetched join the open transaction (poll(0) does not wait), so a backlog
@@ -177,13 +232,13 @@ final class LedgerWriter implements Runnable {
                         }
                         int partition = LedgerPartitioner.partition(event.target(), Topics.LEDGER.partitions());
                         Entry entry = state.append(partition, event, clock.instant());
-                        producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition, entry.target(),
-                                LedgerCodec.toAvro(entry)));
+                        sent.set(partition, producer.send(new ProducerRecord<>(Topics.LEDGER.name(), partition,
+                                entry.target(), LedgerCodec.toAvro(entry))));
                         count++;
                         offsets.put(new TopicPartition(record.topic(), record.partition()),
                                 new OffsetAndMetadata(record.offset() + 1));
                         if (state.pendingCount() >= properties.checkpoint().everyEntries()) {
-                            sendCheckpoint(producer, state);
+                            resume = sendCheckpoint(producer, state, sent);
                             lastCheckpoint = clock.instant();
                         }
                     }
@@ -198,13 +253,21 @@ final class LedgerWriter implements Runnable {
                             : ConsumerRecords.empty();
                 }
                 if (state.pendingCount() > 0 && !clock.instant().isBefore(lastCheckpoint.plus(every))) {
-                    sendCheckpoint(producer, state);
+                    resume = sendCheckpoint(producer, state, sent);
                     lastCheckpoint = clock.instant();
                 }
+                String committedResume = resume == null ? resumeMetadata : resumeAfter(producer, resume);
+                carry(source, offsets, committedResume, resume != null);
                 if (!offsets.isEmpty()) {
                     producer.sendOffsetsToTransaction(offsets, source.groupMetadata());
                 }
                 producer.commitTransaction();
+                resumeMetadata = committedResume;
+                for (int p = 0; p < sent.size(); p++) {
+                    if (sent.get(p) != null) {
+                        headOffsets[p] = offsetOf(sent.get(p));
+                    }
+                }
                 appended.addAndGet(count);
                 if (count > 0 || outage == null) {
                     status.progressed();
@@ -239,10 +302,66 @@ final class LedgerWriter implements Runnable {
         return true;
     }
 
-    private void sendCheckpoint(KafkaProducer<String, Object> producer, LedgerState state) {
+    /**
+     * Signs and sends a checkpoint over everything pending, and returns what a {@link ResumePoint} at it
+     * needs once the transaction's records have their offsets: the checkpoint's send, and per partition the
+     * send of its head entry in this transaction (or none: its head was committed before, at {@link #headOffsets}).
+     */
+    private PendingResume sendCheckpoint(KafkaProducer<String, Object> producer, LedgerState state,
+            List<Future<RecordMetadata>> sent) {
         Checkpoint checkpoint = state.checkpoint(signer);
-        producer.send(new ProducerRecord<>(Topics.LEDGER_CHECKPOINTS.name(), 0, LedgerCodec.CHECKPOINT_TARGET,
-                LedgerCodec.toAvro(checkpoint, notes.sign(checkpoint).serialize())));
+        Future<RecordMetadata> record = producer.send(new ProducerRecord<>(Topics.LEDGER_CHECKPOINTS.name(), 0,
+                LedgerCodec.CHECKPOINT_TARGET, LedgerCodec.toAvro(checkpoint, notes.sign(checkpoint).serialize())));
+        return new PendingResume(checkpoint, state.treePeaks(), record, new ArrayList<>(sent), headOffsets.clone());
+    }
+
+    /** A checkpoint sent in the open transaction, before its records (and so the resume point's offsets) are known. */
+    private record PendingResume(Checkpoint checkpoint, List<byte[]> peaks, Future<RecordMetadata> record,
+            List<Future<RecordMetadata>> headSends, long[] committedHeads) {
+    }
+
+    /**
+     * The resume point at the transaction's last checkpoint, encoded: waits for the transaction's records to
+     * be written (their offsets; the commit would wait for them anyway). The previous one when it would not
+     * fit the broker's metadata limit — a restart then reads a little more, never less.
+     */
+    private String resumeAfter(KafkaProducer<String, Object> producer, PendingResume resume) {
+        producer.flush();
+        long[] offsets = new long[resume.committedHeads().length];
+        for (int p = 0; p < offsets.length; p++) {
+            Future<RecordMetadata> head = resume.headSends().get(p);
+            offsets[p] = head != null ? offsetOf(head) : resume.committedHeads()[p];
+        }
+        String encoded = ResumeMetadata.encode(new ResumePoint(offsetOf(resume.record()), resume.checkpoint().treeSize(),
+                resume.peaks(), resume.checkpoint().heads(), offsets));
+        return encoded.length() <= ResumeMetadata.LIMIT ? encoded : resumeMetadata;
+    }
+
+    /**
+     * Puts the resume point on the carrier partition's committed offset. Every commit of that offset must
+     * carry it (a commit replaces the metadata); a transaction with a new checkpoint commits it even without
+     * records from the carrier, at the consumer's position there (everything before it is in this or an
+     * earlier transaction).
+     */
+    private void carry(KafkaConsumer<byte[], byte[]> source, Map<TopicPartition, OffsetAndMetadata> offsets,
+            String metadata, boolean newCheckpoint) {
+        OffsetAndMetadata offset = offsets.get(carrier);
+        if (offset != null) {
+            offsets.put(carrier, new OffsetAndMetadata(offset.offset(), metadata));
+        } else if (newCheckpoint && source.assignment().contains(carrier)) {
+            offsets.put(carrier, new OffsetAndMetadata(source.position(carrier), metadata));
+        }
+    }
+
+    private static long offsetOf(Future<RecordMetadata> send) {
+        try {
+            return send.get().offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
+        }
     }
 
     private static void abortQuietly(KafkaProducer<String, Object> producer) {

@@ -13,6 +13,7 @@ import dev.greenlight.ledger.AuditLedgerApplication;
 import dev.greenlight.ledger.LedgerServiceTestBase;
 import dev.greenlight.ledger.verify.Entry;
 import dev.greenlight.ledger.domain.LedgerSnapshot;
+import dev.greenlight.ledger.domain.ResumePoint;
 import dev.greenlight.ledger.verify.LedgerVerifier;
 import dev.greenlight.ledger.verify.VerificationReport;
 import dev.greenlight.platform.registry.SchemaRegistryClient;
@@ -24,10 +25,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,6 +68,8 @@ class LedgerWriterIT extends LedgerServiceTestBase {
 
     @Autowired
     LedgerWriterLifecycle writer;
+    @Autowired
+    LedgerWriter ledgerWriter;
     @Autowired
     FlakyClock clock;
     @Autowired
@@ -101,6 +110,74 @@ class LedgerWriterIT extends LedgerServiceTestBase {
         assertThat(report.entries()).isEqualTo(ledgerEntries().size());
         assertThat(report.treeSize()).isEqualTo(report.entries());
         assertThat(report.checkpoints()).isGreaterThanOrEqualTo(5);
+        assertThat(ledgerWriter.lastRestore().fromResumePoint())
+                .as("the restart and the restore after the crash resumed from a committed checkpoint").isTrue();
+    }
+
+    @Test
+    void aRestartAfterACleanStopResumesFromTheLastCheckpointWithoutReadingTheLedger() {
+        publish(100, 115);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 15
+                && lastCheckpointSize() == ledgerEntries().size());
+        int before = ledgerEntries().size();
+
+        writer.stop();
+        writer.start();
+        publish(115, 120);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 20
+                && lastCheckpointSize() == ledgerEntries().size());
+
+        LedgerWriter.Restored restored = ledgerWriter.lastRestore();
+        assertThat(restored.fromResumePoint()).isTrue();
+        assertThat(restored.recordsRead()).as("nothing was pending after the last checkpoint of %d entries", before)
+                .isZero();
+        assertVerifiesWithOneEntryPerEvent(20);
+    }
+
+    @Test
+    void aForgedResumePointIsRefusedAndTheWriterRestoresFromTheBeginning() throws Exception {
+        publish(200, 210);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 10
+                && lastCheckpointSize() == ledgerEntries().size());
+        writer.stop();
+
+        // Someone allowed to commit the writer's offsets claims a tree that is not the signed one.
+        TopicPartition carrier = new TopicPartition(SourceTopics.all().get(0).name(), 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(LedgerKafkaConfiguration.GROUP_ID)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).get(carrier);
+            ResumePoint real = ResumeMetadata.decode(committed.metadata()).orElseThrow();
+            List<byte[]> forged = new ArrayList<>(real.peaks());
+            forged.set(0, new byte[32]);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets(LedgerKafkaConfiguration.GROUP_ID, Map.of(carrier,
+                        new OffsetAndMetadata(committed.offset(), ResumeMetadata.encode(new ResumePoint(
+                                real.checkpointOffset(), real.treeSize(), forged, real.heads(), real.headOffsets())))))
+                        .all().get(30, TimeUnit.SECONDS);
+                return true;
+            });
+        }
+        int before = ledgerEntries().size();
+        writer.start();
+        publish(210, 213);
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 13
+                && lastCheckpointSize() == ledgerEntries().size());
+
+        LedgerWriter.Restored restored = ledgerWriter.lastRestore();
+        assertThat(restored.fromResumePoint()).isFalse();
+        assertThat(restored.recordsRead()).as("the whole ledger, read from the beginning").isEqualTo(before);
+        assertVerifiesWithOneEntryPerEvent(13);
+    }
+
+    private void assertVerifiesWithOneEntryPerEvent(int events) {
+        List<LedgerEntry> mine = ledgerEntries().stream().filter(e -> published.contains(e.getSourceEventId()))
+                .toList();
+        assertThat(mine).as("one entry per source event, no duplicates").hasSize(events);
+        LedgerSnapshot snapshot = reader.get();
+        VerificationReport report = new LedgerVerifier(keys.getPublic()).verify(snapshot.partitions(),
+                snapshot.checkpoints());
+        assertThat(report.failure()).isEmpty();
+        assertThat(report.treeSize()).isEqualTo(report.entries()).isEqualTo(ledgerEntries().size());
     }
 
     private Set<String> recordedOnce() {
