@@ -27,15 +27,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -205,15 +202,7 @@ public final class GateLatencyBenchmark {
 
     /** Records when each evidence id is first cited by a committed decision. */
     private void readDecisions(String brokers, TopicSerdes serdes, AtomicBoolean reading) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, GateDecided> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                serdes.forTopic(Topics.DECISIONS).deserializer())) {
-            consumer.assign(java.util.stream.IntStream.range(0, Topics.DECISIONS.partitions())
-                    .mapToObj(p -> new TopicPartition(Topics.DECISIONS.name(), p)).toList());
+        try (KafkaConsumer<String, GateDecided> consumer = TransactionalTestBroker.committedDecisions(brokers, serdes)) {
             while (reading.get()) {
                 for (ConsumerRecord<String, GateDecided> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();

@@ -42,9 +42,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -378,15 +376,7 @@ class HotTargetIsolationIT {
 
     /** Records when each decision became visible to a read_committed consumer. */
     private void readDecisions(String brokers, AtomicBoolean reading) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, GateDecided> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                serdes.forTopic(Topics.DECISIONS).deserializer())) {
-            consumer.assign(java.util.stream.IntStream.range(0, Topics.DECISIONS.partitions())
-                    .mapToObj(p -> new TopicPartition(Topics.DECISIONS.name(), p)).toList());
+        try (KafkaConsumer<String, GateDecided> consumer = TransactionalTestBroker.committedDecisions(brokers, serdes)) {
             while (reading.get()) {
                 for (ConsumerRecord<String, GateDecided> record : consumer.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();

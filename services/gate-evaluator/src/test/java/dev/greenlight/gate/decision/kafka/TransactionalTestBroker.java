@@ -1,15 +1,24 @@
 package dev.greenlight.gate.decision.kafka;
 
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.platform.kafka.TopicSerdes;
 import dev.greenlight.platform.topics.Topic;
+import dev.greenlight.platform.topics.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * One in-process KRaft broker that takes exactly-once Streams applications (its transaction log
  * fits on one broker) with the given catalogue topics created — the set-up every gate test on a
- * real broker shares, in one place.
+ * real broker shares, in one place — with the way they read back what the gate committed.
  */
 public final class TransactionalTestBroker {
 
@@ -25,5 +34,28 @@ public final class TransactionalTestBroker {
         broker.addTopics(topics.stream().map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1))
                 .toArray(NewTopic[]::new));
         return broker;
+    }
+
+    /**
+     * Consumer settings for reading what exactly-once applications committed: read_committed (a
+     * decision counts once its transaction commits, as for any downstream reader), from the
+     * beginning, committing nothing.
+     */
+    public static Properties readCommitted(String brokers) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    /** A consumer of every partition of the decisions topic, from the beginning, seeing only committed decisions. */
+    public static KafkaConsumer<String, GateDecided> committedDecisions(String brokers, TopicSerdes serdes) {
+        KafkaConsumer<String, GateDecided> consumer = new KafkaConsumer<>(readCommitted(brokers),
+                new StringDeserializer(), serdes.forTopic(Topics.DECISIONS).deserializer());
+        consumer.assign(IntStream.range(0, Topics.DECISIONS.partitions())
+                .mapToObj(p -> new TopicPartition(Topics.DECISIONS.name(), p)).toList());
+        return consumer;
     }
 }

@@ -1,0 +1,177 @@
+package dev.greenlight.gate.decision.kafka;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.greenlight.events.GateDecided;
+import dev.greenlight.platform.kafka.TopicSerdes;
+import dev.greenlight.platform.topics.Topics;
+import dev.greenlight.policy.catalog.PolicyCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.Stores;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Two gate applications on one broker at one injected clock, for the restore tests: one runs
+ * throughout ("kept"), the other can be stopped and started again on an empty state directory
+ * ({@link #restartRestoredFromChangelogs}), so only its changelogs give its state back. Both decide
+ * the same evidence; their decisions are told apart on the shared decisions topic by {@link AppTag}
+ * and collected per application as they become visible (read_committed). A restore is correct when
+ * the restored gate decides afterwards what the kept one decides — decision ids cover the verdict,
+ * the instant and every citation.
+ */
+final class TwoGates implements AutoCloseable {
+
+    private static final Duration AT_MOST = Duration.ofMinutes(3);
+
+    private final String brokers;
+    private final TopicSerdes serdes;
+    private final Clock clock;
+    private final String kept;
+    private final String restored;
+    private final Map<String, List<GateDecided>> decided = new ConcurrentHashMap<>();
+    private final AtomicBoolean reading = new AtomicBoolean(true);
+    private final Thread reader;
+    private final KafkaStreams keptGate;
+    private Path restoredState;
+    private KafkaStreams restoredGate;
+
+    /** Starts both gates and the decision reader; {@code kept} and {@code restored} are their application ids. */
+    TwoGates(String brokers, TopicSerdes serdes, Clock clock, String kept, String restored) throws IOException {
+        this.brokers = brokers;
+        this.serdes = serdes;
+        this.clock = clock;
+        this.kept = kept;
+        this.restored = restored;
+        keptGate = gate(kept, Files.createTempDirectory(kept));
+        restoredState = Files.createTempDirectory(restored);
+        restoredGate = gate(restored, restoredState);
+        reader = new Thread(this::readDecisions, "decision-reader");
+        reader.start();
+        keptGate.start();
+        restoredGate.start();
+    }
+
+    /** The application id of the gate that is restored. */
+    String restored() {
+        return restored;
+    }
+
+    /** The application id of the gate that runs throughout. */
+    String kept() {
+        return kept;
+    }
+
+    /**
+     * Stops the restored gate, deletes its state directory and starts it on an empty one. Returns,
+     * per application, how many of its decisions were visible before, so a test can look at what
+     * each decided afterwards ({@link #decidedSince}).
+     */
+    Map<String, Integer> restartRestoredFromChangelogs() throws IOException {
+        restoredGate.close(Duration.ofSeconds(30));
+        FileSystemUtils.deleteRecursively(restoredState);
+        Map<String, Integer> before = Map.of(kept, decided(kept).size(), restored, decided(restored).size());
+        restoredState = Files.createTempDirectory(restored + "-again");
+        restoredGate = gate(restored, restoredState);
+        restoredGate.start();
+        return before;
+    }
+
+    /** The application's decisions visible so far, in the order they became visible. */
+    List<GateDecided> decided(String app) {
+        return decided.getOrDefault(app, List.of());
+    }
+
+    /** The application's decisions after the first {@code before} of them. */
+    List<GateDecided> decidedSince(String app, int before) {
+        List<GateDecided> all = decided(app);
+        return all.subList(before, all.size());
+    }
+
+    /** Flushes {@code producer}, then waits until each gate made a decision that {@code matches}. */
+    void awaitBoth(KafkaProducer<String, SpecificRecord> producer, Predicate<GateDecided> matches) {
+        producer.flush();
+        await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> List.of(kept, restored).stream()
+                .allMatch(app -> decided(app).stream().anyMatch(matches)));
+    }
+
+    /**
+     * An idempotent, acks=all producer of releases and metric samples, lingering 50 ms so a phase's
+     * samples arrive in few batches, as a monitor's push would.
+     */
+    @SuppressWarnings("unchecked")
+    KafkaProducer<String, SpecificRecord> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        Serializer<SpecificRecord> releases = (Serializer<SpecificRecord>) (Serializer<?>)
+                serdes.forTopic(Topics.RELEASES).serializer();
+        Serializer<SpecificRecord> metrics = (Serializer<SpecificRecord>) (Serializer<?>)
+                serdes.forTopic(Topics.METRICS).serializer();
+        Serializer<SpecificRecord> values = (topic, value) -> Topics.RELEASES.name().equals(topic)
+                ? releases.serialize(topic, value) : metrics.serialize(topic, value);
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            restoredGate.close(Duration.ofSeconds(30));
+            keptGate.close(Duration.ofSeconds(30));
+        } finally {
+            reading.set(false);
+            reader.join();
+        }
+    }
+
+    private KafkaStreams gate(String app, Path stateDir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        GateTopology.build(builder, serdes, PolicyCatalog.load(Path.of("src/test/resources/test-policies")), clock,
+                Duration.ofMillis(50), Stores::persistentKeyValueStore);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG), AppTag.class.getName());
+        config.put(StreamsConfig.producerPrefix(AppTag.CONFIG), app);
+        return new KafkaStreams(builder.build(), config);
+    }
+
+    private void readDecisions() {
+        try (KafkaConsumer<String, GateDecided> consumer = TransactionalTestBroker.committedDecisions(brokers, serdes)) {
+            while (reading.get()) {
+                for (ConsumerRecord<String, GateDecided> record : consumer.poll(Duration.ofMillis(20))) {
+                    Header app = record.headers().lastHeader(AppTag.HEADER);
+                    decided.computeIfAbsent(new String(app.value(), StandardCharsets.UTF_8),
+                            k -> new CopyOnWriteArrayList<>()).add(record.value());
+                }
+            }
+        }
+    }
+}
