@@ -32,8 +32,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -213,21 +211,8 @@ public final class GateLatencyBenchmark {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static KafkaProducer<String, SpecificRecord> producer(String brokers, TopicSerdes serdes) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // The platform's serializers are per topic (each knows its value schema): pick by topic.
-        Serializer<SpecificRecord> releases = (Serializer<SpecificRecord>) (Serializer<?>)
-                serdes.forTopic(Topics.RELEASES).serializer();
-        Serializer<SpecificRecord> metrics = (Serializer<SpecificRecord>) (Serializer<?>)
-                serdes.forTopic(Topics.METRICS).serializer();
-        Serializer<SpecificRecord> values = (topic, value) -> Topics.RELEASES.name().equals(topic)
-                ? releases.serialize(topic, value) : metrics.serialize(topic, value);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
+        return TransactionalTestBroker.evidenceProducer(brokers, serdes, Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
     }
 
     /** The service's shipped Streams settings, plus {@code -Dstreams.X=V} overrides. */

@@ -42,7 +42,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -407,21 +406,9 @@ class HotTargetIsolationIT {
     }
 
     /** An idempotent {@code acks=all} producer; the burst's lingers to batch. */
-    @SuppressWarnings("unchecked")
     private KafkaProducer<String, SpecificRecord> producer(String brokers, int lingerMs) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        Serializer<SpecificRecord> releases = (Serializer<SpecificRecord>) (Serializer<?>)
-                serdes.forTopic(Topics.RELEASES).serializer();
-        Serializer<SpecificRecord> metrics = (Serializer<SpecificRecord>) (Serializer<?>)
-                serdes.forTopic(Topics.METRICS).serializer();
-        Serializer<SpecificRecord> values = (topic, value) -> Topics.RELEASES.name().equals(topic)
-                ? releases.serialize(topic, value) : metrics.serialize(topic, value);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
+        return TransactionalTestBroker.evidenceProducer(brokers, serdes, Map.of(ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
     }
 
     /** The service's shipped Streams settings, plus {@code -Dstreams.X=V} overrides. */

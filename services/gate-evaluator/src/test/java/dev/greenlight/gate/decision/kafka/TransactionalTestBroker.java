@@ -8,17 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.IntStream;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * One in-process KRaft broker that takes exactly-once Streams applications (its transaction log
  * fits on one broker) with the given catalogue topics created — the set-up every gate test on a
- * real broker shares, in one place — with the way they read back what the gate committed.
+ * real broker shares, in one place — with the clients that write evidence to it and read back
+ * what the gate committed.
  */
 public final class TransactionalTestBroker {
 
@@ -57,5 +63,27 @@ public final class TransactionalTestBroker {
         consumer.assign(IntStream.range(0, Topics.DECISIONS.partitions())
                 .mapToObj(p -> new TopicPartition(Topics.DECISIONS.name(), p)).toList());
         return consumer;
+    }
+
+    /**
+     * An idempotent, acks=all producer of releases and metric samples, keyed by target, as check-ingest
+     * writes them; {@code overrides} tune batching ({@code linger.ms}, {@code batch.size}) per test.
+     * The platform's serializers are per topic (each knows its value schema), so it picks by topic.
+     */
+    @SuppressWarnings("unchecked")
+    public static KafkaProducer<String, SpecificRecord> evidenceProducer(String brokers, TopicSerdes serdes,
+                                                                       Map<String, Object> overrides) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putAll(overrides);
+        Serializer<SpecificRecord> releases = (Serializer<SpecificRecord>) (Serializer<?>)
+                serdes.forTopic(Topics.RELEASES).serializer();
+        Serializer<SpecificRecord> metrics = (Serializer<SpecificRecord>) (Serializer<?>)
+                serdes.forTopic(Topics.METRICS).serializer();
+        Serializer<SpecificRecord> values = (topic, value) -> Topics.RELEASES.name().equals(topic)
+                ? releases.serialize(topic, value) : metrics.serialize(topic, value);
+        return new KafkaProducer<>(config, new StringSerializer(), values);
     }
 }

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.events.GateDecided;
 import dev.greenlight.platform.kafka.TopicSerdes;
-import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.catalog.PolicyCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -121,20 +118,8 @@ final class TwoGates implements AutoCloseable {
      * An idempotent, acks=all producer of releases and metric samples, lingering 50 ms so a phase's
      * samples arrive in few batches, as a monitor's push would.
      */
-    @SuppressWarnings("unchecked")
     KafkaProducer<String, SpecificRecord> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
-        Serializer<SpecificRecord> releases = (Serializer<SpecificRecord>) (Serializer<?>)
-                serdes.forTopic(Topics.RELEASES).serializer();
-        Serializer<SpecificRecord> metrics = (Serializer<SpecificRecord>) (Serializer<?>)
-                serdes.forTopic(Topics.METRICS).serializer();
-        Serializer<SpecificRecord> values = (topic, value) -> Topics.RELEASES.name().equals(topic)
-                ? releases.serialize(topic, value) : metrics.serialize(topic, value);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
+        return TransactionalTestBroker.evidenceProducer(brokers, serdes, Map.of(ProducerConfig.LINGER_MS_CONFIG, 50));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.greenlight.platform.testing.InMemorySchemaRegistryClient;
 import dev.greenlight.platform.topics.Topic;
 import dev.greenlight.platform.topics.Topics;
 import dev.greenlight.policy.evidence.SeriesCitation;
+import dev.greenlight.policy.evidence.SourceOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,12 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -37,33 +40,34 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A target's metric samples survive a restore from the changelog, which holds them as chunks
- * ({@link SampleChunkStore}: a target's samples of one commit in one record), and the gate decides
- * afterwards exactly as a gate that was never restarted.
+ * A gate restored from its changelogs decides afterwards exactly as a gate that never stopped,
+ * although two of its stores keep a commit's writes in memory and write them just before the commit
+ * ({@link CommitBufferedStore}): a target's samples, as chunks ({@link SampleChunkStore}), and how far
+ * its samples were read ({@link SamplesThroughStore}).
  *
- * <p>Two gate applications read the same topics of one broker at the same injected clock: one runs
- * throughout, the other is stopped once and started again on an empty state directory, so only its
- * changelogs can give its state back. Before the restart the samples went through everything a
- * chunk must survive: a whole chunk forgotten by retention (deleted), a chunk of which retention
- * forgot a part (the forgotten samples stay inside it), and a forgotten sample that arrived again
- * with another rendering (in a later chunk). After it, both gates get one more sample: their
- * decisions must be the same (decision ids are derived from the content, citations included, so
- * an expired sample brought back or the older rendering winning would change them).
+ * <p>Each scenario runs two gate applications on this class's broker at one injected clock
+ * ({@link TwoGates}): one runs throughout, the other is stopped once and started again on an empty
+ * state directory, so only its changelogs can give its state back. Decision ids are derived from the
+ * content — the instant, the verdict and every citation — so equal ids mean equal decisions.
  */
-class SampleChunkRestoreIT {
+class ChangelogRestoreIT {
 
-    private static final String TARGET = "metric-chunky";
-    private static final String KEPT = "chunks-uninterrupted";
-    private static final String RESTORED = "chunks-restored";
     /** The test policies' retention: the 48-hour window plus the one-day margin. */
     private static final Duration HORIZON = Duration.ofHours(72);
     private static final Duration AT_MOST = Duration.ofMinutes(3);
     private static final List<Topic<?>> TOPICS = List.of(Topics.RELEASES, Topics.CHECKS, Topics.ALERTS,
             Topics.METRICS, Topics.APPROVALS, Topics.ROLLOUTS, Topics.HOLDS, Topics.DECISIONS);
+    private static final String CHUNKY = "metric-chunky";
+    private static final String CHUNKS_KEPT = "chunks-uninterrupted";
+    private static final String CHUNKS_RESTORED = "chunks-restored";
+    private static final String THROUGH = "metric-through";
+    private static final String THROUGH_KEPT = "through-uninterrupted";
+    private static final String THROUGH_RESTORED = "through-restored";
 
     private static EmbeddedKafkaKraftBroker broker;
 
-    private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
+    /** One registry for both scenarios: each one's gates and reader decode what the other wrote on the shared topics. */
+    private static final TopicSerdes SERDES = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
     /** In the past: decisions are timestamped at the gate's clock, which the broker accepts up to an hour ahead. */
     private final Instant t = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
     private final MutableClock clock = new MutableClock(t);
@@ -78,17 +82,24 @@ class SampleChunkRestoreIT {
         broker.destroy();
     }
 
+    /**
+     * The samples went through everything a chunk must survive before the restart: a whole chunk
+     * forgotten by retention (deleted), a chunk of which retention forgot a part (the forgotten
+     * samples stay inside it), and a forgotten sample that arrived again with another rendering (in a
+     * later chunk). After it, both gates get one more sample and must decide the same (an expired
+     * sample brought back or the older rendering winning would change the decision).
+     */
     @Test
     void samplesRestoredFromChunksDecideAsIfTheGateHadNeverStopped() throws Exception {
         String brokers = broker.getBrokersAsString();
-        try (TwoGates gates = new TwoGates(brokers, serdes, clock, KEPT, RESTORED);
+        try (TwoGates gates = new TwoGates(brokers, SERDES, clock, CHUNKS_KEPT, CHUNKS_RESTORED);
              KafkaProducer<String, SpecificRecord> producer = gates.producer()) {
-            send(producer, Topics.RELEASES, release("chunky-r1", TARGET, "1.0.0", ReleaseType.BUGFIX, t));
+            send(producer, Topics.RELEASES, CHUNKY, release("chunky-r1", CHUNKY, "1.0.0", ReleaseType.BUGFIX, t));
             // A commit's worth of samples that will all expire: their chunk goes.
             for (int i = 0; i < 20; i++) {
                 sample(producer, "gone-" + i, "error_rate", 0.001 + i * 1e-5, t.minus(HORIZON).plusSeconds(1200 + i));
             }
-            awaitBoth(gates, producer, 20);
+            awaitCounted(gates, producer, 20);
             // Expiring and recent samples, written together: retention will forget a part of their chunks.
             // The latency samples go first: the wait below counts error-rate samples only, and one of the
             // same partition decided after them proves they were taken in before the clock moves on (taken
@@ -100,23 +111,23 @@ class SampleChunkRestoreIT {
                 sample(producer, "old-" + i, "error_rate", 0.002 + i * 1e-5, t.minus(HORIZON).plusSeconds(1800 + i));
                 sample(producer, "new-" + i, "error_rate", 0.003 + i * 1e-5, t.minusSeconds(600 - i));
             }
-            awaitBoth(gates, producer, 100);
+            awaitCounted(gates, producer, 100);
             // An hour on, the next evaluation forgets gone-*, old-* and all but the latest lat-*.
             clock.advance(Duration.ofHours(1));
             sample(producer, "p3", "error_rate", 0.004, t.plus(Duration.ofHours(1)).minusSeconds(1));
-            awaitBoth(gates, producer, 41);
+            awaitCounted(gates, producer, 41);
             // A forgotten sample arrives again, rendered anew: it is kept, in a later chunk than the old one.
             sample(producer, "old-5", "error_rate", 0.005, t.plus(Duration.ofHours(1)).minusMillis(500));
-            awaitBoth(gates, producer, 42);
+            awaitCounted(gates, producer, 42);
 
             Map<String, Integer> before = gates.restartRestoredFromChangelogs();
 
             clock.advance(Duration.ofHours(1));
             sample(producer, "p5", "error_rate", 0.006, t.plus(Duration.ofHours(2)).minusSeconds(1));
-            awaitBoth(gates, producer, 43);
+            awaitCounted(gates, producer, 43);
 
-            List<GateDecided> keptAfter = gates.decidedSince(KEPT, before.get(KEPT));
-            List<GateDecided> restoredAfter = gates.decidedSince(RESTORED, before.get(RESTORED));
+            List<GateDecided> keptAfter = gates.decidedSince(CHUNKS_KEPT, before.get(CHUNKS_KEPT));
+            List<GateDecided> restoredAfter = gates.decidedSince(CHUNKS_RESTORED, before.get(CHUNKS_RESTORED));
             // The same last decision (its id covers the instant, the verdict and every citation), and
             // nothing the uninterrupted gate did not decide too.
             assertThat(restoredAfter).as("decisions after the restore").isNotEmpty();
@@ -128,13 +139,13 @@ class SampleChunkRestoreIT {
             // How many records the samples became depends on how the gate's polls and commits fell
             // (SampleChunkStoreTest pins one record per target and commit); here: records held
             // several samples each, and the chunk whose samples all expired was deleted.
-            List<ConsumerRecord<String, byte[]>> chunks = changelog(brokers, RESTORED);
+            List<ConsumerRecord<String, byte[]>> chunks = changelog(brokers, CHUNKS_RESTORED);
             Deserializer<List<MetricObserved>> decode =
                     StoreSerde.<List<MetricObserved>>of(Schema.createArray(MetricObserved.getClassSchema())).deserializer();
             List<Integer> sizes = chunks.stream().filter(record -> record.value() != null)
                     .map(record -> decode.deserialize(record.topic(), record.value()).size()).toList();
             System.out.printf("%nSAMPLE CHUNKS: 123 samples of %s written as %d chunk records (samples each: %s) and %d"
-                    + " deletions%n%n", TARGET, sizes.size(), sizes, chunks.size() - sizes.size());
+                    + " deletions%n%n", CHUNKY, sizes.size(), sizes, chunks.size() - sizes.size());
             assertThat(sizes).as("samples per chunk record").anyMatch(size -> size > 1);
             assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).as("each sample written once")
                     .isEqualTo(123);
@@ -143,18 +154,57 @@ class SampleChunkRestoreIT {
         }
     }
 
+    /**
+     * The target's samples arrive in three separate batches (so the mark moves across several commits,
+     * and many times within each). After the restart, a second release of the target is registered and
+     * <em>no</em> sample arrives: the restored gate's decision for it can only cite the mark it
+     * restored, and must be the uninterrupted gate's (a lost mark would cite the first citation form,
+     * an older one a lower offset).
+     */
+    @Test
+    void theSamplesMarkRestoredFromTheChangelogIsTheOneTheUninterruptedGateCites() throws Exception {
+        try (TwoGates gates = new TwoGates(broker.getBrokersAsString(), SERDES, clock, THROUGH_KEPT, THROUGH_RESTORED);
+             KafkaProducer<String, SpecificRecord> producer = gates.producer()) {
+            send(producer, Topics.RELEASES, THROUGH, release("through-r1", THROUGH, "1.0.0", ReleaseType.BUGFIX, t));
+            Future<RecordMetadata> lastSample = null;
+            int samples = 0;
+            for (int batch = 0; batch < 3; batch++) {
+                for (int i = 0; i < 200; i++, samples++) {
+                    lastSample = producer.send(new ProducerRecord<>(Topics.METRICS.name(), THROUGH, metric("s-" + samples,
+                            THROUGH, null, "error_rate", 0.001 + samples * 1e-6, t.minusSeconds(1200 - samples))));
+                }
+                awaitVersion(gates, producer, "1.0.0", samples);
+            }
+            SourceOffset last = new SourceOffset(lastSample.get().partition(), lastSample.get().offset());
+
+            Map<String, Integer> before = gates.restartRestoredFromChangelogs();
+
+            // No sample now: the new release's decision cites the mark each gate holds.
+            send(producer, Topics.RELEASES, THROUGH, release("through-r2", THROUGH, "2.0.0", ReleaseType.BUGFIX, t));
+            awaitVersion(gates, producer, "2.0.0", samples);
+
+            GateDecided keptDecision = firstFor(gates.decidedSince(THROUGH_KEPT, before.get(THROUGH_KEPT)), "2.0.0");
+            GateDecided restoredDecision = firstFor(gates.decidedSince(THROUGH_RESTORED, before.get(THROUGH_RESTORED)), "2.0.0");
+            assertThat(throughOf(keptDecision)).as("the uninterrupted gate cites the last sample read").isEqualTo(last);
+            assertThat(throughOf(restoredDecision)).as("the restored gate cites the mark it restored").isEqualTo(last);
+            assertThat(restoredDecision.getDecisionId()).as("the same decision")
+                    .isEqualTo(keptDecision.getDecisionId());
+        }
+    }
+
     /** Waits until each gate decided the target counting {@code samples} error-rate samples. */
-    private static void awaitBoth(TwoGates gates, KafkaProducer<String, SpecificRecord> producer, long samples) {
+    private static void awaitCounted(TwoGates gates, KafkaProducer<String, SpecificRecord> producer, long samples) {
         gates.awaitBoth(producer, d -> citedCount(d) == samples);
     }
 
     private void sample(KafkaProducer<String, SpecificRecord> producer, String id, String metric, double value,
                         Instant observedAt) {
-        send(producer, Topics.METRICS, metric(id, TARGET, null, metric, value, observedAt));
+        send(producer, Topics.METRICS, CHUNKY, metric(id, CHUNKY, null, metric, value, observedAt));
     }
 
-    private static void send(KafkaProducer<String, SpecificRecord> producer, Topic<?> topic, SpecificRecord value) {
-        producer.send(new ProducerRecord<>(topic.name(), TARGET, value));
+    private static void send(KafkaProducer<String, SpecificRecord> producer, Topic<?> topic, String target,
+                             SpecificRecord value) {
+        producer.send(new ProducerRecord<>(topic.name(), target, value));
     }
 
     private static long citedCount(GateDecided decided) {
@@ -177,6 +227,23 @@ class SampleChunkRestoreIT {
                 return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
             });
         }
-        return records.stream().filter(r -> r.key().startsWith(StoreKeys.targetPrefix(TARGET))).toList();
+        return records.stream().filter(r -> r.key().startsWith(StoreKeys.targetPrefix(CHUNKY))).toList();
+    }
+
+    /** Waits until each gate decided {@code version} of the target counting {@code samples} error-rate samples. */
+    private static void awaitVersion(TwoGates gates, KafkaProducer<String, SpecificRecord> producer, String version,
+                                     long samples) {
+        gates.awaitBoth(producer, d -> d.getVersion().equals(version) && citedCount(d) == samples);
+    }
+
+    private static GateDecided firstFor(List<GateDecided> decisions, String version) {
+        return decisions.stream().filter(d -> d.getVersion().equals(version)).findFirst().orElseThrow();
+    }
+
+    /** The mark the decision's error-rate citation names; null when it names none (the first citation form). */
+    private static SourceOffset throughOf(GateDecided decision) {
+        SeriesCitation citation = decision.getEvidenceIds().stream().map(SeriesCitation::parse)
+                .flatMap(Optional::stream).filter(c -> c.metric().equals("error_rate")).findFirst().orElseThrow();
+        return citation.through();
     }
 }
