@@ -1,6 +1,7 @@
 package dev.greenlight.cli.bench;
 
 import dev.greenlight.cli.stack.HealthProbe;
+import dev.greenlight.platform.time.Pause;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * When each component of a starting stack first reported health UP, counted from the process's
@@ -42,12 +42,17 @@ final class ComponentReadiness implements AutoCloseable {
         ComponentReadiness readiness = new ComponentReadiness(startNanos, List.copyOf(healthUrls.keySet()));
         HealthProbe probe = new HealthProbe();
         healthUrls.forEach((component, url) -> readiness.pollers.submit(() -> {
-            while (readiness.watching && !Thread.currentThread().isInterrupted()) {
-                if (probe.isUp(url)) {
-                    readiness.upAfter.put(component, Duration.ofNanos(System.nanoTime() - readiness.startNanos));
-                    return;
+            Pause pause = Pause.blocking();
+            try {
+                while (readiness.watching) {
+                    if (probe.isUp(url)) {
+                        readiness.upAfter.put(component, Duration.ofNanos(System.nanoTime() - readiness.startNanos));
+                        return;
+                    }
+                    pause.pause(POLL);
                 }
-                LockSupport.parkNanos(POLL.toNanos());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // close() gave up waiting: this component gets no time
             }
         }));
         return readiness;
