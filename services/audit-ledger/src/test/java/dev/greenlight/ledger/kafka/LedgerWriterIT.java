@@ -24,12 +24,15 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -134,39 +137,69 @@ class LedgerWriterIT extends LedgerServiceTestBase {
         assertVerifiesWithOneEntryPerEvent(20);
     }
 
+    /**
+     * Someone allowed to commit the writer's offsets (not to sign checkpoints) rewrites the resume point
+     * three ways: a tree that is not the signed one, a head entry at another offset (so the writer would
+     * skip or repeat entries of a chain), a checkpoint at another offset. Each time the writer refuses the
+     * point, reads the whole ledger from the beginning and goes on with one valid chain.
+     */
     @Test
     void aForgedResumePointIsRefusedAndTheWriterRestoresFromTheBeginning() throws Exception {
-        publish(200, 210);
-        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 10
-                && lastCheckpointSize() == ledgerEntries().size());
-        writer.stop();
+        Map<String, UnaryOperator<ResumePoint>> forgeries = new LinkedHashMap<>();
+        forgeries.put("a tree that is not the signed one", real -> {
+            List<byte[]> peaks = new ArrayList<>(real.peaks());
+            peaks.set(0, new byte[32]);
+            return new ResumePoint(real.checkpointOffset(), real.treeSize(), peaks, real.heads(), real.headOffsets());
+        });
+        forgeries.put("a head entry at another offset", real -> {
+            long[] offsets = real.headOffsets();
+            int partition = IntStream.range(0, offsets.length).filter(p -> offsets[p] > 0).findFirst().orElseThrow();
+            offsets[partition]--;
+            return new ResumePoint(real.checkpointOffset(), real.treeSize(), real.peaks(), real.heads(), offsets);
+        });
+        forgeries.put("a checkpoint at another offset", real -> new ResumePoint(real.checkpointOffset() - 1,
+                real.treeSize(), real.peaks(), real.heads(), real.headOffsets()));
 
-        // Someone allowed to commit the writer's offsets claims a tree that is not the signed one.
+        int events = 0;
+        for (Map.Entry<String, UnaryOperator<ResumePoint>> forgery : forgeries.entrySet()) {
+            publish(200 + events, 210 + events);
+            events += 10;
+            int expected = events;
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == expected
+                    && lastCheckpointSize() == ledgerEntries().size());
+            writer.stop();
+            commitResumePoint(forgery.getValue());
+            int before = ledgerEntries().size();
+
+            writer.start();
+            publish(200 + events, 203 + events);
+            events += 3;
+            int expectedAfter = events;
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == expectedAfter
+                    && lastCheckpointSize() == ledgerEntries().size());
+
+            LedgerWriter.Restored restored = ledgerWriter.lastRestore();
+            assertThat(restored.fromResumePoint()).as(forgery.getKey()).isFalse();
+            assertThat(restored.recordsRead()).as("%s: the whole ledger, read from the beginning", forgery.getKey())
+                    .isEqualTo(before);
+            assertVerifiesWithOneEntryPerEvent(events);
+        }
+    }
+
+    /** Replaces the committed resume point on the carrier partition by {@code forge} applied to it. */
+    private void commitResumePoint(UnaryOperator<ResumePoint> forge) throws Exception {
         TopicPartition carrier = new TopicPartition(SourceTopics.all().get(0).name(), 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets(LedgerKafkaConfiguration.GROUP_ID)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).get(carrier);
-            ResumePoint real = ResumeMetadata.decode(committed.metadata()).orElseThrow();
-            List<byte[]> forged = new ArrayList<>(real.peaks());
-            forged.set(0, new byte[32]);
+            ResumePoint forged = forge.apply(ResumeMetadata.decode(committed.metadata()).orElseThrow());
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                 admin.alterConsumerGroupOffsets(LedgerKafkaConfiguration.GROUP_ID, Map.of(carrier,
-                        new OffsetAndMetadata(committed.offset(), ResumeMetadata.encode(new ResumePoint(
-                                real.checkpointOffset(), real.treeSize(), forged, real.heads(), real.headOffsets())))))
+                        new OffsetAndMetadata(committed.offset(), ResumeMetadata.encode(forged))))
                         .all().get(30, TimeUnit.SECONDS);
                 return true;
             });
         }
-        int before = ledgerEntries().size();
-        writer.start();
-        publish(210, 213);
-        await().atMost(Duration.ofSeconds(60)).until(() -> recordedOnce().size() == 13
-                && lastCheckpointSize() == ledgerEntries().size());
-
-        LedgerWriter.Restored restored = ledgerWriter.lastRestore();
-        assertThat(restored.fromResumePoint()).isFalse();
-        assertThat(restored.recordsRead()).as("the whole ledger, read from the beginning").isEqualTo(before);
-        assertVerifiesWithOneEntryPerEvent(13);
     }
 
     private void assertVerifiesWithOneEntryPerEvent(int events) {
