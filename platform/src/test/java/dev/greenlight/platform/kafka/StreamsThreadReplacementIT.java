@@ -49,7 +49,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.streams.application-id=streams-thread-replacement-test",
         "spring.kafka.streams.properties.processing.guarantee=exactly_once_v2",
-        "spring.kafka.streams.properties.commit.interval.ms=100"})
+        "spring.kafka.streams.properties.commit.interval.ms=100",
+        // A dead stream thread does not leave the group: its replacement gets the task only when
+        // the dead member's session expires (45 s by default). Test only: seconds.
+        "spring.kafka.streams.properties.session.timeout.ms=10000",
+        "spring.kafka.streams.properties.heartbeat.interval.ms=2000"})
 @EmbeddedKafka(topics = StreamsThreadReplacementIT.TOPIC)
 class StreamsThreadReplacementIT {
 
