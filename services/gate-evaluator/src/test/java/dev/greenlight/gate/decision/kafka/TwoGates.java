@@ -109,9 +109,19 @@ final class TwoGates implements AutoCloseable {
 
     /** Flushes {@code producer}, then waits until each gate made a decision that {@code matches}. */
     void awaitBoth(KafkaProducer<String, SpecificRecord> producer, Predicate<GateDecided> matches) {
+        awaitBothSince(producer, Map.of(kept, 0, restored, 0), matches);
+    }
+
+    /**
+     * As {@link #awaitBoth}, among each gate's decisions after the first {@code before} of them (what
+     * {@link #restartRestoredFromChangelogs} returned): a decision from before the restart may match
+     * too, e.g. one taken while a batch was half counted, and must not end the wait.
+     */
+    void awaitBothSince(KafkaProducer<String, SpecificRecord> producer, Map<String, Integer> before,
+                        Predicate<GateDecided> matches) {
         producer.flush();
         await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> List.of(kept, restored).stream()
-                .allMatch(app -> decided(app).stream().anyMatch(matches)));
+                .allMatch(app -> decidedSince(app, before.get(app)).stream().anyMatch(matches)));
     }
 
     /**
