@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>the request's W3C trace context for the records it writes ({@link RequestTraces}: the
  *       caller's trace continued under a span id of this service, or a new trace).</li>
  * </ul>
- * A request whose caller asks for its trace to be recorded (a sampled {@code traceparent}) passes
- * through untouched: the full observation times it and its span is exported, as on every endpoint.
+ * A request whose caller asks for its trace to be recorded (a sampled {@code traceparent}) is handed
+ * to Spring's observation filter ({@code observed}): the full observation times it and its span is
+ * exported, as on every endpoint. That filter is not otherwise mapped to the evidence servlet
+ * ({@link EvidencePathFilters}); where it still is (the MVC controllers serving the paths), it runs once
+ * per request all the same.
  */
 final class EvidenceObservation implements Filter {
 
@@ -44,11 +47,18 @@ final class EvidenceObservation implements Filter {
 
     private final MeterRegistry meters;
     private final RequestTraces traces;
+    private final Filter observed;
     private final ConcurrentMap<Tags, Timer> timers = new ConcurrentHashMap<>();
 
-    EvidenceObservation(MeterRegistry meters, RequestTraces traces) {
+    /**
+     * @param observed Spring's {@code http.server.requests} observation filter, for requests whose caller
+     *                 asks for its trace to be recorded (null: no observation configured, such a request
+     *                 passes straight on)
+     */
+    EvidenceObservation(MeterRegistry meters, RequestTraces traces, Filter observed) {
         this.meters = meters;
         this.traces = traces;
+        this.observed = observed;
     }
 
     /** Leaves the failure the servlet answered for the {@code exception} and {@code error} tags. */
@@ -61,7 +71,11 @@ final class EvidenceObservation implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         String header = request.getHeader(Traceparent.HEADER);
         if (RequestTraces.recordedByCaller(header)) {
-            chain.doFilter(req, res);
+            if (observed != null) {
+                observed.doFilter(req, res, chain);
+            } else {
+                chain.doFilter(req, res);
+            }
             return;
         }
         long start = System.nanoTime();
