@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -57,6 +58,8 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
     private ProcessorContext<String, GateDecided> context;
     private GateStores stores;
     private HoldFeed holds;
+    /** The punctuation every {@code punctuateEvery}, scheduled by {@link #init}. */
+    private Cancellable punctuation;
     /** The coalescing punctuation while one is scheduled, else null. */
     private Cancellable coalescing;
     /** A step since the last coalescing punctuation began left a release due. */
@@ -78,7 +81,7 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         // over since, and only they are authoritative.
         stores = new GateStores(context, cachedTargets);
         holds = new HoldFeed(context.getStateStore(GateTopology.HOLDS_STORE));
-        context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> wakeUpDue());
+        punctuation = context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> wakeUpDue());
         coalescing = null;
         due = false;
         if (stores.anyDueBy(now().toEpochMilli())) {
@@ -88,8 +91,17 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
 
     @Override
     public void close() {
+        // Kafka Streams keeps a task's punctuation queue when it closes and initialises the task's
+        // processors again (a suspended or revived task): init schedules afresh, so these go.
+        if (punctuation != null) {
+            punctuation.cancel();
+            punctuation = null;
+        }
+        if (coalescing != null) {
+            coalescing.cancel();
+            coalescing = null;
+        }
         stores = null;
-        coalescing = null;
     }
 
     @Override
@@ -114,12 +126,16 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
                 .orElse(null);
     }
 
-    /** The coalescing punctuation: what is due; it ends itself when nothing is left due. */
-    private void coalesce() {
+    /** The coalescing punctuation {@code self}: what is due; it ends itself when nothing is left due. */
+    private void coalesce(Cancellable self) {
+        if (self != coalescing) {
+            self.cancel(); // not this processor's current one (scheduled before it was closed): never expected
+            return;
+        }
         due = false;
         wakeUpDue();
         if (!due) {
-            coalescing.cancel();
+            self.cancel();
             coalescing = null;
         }
     }
@@ -128,7 +144,10 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
     private void coalesceSoon() {
         due = true;
         if (coalescing == null) {
-            coalescing = context.schedule(coalesceEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> coalesce());
+            AtomicReference<Cancellable> self = new AtomicReference<>();
+            coalescing = context.schedule(coalesceEvery, PunctuationType.WALL_CLOCK_TIME,
+                    ignored -> coalesce(self.get()));
+            self.set(coalescing);
         }
     }
 
