@@ -105,4 +105,17 @@ public final class GateState<E> {
     public Optional<Instant> wakeUp(String version) {
         return Optional.ofNullable(wakeAt.get(version));
     }
+
+    /**
+     * Whether a release of the target is due at or before {@code now}: metric samples wait for the
+     * coalescing tick (or a wake-up has come and not been taken yet).
+     */
+    public boolean dueBy(Instant now) {
+        for (Instant at : wakeAt.values()) {
+            if (!at.isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -18,7 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,8 +30,22 @@ import org.apache.kafka.streams.processor.api.Record;
  * The Streams side of the gate, and nothing more: it hands each event with its target's state to
  * {@link GateEvaluation} (which decides what to evaluate, what changed, when to wake up and what
  * to forget), writes what the step changed to the stores and forwards its decisions as
- * {@code GateDecided} events. A wall-clock punctuation hands the releases whose wake-up is due —
- * including those that metric samples marked due for the next tick — back to the evaluation.
+ * {@code GateDecided} events. A wall-clock punctuation hands the releases whose wake-up is due
+ * back to the evaluation.
+ *
+ * <p>Two punctuations, because Kafka Streams commits after every wall-clock punctuation whether
+ * or not it did anything (KAFKA-6906), and under exactly-once each such commit is a transaction: a
+ * task punctuating every 100 ms made an idle stream thread run ten transactions a second with
+ * nothing but offsets in them, and a registration arriving meanwhile waited for them. So:
+ * <ul>
+ *   <li>every {@code punctuateEvery} (1 s in the service), always: wake-ups that came, and holds
+ *       placed or lifted since (when no evidence of the task's arrives first);</li>
+ *   <li>every {@code coalesceEvery} (100 ms), only while a release is due — metric samples wait
+ *       for it ({@link dev.greenlight.gate.decision.domain.Coalescing}): scheduled by the step that
+ *       leaves a release due, and cancelled by the coalescing punctuation after which none is.
+ *       {@link #init} schedules it too when the stores already hold a release that is due — samples
+ *       marked before a restart, a rebalance or an aborted transaction.</li>
+ * </ul>
  * See {@link GateTopology} for the stores.
  */
 final class GateProcessor implements Processor<String, SpecificRecord, String, GateDecided> {
@@ -37,15 +53,24 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
     private final GateEvaluation<SpecificRecord> evaluation;
     private final Clock clock;
     private final Duration punctuateEvery;
+    private final Duration coalesceEvery;
     private final int cachedTargets;
     private ProcessorContext<String, GateDecided> context;
     private GateStores stores;
     private HoldFeed holds;
+    /** The punctuation every {@code punctuateEvery}, scheduled by {@link #init}. */
+    private Cancellable punctuation;
+    /** The coalescing punctuation while one is scheduled, else null. */
+    private Cancellable coalescing;
+    /** A step since the last coalescing punctuation began left a release due. */
+    private boolean due;
 
-    GateProcessor(GateEvaluation<SpecificRecord> evaluation, Clock clock, Duration punctuateEvery, int cachedTargets) {
+    GateProcessor(GateEvaluation<SpecificRecord> evaluation, Clock clock, Duration punctuateEvery,
+                  Duration coalesceEvery, int cachedTargets) {
         this.evaluation = evaluation;
         this.clock = clock;
         this.punctuateEvery = punctuateEvery;
+        this.coalesceEvery = coalesceEvery;
         this.cachedTargets = cachedTargets;
     }
 
@@ -56,11 +81,26 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         // over since, and only they are authoritative.
         stores = new GateStores(context, cachedTargets);
         holds = new HoldFeed(context.getStateStore(GateTopology.HOLDS_STORE));
-        context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> wakeUpDue());
+        punctuation = context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> wakeUpDue());
+        coalescing = null;
+        due = false;
+        if (stores.anyDueBy(now().toEpochMilli())) {
+            coalesceSoon();
+        }
     }
 
     @Override
     public void close() {
+        // Kafka Streams keeps a task's punctuation queue when it closes and initialises the task's
+        // processors again (a suspended or revived task): init schedules afresh, so these go.
+        if (punctuation != null) {
+            punctuation.cancel();
+            punctuation = null;
+        }
+        if (coalescing != null) {
+            coalescing.cancel();
+            coalescing = null;
+        }
         stores = null;
     }
 
@@ -84,6 +124,31 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
                 .filter(metadata -> Topics.METRICS.name().equals(metadata.topic()))
                 .map(metadata -> new SourceOffset(metadata.partition(), metadata.offset()))
                 .orElse(null);
+    }
+
+    /** The coalescing punctuation {@code self}: what is due; it ends itself when nothing is left due. */
+    private void coalesce(Cancellable self) {
+        if (self != coalescing) {
+            self.cancel(); // not this processor's current one (scheduled before it was closed): never expected
+            return;
+        }
+        due = false;
+        wakeUpDue();
+        if (!due) {
+            self.cancel();
+            coalescing = null;
+        }
+    }
+
+    /** A release is due: the coalescing punctuation runs within {@code coalesceEvery}. */
+    private void coalesceSoon() {
+        due = true;
+        if (coalescing == null) {
+            AtomicReference<Cancellable> self = new AtomicReference<>();
+            coalescing = context.schedule(coalesceEvery, PunctuationType.WALL_CLOCK_TIME,
+                    ignored -> coalesce(self.get()));
+            self.set(coalescing);
+        }
     }
 
     private void wakeUpDue() {
@@ -123,6 +188,9 @@ final class GateProcessor implements Processor<String, SpecificRecord, String, G
         stores.write(target, step, decided);
         for (GateDecided next : decided) {
             context.forward(new Record<>(target, next, now.toEpochMilli(), DecisionTraces.headers(cause)));
+        }
+        if (!due && stores.target(target).dueBy(now)) {
+            coalesceSoon();
         }
     }
 

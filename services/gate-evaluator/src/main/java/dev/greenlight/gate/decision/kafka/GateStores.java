@@ -156,6 +156,13 @@ final class GateStores {
         }
     }
 
+    /** Whether a wake-up in the index is due at {@code epochMilli} (e.g. samples marked before a restart). */
+    boolean anyDueBy(long epochMilli) {
+        try (KeyValueIterator<String, String> it = wakeUps.range(null, StoreKeys.wakeUpsDueBy(epochMilli))) {
+            return it.hasNext();
+        }
+    }
+
     /** Every target with a registered release in this task's stores, e.g. to hand them a new hold. */
     List<String> targets() {
         java.util.Set<String> targets = new java.util.TreeSet<>();

@@ -36,7 +36,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Holds ({@link Topics#HOLDS}) cover target patterns rather than one target, so they feed a
  * global store ({@value #HOLDS_STORE}) that every task reads; {@link HoldFeed} hands each of the
  * task's targets the hold events that cover it, as evidence, when a hold appears or a target gets
- * its first event, so a placed or lifted hold re-evaluates the covered releases at the next tick.
+ * its first event, so a placed or lifted hold re-evaluates the covered releases when the task's
+ * next event arrives or at its next punctuation ({@code punctuateEvery}), whichever comes first.
  *
  * <p>Sources are the releases, checks, alerts, metrics and approvals topics, all keyed by target
  * and partitioned alike, so one task sees everything about a target and one processor
@@ -75,9 +76,11 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Time: a wall-clock punctuation runs every {@code punctuateEvery} but only reads the wake-up
  * index up to "now" — a range scan that is empty almost always — and re-evaluates just the
- * releases whose nextChangeAt has come, or that metric samples marked due for this tick. That is
- * not a poll of the evidence: nothing is evaluated unless the engine said a result can change then
- * or new samples arrived, and the punctuation period only bounds how late either is noticed.
+ * releases whose nextChangeAt has come. While metric samples wait, a second punctuation runs every
+ * {@code coalesceEvery} and takes the releases they marked due; it is scheduled only then, because
+ * every punctuation costs the stream thread a commit ({@link GateProcessor}). That is not a poll of
+ * the evidence: nothing is evaluated unless the engine said a result can change then or new samples
+ * arrived, and the two periods only bound how late either is noticed.
  */
 public final class GateTopology {
 
@@ -111,6 +114,12 @@ public final class GateTopology {
     private GateTopology() {
     }
 
+    /**
+     * The gate with one period for both punctuations: wake-ups every {@code tick}, and coalesced
+     * samples within a {@code tick} ({@link #build(StreamsBuilder, TopicSerdes, PolicyCatalog, Clock,
+     * Duration, Duration, int, Coalescing, boolean, Duration, Function)} for the service's two); every
+     * {@code build} without a second period does the same.
+     */
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery) {
         build(builder, serdes, policies, clock, punctuateEvery, DEFAULT_CACHED_TARGETS,
@@ -140,7 +149,7 @@ public final class GateTopology {
 
     /**
      * The topology with the given {@link Coalescing} of metric samples: a sample marks its releases
-     * due at the next tick ({@code punctuateEvery}), which evaluates them once for the burst; metric
+     * due at the next coalescing tick, which evaluates them once for the burst; metric
      * criteria evaluated incrementally (the default, see below).
      */
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
@@ -156,17 +165,19 @@ public final class GateTopology {
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
                              Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
                              boolean incrementalMetrics, Function<String, KeyValueBytesStoreSupplier> stores) {
-        build(builder, serdes, policies, clock, punctuateEvery, cachedTargets, coalescing, incrementalMetrics,
-                DEFAULT_EVIDENCE_AHEAD, stores);
+        build(builder, serdes, policies, clock, punctuateEvery, punctuateEvery, cachedTargets, coalescing,
+                incrementalMetrics, DEFAULT_EVIDENCE_AHEAD, stores);
     }
 
     /**
-     * As above; evidence other than metric samples overtakes up to {@code evidenceAhead} of sample
-     * backlog ({@link EvidenceAhead}; zero: every topic in timestamp order).
+     * As above, with the service's two periods: wake-ups (and holds, when no evidence comes first)
+     * are noticed within {@code punctuateEvery}, and metric samples wait at most {@code coalesceEvery}
+     * ({@link GateProcessor}); evidence other than metric samples overtakes up to
+     * {@code evidenceAhead} of sample backlog ({@link EvidenceAhead}; zero: every topic in timestamp order).
      */
     public static void build(StreamsBuilder builder, TopicSerdes serdes, PolicyCatalog policies, Clock clock,
-                             Duration punctuateEvery, int cachedTargets, Coalescing coalescing,
-                             boolean incrementalMetrics, Duration evidenceAhead,
+                             Duration punctuateEvery, Duration coalesceEvery, int cachedTargets,
+                             Coalescing coalescing, boolean incrementalMetrics, Duration evidenceAhead,
                              Function<String, KeyValueBytesStoreSupplier> stores) {
         EvidenceAhead ahead = new EvidenceAhead(evidenceAhead);
         KStream<String, SpecificRecord> events = source(builder, serdes, Topics.RELEASES, ahead)
@@ -201,7 +212,7 @@ public final class GateTopology {
         EvidenceRetention retention = EvidenceRetention.forPolicies(policies.longestWindow());
         GateEvaluation<SpecificRecord> evaluation = new GateEvaluation<>(new AvroEvidence(policies, retention),
                 coalescing, incrementalMetrics);
-        events.process(() -> new GateProcessor(evaluation, clock, punctuateEvery, cachedTargets),
+        events.process(() -> new GateProcessor(evaluation, clock, punctuateEvery, coalesceEvery, cachedTargets),
                         RELEASES_STORE, EVIDENCE_STORE, SAMPLE_CHUNKS_STORE, DECISIONS_STORE, WAKE_UPS_STORE,
                         WAKE_AT_STORE, SAMPLES_THROUGH_STORE)
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), serdes.forTopic(Topics.DECISIONS)));

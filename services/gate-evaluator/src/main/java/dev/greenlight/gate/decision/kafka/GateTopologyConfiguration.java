@@ -19,8 +19,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
  * {@code greenlight.gate.cached-targets} trades heap for not re-reading a target's stores;
  * {@code greenlight.gate.coalesce-every} is how long metric samples may wait before their releases
  * are evaluated once for the whole burst, {@code greenlight.gate.coalesce-samples} how many samples
- * of one release may wait at most (1: evaluate every sample). The punctuation runs at the shorter
- * of the two periods. {@code greenlight.gate.incremental-metrics} (default true) has metric
+ * of one release may wait at most (1: evaluate every sample). The {@code coalesce-every} punctuation
+ * runs only while samples wait, so an idle task punctuates — and its stream thread commits a
+ * transaction — once per {@code punctuate-every} ({@link GateProcessor}). {@code greenlight.gate.incremental-metrics} (default true) has metric
  * criteria read windowed summaries and cite ranges bounded by how far the target's samples had been
  * read (docs/performance.md); false: the raw evaluation, which folds and cites every sample.
  * {@code greenlight.gate.evidence-ahead} (default 5m) is how much backlog of metric samples other
@@ -42,9 +43,8 @@ class GateTopologyConfiguration {
                         int coalesceSamples,
                         @Value("${greenlight.gate.incremental-metrics:true}") boolean incrementalMetrics,
                         @Value("${greenlight.gate.evidence-ahead:5m}") Duration evidenceAhead) {
-        Duration tick = coalesceEvery.compareTo(punctuateEvery) < 0 ? coalesceEvery : punctuateEvery;
-        GateTopology.build(builder, serdes, policies, clock, tick, cachedTargets, new Coalescing(coalesceSamples),
-                incrementalMetrics, evidenceAhead, Stores::persistentKeyValueStore);
+        GateTopology.build(builder, serdes, policies, clock, punctuateEvery, coalesceEvery, cachedTargets,
+                new Coalescing(coalesceSamples), incrementalMetrics, evidenceAhead, Stores::persistentKeyValueStore);
         return GateTopology.DECISIONS_STORE;
     }
 

@@ -91,6 +91,8 @@ class HotTargetIsolationIT {
     private static final String WARM = "metric-warm";
     /** The service's coalescing tick ({@code greenlight.gate.coalesce-every}). */
     private static final Duration TICK = Duration.ofMillis(100);
+    /** The service's punctuation for wake-ups ({@code greenlight.gate.punctuate-every}). */
+    private static final Duration PUNCTUATE_EVERY = Duration.ofSeconds(1);
     private static final List<Topic<?>> TOPICS = List.of(Topics.RELEASES, Topics.CHECKS, Topics.ALERTS,
             Topics.METRICS, Topics.APPROVALS, Topics.ROLLOUTS, Topics.HOLDS, Topics.DECISIONS);
 
@@ -125,7 +127,7 @@ class HotTargetIsolationIT {
         DecisionPathProbe.reset();
         PolicyCatalog catalog = PolicyCatalog.load(Path.of("src/test/resources/test-policies"));
         StreamsBuilder builder = new StreamsBuilder();
-        GateTopology.build(builder, serdes, catalog, Clock.systemUTC(), TICK,
+        GateTopology.build(builder, serdes, catalog, Clock.systemUTC(), PUNCTUATE_EVERY, TICK,
                 GateTopology.DEFAULT_CACHED_TARGETS, new Coalescing(Coalescing.DEFAULT_MAX_PENDING_SAMPLES),
                 true, GateTopology.DEFAULT_EVIDENCE_AHEAD, Stores::persistentKeyValueStore);
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -160,11 +162,14 @@ class HotTargetIsolationIT {
             ThreadCpu<StreamThreadPart> cpuAtStart = ThreadCpu.now(StreamThreadPart.PARTS);
             OsThreadCpu osAtStart = OsThreadCpu.now();
             List<Long> gcPauses = ThreadCpu.gcPausesFromNow();
+            Map<String, Double> commitsAtStart = StreamsPhases.commits(streams);
             registrations.start();
             int hotPartition = burst(brokers, HOT, "hot-", SAMPLES, base);
             double produced = (System.nanoTime() - burstStart) / 1e9;
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(() -> hotFinal.get() != null);
             double absorbed = (hotFinalAt.get() - burstStart) / 1e9;
+            Map<String, Double> commitsAtEnd = StreamsPhases.commits(streams);
+            double commitSeconds = (System.nanoTime() - burstStart) / 1e9;
             ThreadCpu<StreamThreadPart> cpuAtEnd = ThreadCpu.now(StreamThreadPart.PARTS);
             OsThreadCpu osAtEnd = OsThreadCpu.now();
             registering.set(false);
@@ -220,6 +225,13 @@ class HotTargetIsolationIT {
                     pauses.isEmpty() ? "-" : pauses.get(pauses.size() - 1),
                     pauses.stream().filter(ms -> ms > 50).count());
             System.out.println(StreamsPhases.of(streams));
+            // Threads without the hot partition commit only when they processed or punctuated something:
+            // here, what an idle thread's punctuations cost (each commit is a transaction).
+            System.out.printf("  commits per stream thread from the burst's first sample to the final decision (hot"
+                    + " thread %s): %s%n", DecisionPathProbe.SAMPLES_BY_THREAD.entrySet().stream()
+                            .max(java.util.Comparator.comparingLong(e -> e.getValue().get())).map(Map.Entry::getKey)
+                            .orElse("-"),
+                    StreamsPhases.commitsBetween(commitsAtStart, commitsAtEnd, commitSeconds));
             // During the burst: registrations acknowledged after its first sample was sent and before
             // the hot target's final decision was visible (the ones the burst could delay).
             long end = hotFinalAt.get();

@@ -53,6 +53,28 @@ final class StreamsPhases {
         return out.toString();
     }
 
+    /** Per stream thread, its commits so far ({@code commit-total}): to count the commits of a stretch. */
+    static Map<String, Double> commits(KafkaStreams streams) {
+        Map<String, Double> commits = new TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            String thread = name.tags().get("thread-id");
+            if (name.group().equals("stream-thread-metrics") && name.name().equals("commit-total") && thread != null
+                    && thread.contains("StreamThread-") && metric.metricValue() instanceof Double total) {
+                commits.put(thread.substring(thread.indexOf("StreamThread-")), total);
+            }
+        });
+        return commits;
+    }
+
+    /** Each thread's commits between two {@link #commits} readings {@code seconds} apart, and per second. */
+    static String commitsBetween(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        StringBuilder out = new StringBuilder();
+        after.forEach((thread, total) -> out.append(out.isEmpty() ? "" : "; ").append(thread).append(' ')
+                .append(String.format("%.0f (%.1f/s)", total - before.getOrDefault(thread, 0.0),
+                        (total - before.getOrDefault(thread, 0.0)) / seconds)));
+        return out.toString();
+    }
+
     private static boolean contains(String[] names, String name) {
         for (String candidate : names) {
             if (candidate.equals(name)) {
