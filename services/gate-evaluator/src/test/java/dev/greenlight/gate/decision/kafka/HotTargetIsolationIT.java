@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Issue #13 item 2 through a real broker: one target receives a burst of metric samples (100 k by
@@ -99,6 +100,8 @@ class HotTargetIsolationIT {
     private static EmbeddedKafkaKraftBroker broker;
 
     private final TopicSerdes serdes = new TopicSerdes(new InMemorySchemaRegistryClient(), true);
+    /** The gate's state directory, deleted when the test ends. */
+    private Path stateDir;
     private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
     private final Map<String, String> targetOf = new ConcurrentHashMap<>();
@@ -258,6 +261,10 @@ class HotTargetIsolationIT {
             registering.set(false);
             reading.set(false);
             reader.join();
+            // Tens of megabytes of RocksDB per run: left behind, every run of the IT added to /tmp.
+            if (stateDir != null) {
+                FileSystemUtils.deleteRecursively(stateDir.toFile());
+            }
         }
     }
 
@@ -431,7 +438,7 @@ class HotTargetIsolationIT {
     }
 
     /** The service's shipped Streams settings, plus {@code -Dstreams.X=V} overrides. */
-    private static Properties streamsConfig(String brokers) throws Exception {
+    private Properties streamsConfig(String brokers) throws Exception {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("gate-evaluator.yml"));
         Properties shipped = yaml.getObject();
@@ -451,7 +458,8 @@ class HotTargetIsolationIT {
                 DecisionPathProbe.Sent.class.getName());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "hot-target-isolation");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("hot-target").toString());
+        stateDir = Files.createTempDirectory("hot-target");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return config;
     }
 }

@@ -52,6 +52,7 @@ final class TwoGates implements AutoCloseable {
     private final AtomicBoolean reading = new AtomicBoolean(true);
     private final Thread reader;
     private final KafkaStreams keptGate;
+    private final Path keptState;
     private Path restoredState;
     private KafkaStreams restoredGate;
 
@@ -62,7 +63,8 @@ final class TwoGates implements AutoCloseable {
         this.clock = clock;
         this.kept = kept;
         this.restored = restored;
-        keptGate = gate(kept, Files.createTempDirectory(kept));
+        keptState = Files.createTempDirectory(kept);
+        keptGate = gate(kept, keptState);
         restoredState = Files.createTempDirectory(restored);
         restoredGate = gate(restored, restoredState);
         reader = new Thread(this::readDecisions, "decision-reader");
@@ -88,7 +90,7 @@ final class TwoGates implements AutoCloseable {
      */
     Map<String, Integer> restartRestoredFromChangelogs() throws IOException {
         restoredGate.close(Duration.ofSeconds(30));
-        FileSystemUtils.deleteRecursively(restoredState);
+        FileSystemUtils.deleteRecursively(restoredState.toFile());
         Map<String, Integer> before = Map.of(kept, decided(kept).size(), restored, decided(restored).size());
         restoredState = Files.createTempDirectory(restored + "-again");
         restoredGate = gate(restored, restoredState);
@@ -140,6 +142,9 @@ final class TwoGates implements AutoCloseable {
         } finally {
             reading.set(false);
             reader.join();
+            // RocksDB directories of both gates: left behind, every run added them to /tmp.
+            FileSystemUtils.deleteRecursively(keptState.toFile());
+            FileSystemUtils.deleteRecursively(restoredState.toFile());
         }
     }
 
