@@ -89,7 +89,9 @@ final class TwoGates implements AutoCloseable {
      * each decided afterwards ({@link #decidedSince}).
      */
     Map<String, Integer> restartRestoredFromChangelogs() throws IOException {
-        restoredGate.close(Duration.ofSeconds(30));
+        // Stopped for certain before its directory goes: a close that timed out (a starved machine)
+        // would leave the old instance's threads running next to the new one.
+        await().atMost(AT_MOST).until(() -> restoredGate.close(Duration.ofSeconds(30)));
         FileSystemUtils.deleteRecursively(restoredState.toFile());
         Map<String, Integer> before = Map.of(kept, decided(kept).size(), restored, decided(restored).size());
         restoredState = Files.createTempDirectory(restored + "-again");
