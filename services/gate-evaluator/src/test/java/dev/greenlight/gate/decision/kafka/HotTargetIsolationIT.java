@@ -72,7 +72,9 @@ import org.springframework.util.FileSystemUtils;
  * release decided once, no hot decision twice, none counting more samples than were sent). The
  * figures — how long the burst took to absorb, other targets' evidence-to-decision p50/p99 for the
  * registrations acknowledged during the burst, on the hot partition and on the others, the load
- * average — are printed for docs/performance.md, never asserted. {@code -Dstreams.<setting>=<value>}
+ * average — are printed for docs/performance.md, never asserted, next to their ceiling measured in the same
+ * run: the same pace of records through an exactly-once copy with the gate's settings and no gate logic
+ * ({@link EchoCeiling}). {@code -Dstreams.<setting>=<value>}
  * overrides one of the shipped Streams settings, e.g. to compare thread counts in one session.
  */
 class HotTargetIsolationIT {
@@ -142,7 +144,8 @@ class HotTargetIsolationIT {
         KafkaClientSupplier clients = Boolean.parseBoolean(System.getProperty("greenlight.hot.evidence-first", "true"))
                 ? new EvidenceFirstClientSupplier() : new org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(brokers), clients);
-             KafkaProducer<String, SpecificRecord> producer = producer(brokers, 0)) {
+             KafkaProducer<String, SpecificRecord> producer = producer(brokers, 0);
+             EchoCeiling echo = EchoCeiling.start(brokers, shippedStreamsConfig())) {
             reader.start();
             streams.start();
             await().atMost(AT_MOST).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -160,7 +163,7 @@ class HotTargetIsolationIT {
                 await().atMost(AT_MOST).pollInterval(Duration.ofMillis(50)).until(warmedUp::get);
             }
             List<String> others = Collections.synchronizedList(new ArrayList<>());
-            Thread registrations = new Thread(() -> registerOthers(producer, registering, others), "others");
+            Thread registrations = new Thread(() -> registerOthers(producer, echo, registering, others), "others");
             long burstStart = System.nanoTime();
             ThreadCpu<StreamThreadPart> cpuAtStart = ThreadCpu.now(StreamThreadPart.PARTS);
             OsThreadCpu osAtStart = OsThreadCpu.now();
@@ -180,6 +183,7 @@ class HotTargetIsolationIT {
             registrations.join();
             await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100))
                     .until(() -> others.stream().allMatch(othersDecided::containsKey));
+            await().atMost(AT_MOST).pollInterval(Duration.ofMillis(100)).until(echo::allVisible);
 
             GateDecided last = hotFinal.get();
             assertThat(last.getOutcome()).isEqualTo(GateOutcome.NO_GO);
@@ -224,6 +228,7 @@ class HotTargetIsolationIT {
                     produced, absorbed, SAMPLES / absorbed, hotDecisions.size());
             System.out.println(StreamThreadPart.perSample(cpuAtEnd, cpuAtStart, SAMPLES, absorbed));
             System.out.println(osAtEnd.perSampleSince(osAtStart, SAMPLES, 0.01));
+            System.out.println(osAtEnd.machineSince(osAtStart));
             List<Long> pauses = gcPauses.stream().sorted().toList();
             System.out.printf("  GC pauses during the burst: %d, longest %s ms, over 50 ms: %d%n", pauses.size(),
                     pauses.isEmpty() ? "-" : pauses.get(pauses.size() - 1),
@@ -252,6 +257,24 @@ class HotTargetIsolationIT {
             report("  on the other partitions, after it was produced", during.stream()
                     .filter(id -> ackedAt.get(id) >= producedAt).toList(), p -> p != hotPartition);
             report("other targets, all registrations (also after the burst)", others, p -> true);
+            // The ceiling: the same pace of records through an exactly-once copy with the gate's settings, no
+            // gate logic, in the same JVM and run. The gate's p99 over it is what the gate adds; the ceiling
+            // itself is what the machine allows at that moment.
+            System.out.println("  ceiling, an exactly-once copy with the gate's Streams settings and no gate logic"
+                    + " (acknowledged -> copy visible, read_committed), same pace:");
+            long[] echoDuring = echo.latencies(t -> t >= burstStart && t < end);
+            long[] echoProducing = echo.latencies(t -> t >= burstStart && t < producedAt);
+            long[] echoAfter = echo.latencies(t -> t >= producedAt && t < end);
+            System.out.printf("    during the burst: %s%n    while it was produced: %s%n    after it was produced: %s%n",
+                    EchoCeiling.percentiles(echoDuring), EchoCeiling.percentiles(echoProducing),
+                    EchoCeiling.percentiles(echoAfter));
+            System.out.printf("    other partitions' p99 / the ceiling's p99: during the burst %s; while it was produced %s;"
+                    + " after it %s%n",
+                    ratio(othersNanos(during, p -> p != hotPartition), echoDuring),
+                    ratio(othersNanos(during.stream().filter(id -> ackedAt.get(id) < producedAt).toList(),
+                            p -> p != hotPartition), echoProducing),
+                    ratio(othersNanos(during.stream().filter(id -> ackedAt.get(id) >= producedAt).toList(),
+                            p -> p != hotPartition), echoAfter));
             reportHotThreadPolls(during, hotPartition, burstStart);
             System.out.printf("  stream threads' polls returning records: %,d; records returned per topic: %s%n",
                     DecisionPathProbe.POLLS.get(), DecisionPathProbe.POLLED_RECORDS);
@@ -286,8 +309,8 @@ class HotTargetIsolationIT {
     }
 
     /** Registers a release of a new target every 1/{@value #OTHERS_PER_SECOND} s until told to stop. */
-    private void registerOthers(KafkaProducer<String, SpecificRecord> producer, AtomicBoolean registering,
-                                List<String> others) {
+    private void registerOthers(KafkaProducer<String, SpecificRecord> producer, EchoCeiling echo,
+                                AtomicBoolean registering, List<String> others) {
         long next = System.nanoTime();
         for (int k = 0; registering.get() && k < MAX_OTHERS; k++) {
             String target = "metric-other-" + k;
@@ -296,6 +319,7 @@ class HotTargetIsolationIT {
                     id);
             targetOf.put(id, target);
             others.add(id);
+            echo.send("echo-" + k);
             next += 1_000_000_000L / OTHERS_PER_SECOND;
             LockSupport.parkNanos(next - System.nanoTime());
         }
@@ -328,10 +352,23 @@ class HotTargetIsolationIT {
                 .filter(c -> c.metric().equals("error_rate")).mapToLong(SeriesCitation::count).sum();
     }
 
-    private void report(String what, List<String> others, java.util.function.IntPredicate partition) {
-        long[] nanos = others.stream().filter(id -> partition.test(partitionOf.get(id)))
+    /** Registration acknowledged -> first decision visible, sorted nanoseconds, of those on a partition {@code partition} accepts. */
+    private long[] othersNanos(List<String> others, java.util.function.IntPredicate partition) {
+        return others.stream().filter(id -> partition.test(partitionOf.get(id)))
                 .filter(decidedAt::containsKey)
                 .mapToLong(id -> decidedAt.get(id) - ackedAt.get(id)).sorted().toArray();
+    }
+
+    private static String ratio(long[] gate, long[] ceiling) {
+        if (gate.length == 0 || ceiling.length == 0) {
+            return "-";
+        }
+        return String.format("%.1f / %.1f ms = %.2fx", EchoCeiling.p99(gate) / 1e6, EchoCeiling.p99(ceiling) / 1e6,
+                (double) EchoCeiling.p99(gate) / EchoCeiling.p99(ceiling));
+    }
+
+    private void report(String what, List<String> others, java.util.function.IntPredicate partition) {
+        long[] nanos = othersNanos(others, partition);
         if (nanos.length == 0) {
             System.out.printf("  %s: none%n", what);
             return;
@@ -437,8 +474,23 @@ class HotTargetIsolationIT {
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
     }
 
-    /** The service's shipped Streams settings, plus {@code -Dstreams.X=V} overrides. */
+    /** The gate's Streams settings as this test runs it: the shipped ones, the probes, its own state directory. */
     private Properties streamsConfig(String brokers) throws Exception {
+        Properties config = shippedStreamsConfig();
+        // Test-only probes of where a registration waits (DecisionPathProbe).
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DecisionPathProbe.Polled.class.getName());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                DecisionPathProbe.Sent.class.getName());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "hot-target-isolation");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        stateDir = Files.createTempDirectory("hot-target");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return config;
+    }
+
+    /** The service's shipped Streams settings ({@code gate-evaluator.yml}), plus {@code -Dstreams.X=V} overrides. */
+    private static Properties shippedStreamsConfig() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("gate-evaluator.yml"));
         Properties shipped = yaml.getObject();
@@ -451,15 +503,6 @@ class HotTargetIsolationIT {
         });
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("streams."))
                 .forEach(k -> config.put(k.substring("streams.".length()), System.getProperty(k)));
-        // Test-only probes of where a registration waits (DecisionPathProbe).
-        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
-                DecisionPathProbe.Polled.class.getName());
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
-                DecisionPathProbe.Sent.class.getName());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "hot-target-isolation");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        stateDir = Files.createTempDirectory("hot-target");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return config;
     }
 }

@@ -17,26 +17,34 @@ import java.util.Map;
  * garbage collector's workers, RocksDB's native flush and compaction threads — which in an idle
  * million-sample run was the largest part of the burst's CPU; the kernel sees every thread. Threads
  * are grouped by their name without trailing numbers (the kernel keeps a name's first 15 characters,
- * which HotSpot sets from the Java thread's name), so the 16 threads of a pool are one line. Linux
- * only; elsewhere the line says so.
+ * which HotSpot sets from the Java thread's name), so the 16 threads of a pool are one line. And the
+ * machine's CPU from {@code /proc/stat} over the same interval: how much of it was busy, how much the
+ * hypervisor took (steal) and how much went to other processes — the same work has taken from 62 to
+ * 122 CPU seconds between idle runs, and these tell a slower machine from a slower gate. Linux only;
+ * elsewhere the lines say so.
  */
 final class OsThreadCpu {
 
     /** Linux's USER_HZ: /proc reports CPU times in these ticks (100 a second on every common kernel). */
     private static final double TICKS_PER_SECOND = 100;
     private static final Path TASKS = Path.of("/proc/self/task");
+    private static final Path STAT = Path.of("/proc/stat");
 
     /** Thread id → (name, CPU ticks used). */
     private final Map<Integer, Map.Entry<String, Long>> threads;
+    /** The machine's "cpu" line of /proc/stat: user nice system idle iowait irq softirq steal …; empty if unreadable. */
+    private final long[] machine;
 
-    private OsThreadCpu(Map<Integer, Map.Entry<String, Long>> threads) {
+    private OsThreadCpu(Map<Integer, Map.Entry<String, Long>> threads, long[] machine) {
         this.threads = threads;
+        this.machine = machine;
     }
 
     static OsThreadCpu now() {
         Map<Integer, Map.Entry<String, Long>> threads = new HashMap<>();
+        long[] machine = machine();
         if (!Files.isDirectory(TASKS)) {
-            return new OsThreadCpu(threads);
+            return new OsThreadCpu(threads, machine);
         }
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
@@ -55,9 +63,46 @@ final class OsThreadCpu {
                 threads.put(Integer.parseInt(task.getFileName().toString()), Map.entry(name, ticks));
             }
         } catch (IOException unreadable) {
-            return new OsThreadCpu(Map.of());
+            return new OsThreadCpu(Map.of(), machine);
         }
-        return new OsThreadCpu(threads);
+        return new OsThreadCpu(threads, machine);
+    }
+
+    private static long[] machine() {
+        try {
+            String cpu = Files.readAllLines(STAT).get(0);
+            return java.util.Arrays.stream(cpu.substring("cpu".length()).trim().split("\\s+"))
+                    .mapToLong(Long::parseLong).toArray();
+        } catch (IOException | RuntimeException unreadable) {
+            return new long[0];
+        }
+    }
+
+    /**
+     * The machine's CPU since {@code start}: busy (all but idle and iowait) as a share of every core's
+     * time, what the hypervisor took (steal), and what of the busy time was not this process's.
+     */
+    String machineSince(OsThreadCpu start) {
+        if (machine.length < 8 || start.machine.length < 8) {
+            return "  machine CPU: /proc/stat not readable here";
+        }
+        long[] used = new long[8];
+        for (int i = 0; i < 8; i++) {
+            used[i] = machine[i] - start.machine[i];
+        }
+        long all = java.util.Arrays.stream(used).sum();
+        long idle = used[3] + used[4];
+        long steal = used[7];
+        long busy = all - idle - steal;
+        long process = 0;
+        for (Map.Entry<Integer, Map.Entry<String, Long>> thread : threads.entrySet()) {
+            Map.Entry<String, Long> before = start.threads.get(thread.getKey());
+            process += thread.getValue().getValue() - (before == null ? 0 : before.getValue());
+        }
+        return String.format("  machine CPU over the burst (/proc/stat, all cores): busy %.1f %%, idle %.1f %%, steal %.1f %%;"
+                        + " other processes %.1f s of the %.1f s busy", all == 0 ? 0 : 100.0 * busy / all,
+                all == 0 ? 0 : 100.0 * idle / all, all == 0 ? 0 : 100.0 * steal / all,
+                Math.max(0, busy - process) / TICKS_PER_SECOND, busy / TICKS_PER_SECOND);
     }
 
     /**
