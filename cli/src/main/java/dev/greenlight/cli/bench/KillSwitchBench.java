@@ -87,6 +87,9 @@ final class KillSwitchBench {
         }
         Latencies latencies = Latencies.of(nanos);
         notes.add(nanos.length + " activations, one at a time, each on a target deployed at paper (policy trading-strategy)");
+        // In order, so a slow one can be placed: the first (a cold path) or one that met other work of the stack.
+        notes.add("each activation in order, ms: " + java.util.Arrays.stream(nanos)
+                .mapToObj(n -> String.valueOf(Math.round(n / 1e6))).collect(java.util.stream.Collectors.joining(", ")));
         return Section.measured("kill-switch", "Kill switch → command", List.of(
                 new Figure("request → 0 % deployment command visible p50", latencies.percentileMillis(50), "ms",
                         raw.latency().percentileMillis(50), "raw p50"),
